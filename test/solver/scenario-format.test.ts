@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseScenario } from '../../solver/scenario.js'
 
-const examples = join(import.meta.dirname, '..', '..', '..', 'shared', 'scenarios')
+const examples = join(import.meta.dirname, '..', '..', 'db', 'scenarios')
 const exampleFiles = readdirSync(examples).filter((f) => f.endsWith('.json'))
 
 function example(name: string): Record<string, unknown> {
