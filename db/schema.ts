@@ -1,0 +1,256 @@
+// Table types for Kysely, mirroring db/migrations (the SQL files are the source of truth).
+// JSON columns are plain strings here; db/json.ts-style helpers at the repository edge parse
+// them so no untyped JSON travels further.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+export interface OrganisationsTable {
+  id: string
+  name: string
+  created_at: string
+}
+
+export interface SchoolsTable {
+  id: string
+  organisation_id: string
+  name: string
+  timezone: Generated<string>
+  full_time_hours: Generated<number>
+  version: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+export interface SlotsTable {
+  id: string
+  school_id: string
+  code: string
+  kind: 'lesson' | 'break' | 'lunch' | 'other'
+  start_time: string
+  end_time: string
+  /** JSON array of weekdays, or null for every day */
+  days: string | null
+  position: Generated<number>
+  version: Generated<number>
+}
+
+export interface CalendarPeriodsTable {
+  id: string
+  school_id: string
+  kind: 'term' | 'half_term'
+  name: string
+  start_date: string
+  end_date: string
+  version: Generated<number>
+}
+
+export interface ClosuresTable {
+  id: string
+  school_id: string
+  date: string
+  kind: 'inset' | 'bank_holiday' | 'other'
+  name: string
+  version: Generated<number>
+}
+
+export interface GradesTable {
+  id: string
+  school_id: string
+  code: string
+  name: string
+  /** JSON array of work kinds */
+  duty_kinds: string
+  version: Generated<number>
+}
+
+export interface StaffTable {
+  id: string
+  school_id: string
+  code: string
+  name: string
+  grade_id: string
+  hours_per_week: number
+  /** JSON object weekday -> { start, end } */
+  pattern: string
+  unpaid_break_minutes: Generated<number>
+  additional_hours_allowance: Generated<number>
+  max_duties_per_week: number | null
+  /** JSON array of duty post codes */
+  avoid: Generated<string>
+  /** JSON array of duty post codes */
+  prefer: Generated<string>
+  email: string | null
+  version: Generated<number>
+}
+
+export interface StaffSkillsTable {
+  staff_id: string
+  skill: string
+  expires_on: string | null
+}
+
+export interface CommitmentsTable {
+  id: string
+  staff_id: string
+  day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+  start_time: string
+  end_time: string
+  label: string | null
+}
+
+export interface DutyBalancesTable {
+  staff_id: string
+  as_of: string
+  duties: number
+}
+
+export interface DutyPostsTable {
+  id: string
+  school_id: string
+  code: string
+  name: string
+  kind: 'break' | 'lunch' | 'oncall' | 'other'
+  /** JSON array of weekdays */
+  days: string
+  people_needed: number
+  /** JSON object skill -> count */
+  skill_seats: Generated<string>
+  priority: Generated<number>
+  version: Generated<number>
+}
+
+export interface DutyPostSlotsTable {
+  duty_post_id: string
+  slot_id: string
+  position: Generated<number>
+}
+
+export type AbsenceReason = 'sickness' | 'medical' | 'family' | 'training' | 'trip' | 'compassionate' | 'other'
+
+export interface AbsencesTable {
+  id: string
+  school_id: string
+  staff_id: string
+  start_date: string
+  end_date: string | null
+  start_time: string | null
+  end_time: string | null
+  reason: AbsenceReason | null
+  version: Generated<number>
+  created_at: string
+}
+
+export interface AbsenceDetailsTable {
+  absence_id: string
+  detail: string
+}
+
+export interface CoverRequestsTable {
+  id: string
+  school_id: string
+  code: string
+  date: string
+  slot_id: string
+  label: string | null
+  people_needed: Generated<number>
+  skill_seats: Generated<string>
+  priority: Generated<number>
+  absence_id: string | null
+  version: Generated<number>
+}
+
+export interface EventsTable {
+  id: string
+  school_id: string
+  code: string
+  name: string
+  date: string
+  start_time: string
+  end_time: string
+  people_needed: Generated<number>
+  skill_seats: Generated<string>
+  priority: Generated<number>
+  version: Generated<number>
+}
+
+export interface RotasTable {
+  id: string
+  school_id: string
+  week: string
+  version: Generated<number>
+  status: 'draft' | 'published' | 'superseded'
+  stats: Generated<string>
+  created_at: string
+  published_at: string | null
+}
+
+export interface RotaAssignmentsTable {
+  id: string
+  rota_id: string
+  staff_id: string
+  work_code: string
+  date: string
+  slot_code: string | null
+}
+
+export interface RotaUnfilledTable {
+  rota_id: string
+  work_code: string
+  date: string
+  slot_code: string | null
+  missing: number
+  reason: string
+}
+
+export interface WeekOverridesTable {
+  id: string
+  school_id: string
+  week: string
+  kind: 'pin' | 'bar'
+  staff_id: string
+  work_code: string
+  date: string
+  slot_code: string | null
+  created_at: string
+}
+
+export interface AuditLogTable {
+  id: string
+  school_id: string | null
+  actor: string
+  action: string
+  entity: string
+  entity_id: string | null
+  before: string | null
+  after: string | null
+  at: string
+}
+
+export interface Database {
+  organisations: OrganisationsTable
+  schools: SchoolsTable
+  slots: SlotsTable
+  calendar_periods: CalendarPeriodsTable
+  closures: ClosuresTable
+  grades: GradesTable
+  staff: StaffTable
+  staff_skills: StaffSkillsTable
+  commitments: CommitmentsTable
+  duty_balances: DutyBalancesTable
+  duty_posts: DutyPostsTable
+  duty_post_slots: DutyPostSlotsTable
+  absences: AbsencesTable
+  absence_details: AbsenceDetailsTable
+  cover_requests: CoverRequestsTable
+  events: EventsTable
+  rotas: RotasTable
+  rota_assignments: RotaAssignmentsTable
+  rota_unfilled: RotaUnfilledTable
+  week_overrides: WeekOverridesTable
+  audit_log: AuditLogTable
+}
+
+export type School = Selectable<SchoolsTable>
+export type NewSchool = Insertable<SchoolsTable>
+export type SchoolUpdate = Updateable<SchoolsTable>
+export type StaffRow = Selectable<StaffTable>
+export type NewStaffRow = Insertable<StaffTable>
