@@ -1,0 +1,233 @@
+// The week, solved as a sequence of small LPs: one per group of overlapping occurrences, in time
+// order with each person's load carried forward, then passes that re-solve each group with the
+// rest of the week fixed (so early groups see the load of later ones), then exchange moves that
+// free a capped person for a seat nobody else can take. Every assignment goes through the rule
+// gate in state.ts, so an LP answer that is fractional or wrong can cost a seat, never a rule.
+import { countsAsDuty, expandWeek, occurrenceKey } from './expand.js'
+import type { Occurrence, Week } from './expand.js'
+import { groupsOf } from './decompose.js'
+import type { Group } from './decompose.js'
+import { explainUnfilled } from './explain.js'
+import { buildGroupModel, solveModel, tierCost } from './model.js'
+import { placePins } from './pins.js'
+import { ROTA_FORMAT } from './scenario.js'
+import type { Assignment, Rota, Scenario } from './scenario.js'
+import { RotaState } from './state.js'
+
+export { PinError } from './pins.js'
+
+export interface SolveOptions {
+  /** Re-solve passes over every group after the first (default 1). */
+  passes?: number
+  /** Rounds of exchange moves at the end (default 3). */
+  exchangeRounds?: number
+}
+
+interface Tally {
+  lps: number
+  largestRows: number
+  largestCols: number
+  largestCells: number
+  fractionalLps: number
+  fractionalValues: number
+  exchangeMoves: number
+}
+
+export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
+  const week = expandWeek(scenario)
+  const state = new RotaState(week)
+  const pins = placePins(week, state)
+  const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
+  const previous = previousPairs(week)
+  const groups = groupsOf(week)
+  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0 }
+
+  const passes = 1 + Math.max(0, options.passes ?? 1)
+  for (let pass = 0; pass < passes; pass++) {
+    for (const group of groups) solveGroup(week, state, group, pins, pinSet, previous, tally)
+  }
+  for (let round = 0; round < (options.exchangeRounds ?? 3); round++) {
+    if (exchange(week, state, pinSet, previous) === 0) break
+    tally.exchangeMoves++
+  }
+  // Later passes change loads, which can leave an earlier seat fillable after all.
+  fillGreedily(week, state, week.occurrences.map((o) => o.index), previous)
+  return rotaOf(week, state, previous, tally)
+}
+
+function previousPairs(week: Week): Set<string> {
+  const out = new Set<string>()
+  for (const a of week.scenario.previous ?? []) {
+    const p = week.staffIndex.get(a.staff)
+    const o = week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))
+    if (p !== undefined && o) out.add(`${p}|${o.index}`)
+  }
+  return out
+}
+
+function solveGroup(week: Week, state: RotaState, group: Group, pins: [number, number][], pinSet: Set<string>, previous: Set<string>, tally: Tally): void {
+  const before: [number, number][] = []
+  for (const o of group.occurrences) for (const p of state.byOccurrence[o] ?? []) before.push([p, o])
+  for (const [p, o] of before) state.remove(p, o)
+  const inGroup = new Set(group.occurrences)
+  const groupPins = pins.filter(([, o]) => inGroup.has(o))
+  const model = buildGroupModel({ week, occurrences: group.occurrences, state, pins: groupPins, previous })
+  const lp = solveModel(model)
+  tally.lps++
+  if (lp.rows * lp.cols > tally.largestCells) {
+    tally.largestCells = lp.rows * lp.cols
+    tally.largestRows = lp.rows
+    tally.largestCols = lp.cols
+  }
+  if (lp.fractional > 0) {
+    tally.fractionalLps++
+    tally.fractionalValues += lp.fractional
+  }
+  for (const [p, o] of groupPins) state.add(p, o)
+  if (lp.feasible) {
+    model.columns.forEach((col, c) => {
+      if ((lp.values[c] ?? 0) > 1 - 1e-6 && !state.has(col.person, col.occurrence) && state.refuse(col.person, col.occurrence) === null) {
+        state.add(col.person, col.occurrence)
+      }
+    })
+  } else {
+    for (const [p, o] of before) if (!pinSet.has(`${p}|${o}`) && state.refuse(p, o) === null) state.add(p, o)
+  }
+  fillGreedily(week, state, group.occurrences, previous, lp.feasible ? lp.values : undefined, model.columns)
+}
+
+/**
+ * Fills whatever seats the LP left empty, best candidate first: used for the rare fractional
+ * answer, and as a cheap guarantee that no seat stays empty while someone could simply take it.
+ */
+function fillGreedily(week: Week, state: RotaState, occurrences: number[], previous: Set<string>, values?: Float64Array, columns?: { person: number; occurrence: number }[]): void {
+  const lpValue = new Map<string, number>()
+  if (values && columns) columns.forEach((col, c) => {
+    const k = `${col.person}|${col.occurrence}`
+    lpValue.set(k, Math.max(lpValue.get(k) ?? 0, values[c] ?? 0))
+  })
+  const order = [...occurrences].sort((a, b) => (week.occurrences[a] as Occurrence).priority - (week.occurrences[b] as Occurrence).priority || a - b)
+  for (const o of order) {
+    const occ = week.occurrences[o] as Occurrence
+    while (state.filled(o) < occ.seats) {
+      let best = -1
+      let bestScore = -Infinity
+      for (let p = 0; p < week.staff.length; p++) {
+        if (state.has(p, o) || state.refuse(p, o) !== null) continue
+        const score = (lpValue.get(`${p}|${o}`) ?? 0) * 1e9 + (previous.has(`${p}|${o}`) ? 1e6 : 0) - (countsAsDuty(occ) ? tierCost(week, p, state.duties[p] ?? 0, 1) : 0)
+        if (score > bestScore) {
+          bestScore = score
+          best = p
+        }
+      }
+      if (best < 0) break
+      state.add(best, o)
+    }
+  }
+}
+
+/**
+ * One round of moves across groups: for an empty seat whose only candidates are stopped by a
+ * weekly limit (duties or event hours), hand one of that person's other assignments to someone
+ * free, then give them the seat. Only moves that keep every seat elsewhere filled are made.
+ */
+function exchange(week: Week, state: RotaState, pinSet: Set<string>, previous: Set<string>): number {
+  let moves = 0
+  const open = week.occurrences.filter((o) => state.filled(o.index) < o.seats).sort((a, b) => a.priority - b.priority || a.index - b.index)
+  for (const o of open) {
+    for (let p = 0; p < week.staff.length && state.filled(o.index) < o.seats; p++) {
+      const why = state.refuse(p, o.index)
+      if (!why || (why.rule !== 8 && why.rule !== 9)) continue
+      const held = [...(state.byPerson[p] ?? [])].filter((h) => !pinSet.has(`${p}|${h}`) && countsAsDuty(week.occurrences[h] as Occurrence) === countsAsDuty(o))
+      held.sort((a, b) => (previous.has(`${p}|${a}`) ? 1 : 0) - (previous.has(`${p}|${b}`) ? 1 : 0) || b - a)
+      let done = false
+      for (const h of held) {
+        const other = week.occurrences[h] as Occurrence
+        if (other.priority < o.priority) continue
+        state.remove(p, h)
+        if (state.refuse(p, o.index) !== null) {
+          state.add(p, h)
+          continue
+        }
+        let stand = -1
+        for (let q = 0; q < week.staff.length; q++) {
+          if (q !== p && !state.has(q, h) && state.refuse(q, h) === null) {
+            stand = q
+            break
+          }
+        }
+        if (stand < 0) {
+          state.add(p, h)
+          continue
+        }
+        state.add(stand, h)
+        state.add(p, o.index)
+        moves++
+        done = true
+        break
+      }
+      if (done) continue
+    }
+  }
+  return moves
+}
+
+function rotaOf(week: Week, state: RotaState, previous: Set<string>, tally: Tally): Rota {
+  const assignments: (Assignment & { order: [string, number, string, string] })[] = []
+  week.staff.forEach((person, p) => {
+    for (const o of state.byPerson[p] ?? []) {
+      const occ = week.occurrences[o] as Occurrence
+      const a: Assignment = { staff: person.id, duty: occ.work, date: occ.date }
+      if (occ.slot !== undefined) a.slot = occ.slot
+      assignments.push({ ...a, order: [occ.date, occ.start, occ.work, person.id] })
+    }
+  })
+  assignments.sort((a, b) => compare(a.order, b.order))
+  const seats: Record<string, number> = {}
+  const filled: Record<string, number> = {}
+  for (const o of week.occurrences) {
+    seats[o.priority] = (seats[o.priority] ?? 0) + o.seats
+    filled[o.priority] = (filled[o.priority] ?? 0) + Math.min(o.seats, state.filled(o.index))
+  }
+  let kept = 0
+  for (const k of previous) {
+    const [p, o] = k.split('|').map(Number) as [number, number]
+    if (state.has(p, o)) kept++
+  }
+  const changes = (week.scenario.previous ?? []).length - kept
+  const unfairness = week.staff.reduce((u, person, p) => u + ((person.dutiesThisTerm ?? 0) + (state.duties[p] ?? 0)) ** 2 / (week.fte[p] ?? 1), 0)
+  const unfairnessBefore = week.staff.reduce((u, person, p) => u + (person.dutiesThisTerm ?? 0) ** 2 / (week.fte[p] ?? 1), 0)
+  return {
+    format: ROTA_FORMAT,
+    assignments: assignments.map(({ order: _order, ...a }) => a),
+    unfilled: explainUnfilled(week, state),
+    stats: {
+      seats,
+      filled,
+      seatsTotal: Object.values(seats).reduce((a, b) => a + b, 0),
+      filledTotal: Object.values(filled).reduce((a, b) => a + b, 0),
+      changes,
+      fairnessU: round3(unfairness),
+      fairnessU0: round3(unfairnessBefore),
+      lps: tally.lps,
+      largestLp: `${tally.largestRows} x ${tally.largestCols}`,
+      fractionalLps: tally.fractionalLps,
+      fractionalValuesRepaired: tally.fractionalValues,
+      exchangeRounds: tally.exchangeMoves,
+    },
+  }
+}
+
+function compare(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string | number
+    const y = b[i] as string | number
+    if (x < y) return -1
+    if (x > y) return 1
+  }
+  return 0
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
