@@ -1,0 +1,39 @@
+// The HTTP API, shared by Node (SQLite) and Workers (D1). Nothing here may import a
+// Node-only module: the worker bundles this file's whole import graph.
+import { Hono } from 'hono'
+import { ANONYMOUS, type AppDeps, type AppEnv } from './deps.js'
+import { toProblem } from './http/errors.js'
+import { limitBodySize, requireJson } from './http/guards.js'
+import { ProblemError, problemResponse } from './http/problem.js'
+import { newId } from './ids.js'
+import { requireSchool } from './routes/require-school.js'
+import { organisationRoutes } from './routes/organisations.js'
+import { schoolRoutes } from './routes/schools.js'
+
+export function createApp(appDeps: AppDeps) {
+  const deps = { store: appDeps.store, clock: appDeps.clock, newId: appDeps.newId ?? newId }
+  const app = new Hono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    // Sign-in (a later issue) will set the actor before this runs; until then changes are anonymous.
+    if (c.get('actor') === undefined) c.set('actor', ANONYMOUS)
+    await next()
+  })
+  app.use('/api/*', limitBodySize, requireJson)
+  app.use('/api/schools/:schoolId/*', requireSchool)
+
+  app.get('/', (c) => c.json({ name: 'Duty Rota API', api: '/api', organisations: '/api/organisations', schools: '/api/schools' }))
+  app.route('/api', organisationRoutes)
+  app.route('/api', schoolRoutes)
+
+  app.notFound((c) => problemResponse(new ProblemError('notFound', `nothing at ${c.req.method} ${c.req.path}`).problem))
+  app.onError((err) => {
+    const problem = toProblem(err)
+    if (problem.status >= 500) console.error(err)
+    return problemResponse(problem)
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,39 @@
+// Checks on the raw request that come before any route: body size and media type. They run
+// before a body is parsed, so an oversized or non-JSON body is refused without reading it all.
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { ProblemError } from './problem.js'
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024
+/** A scenario for a large school is several megabytes; only the import route gets this much. */
+export const IMPORT_BODY_LIMIT = 8 * 1024 * 1024
+const IMPORT_PATH = /^\/api\/schools\/[^/]+\/import\/?$/
+
+function limitFor(path: string): number {
+  return IMPORT_PATH.test(path) ? IMPORT_BODY_LIMIT : DEFAULT_BODY_LIMIT
+}
+
+const tooLarge = (limit: number) => () => {
+  throw new ProblemError('payloadTooLarge', `the limit is ${Math.round(limit / 1024)} KiB`)
+}
+const limiters = new Map([DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT].map((size) => [size, bodyLimit({ maxSize: size, onError: tooLarge(size) })]))
+
+export const limitBodySize: MiddlewareHandler = (c, next) => {
+  const limiter = limiters.get(limitFor(c.req.path))
+  return limiter ? limiter(c, next) : next()
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH'])
+const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i
+
+/** Writes carry JSON; anything else would reach the validator as an empty object. */
+export const requireJson: MiddlewareHandler = async (c, next) => {
+  if (WRITES.has(c.req.method)) {
+    const media = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? ''
+    const hasBody = c.req.raw.body !== null
+    if (hasBody && !JSON_MEDIA.test(media)) {
+      throw new ProblemError('unsupportedMediaType', media ? `got ${media}` : 'the Content-Type header is missing')
+    }
+  }
+  await next()
+}

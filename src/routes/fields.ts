@@ -1,0 +1,40 @@
+// Field schemas shared by several resources, built on the scenario format's own so that the
+// API and scenario files accept exactly the same values.
+import { z } from 'zod'
+import { isoDate, timeOfDay, WEEKDAYS } from '../../solver/scenario.js'
+
+export { isoDate, timeOfDay }
+export const weekday = z.enum(WEEKDAYS)
+export const name = z.string().trim().min(1, 'must not be empty').max(200)
+/** The id a school uses for something in scenario files: short, no spaces. */
+export const code = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, ".", "_", ":" or "-", starting with a letter or digit')
+/** An opaque id, or the code, of something in the same school. */
+export const reference = z.string().min(1, 'must not be empty').max(200)
+export const peopleNeeded = z.number().int('must be a whole number').min(1).max(1000)
+export const priority = z.number().int('must be a whole number').min(1).max(5)
+export const skillSeats = z.record(z.string().min(1).max(100), z.number().int('must be a whole number').min(0).max(1000))
+
+export const idParams = z.object({ id: z.string().min(1) })
+
+/** A refinement for objects with times: end strictly after start. */
+export function endAfterStart<T>(startKey: keyof T & string, endKey: keyof T & string) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const start = value[startKey]
+    const end = value[endKey]
+    if (typeof start === 'string' && typeof end === 'string' && end <= start) {
+      ctx.addIssue({ code: 'custom', path: [endKey], message: `must be after ${startKey} (${start})` })
+    }
+  }
+}
+
+/** Skill seats cannot ask for more skilled people than the post needs in all. */
+export function seatsWithinPeople<T extends { peopleNeeded: number; skillSeats: Record<string, number> }>(value: T, ctx: z.RefinementCtx) {
+  const seats = Object.values(value.skillSeats).reduce((a, b) => a + b, 0)
+  if (seats > value.peopleNeeded) {
+    ctx.addIssue({ code: 'custom', path: ['skillSeats'], message: `asks for ${seats} skill seats but only ${value.peopleNeeded} people` })
+  }
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../deps.js'
+import { writeContext } from '../http/context.js'
+import { setEtag } from '../http/etag.js'
+import { pageQuery } from '../http/pagination.js'
+import { validate } from '../http/validate.js'
+import { createSchool, deleteSchool, getSchool, listSchools, updateSchool } from '../services/schools.js'
+import { name } from './fields.js'
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const schoolBody = z.strictObject({
+  organisationId: z.string().min(1, 'must not be empty'),
+  name,
+  timezone: z.string().refine(isTimeZone, 'not an IANA time zone such as "Europe/London"').default('Europe/London'),
+  fullTimeHours: z.number().gt(0, 'must be more than 0').max(168).default(37),
+})
+
+const listQuery = pageQuery.extend({ organisationId: z.string().min(1).optional() })
+
+export const schoolRoutes = new Hono<AppEnv>()
+  .get('/schools', validate('query', listQuery), async (c) => c.json(await listSchools(c.var.deps.store, c.req.valid('query'))))
+  .post('/schools', validate('json', schoolBody), async (c) => {
+    const school = await createSchool(writeContext(c), c.req.valid('json'))
+    c.header('Location', `/api/schools/${school.id}`)
+    setEtag(c, school.version)
+    return c.json(school, 201)
+  })
+  .get('/schools/:schoolId', async (c) => {
+    const school = await getSchool(c.var.deps.store, c.req.param('schoolId'))
+    setEtag(c, school.version)
+    return c.json(school)
+  })
+  .put('/schools/:schoolId', validate('json', schoolBody), async (c) => {
+    const school = await updateSchool(writeContext(c), c.req.param('schoolId'), c.req.valid('json'), c.req.header('if-match'))
+    setEtag(c, school.version)
+    return c.json(school)
+  })
+  .delete('/schools/:schoolId', async (c) => {
+    await deleteSchool(writeContext(c), c.req.param('schoolId'), c.req.header('if-match'))
+    return c.body(null, 204)
+  })

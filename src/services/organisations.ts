@@ -1,0 +1,67 @@
+// Organisations (a trust or a single school's governing body) own schools.
+import type { Selectable } from 'kysely'
+import type { OrganisationsTable } from '../../db/schema.js'
+import type { Store } from '../../db/store.js'
+import type { WriteContext } from '../deps.js'
+import { afterCursor, toPage, type Page, type PageQuery } from '../http/pagination.js'
+import { conflict, notFound } from '../http/problem.js'
+import { commit, nowIso } from './audit.js'
+
+export interface Organisation {
+  id: string
+  name: string
+  createdAt: string
+}
+
+export interface OrganisationInput {
+  name: string
+}
+
+const toOrganisation = (row: Selectable<OrganisationsTable>): Organisation => ({ id: row.id, name: row.name, createdAt: row.created_at })
+
+export async function listOrganisations(store: Store, page: PageQuery): Promise<Page<Organisation>> {
+  const rows = await store.db
+    .selectFrom('organisations')
+    .selectAll()
+    .where(afterCursor('name', 'id', page.cursor))
+    .orderBy('name')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute()
+  return toPage(rows, page.limit, (r) => ({ key: r.name, id: r.id }), toOrganisation)
+}
+
+export async function getOrganisation(store: Store, id: string): Promise<Organisation> {
+  const row = await store.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound(`no organisation with id ${id}`)
+  return toOrganisation(row)
+}
+
+export async function createOrganisation(ctx: WriteContext, input: OrganisationInput): Promise<Organisation> {
+  const org: Organisation = { id: ctx.newId('org'), name: input.name, createdAt: nowIso(ctx) }
+  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: org.id, action: 'create', after: org }, [
+    ctx.store.db.insertInto('organisations').values({ id: org.id, name: org.name, created_at: org.createdAt }).compile(),
+  ])
+  return org
+}
+
+// Organisations have no version column (0001_schema.sql), so edits to them are last-writer-wins.
+export async function updateOrganisation(ctx: WriteContext, id: string, input: OrganisationInput): Promise<Organisation> {
+  const before = await getOrganisation(ctx.store, id)
+  const after = { ...before, name: input.name }
+  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: id, action: 'update', before, after }, [
+    ctx.store.db.updateTable('organisations').set({ name: input.name }).where('id', '=', id).compile(),
+  ])
+  return after
+}
+
+export async function deleteOrganisation(ctx: WriteContext, id: string): Promise<void> {
+  const before = await getOrganisation(ctx.store, id)
+  const schools = await ctx.store.db.selectFrom('schools').select('name').where('organisation_id', '=', id).orderBy('name').execute()
+  if (schools.length > 0) {
+    throw conflict(`${schools.length} school${schools.length === 1 ? '' : 's'} still belong${schools.length === 1 ? 's' : ''} to organisation ${before.name} (${schools.map((s) => s.name).join(', ')}); delete or move them first`)
+  }
+  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: id, action: 'delete', before }, [
+    ctx.store.db.deleteFrom('organisations').where('id', '=', id).compile(),
+  ])
+}

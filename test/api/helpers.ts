@@ -1,0 +1,54 @@
+// A fresh database file per test: migrations applied exactly as `npm start` applies them,
+// a clock that never moves, and a small client that speaks JSON to app.request().
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Clock, Instant, ZoneOffset } from '@js-joda/core'
+import { migrateSqlite } from '../../db/migrate.js'
+import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
+import { createApp, type App } from '../../src/app.js'
+
+export const NOW = '2026-11-23T09:00:00Z'
+
+export interface TestApi {
+  app: App
+  store: SqliteStore
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
+  /** Sends a request and parses the JSON reply (or null for an empty one). */
+  json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Headers }>
+  close(): Promise<void>
+}
+
+export function freshApi(): TestApi {
+  const dir = mkdtempSync(join(tmpdir(), 'duty-rota-api-'))
+  const store = openSqliteStore(join(dir, 'test.sqlite'))
+  migrateSqlite(store.sqlite)
+  const app = createApp({ store, clock: Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC) })
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    await app.request(path, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  return {
+    app,
+    store,
+    request,
+    async json(method, path, body, headers) {
+      const res = await request(method, path, body, headers)
+      const text = await res.text()
+      return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers }
+    },
+    async close() {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** An organisation and a school to hang resources off. */
+export async function withSchool(api: TestApi): Promise<{ organisationId: string; schoolId: string; base: string }> {
+  const org = await api.json('POST', '/api/organisations', { name: 'Elm Tree Trust' })
+  const school = await api.json('POST', '/api/schools', { organisationId: org.body.id, name: 'Elm Tree Primary' })
+  return { organisationId: org.body.id, schoolId: school.body.id, base: `/api/schools/${school.body.id}` }
+}
