@@ -1,0 +1,296 @@
+// npm run bench [-- --only large,residential] [--no-highs] [--time-limit 120] [--runs 3]
+// Solves each benchmark week with our solver and with the exact staged MILP in HiGHS, and
+// prints one table and one line per target of the issue. See bench/README.md.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Rota, Scenario } from '../solver/scenario.js'
+import { parseScenario } from '../solver/scenario.js'
+import type { ExactResult } from './exact.js'
+import { assignmentKey, loadHighs, occurrencesOf, solveExact } from './exact.js'
+import { generatedWeeks, replanWeek } from './generate.js'
+import type { MemoryReport } from './measure-one.js'
+import type { CheckFn, SolveFn } from './ours.js'
+import { loadChecker, loadSolver } from './ours.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = join(here, '..')
+
+interface Args {
+  only: string[]
+  highs: boolean
+  timeLimit: number
+  runs: number
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { only: [], highs: true, timeLimit: 120, runs: 3 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    const value = (): string => {
+      const v = argv[++i]
+      if (v === undefined) throw new Error(`${a} needs a value`)
+      return v
+    }
+    if (a === '--only') args.only.push(...value().split(','))
+    else if (a?.startsWith('--only=')) args.only.push(...a.slice(7).split(','))
+    else if (a === '--no-highs') args.highs = false
+    else if (a === '--time-limit') args.timeLimit = Number(value())
+    else if (a === '--runs') args.runs = Math.max(1, Number(value()))
+    else throw new Error(`unknown option ${a}`)
+  }
+  return args
+}
+
+/** Our measures of a rota, computed the way the issue defines them. */
+interface Measures {
+  filled: number[]
+  seats: number[]
+  U: number
+  U0: number
+  changes: number | null
+}
+
+function measure(sc: Scenario, rota: Rota): Measures {
+  const occs = occurrencesOf(sc)
+  const perOcc = new Map<string, number>()
+  const duties = new Map<string, number>()
+  const kindOf = new Map(occs.map((o) => [o.key, o.kind]))
+  const seen = new Set<string>()
+  for (const a of rota.assignments) {
+    if (seen.has(assignmentKey(a))) continue
+    seen.add(assignmentKey(a))
+    const key = `${a.duty}|${a.date}|${a.slot ?? ''}`
+    perOcc.set(key, (perOcc.get(key) ?? 0) + 1)
+    const kind = kindOf.get(key)
+    // Events are paid from additional hours and do not count towards fairness.
+    if (kind !== undefined && kind !== 'event') duties.set(a.staff, (duties.get(a.staff) ?? 0) + 1)
+  }
+  const filled = [0, 0, 0, 0, 0, 0]
+  const seats = [0, 0, 0, 0, 0, 0]
+  for (const o of occs) {
+    seats[o.priority] = (seats[o.priority] ?? 0) + o.staff
+    filled[o.priority] = (filled[o.priority] ?? 0) + Math.min(o.staff, perOcc.get(o.key) ?? 0)
+  }
+  const fullTime = sc.school.fullTimeHours ?? 37
+  let U = 0
+  let U0 = 0
+  for (const p of sc.staff) {
+    const fte = p.hoursPerWeek / fullTime
+    const t = p.dutiesThisTerm ?? 0
+    const n = t + (duties.get(p.id) ?? 0)
+    U += (n * n) / fte
+    U0 += (t * t) / fte
+  }
+  const have = new Set(rota.assignments.map(assignmentKey))
+  const changes = (sc.previous ?? []).length > 0 ? (sc.previous ?? []).filter((a) => !have.has(assignmentKey(a))).length : null
+  return { filled, seats, U, U0, changes }
+}
+
+interface Week {
+  name: string
+  scenario: Scenario
+}
+
+interface Row {
+  week: string
+  staff: number
+  occurrences: number
+  oursMs: number | undefined
+  oursError: string | undefined
+  ours: Measures | undefined
+  exact: ExactResult | undefined
+  exactError: string | undefined
+  memory: MemoryReport | undefined
+  ownCheck: number | undefined
+  sharedCheck: number | undefined
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
+}
+
+function timeOurs(solve: SolveFn, sc: Scenario, runs: number): { ms: number; rota: Rota } {
+  // A warm-up run first, so JIT compilation of the solver is not charged to the first week.
+  let rota = solve(sc)
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    rota = solve(sc)
+    times.push(performance.now() - t0)
+  }
+  return { ms: median(times), rota }
+}
+
+function measureMemory(file: string): MemoryReport | undefined {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'measure-one.ts'), file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 })
+  const line = out.stdout.trim().split('\n').pop()
+  if (!line) return undefined
+  try {
+    return JSON.parse(line) as MemoryReport
+  } catch {
+    return undefined
+  }
+}
+
+/** The independent checker in ../shared/tools, when present: its count of problems. */
+function sharedCheck(scFile: string, rota: Rota, dir: string): number | undefined {
+  const tool = join(root, '..', 'shared', 'tools', 'check-rota.mjs')
+  if (!existsSync(tool)) return undefined
+  const rotaFile = join(dir, 'rota.json')
+  writeFileSync(rotaFile, JSON.stringify(rota))
+  const out = spawnSync(process.execPath, [tool, scFile, rotaFile], { encoding: 'utf8' })
+  const m = /(\d+) problems|no problems/.exec(out.stdout)
+  if (!m) return undefined
+  return m[1] ? Number(m[1]) : 0
+}
+
+function exampleWeeks(): Week[] {
+  const dir = join(root, 'db', 'scenarios')
+  return ['primary', 'secondary', 'large-secondary', 'residential'].map((name) => {
+    const parsed = parseScenario(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')))
+    if (!parsed.ok) throw new Error(`db/scenarios/${name}.json: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`)
+    return { name: `file-${name}`, scenario: parsed.value }
+  })
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`
+
+function seatsText(ours: Measures | undefined, exact: ExactResult | undefined): string {
+  const parts: string[] = []
+  const seats = exact?.seats ?? ours?.seats ?? []
+  for (let p = 1; p <= 5; p++) {
+    if (!seats[p]) continue
+    const o = ours ? String(ours.filled[p]) : '-'
+    const x = exact ? `${exact.filled[p]}${exact.stages.find((s) => s.name === `seats p${p}`)?.status === 'timeout' ? '?' : ''}` : `(${seats[p]})`
+    parts.push(`p${p} ${o}/${x}`)
+  }
+  return parts.join(' ')
+}
+
+function fairnessExcess(r: Row): number | undefined {
+  if (!r.ours || !r.exact) return undefined
+  const denom = r.exact.U - r.exact.U0
+  if (denom <= 1e-9) return r.ours.U - r.exact.U <= 1e-9 ? 0 : Infinity
+  return (r.ours.U - r.exact.U) / denom
+}
+
+function seatsEqual(r: Row): boolean | undefined {
+  if (!r.ours || !r.exact) return undefined
+  for (let p = 1; p <= 5; p++) if (r.ours.filled[p] !== r.exact.filled[p]) return false
+  return true
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['week', 'staff', 'occ', 'ours ms', 'HiGHS ms', 'HiGHS/ours', 'seats filled ours/optimal', 'fair. excess', 'changes ours/min', 'peak RSS MB', 'heap+ab MB', 'violations own/shared']
+  const body = rows.map((r) => {
+    const ex = fairnessExcess(r)
+    return [
+      r.week,
+      String(r.staff),
+      String(r.occurrences),
+      r.oursError ? 'error' : r.oursMs === undefined ? '-' : r.oursMs.toFixed(0),
+      r.exactError ? 'failed' : r.exact ? `${r.exact.ms.toFixed(0)}${r.exact.timedOut ? ' timeout' : ''}` : '-',
+      r.oursMs !== undefined && r.exact ? `${(r.exact.ms / r.oursMs).toFixed(1)}x` : '-',
+      seatsText(r.ours, r.exact),
+      ex === undefined ? '-' : Number.isFinite(ex) ? pct(ex) : 'inf',
+      r.ours?.changes != null || r.exact?.changes != null ? `${r.ours?.changes ?? '-'}/${r.exact?.changes ?? '-'}` : '-',
+      r.memory?.peakRssMB !== undefined ? `${r.memory.peakRssMB} (base ${r.memory.baselineRssMB})` : '-',
+      r.memory?.heapPlusBuffersMB !== undefined ? String(r.memory.heapPlusBuffersMB) : '-',
+      `${r.ownCheck ?? '-'}/${r.sharedCheck ?? '-'}`,
+    ]
+  })
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)))
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  console.log(line(header))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const b of body) console.log(line(b))
+}
+
+function verdicts(rows: Row[]): void {
+  const met = (ok: boolean | undefined, what: string, detail: string): void => console.log(`${ok === undefined ? 'n/a    ' : ok ? 'met    ' : 'NOT MET'}  ${what}: ${detail}`)
+  const both = rows.filter((r) => r.ours && r.exact)
+  const seatMiss = both.filter((r) => !seatsEqual(r)).map((r) => r.week)
+  met(both.length ? seatMiss.length === 0 : undefined, 'seats filled equal the optimum on every week', seatMiss.length ? `short on ${seatMiss.join(', ')}` : `${both.length} weeks compared`)
+  const worst = both.map((r) => ({ w: r.week, x: fairnessExcess(r) ?? 0 })).sort((a, b) => b.x - a.x)[0]
+  met(worst ? worst.x <= 0.02 : undefined, 'fairness excess at most 2 %', worst ? `worst ${Number.isFinite(worst.x) ? pct(worst.x) : 'inf'} (${worst.w})` : 'nothing compared')
+  const replans = both.filter((r) => r.exact?.changes != null)
+  const changeMiss = replans.filter((r) => r.ours?.changes !== r.exact?.changes)
+  met(replans.length ? changeMiss.length === 0 : undefined, 're-plan changes equal the minimum', replans.map((r) => `${r.week} ${r.ours?.changes}/${r.exact?.changes}`).join(', ') || 'no re-plan week run')
+  const w120 = rows.find((r) => r.week === 'gen-secondary-120')
+  met(w120?.oursMs === undefined ? undefined : w120.oursMs < 1000, '120-staff week under 1 s', w120?.oursMs === undefined ? 'not run' : `${w120.oursMs.toFixed(0)} ms`)
+  const slower = both.filter((r) => (r.oursMs ?? Infinity) >= (r.exact?.ms ?? 0)).map((r) => r.week)
+  met(both.length ? slower.length === 0 : undefined, 'faster than HiGHS on every week', slower.length ? `not on ${slower.join(', ')}` : `${both.length} weeks compared`)
+  const w250 = rows.find((r) => r.week === 'gen-secondary-250')
+  const m = w250?.memory
+  met(m?.peakRssMB === undefined ? undefined : m.heapPlusBuffersMB < 100, 'peak heap under 100 MB on the 250-staff week', m?.peakRssMB === undefined ? 'not run' : `heap+array buffers ${m.heapPlusBuffersMB} MB; whole-process peak RSS ${m.peakRssMB} MB of which ${m.baselineRssMB} MB before the solve`)
+  const bad = rows.filter((r) => (r.ownCheck ?? 0) + (r.sharedCheck ?? 0) > 0).map((r) => r.week)
+  met(rows.some((r) => r.ownCheck !== undefined || r.sharedCheck !== undefined) ? bad.length === 0 : undefined, 'our rotas break no hard rule (own and shared checker)', bad.length ? `problems on ${bad.join(', ')}` : 'none found')
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const solve = await loadSolver()
+  const checkRota: CheckFn | undefined = await loadChecker()
+  if (!solve) console.log('solver/solve.ts is not there yet: the table shows the exact reference alone.')
+  if (args.highs) await loadHighs()
+  const tmp = mkdtempSync(join(tmpdir(), 'duty-rota-bench-'))
+  const wanted = (name: string): boolean => args.only.length === 0 || args.only.some((o) => name.includes(o))
+  const weeks: Week[] = [...generatedWeeks(), ...exampleWeeks()]
+  // The re-plan follows the 120-staff week, whose rota it starts from.
+  const at = weeks.findIndex((w) => w.name === 'gen-secondary-120')
+  weeks.splice(at + 1, 0, { name: 'gen-replan-120', scenario: weeks[at]?.scenario as Scenario })
+  const rows: Row[] = []
+  try {
+    for (const w of weeks) {
+      if (!wanted(w.name)) continue
+      let sc = w.scenario
+      if (w.name === 'gen-replan-120') {
+        // Published = our solver's rota of the 120-staff week (the exact one if ours is absent).
+        const published = solve ? solve(sc) : (await solveExact(sc, { timeLimitPerStage: args.timeLimit })).rota
+        sc = replanWeek(sc, published)
+      }
+      const file = join(tmp, `${w.name}.json`)
+      writeFileSync(file, JSON.stringify(sc))
+      const row: Row = { week: w.name, staff: sc.staff.length, occurrences: occurrencesOf(sc).length, oursMs: undefined, oursError: undefined, ours: undefined, exact: undefined, exactError: undefined, memory: undefined, ownCheck: undefined, sharedCheck: undefined }
+      if (solve) {
+        try {
+          const { ms, rota } = timeOurs(solve, sc, args.runs)
+          row.oursMs = ms
+          row.ours = measure(sc, rota)
+          row.ownCheck = checkRota?.(sc, rota).length
+          row.sharedCheck = sharedCheck(file, rota, tmp)
+          row.memory = measureMemory(file)
+        } catch (err) {
+          row.oursError = (err as Error).message
+          console.error(`${w.name}: our solver failed: ${row.oursError}`)
+        }
+      }
+      if (args.highs) {
+        try {
+          row.exact = await solveExact(sc, { timeLimitPerStage: args.timeLimit })
+        } catch (err) {
+          row.exactError = (err as Error).message
+          console.error(`${w.name}: HiGHS failed: ${row.exactError}`)
+        }
+      }
+      rows.push(row)
+      process.stderr.write(`${w.name}: ours ${row.oursMs?.toFixed(0) ?? '-'} ms, HiGHS ${row.exact?.ms.toFixed(0) ?? '-'} ms\n`)
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true })
+  }
+  console.log()
+  printTable(rows)
+  console.log()
+  verdicts(rows)
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})
