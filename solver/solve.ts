@@ -42,6 +42,12 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const groups = groupsOf(week)
   const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0 }
 
+  // A re-plan starts from the published rota: each group is then re-solved with the rest of the
+  // week as published, so only what a change forces out (and what it frees) moves.
+  for (const k of [...previous].sort(byPair)) {
+    const [p, o] = k.split('|').map(Number) as [number, number]
+    if (!state.has(p, o) && state.refuse(p, o) === null) state.add(p, o)
+  }
   const passes = 1 + Math.max(0, options.passes ?? 1)
   for (let pass = 0; pass < passes; pass++) {
     for (const group of groups) solveGroup(week, state, group, pins, pinSet, previous, tally)
@@ -53,6 +59,12 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   // Later passes change loads, which can leave an earlier seat fillable after all.
   fillGreedily(week, state, week.occurrences.map((o) => o.index), previous)
   return rotaOf(week, state, previous, tally)
+}
+
+function byPair(a: string, b: string): number {
+  const [pa, oa] = a.split('|').map(Number) as [number, number]
+  const [pb, ob] = b.split('|').map(Number) as [number, number]
+  return oa - ob || pa - pb
 }
 
 function previousPairs(week: Week): Set<string> {
