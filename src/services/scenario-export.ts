@@ -3,6 +3,7 @@
 // was imported gives back the file (see test/api/scenario-roundtrip.test.ts for "equivalent").
 // Absence reasons are categories only: absence_details is never read here.
 import type { Store } from '../../db/store.js'
+import { notFound } from '../http/problem.js'
 import {
   SCENARIO_FORMAT,
   parseScenario,
@@ -20,16 +21,10 @@ import { compare, loadWeek, type PlacedWork, type StaffState, type WeekState } f
 export const DEFAULT_FULL_TIME_HOURS = 37
 export const DEFAULT_PRIORITY = 3
 
-export class SchoolNotFound extends Error {
-  constructor(readonly schoolId: string) {
-    super(`no school ${schoolId}`)
-    this.name = 'SchoolNotFound'
-  }
-}
 
 export async function exportScenario(store: Store, schoolId: string, monday: string): Promise<Scenario> {
   const state = await loadWeek(store, schoolId, monday)
-  if (!state) throw new SchoolNotFound(schoolId)
+  if (!state) throw notFound(`no school with id ${schoolId}`)
   const scenario = scenarioOf(state)
   // The export is a promise that the solver can read the file; a database that breaks the
   // format (a hand-edited row) is our fault, so it surfaces as a server error, not a bad file.

@@ -1,0 +1,136 @@
+// Checks an import must pass before anything is written, beyond the format itself:
+// values the data model is stricter about than the format (field errors, 400), and changes
+// that would lose or clash with data outside what the file describes (conflicts, 409).
+import type { Store } from '../../db/store.js'
+import type { AbsenceReason } from '../../db/schema.js'
+import type { Scenario } from '../../solver/scenario.js'
+import type { FieldError } from '../http/problem.js'
+import { removalsOf } from './scenario-import-plan.js'
+import type { WeekState } from './scenario-load.js'
+
+export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other']
+
+/** Rules of the data model that the file format leaves open. */
+export function fieldProblems(sc: Scenario): FieldError[] {
+  const errors: FieldError[] = []
+  if (!isTimeZone(sc.school.timezone)) {
+    errors.push({ path: 'school.timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' })
+  }
+  // Reasons are stored as a category so that nothing sensitive is free text (domain.md).
+  sc.absences?.forEach((a, i) => {
+    if (a.reason !== undefined && !(ABSENCE_REASONS as readonly string[]).includes(a.reason)) {
+      errors.push({ path: `absences[${i}].reason`, message: `must be one of ${ABSENCE_REASONS.join(', ')}`, in: 'body' })
+    }
+  })
+  return errors
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Reads for IN lists are chunked too: D1's limit of 100 bound parameters applies to them. */
+async function inChunks<T>(values: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = []
+  for (let i = 0; i < values.length; i += 90) out.push(...(await read(values.slice(i, i + 90))))
+  return out
+}
+
+/**
+ * Clashes with data the file cannot see. Cover and event codes are unique per school, not per
+ * week, so a code already used in another week cannot be reused; and the removals the file
+ * implies must not take history with them (see the rule in scenario-import-plan.ts).
+ */
+export async function conflictsOf(store: Store, state: WeekState, sc: Scenario): Promise<FieldError[]> {
+  const db = store.db
+  const schoolId = state.school.id
+  const { monday, sunday } = state.range
+  const errors: FieldError[] = []
+  const outsideWeek = <T extends { date: string }>(rows: T[]) => rows.filter((r) => r.date < monday || r.date > sunday)
+
+  const coverCodes = (sc.cover ?? []).map((c) => c.id)
+  const usedCover = outsideWeek(
+    await inChunks(coverCodes, (chunk) =>
+      db.selectFrom('cover_requests').select(['code', 'date']).where('school_id', '=', schoolId).where('code', 'in', chunk).execute(),
+    ),
+  )
+  const coverClash = new Map(usedCover.map((r) => [r.code, r.date]))
+  sc.cover?.forEach((c, i) => {
+    const date = coverClash.get(c.id)
+    if (date !== undefined) errors.push({ path: `cover[${i}].id`, message: `"${c.id}" is already the cover request on ${date}, outside this week; cover ids are unique in a school`, in: 'body' })
+  })
+  const eventCodes = (sc.events ?? []).map((e) => e.id)
+  const usedEvents = outsideWeek(
+    await inChunks(eventCodes, (chunk) =>
+      db.selectFrom('events').select(['code', 'date']).where('school_id', '=', schoolId).where('code', 'in', chunk).execute(),
+    ),
+  )
+  const eventClash = new Map(usedEvents.map((r) => [r.code, r.date]))
+  sc.events?.forEach((e, i) => {
+    const date = eventClash.get(e.id)
+    if (date !== undefined) errors.push({ path: `events[${i}].id`, message: `"${e.id}" is already the event on ${date}, outside this week; event ids are unique in a school`, in: 'body' })
+  })
+
+  const gone = removalsOf(state, sc)
+  const keepInFile = 'keep it in the file, or remove it through the setup pages first'
+
+  if (gone.staff.length > 0) {
+    const ids = gone.staff.map((s) => s.id)
+    const [assignments, absences, overrides] = await Promise.all([
+      inChunks(ids, (chunk) => db.selectFrom('rota_assignments').select('staff_id').where('staff_id', 'in', chunk).execute()),
+      inChunks(ids, (chunk) =>
+        db
+          .selectFrom('absences')
+          .select('staff_id')
+          .where('staff_id', 'in', chunk)
+          .where((eb) => eb.or([eb('start_date', '<', monday), eb('end_date', 'is', null), eb('end_date', '>', sunday)]))
+          .execute(),
+      ),
+      inChunks(ids, (chunk) => db.selectFrom('week_overrides').select('staff_id').where('staff_id', 'in', chunk).where('week', '!=', monday).execute()),
+    ])
+    for (const person of gone.staff) {
+      const held = [
+        plural(assignments.filter((a) => a.staff_id === person.id).length, 'rota assignment'),
+        plural(absences.filter((a) => a.staff_id === person.id).length, 'absence outside this week', 'absences outside this week'),
+        plural(overrides.filter((o) => o.staff_id === person.id).length, 'pin or bar in another week', 'pins or bars in other weeks'),
+      ].filter((s) => s !== '')
+      if (held.length > 0) {
+        errors.push({ path: 'staff', message: `"${person.code}" is not in the file but cannot be removed: ${held.join(', ')} would be lost; ${keepInFile}`, in: 'body' })
+      }
+    }
+  }
+
+  if (gone.slots.length > 0) {
+    const used = outsideWeek(
+      await inChunks(
+        gone.slots.map((s) => s.id),
+        (chunk) => db.selectFrom('cover_requests').select(['slot_id', 'date']).where('slot_id', 'in', chunk).execute(),
+      ),
+    )
+    for (const slot of gone.slots) {
+      const n = used.filter((u) => u.slot_id === slot.id).length
+      if (n > 0) errors.push({ path: 'slots', message: `"${slot.code}" is not in the file but ${plural(n, 'cover request')} in other weeks use it; ${keepInFile}`, in: 'body' })
+    }
+  }
+
+  if (gone.duties.length > 0) {
+    const overrides = await inChunks(
+      gone.duties.map((d) => d.code),
+      (chunk) => db.selectFrom('week_overrides').select('work_code').where('school_id', '=', schoolId).where('work_code', 'in', chunk).where('week', '!=', monday).execute(),
+    )
+    for (const duty of gone.duties) {
+      const n = overrides.filter((o) => o.work_code === duty.code).length
+      if (n > 0) errors.push({ path: 'duties', message: `"${duty.code}" is not in the file but ${plural(n, 'pin or bar', 'pins or bars')} in other weeks name it; ${keepInFile}`, in: 'body' })
+    }
+  }
+  return errors
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return n === 0 ? '' : `${n} ${n === 1 ? one : many}`
+}
