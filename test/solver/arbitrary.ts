@@ -84,7 +84,7 @@ export function weekArb(opts: WeekOptions = {}): fc.Arbitrary<Scenario> {
         cover: fc.array(fc.record({ date: fc.constantFrom(...DATES), slot: fc.constantFrom('p1', 'p4'), skill: fc.option(fc.constantFrom(...SKILLS), { nil: undefined }) }), { maxLength: 3 }),
         events: fc.array(fc.record({ date: fc.constantFrom(...DATES), start: fc.constantFrom(15 * 60 + 30, 16 * 60, 18 * 60), hours: fc.constantFrom(1, 2), staff: fc.integer({ min: 1, max: 3 }) }), { maxLength: 2 }),
         picks: fc.array(fc.record({ who: fc.nat(shape.staffCount - 1), what: fc.nat(50) }), { maxLength: 6 }),
-        pinPicks: opts.pins ? fc.array(fc.record({ who: fc.nat(shape.staffCount - 1), what: fc.nat(50) }), { maxLength: 2 }) : fc.constant([]),
+        pinPicks: fc.array(fc.record({ who: fc.nat(shape.staffCount - 1), what: fc.nat(50) }), { maxLength: opts.pins ? 2 : 0 }),
       }),
     )
     .map(({ shape, staff, duties, absences, cover, events, picks, pinPicks }) => {
