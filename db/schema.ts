@@ -247,6 +247,13 @@ export interface Database {
   rota_unfilled: RotaUnfilledTable
   week_overrides: WeekOverridesTable
   audit_log: AuditLogTable
+  users: UsersTable
+  memberships: MembershipsTable
+  signin_links: SigninLinksTable
+  staff_links: StaffLinksTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
+  signin_attempts: SigninAttemptsTable
 }
 
 export type School = Selectable<SchoolsTable>
@@ -254,3 +261,75 @@ export type NewSchool = Insertable<SchoolsTable>
 export type SchoolUpdate = Updateable<SchoolsTable>
 export type StaffRow = Selectable<StaffTable>
 export type NewStaffRow = Insertable<StaffTable>
+
+// Sign-in, roles and credentials (db/migrations/0002_auth.sql). Every *_hash column holds the
+// SHA-256 hex digest of a random token; the token itself is never stored.
+
+export type Role = 'trust_admin' | 'manager' | 'staff'
+
+export interface UsersTable {
+  id: string
+  /** lower-cased */
+  email: string
+  name: string
+  created_at: string
+}
+
+export interface MembershipsTable {
+  id: string
+  user_id: string
+  role: Role
+  organisation_id: string | null
+  school_id: string | null
+  staff_id: string | null
+  created_at: string
+}
+
+export interface SigninLinksTable {
+  id: string
+  user_id: string
+  token_hash: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface StaffLinksTable {
+  id: string
+  school_id: string
+  staff_id: string
+  token_hash: string
+  created_by: string
+  created_at: string
+  revoked_at: string | null
+}
+
+export interface SessionsTable {
+  id: string
+  token_hash: string
+  kind: 'user' | 'staff'
+  user_id: string | null
+  school_id: string | null
+  staff_id: string | null
+  staff_link_id: string | null
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+}
+
+export interface ApiTokensTable {
+  id: string
+  school_id: string
+  token_hash: string
+  name: string
+  created_by: string
+  created_at: string
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
+export interface SigninAttemptsTable {
+  key: string
+  window_start: string
+  count: number
+}

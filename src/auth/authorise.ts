@@ -1,0 +1,110 @@
+// The middleware that puts a principal on every request and refuses what it may not do.
+// Order in the app: authenticate → sameOriginWrites → (per school) schoolAccess → routes.
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { AppEnv } from '../deps.js'
+import { notFound } from '../http/problem.js'
+import type { AuthDeps } from './deps.js'
+import { accessToSchool, actorOf, resolvePrincipal, type Principal, type SchoolAccess } from './principal.js'
+import { authProblem } from './problems.js'
+import { SESSION_COOKIE } from './sessions.js'
+
+export interface AuthVariables {
+  authDeps: AuthDeps
+  principal: Principal | undefined
+  /** how the principal proved who they are; bearer requests are exempt from the CSRF check */
+  credential: 'bearer' | 'cookie' | undefined
+  /** set under /api/schools/:schoolId/ once the principal may see that school */
+  access: SchoolAccess | undefined
+}
+
+export interface AuthEnv {
+  Variables: AppEnv['Variables'] & AuthVariables
+}
+
+/** Resolves the caller. A wrong API token is refused at once; a stale cookie is just anonymous. */
+export function authenticate(deps: AuthDeps): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    c.set('authDeps', deps)
+    const found = await resolvePrincipal(deps, c.req.header('authorization'), getCookie(c, SESSION_COOKIE))
+    if (found.status === 'invalid' && found.credential === 'bearer') {
+      return authProblem('unauthorised', 'the API token is unknown or revoked', { 'WWW-Authenticate': 'Bearer error="invalid_token"' })
+    }
+    if (found.status === 'ok') {
+      c.set('principal', found.principal)
+      c.set('credential', found.credential)
+      c.set('actor', actorOf(found.principal))
+    }
+    await next()
+  }
+}
+
+/** The origin links and the CSRF check use: the configured public one, else the request's. */
+export function appOrigin(c: Context, deps: Pick<AuthDeps, 'publicOrigin'>): string {
+  return deps.publicOrigin ?? new URL(c.req.url).origin
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * CSRF protection for cookie sessions: a browser tells us where a request comes from
+ * (Sec-Fetch-Site, Origin) and a page on another site cannot forge either. Unsafe requests
+ * that do not carry an API token must come from our own origin. Sign-in forms are covered
+ * too, so no other site can sign a visitor in as someone else.
+ */
+export function sameOriginWrites(deps: Pick<AuthDeps, 'publicOrigin'>): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method) || c.var.credential === 'bearer') return next()
+    const site = c.req.header('sec-fetch-site')
+    const origin = c.req.header('origin')
+    const allowed = new Set([new URL(c.req.url).origin, ...(deps.publicOrigin ? [deps.publicOrigin] : [])])
+    const sameSite = site === 'same-origin' || (origin !== undefined && allowed.has(origin))
+    // A browser that says cross-site is believed even when Origin is spoofable by extensions.
+    if (!sameSite || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
+      return authProblem('crossSite', 'send Origin (or Sec-Fetch-Site: same-origin) from this site, or use an API token')
+    }
+    return next()
+  }
+}
+
+/** 401 for anyone not signed in. */
+export const requireSignedIn: MiddlewareHandler<AuthEnv> = async (c, next) => {
+  if (!c.var.principal) return authProblem('unauthorised', undefined, { 'WWW-Authenticate': 'Bearer' })
+  return next()
+}
+
+/**
+ * What a staff member may reach inside their own school: `method` and the path below
+ * /api/schools/:schoolId (e.g. 'GET', '/me/duties'). Everything else answers 403: the check
+ * runs before any lookup, so a 403 says nothing about whether an id exists.
+ */
+export type StaffPolicy = (method: string, subPath: string) => boolean
+
+export const STAFF_MAY_NOTHING: StaffPolicy = () => false
+
+/**
+ * Guards /api/schools/:schoolId/*: 401 without credentials; 404 (the same answer as an unknown
+ * school) when the school is not the caller's; 403 for staff outside their allowance.
+ */
+export function schoolAccess(staffMay: StaffPolicy = STAFF_MAY_NOTHING): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const principal = c.var.principal
+    if (!principal) return authProblem('unauthorised', undefined, { 'WWW-Authenticate': 'Bearer' })
+    const schoolId = c.req.param('schoolId') ?? ''
+    const access = await accessToSchool(c.var.deps, principal, schoolId)
+    if (!access) throw notFound(`no school with id ${schoolId}`)
+    if (access.role === 'staff') {
+      const prefix = `/api/schools/${schoolId}`
+      const subPath = c.req.path.startsWith(prefix) ? c.req.path.slice(prefix.length) : c.req.path
+      if (!staffMay(c.req.method, subPath)) return authProblem('forbidden', 'staff see their own duties, calendar and figures only')
+    }
+    c.set('access', access)
+    return next()
+  }
+}
+
+/** Inside a route: true when the caller manages the school (manager, trust admin or API token). */
+export function managesSchool(c: Context<AuthEnv>): boolean {
+  const role = c.var.access?.role
+  return role === 'manager' || role === 'trust_admin'
+}

@@ -1,0 +1,23 @@
+// Puts sign-in in front of an app. Call it before any route is added: Hono runs middleware in
+// the order it was registered, and a route registered first would run unguarded.
+import type { Hono } from 'hono'
+import { accountRoutes, authRoutes } from '../routes/auth.js'
+import { authenticate, requireSignedIn, sameOriginWrites, schoolAccess, STAFF_MAY_NOTHING, type AuthEnv, type StaffPolicy } from './authorise.js'
+import type { AuthDeps } from './deps.js'
+
+export interface MountOptions {
+  /** what staff may reach inside their own school (default: nothing) */
+  staffMay?: StaffPolicy
+  /** /api paths anyone may read without signing in (e.g. the published JSON Schemas) */
+  publicApi?: (method: string, path: string) => boolean
+}
+
+export function mountAuth(app: Hono<AuthEnv>, deps: AuthDeps, options: MountOptions = {}): void {
+  const publicApi = options.publicApi ?? (() => false)
+  app.use('*', authenticate(deps))
+  app.use('*', sameOriginWrites(deps))
+  app.use('/api/*', async (c, next) => (publicApi(c.req.method, c.req.path) ? next() : requireSignedIn(c, next)))
+  app.use('/api/schools/:schoolId/*', schoolAccess(options.staffMay ?? STAFF_MAY_NOTHING))
+  app.route('/auth', authRoutes)
+  app.route('/api', accountRoutes)
+}

@@ -1,0 +1,124 @@
+// Who is calling, and what they may see. A request carries at most one credential: a bearer
+// API token (scripts) or the session cookie (people). Everything below the route layer asks
+// this module, so the rules live in one place.
+import type { Role } from '../../db/schema.js'
+import type { Deps } from '../deps.js'
+import { findApiToken } from './api-tokens.js'
+import { findSession } from './sessions.js'
+
+export interface Membership {
+  role: Role
+  organisationId: string | null
+  schoolId: string | null
+  staffId: string | null
+}
+
+export type Principal =
+  | { kind: 'user'; sessionId: string; userId: string; name: string; email: string; memberships: Membership[] }
+  /** Opened with a staff personal link: this staff member's own things in one school, nothing else. */
+  | { kind: 'staff'; sessionId: string; schoolId: string; staffId: string }
+  /** A script's API token: a manager's rights in one school, except minting more credentials. */
+  | { kind: 'token'; tokenId: string; schoolId: string; createdBy: string }
+
+/** What audit rows record as the actor; every form leads back to a person (docs/security.md). */
+export function actorOf(p: Principal): string {
+  switch (p.kind) {
+    case 'user':
+      return `user:${p.userId}`
+    case 'staff':
+      return `staff:${p.staffId}`
+    case 'token':
+      return `token:${p.tokenId}`
+  }
+}
+
+export type Resolution =
+  | { status: 'none' }
+  | { status: 'invalid'; credential: 'bearer' | 'cookie' }
+  | { status: 'ok'; credential: 'bearer' | 'cookie'; principal: Principal }
+
+/** The value of `Authorization: Bearer <token>`, undefined when there is no such header. */
+export function bearerOf(authorization: string | undefined): string | undefined {
+  if (authorization === undefined) return undefined
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
+  return m?.[1] ?? ''
+}
+
+export async function resolvePrincipal(deps: Deps, authorization: string | undefined, sessionToken: string | undefined): Promise<Resolution> {
+  // An Authorization header wins over a cookie: a script never means to act as the browser
+  // user, and a wrong token must fail rather than fall back to someone's session.
+  const bearer = bearerOf(authorization)
+  if (bearer !== undefined) {
+    const token = await findApiToken(deps, bearer)
+    if (!token) return { status: 'invalid', credential: 'bearer' }
+    return { status: 'ok', credential: 'bearer', principal: { kind: 'token', tokenId: token.id, schoolId: token.school_id, createdBy: token.created_by } }
+  }
+  if (sessionToken === undefined) return { status: 'none' }
+  const session = await findSession(deps, sessionToken)
+  if (!session) return { status: 'invalid', credential: 'cookie' }
+  if (session.kind === 'staff' && session.school_id !== null && session.staff_id !== null) {
+    return { status: 'ok', credential: 'cookie', principal: { kind: 'staff', sessionId: session.id, schoolId: session.school_id, staffId: session.staff_id } }
+  }
+  if (session.kind !== 'user' || session.user_id === null) return { status: 'invalid', credential: 'cookie' }
+  const { db } = deps.store
+  const user = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', session.user_id).executeTakeFirst()
+  if (!user) return { status: 'invalid', credential: 'cookie' }
+  const rows = await db.selectFrom('memberships').select(['role', 'organisation_id', 'school_id', 'staff_id']).where('user_id', '=', user.id).execute()
+  const memberships = rows.map((r) => ({ role: r.role, organisationId: r.organisation_id, schoolId: r.school_id, staffId: r.staff_id }))
+  return { status: 'ok', credential: 'cookie', principal: { kind: 'user', sessionId: session.id, userId: user.id, name: user.name, email: user.email, memberships } }
+}
+
+export type SchoolAccess = { role: 'trust_admin' | 'manager' } | { role: 'staff'; staffId: string }
+
+/**
+ * What the principal may do in a school, or undefined when the school is not theirs (or does
+ * not exist: callers answer both with the same 404).
+ */
+export async function accessToSchool(deps: Deps, p: Principal, schoolId: string): Promise<SchoolAccess | undefined> {
+  const school = await deps.store.db.selectFrom('schools').select(['id', 'organisation_id']).where('id', '=', schoolId).executeTakeFirst()
+  if (!school) return undefined
+  switch (p.kind) {
+    case 'token':
+      return p.schoolId === school.id ? { role: 'manager' } : undefined
+    case 'staff':
+      return p.schoolId === school.id ? { role: 'staff', staffId: p.staffId } : undefined
+    case 'user': {
+      if (p.memberships.some((m) => m.role === 'trust_admin' && m.organisationId === school.organisation_id)) return { role: 'trust_admin' }
+      if (p.memberships.some((m) => m.role === 'manager' && m.schoolId === school.id)) return { role: 'manager' }
+      const asStaff = p.memberships.find((m) => m.role === 'staff' && m.schoolId === school.id && m.staffId !== null)
+      return asStaff?.staffId ? { role: 'staff', staffId: asStaff.staffId } : undefined
+    }
+  }
+}
+
+/** Ids of the schools the principal may manage (trust admin or manager); staff manage none. */
+export async function managedSchoolIds(deps: Deps, p: Principal): Promise<string[]> {
+  if (p.kind === 'token') return [p.schoolId]
+  if (p.kind === 'staff') return []
+  const orgs = p.memberships.filter((m) => m.role === 'trust_admin' && m.organisationId !== null).map((m) => m.organisationId as string)
+  const direct = p.memberships.filter((m) => m.role === 'manager' && m.schoolId !== null).map((m) => m.schoolId as string)
+  if (orgs.length === 0 && direct.length === 0) return []
+  const rows = await deps.store.db
+    .selectFrom('schools')
+    .select('id')
+    .where((eb) => eb.or([eb('organisation_id', 'in', orgs.length ? orgs : ['']), eb('id', 'in', direct.length ? direct : [''])]))
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Ids of the organisations the principal may see: a trust admin's, and those of managed schools. */
+export async function visibleOrganisationIds(deps: Deps, p: Principal): Promise<string[]> {
+  const schools = await managedSchoolIds(deps, p)
+  const fromSchools = schools.length
+    ? (await deps.store.db.selectFrom('schools').select('organisation_id').where('id', 'in', schools).execute()).map((r) => r.organisation_id)
+    : []
+  const admin = p.kind === 'user' ? p.memberships.filter((m) => m.role === 'trust_admin' && m.organisationId !== null).map((m) => m.organisationId as string) : []
+  return [...new Set([...admin, ...fromSchools])].sort()
+}
+
+/** True when the principal administers the whole organisation. */
+export function isTrustAdminOf(p: Principal, organisationId: string): boolean {
+  return p.kind === 'user' && p.memberships.some((m) => m.role === 'trust_admin' && m.organisationId === organisationId)
+}
+

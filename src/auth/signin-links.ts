@@ -1,0 +1,66 @@
+// Single-use sign-in links: how managers and trust admins sign in. No password exists, so
+// nothing depends on a slow password hash (Workers caps PBKDF2 at 100,000 iterations, and
+// `wrangler dev` does not enforce the cap); see docs/security.md.
+import type { Deps } from '../deps.js'
+import type { Mailer } from './mailer.js'
+import { hashToken, looksLikeToken, newToken, nowIso, plusSecondsIso } from './tokens.js'
+import { findUserByEmail } from './users.js'
+
+export const SIGNIN_LINK_SECONDS = 15 * 60
+
+export function signinUrl(origin: string, token: string): string {
+  return `${origin}/auth/callback?token=${token}`
+}
+
+/** A new link for a user; the clear token exists only in the returned URL. */
+export async function createSigninLink(deps: Deps, userId: string, origin: string): Promise<string> {
+  const token = newToken()
+  await deps.store.db
+    .insertInto('signin_links')
+    .values({
+      id: deps.newId('sil'),
+      user_id: userId,
+      token_hash: await hashToken(token),
+      created_at: nowIso(deps.clock),
+      expires_at: plusSecondsIso(deps.clock, SIGNIN_LINK_SECONDS),
+    })
+    .execute()
+  return signinUrl(origin, token)
+}
+
+/**
+ * Mails a link when the email belongs to someone, and does nothing visible otherwise: the
+ * caller answers the same either way, so the endpoint does not tell who has an account.
+ */
+export async function requestSigninLink(deps: Deps & { mailer: Mailer }, email: string, origin: string): Promise<void> {
+  const user = await findUserByEmail(deps, email)
+  if (!user) return
+  const url = await createSigninLink(deps, user.id, origin)
+  await deps.mailer.send(
+    user.email,
+    'Your Duty Rota sign-in link',
+    `Hello ${user.name},\n\nOpen this link within 15 minutes to sign in to Duty Rota:\n\n${url}\n\nIt works once. If you did not ask for it, ignore this message.\n`,
+  )
+}
+
+/**
+ * Uses up a link and says whose it was. The conditional update is the check: of two requests
+ * racing with the same link, exactly one changes the row.
+ */
+export async function consumeSigninLink(deps: Deps, token: string | undefined): Promise<string | undefined> {
+  if (!looksLikeToken(token)) return undefined
+  const now = nowIso(deps.clock)
+  const hash = await hashToken(token)
+  const link = await deps.store.db.selectFrom('signin_links').select(['id', 'user_id']).where('token_hash', '=', hash).executeTakeFirst()
+  if (!link) return undefined
+  const [changed] = await deps.store.atomic([
+    deps.store.db
+      .updateTable('signin_links')
+      .set({ used_at: now })
+      .where('id', '=', link.id)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .compile(),
+  ])
+  return changed === 1 ? link.user_id : undefined
+}
