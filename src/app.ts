@@ -7,8 +7,16 @@ import { limitBodySize, requireJson } from './http/guards.js'
 import { ProblemError, problemResponse } from './http/problem.js'
 import { newId } from './ids.js'
 import { requireSchool } from './routes/require-school.js'
+import { absenceRoutes } from './routes/absences.js'
+import { calendarRoutes } from './routes/calendar.js'
+import { coverRequestRoutes } from './routes/cover-requests.js'
+import { dutyPostRoutes } from './routes/duty-posts.js'
+import { eventRoutes } from './routes/events.js'
+import { gradeRoutes } from './routes/grades.js'
 import { organisationRoutes } from './routes/organisations.js'
 import { schoolRoutes } from './routes/schools.js'
+import { slotRoutes } from './routes/slots.js'
+import { staffRoutes } from './routes/staff.js'
 
 export function createApp(appDeps: AppDeps) {
   const deps = { store: appDeps.store, clock: appDeps.clock, newId: appDeps.newId ?? newId }
@@ -26,6 +34,14 @@ export function createApp(appDeps: AppDeps) {
   app.get('/', (c) => c.json({ name: 'Duty Rota API', api: '/api', organisations: '/api/organisations', schools: '/api/schools' }))
   app.route('/api', organisationRoutes)
   app.route('/api', schoolRoutes)
+  app.route('/api', slotRoutes)
+  app.route('/api', calendarRoutes)
+  app.route('/api', gradeRoutes)
+  app.route('/api', staffRoutes)
+  app.route('/api', dutyPostRoutes)
+  app.route('/api', absenceRoutes)
+  app.route('/api', coverRequestRoutes)
+  app.route('/api', eventRoutes)
 
   app.notFound((c) => problemResponse(new ProblemError('notFound', `nothing at ${c.req.method} ${c.req.path}`).problem))
   app.onError((err) => {

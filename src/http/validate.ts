@@ -16,13 +16,23 @@ const LOCATION: Record<keyof ValidationTargets, FieldLocation> = {
 
 type Issue = z.core.$ZodIssue
 
-/** One entry per bad field; an unknown-keys issue names each unknown key on its own path. */
+/**
+ * One entry per bad field, its messages joined; an unknown-keys issue names each unknown key
+ * on its own path, so a client can point at every field it has to fix.
+ */
 export function fieldErrorsOf(issues: readonly Issue[], location: FieldLocation = 'body'): FieldError[] {
-  return issues.flatMap((issue) =>
+  const byPath = new Map<string, FieldError>()
+  const all = issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => fieldError([...issue.path, key], `unknown field "${key}"`, location))
       : [fieldError(issue.path, issue.message, location)],
   )
+  for (const error of all) {
+    const seen = byPath.get(error.path)
+    if (!seen) byPath.set(error.path, error)
+    else if (!seen.message.split('; ').includes(error.message)) seen.message += `; ${error.message}`
+  }
+  return [...byPath.values()]
 }
 
 export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) {

@@ -1,0 +1,52 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../deps.js'
+import { writeContext } from '../http/context.js'
+import { pageQuery } from '../http/pagination.js'
+import { created, versioned } from '../http/reply.js'
+import { validate } from '../http/validate.js'
+import { createAbsence, deleteAbsence, getAbsence, listAbsences, updateAbsence } from '../services/absences.js'
+import { isoDate, reference, timeOfDay } from './fields.js'
+
+const REASONS = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'] as const
+
+const absenceBody = z
+  .strictObject({
+    staff: reference,
+    startDate: isoDate,
+    /** left out: a single day; null: open-ended */
+    endDate: isoDate.nullable().optional(),
+    startTime: timeOfDay.nullable().default(null),
+    endTime: timeOfDay.nullable().default(null),
+    reason: z.enum(REASONS).nullable().default(null),
+    detail: z.string().max(2000).nullable().default(null),
+  })
+  .superRefine((a, ctx) => {
+    if (a.endDate != null && a.endDate < a.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${a.startDate})` })
+    }
+    if ((a.startTime === null) !== (a.endTime === null)) {
+      ctx.addIssue({ code: 'custom', path: [a.startTime === null ? 'startTime' : 'endTime'], message: 'give both startTime and endTime, or neither for whole days' })
+    } else if (a.startTime !== null && a.endTime !== null && a.endTime <= a.startTime) {
+      ctx.addIssue({ code: 'custom', path: ['endTime'], message: `must be after startTime (${a.startTime})` })
+    }
+  })
+  .transform((a) => ({ ...a, endDate: a.endDate === undefined ? a.startDate : a.endDate }))
+
+const listQuery = pageQuery.extend({ staff: z.string().min(1).optional(), from: isoDate.optional(), to: isoDate.optional() })
+
+export const absenceRoutes = new Hono<AppEnv>()
+  .get('/schools/:schoolId/absences', validate('query', listQuery), async (c) =>
+    c.json(await listAbsences(c.var.deps.store, c.req.param('schoolId'), c.req.valid('query'))),
+  )
+  .post('/schools/:schoolId/absences', validate('json', absenceBody), async (c) =>
+    created(c, await createAbsence(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))),
+  )
+  .get('/schools/:schoolId/absences/:id', async (c) => versioned(c, await getAbsence(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))))
+  .put('/schools/:schoolId/absences/:id', validate('json', absenceBody), async (c) =>
+    versioned(c, await updateAbsence(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))),
+  )
+  .delete('/schools/:schoolId/absences/:id', async (c) => {
+    await deleteAbsence(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))
+    return c.body(null, 204)
+  })

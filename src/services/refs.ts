@@ -1,0 +1,69 @@
+// Resources refer to each other by opaque id or by the school's own code ("G4", "lunch1"),
+// whichever the client has; both resolve only within the same school.
+import type { Store } from '../../db/store.js'
+import { conflict, fieldError, invalid, type FieldError } from '../http/problem.js'
+
+export type CodedTable = 'grades' | 'slots' | 'staff' | 'duty_posts' | 'cover_requests' | 'events'
+
+export interface Ref {
+  id: string
+  code: string
+}
+
+const LABEL: Record<CodedTable, string> = {
+  grades: 'grade',
+  slots: 'slot',
+  staff: 'staff member',
+  duty_posts: 'duty post',
+  cover_requests: 'cover request',
+  events: 'event',
+}
+
+/** Finds each reference by id or code; every one that matches nothing is a bad field at its path. */
+export async function resolveRefs(
+  store: Store,
+  table: CodedTable,
+  schoolId: string,
+  refs: readonly { ref: string; path: readonly PropertyKey[] }[],
+): Promise<Ref[]> {
+  const wanted = [...new Set(refs.map((r) => r.ref))]
+  const found = new Map<string, Ref>()
+  // Two parameters per reference plus the school: stay under D1's 100 bound parameters.
+  for (let i = 0; i < wanted.length; i += 45) {
+    const chunk = wanted.slice(i, i + 45)
+    const rows = await store.db
+      .selectFrom(table)
+      .select(['id', 'code'])
+      .where('school_id', '=', schoolId)
+      .where((eb) => eb.or([eb('id', 'in', chunk), eb('code', 'in', chunk)]))
+      .execute()
+    for (const row of rows) {
+      found.set(row.id, row)
+      found.set(row.code, row)
+    }
+  }
+  const errors: FieldError[] = []
+  const resolved: Ref[] = []
+  for (const { ref, path } of refs) {
+    const hit = found.get(ref)
+    if (hit) resolved.push(hit)
+    else errors.push(fieldError(path, `no ${LABEL[table]} with id or code "${ref}" in this school`))
+  }
+  if (errors.length > 0) throw invalid(errors)
+  return resolved
+}
+
+export async function resolveRef(store: Store, table: CodedTable, schoolId: string, ref: string, path: readonly PropertyKey[]): Promise<Ref> {
+  const [hit] = await resolveRefs(store, table, schoolId, [{ ref, path }])
+  if (!hit) throw invalid([fieldError(path, `no ${LABEL[table]} "${ref}"`)])
+  return hit
+}
+
+/** A second resource with the same code would make scenario files ambiguous. */
+export async function ensureCodeFree(store: Store, table: CodedTable, schoolId: string, code: string, exceptId?: string): Promise<void> {
+  let q = store.db.selectFrom(table).select('id').where('school_id', '=', schoolId).where('code', '=', code)
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId)
+  if (await q.executeTakeFirst()) {
+    throw conflict(`another ${LABEL[table]} in this school already has code "${code}"`)
+  }
+}
