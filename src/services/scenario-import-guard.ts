@@ -10,19 +10,33 @@ import type { WeekState } from './scenario-load.js'
 
 export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other']
 
-/** Rules of the data model that the file format leaves open. */
-export function fieldProblems(sc: Scenario): FieldError[] {
+/**
+ * Rules of the data model that the file format leaves open. It reads the raw body loosely, so
+ * that these errors come in the same answer as the format's own (one per bad path), and
+ * ignores anything of the wrong shape: the format's errors already name that.
+ */
+export function fieldProblems(input: unknown): FieldError[] {
   const errors: FieldError[] = []
-  if (!isTimeZone(sc.school.timezone)) {
+  const file = asObject(input)
+  const timezone = asObject(file?.['school'])?.['timezone']
+  if (typeof timezone === 'string' && timezone !== '' && !isTimeZone(timezone)) {
     errors.push({ path: 'school.timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' })
   }
   // Reasons are stored as a category so that nothing sensitive is free text (domain.md).
-  sc.absences?.forEach((a, i) => {
-    if (a.reason !== undefined && !(ABSENCE_REASONS as readonly string[]).includes(a.reason)) {
-      errors.push({ path: `absences[${i}].reason`, message: `must be one of ${ABSENCE_REASONS.join(', ')}`, in: 'body' })
-    }
-  })
+  const absences = file?.['absences']
+  if (Array.isArray(absences)) {
+    absences.forEach((a: unknown, i) => {
+      const reason = asObject(a)?.['reason']
+      if (typeof reason === 'string' && !(ABSENCE_REASONS as readonly string[]).includes(reason)) {
+        errors.push({ path: `absences[${i}].reason`, message: `must be one of ${ABSENCE_REASONS.join(', ')}`, in: 'body' })
+      }
+    })
+  }
   return errors
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
 }
 
 function isTimeZone(tz: string): boolean {

@@ -29,18 +29,12 @@ export interface ImportSummary extends ImportCounts {
 
 /** Validates an untyped body (one error per bad path) and imports it. */
 export async function importScenarioInput(store: Store, schoolId: string, input: unknown, ctx: ImportContext): Promise<ImportSummary> {
-  const parsed = parseScenario(input)
-  if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ ...p, in: 'body' as const })))
-  return importScenario(store, schoolId, parsed.value, ctx)
+  return importScenario(store, schoolId, validFile(input), ctx)
 }
 
 export async function importScenario(store: Store, schoolId: string, scenario: Scenario, ctx: ImportContext): Promise<ImportSummary> {
   // A typed value can still break the format's cross-field rules; check again, it is cheap.
-  const parsed = parseScenario(scenario)
-  if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ ...p, in: 'body' as const })))
-  const sc = parsed.value
-  const problems = fieldProblems(sc)
-  if (problems.length > 0) throw invalid(problems)
+  const sc = validFile(scenario)
 
   const state = await loadWeek(store, schoolId, sc.week)
   if (!state) throw notFound(`no school with id ${schoolId}`)
@@ -73,4 +67,12 @@ export async function importScenario(store: Store, schoolId: string, scenario: S
   )
   await store.atomic([audit, ...plan.statements])
   return summary
+}
+
+/** The file as a scenario, or a 400 naming every bad path: the format's and the data model's. */
+function validFile(input: unknown): Scenario {
+  const parsed = parseScenario(input)
+  const problems = [...(parsed.ok ? [] : parsed.problems.map((p) => ({ ...p, in: 'body' as const }))), ...fieldProblems(input)]
+  if (!parsed.ok || problems.length > 0) throw invalid(problems)
+  return parsed.value
 }
