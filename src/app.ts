@@ -15,6 +15,7 @@ import { eventRoutes } from './routes/events.js'
 import { gradeRoutes } from './routes/grades.js'
 import { organisationRoutes } from './routes/organisations.js'
 import { schoolRoutes } from './routes/schools.js'
+import { scenarioRoutes } from './routes/scenario.js'
 import { slotRoutes } from './routes/slots.js'
 import { staffRoutes } from './routes/staff.js'
 
@@ -42,6 +43,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', absenceRoutes)
   app.route('/api', coverRequestRoutes)
   app.route('/api', eventRoutes)
+  app.route('/api', scenarioRoutes)
 
   app.notFound((c) => problemResponse(new ProblemError('notFound', `nothing at ${c.req.method} ${c.req.path}`).problem))
   app.onError((err) => {

@@ -3,7 +3,7 @@
 // was imported gives back the file (see test/api/scenario-roundtrip.test.ts for "equivalent").
 // Absence reasons are categories only: absence_details is never read here.
 import type { Store } from '../../db/store.js'
-import { notFound } from '../http/problem.js'
+import { conflict, notFound } from '../http/problem.js'
 import {
   SCENARIO_FORMAT,
   parseScenario,
@@ -25,6 +25,8 @@ export const DEFAULT_PRIORITY = 3
 export async function exportScenario(store: Store, schoolId: string, monday: string): Promise<Scenario> {
   const state = await loadWeek(store, schoolId, monday)
   if (!state) throw notFound(`no school with id ${schoolId}`)
+  // The format needs a school day to plan; a school not set up yet has no week to export.
+  if (state.slots.length === 0) throw conflict('the school has no slots yet: set up the school day (or import a scenario) first')
   const scenario = scenarioOf(state)
   // The export is a promise that the solver can read the file; a database that breaks the
   // format (a hand-edited row) is our fault, so it surfaces as a server error, not a bad file.
