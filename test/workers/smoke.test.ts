@@ -1,0 +1,45 @@
+// The same API on real workerd with a local D1: what `npm run dev:worker` serves.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWorker, type RunningWorker } from './start-worker.js'
+
+let worker: RunningWorker
+beforeAll(async () => {
+  worker = await startWorker()
+})
+afterAll(async () => {
+  await worker?.stop()
+})
+
+async function send(method: string, path: string, body?: unknown) {
+  const res = await worker.fetch(path, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
+}
+
+describe('the API on Workers with D1', () => {
+  it('creates an organisation, a school and a grade, and reads them back', async () => {
+    const org = await send('POST', '/api/organisations', { name: 'Oak Trust' })
+    expect(org.status).toBe(201)
+    const school = await send('POST', '/api/schools', { organisationId: org.body.id, name: 'Oak Primary' })
+    expect(school.status).toBe(201)
+    const grade = await send('POST', `/api/schools/${school.body.id}/grades`, { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch'] })
+    expect(grade.status).toBe(201)
+
+    expect((await send('GET', `/api/organisations/${org.body.id}`)).body).toEqual(org.body)
+    expect((await send('GET', `/api/schools/${school.body.id}`)).body).toEqual(school.body)
+    const read = await send('GET', `/api/schools/${school.body.id}/grades/${grade.body.id}`)
+    expect(read.body).toEqual({ id: grade.body.id, code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch'], version: 1 })
+    expect(read.headers.get('etag')).toBe('"1"')
+  })
+
+  it('answers a conflict from D1 the same way as from SQLite', async () => {
+    const org = await send('POST', '/api/organisations', { name: 'Elm Trust' })
+    await send('POST', '/api/schools', { organisationId: org.body.id, name: 'Elm Primary' })
+    const res = await send('DELETE', `/api/organisations/${org.body.id}`)
+    expect(res.status).toBe(409)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+  })
+})
