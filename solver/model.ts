@@ -24,8 +24,8 @@ export interface GroupInput {
   pins: [number, number][]
   /** "person|occurrence" pairs of the published rota. */
   previous: Set<string>
-  /** People left out of the group entirely (used to ask "who else could do it?"). */
-  exclude?: Set<number>
+  /** Only these people get columns (all when absent): keeps the dense table small. */
+  only?: Set<number>
 }
 
 interface Row {
@@ -73,7 +73,7 @@ export function buildGroupModel(input: GroupInput): GroupModel {
   const personRows: Row[] = []
 
   week.staff.forEach((person, p) => {
-    if (input.exclude?.has(p)) return
+    if (input.only && !input.only.has(p)) return
     const dutiesLeft = person.maxDutiesPerWeek === undefined ? Infinity : person.maxDutiesPerWeek - (state.duties[p] ?? 0)
     const hoursLeft = (person.additionalHoursRemaining ?? 0) - (state.eventHours[p] ?? 0)
     const candidates = occs.filter((o) => isEligible(week, p, o.index) && (countsAsDuty(o) ? dutiesLeft >= 1 : eventHours(o) <= hoursLeft + 1e-9))

@@ -17,8 +17,10 @@ import { RotaState } from './state.js'
 export { PinError } from './pins.js'
 
 export interface SolveOptions {
-  /** Re-solve passes over every group after the first (default 1). */
+  /** LP passes over every group (default 1). */
   passes?: number
+  /** Seed the week with a greedy rota before the LP passes (default true). */
+  greedyStart?: boolean
   /** Rounds of exchange moves at the end (default 3). */
   exchangeRounds?: number
 }
@@ -48,7 +50,12 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
     const [p, o] = k.split('|').map(Number) as [number, number]
     if (!state.has(p, o) && state.refuse(p, o) === null) state.add(p, o)
   }
-  const passes = 1 + Math.max(0, options.passes ?? 1)
+  // A cheap greedy pass gives every person a load for the whole week; the LP passes then
+  // re-solve each group exactly against the rest of the week.
+  if (options.greedyStart ?? true) {
+    for (const group of groups) fillGreedily(week, state, group.occurrences, previous)
+  }
+  const passes = Math.max(1, options.passes ?? 1)
   for (let pass = 0; pass < passes; pass++) {
     for (const group of groups) solveGroup(week, state, group, pins, pinSet, previous, tally)
   }
@@ -83,7 +90,8 @@ function solveGroup(week: Week, state: RotaState, group: Group, pins: [number, n
   for (const [p, o] of before) state.remove(p, o)
   const inGroup = new Set(group.occurrences)
   const groupPins = pins.filter(([, o]) => inGroup.has(o))
-  const model = buildGroupModel({ week, occurrences: group.occurrences, state, pins: groupPins, previous })
+  const only = shortlist(week, state, group, before, previous)
+  const model = buildGroupModel({ week, occurrences: group.occurrences, state, pins: groupPins, previous, only })
   const lp = solveModel(model)
   tally.lps++
   if (lp.rows * lp.cols > tally.largestCells) {
@@ -108,6 +116,40 @@ function solveGroup(week: Week, state: RotaState, group: Group, pins: [number, n
   fillGreedily(week, state, group.occurrences, previous, lp.feasible ? lp.values : undefined, model.columns)
 }
 
+/** How many of the cheapest candidates per seat an LP sees once its seats can all be filled. */
+const SHORTLIST_PER_SEAT = 3
+const SHORTLIST_EXTRA = 6
+
+/**
+ * The people worth a column in a group's LP. Where the rota already fills every seat of the
+ * group the LP can only trade people for fairness, and a few of the cheapest candidates per
+ * seat (plus whoever holds or held a seat) are enough; elsewhere everyone eligible stays in,
+ * so no seat is lost to the shortlist.
+ */
+function shortlist(week: Week, state: RotaState, group: Group, before: [number, number][], previous: Set<string>): Set<number> | undefined {
+  const holders = new Set(before.map(([p]) => p))
+  const full = group.occurrences.every((o) => (week.occurrences[o] as Occurrence).seats <= before.filter(([, q]) => q === o).length)
+  if (!full) return undefined
+  const out = new Set(holders)
+  const n = week.occurrences.length
+  for (const o of group.occurrences) {
+    const occ = week.occurrences[o] as Occurrence
+    const eligible: { p: number; cost: number }[] = []
+    for (let p = 0; p < week.staff.length; p++) {
+      if (week.eligibility[p * n + o] !== 0) continue
+      if (previous.has(`${p}|${o}`)) out.add(p)
+      eligible.push({ p, cost: countsAsDuty(occ) ? tierCost(week, p, state.duties[p] ?? 0, 1) : 0 })
+    }
+    eligible.sort((a, b) => a.cost - b.cost || a.p - b.p)
+    const take = (list: { p: number }[]) => {
+      for (const { p } of list.slice(0, occ.seats * SHORTLIST_PER_SEAT + SHORTLIST_EXTRA)) out.add(p)
+    }
+    take(eligible)
+    for (const [skill] of occ.skills) take(eligible.filter(({ p }) => week.skills[p]?.has(skill)))
+  }
+  return out
+}
+
 /**
  * Fills whatever seats the LP left empty, best candidate first: used for the rare fractional
  * answer, and as a cheap guarantee that no seat stays empty while someone could simply take it.
@@ -121,19 +163,18 @@ function fillGreedily(week: Week, state: RotaState, occurrences: number[], previ
   const order = [...occurrences].sort((a, b) => (week.occurrences[a] as Occurrence).priority - (week.occurrences[b] as Occurrence).priority || a - b)
   for (const o of order) {
     const occ = week.occurrences[o] as Occurrence
+    const n = week.occurrences.length
     while (state.filled(o) < occ.seats) {
-      let best = -1
-      let bestScore = -Infinity
+      const ranked: { p: number; score: number }[] = []
       for (let p = 0; p < week.staff.length; p++) {
-        if (state.has(p, o) || state.refuse(p, o) !== null) continue
+        if (week.eligibility[p * n + o] !== 0 || state.has(p, o)) continue
         const score = (lpValue.get(`${p}|${o}`) ?? 0) * 1e9 + (previous.has(`${p}|${o}`) ? 1e6 : 0) - (countsAsDuty(occ) ? tierCost(week, p, state.duties[p] ?? 0, 1) : 0)
-        if (score > bestScore) {
-          bestScore = score
-          best = p
-        }
+        ranked.push({ p, score })
       }
-      if (best < 0) break
-      state.add(best, o)
+      ranked.sort((a, b) => b.score - a.score || a.p - b.p)
+      const best = ranked.find(({ p }) => state.refuse(p, o) === null)
+      if (!best) break
+      state.add(best.p, o)
     }
   }
 }

@@ -69,9 +69,6 @@ export class RotaState {
     if (this.has(person, occurrence)) return { rule: 7, cause: 'already-there', message: `${p.name} is already on ${o.name} then` }
     const people = [...(this.byOccurrence[occurrence] ?? [])]
     if (people.length >= o.seats) return { rule: 7, cause: 'full', message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} already has the ${o.seats} people it needs` }
-    if (!seatsMatch(week, [...people, person], o)) {
-      return { rule: 7, cause: 'skill', message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} keeps its remaining seats for ${o.skills.map(([k]) => k).join(', ')} holders` }
-    }
     const block = [o.start, o.end] as const
     const sameDay: Occurrence[] = []
     for (const other of this.byPerson[person] ?? []) {
@@ -89,6 +86,9 @@ export class RotaState {
       if (cap !== undefined && (this.duties[person] ?? 0) + 1 > cap) return { rule: 8, cause: 'weekly-cap', message: `${p.name} would go over their ${cap} duties a week` }
     } else if ((this.eventHours[person] ?? 0) + eventHours(o) > (p.additionalHoursRemaining ?? 0) + 1e-9) {
       return { rule: 9, cause: 'additional-hours', message: `${p.name} has only ${p.additionalHoursRemaining ?? 0} additional hours left for events` }
+    }
+    if (!seatsMatch(week, [...people, person], o)) {
+      return { rule: 7, cause: 'skill', message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} keeps its remaining seats for ${o.skills.map(([k]) => k).join(', ')} holders` }
     }
     return null
   }
