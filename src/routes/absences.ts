@@ -6,7 +6,7 @@ import { pageQuery } from '../http/pagination.js'
 import { created, versioned } from '../http/reply.js'
 import { validate } from '../http/validate.js'
 import { createAbsence, deleteAbsence, getAbsence, listAbsences, updateAbsence } from '../services/absences.js'
-import { isoDate, reference, timeOfDay } from './fields.js'
+import { bothValid, isoDate, reference, timeOfDay } from './fields.js'
 
 const REASONS = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'] as const
 
@@ -22,12 +22,12 @@ const absenceBody = z
     detail: z.string().max(2000).nullable().default(null),
   })
   .superRefine((a, ctx) => {
-    if (a.endDate != null && a.endDate < a.startDate) {
+    if (a.endDate != null && bothValid(isoDate, a.startDate, a.endDate) && a.endDate < a.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${a.startDate})` })
     }
     if ((a.startTime === null) !== (a.endTime === null)) {
       ctx.addIssue({ code: 'custom', path: [a.startTime === null ? 'startTime' : 'endTime'], message: 'give both startTime and endTime, or neither for whole days' })
-    } else if (a.startTime !== null && a.endTime !== null && a.endTime <= a.startTime) {
+    } else if (a.startTime !== null && a.endTime !== null && bothValid(timeOfDay, a.startTime, a.endTime) && a.endTime <= a.startTime) {
       ctx.addIssue({ code: 'custom', path: ['endTime'], message: `must be after startTime (${a.startTime})` })
     }
   })

@@ -17,12 +17,12 @@ import {
   updateCalendarPeriod,
   updateClosure,
 } from '../services/calendar.js'
-import { isoDate, name } from './fields.js'
+import { bothValid, isoDate, name } from './fields.js'
 
 const periodBody = z
   .strictObject({ kind: z.enum(['term', 'half_term']), name, startDate: isoDate, endDate: isoDate })
   .superRefine((p, ctx) => {
-    if (p.endDate < p.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${p.startDate})` })
+    if (bothValid(isoDate, p.startDate, p.endDate) && p.endDate < p.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${p.startDate})` })
   })
 
 const closureBody = z.strictObject({ date: isoDate, kind: z.enum(['inset', 'bank_holiday', 'other']), name })

@@ -20,12 +20,21 @@ export const skillSeats = z.record(z.string().min(1).max(100), z.number().int('m
 
 export const idParams = z.object({ id: z.string().min(1) })
 
+/**
+ * True when both values are well formed, so a rule between them is worth checking. Zod still
+ * runs object refinements after a field failed; comparing "9am" with "15:00" would add a second,
+ * misleading error to a field that is fine.
+ */
+export function bothValid(schema: z.ZodType, a: unknown, b: unknown): boolean {
+  return schema.safeParse(a).success && schema.safeParse(b).success
+}
+
 /** A refinement for objects with times: end strictly after start. */
 export function endAfterStart<T>(startKey: keyof T & string, endKey: keyof T & string) {
   return (value: T, ctx: z.RefinementCtx) => {
     const start = value[startKey]
     const end = value[endKey]
-    if (typeof start === 'string' && typeof end === 'string' && end <= start) {
+    if (typeof start === 'string' && typeof end === 'string' && bothValid(timeOfDay, start, end) && end <= start) {
       ctx.addIssue({ code: 'custom', path: [endKey], message: `must be after ${startKey} (${start})` })
     }
   }
@@ -33,6 +42,7 @@ export function endAfterStart<T>(startKey: keyof T & string, endKey: keyof T & s
 
 /** Skill seats cannot ask for more skilled people than the post needs in all. */
 export function seatsWithinPeople<T extends { peopleNeeded: number; skillSeats: Record<string, number> }>(value: T, ctx: z.RefinementCtx) {
+  if (!skillSeats.safeParse(value.skillSeats).success || !peopleNeeded.safeParse(value.peopleNeeded).success) return
   const seats = Object.values(value.skillSeats).reduce((a, b) => a + b, 0)
   if (seats > value.peopleNeeded) {
     ctx.addIssue({ code: 'custom', path: ['skillSeats'], message: `asks for ${seats} skill seats but only ${value.peopleNeeded} people` })

@@ -52,3 +52,22 @@ export async function withSchool(api: TestApi): Promise<{ organisationId: string
   const school = await api.json('POST', '/api/schools', { organisationId: org.body.id, name: 'Elm Tree Primary' })
   return { organisationId: org.body.id, schoolId: school.body.id, base: `/api/schools/${school.body.id}` }
 }
+
+/** The pieces most resources refer to: a lesson, a break and a lunch slot, and a grade. */
+export async function withBasics(api: TestApi, base: string) {
+  const p1 = await api.json('POST', `${base}/slots`, { code: 'p1', kind: 'lesson', start: '08:50', end: '09:50' })
+  const brk = await api.json('POST', `${base}/slots`, { code: 'break', kind: 'break', start: '10:50', end: '11:10' })
+  const lunch = await api.json('POST', `${base}/slots`, { code: 'lunch1', kind: 'lunch', start: '12:10', end: '12:40' })
+  const grade = await api.json('POST', `${base}/grades`, { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch', 'oncall', 'cover', 'event'] })
+  return { p1: p1.body, brk: brk.body, lunch: lunch.body, grade: grade.body }
+}
+
+export const WEEKDAY_PATTERN = {
+  mon: { start: '08:00', end: '15:50' },
+  tue: { start: '08:00', end: '15:50' },
+  wed: { start: '08:00', end: '15:50' },
+  thu: { start: '08:00', end: '15:50' },
+  fri: { start: '08:00', end: '15:50' },
+}
+
+export const pathsOf = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path).sort()

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { freshApi, pathsOf, withSchool, type TestApi } from './helpers.js'
+
+let api: TestApi
+let base: string
+beforeEach(async () => {
+  api = freshApi()
+  base = (await withSchool(api)).base
+})
+afterEach(() => api.close())
+
+const parents = { code: 'parents-eve', name: "Parents' evening", date: '2026-11-25', start: '16:00', end: '19:00', peopleNeeded: 4 }
+
+describe('events', () => {
+  it('go through create, read, update, list and delete', async () => {
+    const created = await api.json('POST', `${base}/events`, parents)
+    expect(created.status).toBe(201)
+    expect(created.body).toEqual({ ...parents, id: expect.any(String), skillSeats: {}, priority: 3, version: 1 })
+    const url = `${base}/events/${created.body.id}`
+    const updated = await api.json('PUT', url, { ...parents, end: '20:00', skillSeats: { 'first-aid': 1 } })
+    expect(updated.body).toMatchObject({ end: '20:00', skillSeats: { 'first-aid': 1 }, version: 2 })
+    expect((await api.json('GET', url)).body).toEqual(updated.body)
+    expect((await api.json('GET', `${base}/events?from=2026-11-23&to=2026-11-29`)).body.items).toEqual([updated.body])
+    expect((await api.request('DELETE', url)).status).toBe(204)
+    expect((await api.json('GET', url)).status).toBe(404)
+  })
+
+  it('must end after they start', async () => {
+    const res = await api.json('POST', `${base}/events`, { ...parents, end: '15:00' })
+    expect(res.body.errors).toEqual([{ path: 'end', message: 'must be after start (16:00)', in: 'body' }])
+  })
+
+  it('name every bad field at once', async () => {
+    const res = await api.json('POST', `${base}/events`, { code: 'e1', name: 'INSET', date: 'tomorrow', start: '9am', end: '15:00', skillSeats: { dsl: -1 } })
+    expect(pathsOf(res.body)).toEqual(['date', 'skillSeats.dsl', 'start'])
+  })
+
+  it('refuse a code another event already has', async () => {
+    await api.json('POST', `${base}/events`, parents)
+    const res = await api.json('POST', `${base}/events`, parents)
+    expect(res.status).toBe(409)
+  })
+})
