@@ -254,6 +254,7 @@ export interface Database {
   sessions: SessionsTable
   api_tokens: ApiTokensTable
   signin_attempts: SigninAttemptsTable
+  swaps: SwapsTable
 }
 
 export type School = Selectable<SchoolsTable>
@@ -332,4 +333,31 @@ export interface SigninAttemptsTable {
   key: string
   window_start: string
   count: number
+}
+
+// The weekly loop (db/migrations/0003_week.sql).
+
+export interface SwapsTable {
+  id: string
+  school_id: string
+  week: string
+  status: 'requested' | 'approved' | 'declined'
+  staff_a_id: string
+  a_work_code: string
+  a_date: string
+  a_slot_code: string | null
+  staff_b_id: string
+  /** null: a one-way handover of A's assignment */
+  b_work_code: string | null
+  b_date: string | null
+  b_slot_code: string | null
+  /** whom the fairness ledger counts A's former assignment for; set on approval */
+  a_credit_staff_id: string | null
+  b_credit_staff_id: string | null
+  note: string | null
+  requested_by: string
+  requested_at: string
+  decided_by: string | null
+  decided_at: string | null
+  version: Generated<number>
 }

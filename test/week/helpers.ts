@@ -1,0 +1,69 @@
+// A fresh, migrated SQLite file per test with one school set up from an example week, and a
+// write context whose clock is fixed, so every test starts from the same known world.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Clock, Instant, ZoneOffset } from '@js-joda/core'
+import { migrateSqlite } from '../../db/migrate.js'
+import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
+import type { Store } from '../../db/store.js'
+import type { Scenario } from '../../solver/scenario.js'
+import type { WriteContext } from '../../src/deps.js'
+import { newId } from '../../src/ids.js'
+import { importScenario } from '../../src/services/scenario-import.js'
+
+export const SCHOOL = 'sch_week'
+export const WEEK = '2026-11-23'
+export const NEXT_WEEK = '2026-11-30'
+/** Friday before the week: managers plan ahead. */
+export const NOW = '2026-11-20T10:00:00Z'
+
+export function example(name: string): Scenario {
+  return JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'db', 'scenarios', name), 'utf8')) as Scenario
+}
+
+export interface World {
+  store: SqliteStore
+  ctx: WriteContext
+  close(): Promise<void>
+}
+
+export function contextFor(store: Store, actor = 'manager@test', now = NOW): WriteContext {
+  return { store, actor, clock: Clock.fixed(Instant.parse(now), ZoneOffset.UTC), newId }
+}
+
+/** An empty school in a fresh database. */
+export function freshWorld(): World {
+  const dir = mkdtempSync(join(tmpdir(), 'duty-rota-week-'))
+  const store = openSqliteStore(join(dir, 'test.sqlite'))
+  migrateSqlite(store.sqlite)
+  store.sqlite.prepare("INSERT INTO organisations (id, name, created_at) VALUES ('org_week', 'Trust', '2026-09-01T00:00:00Z')").run()
+  store.sqlite
+    .prepare("INSERT INTO schools (id, organisation_id, name, created_at, updated_at) VALUES (?, 'org_week', 'Unnamed', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')")
+    .run(SCHOOL)
+  return {
+    store,
+    ctx: contextFor(store),
+    async close() {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A school set up from a scenario file (its week's absences, cover and events included). */
+export async function worldFrom(scenario: Scenario): Promise<World> {
+  const world = freshWorld()
+  await importScenario(world.store, SCHOOL, scenario, world.ctx)
+  return world
+}
+
+export function staffIdOf(store: SqliteStore, code: string): string {
+  const row = store.sqlite.prepare('SELECT id FROM staff WHERE school_id = ? AND code = ?').get(SCHOOL, code) as { id: string } | undefined
+  if (!row) throw new Error(`no staff ${code}`)
+  return row.id
+}
+
+export function rows<T>(store: SqliteStore, query: string, ...params: unknown[]): T[] {
+  return store.sqlite.prepare(query).all(...params) as T[]
+}
