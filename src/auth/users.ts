@@ -1,7 +1,8 @@
 // People who sign in and what they may see. Used by the admin CLI, the demo seed and tests;
 // there is no HTTP endpoint that creates a manager (the issue keeps that to `npm run admin`).
 import type { Role } from '../../db/schema.js'
-import type { Deps } from '../deps.js'
+import type { Deps, WriteContext } from '../deps.js'
+import { auditStatement } from '../services/audit.js'
 import { nowIso } from './tokens.js'
 
 export function normaliseEmail(email: string): string {
@@ -33,20 +34,23 @@ export type Grant =
   | { role: 'manager'; schoolId: string }
   | { role: 'staff'; schoolId: string; staffId: string }
 
-/** Gives a user a role; granting the same thing twice changes nothing. */
-export async function grant(deps: Deps, userId: string, g: Grant): Promise<void> {
+/** Gives a user a role, with an audit entry naming who did it; granting twice changes nothing. */
+export async function grant(ctx: WriteContext, userId: string, g: Grant): Promise<void> {
   const role: Role = g.role
-  await deps.store.db
-    .insertInto('memberships')
-    .values({
-      id: deps.newId('mbr'),
-      user_id: userId,
-      role,
-      organisation_id: g.role === 'trust_admin' ? g.organisationId : null,
-      school_id: g.role === 'trust_admin' ? null : g.schoolId,
-      staff_id: g.role === 'staff' ? g.staffId : null,
-      created_at: nowIso(deps.clock),
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute()
+  const { db } = ctx.store
+  const scope = {
+    organisation_id: g.role === 'trust_admin' ? g.organisationId : null,
+    school_id: g.role === 'trust_admin' ? null : g.schoolId,
+    staff_id: g.role === 'staff' ? g.staffId : null,
+  }
+  let existing = db.selectFrom('memberships').select('id').where('user_id', '=', userId).where('role', '=', role)
+  for (const [column, value] of Object.entries(scope) as [keyof typeof scope, string | null][]) {
+    existing = value === null ? existing.where(column, 'is', null) : existing.where(column, '=', value)
+  }
+  if (await existing.executeTakeFirst()) return
+  const id = ctx.newId('mbr')
+  await ctx.store.atomic([
+    auditStatement(ctx, { schoolId: scope.school_id, entity: 'membership', entityId: id, action: 'create', after: { userId, ...g } }),
+    db.insertInto('memberships').values({ id, user_id: userId, role, ...scope, created_at: nowIso(ctx.clock) }).compile(),
+  ])
 }

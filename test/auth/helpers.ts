@@ -90,9 +90,9 @@ export async function makeWorld(overrides: Partial<AuthDeps> = {}): Promise<Worl
   const trustAdminA = (await ensureUser(deps, 'admin@trust-a.example', 'Ada Admin')).id
   const managerA1 = (await ensureUser(deps, 'manager@a1.example', 'Max Manager')).id
   const managerB = (await ensureUser(deps, 'manager@b.example', 'Bea Manager')).id
-  await grant(deps, trustAdminA, { role: 'trust_admin', organisationId: 'org_a' })
-  await grant(deps, managerA1, { role: 'manager', schoolId: 'sch_a1' })
-  await grant(deps, managerB, { role: 'manager', schoolId: 'sch_b' })
+  await grant({ ...deps, actor: 'test' }, trustAdminA, { role: 'trust_admin', organisationId: 'org_a' })
+  await grant({ ...deps, actor: 'test' }, managerA1, { role: 'manager', schoolId: 'sch_a1' })
+  await grant({ ...deps, actor: 'test' }, managerB, { role: 'manager', schoolId: 'sch_b' })
   return {
     store,
     clock,
