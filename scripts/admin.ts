@@ -3,7 +3,7 @@
 // Node SQLite file (DATA_DIR) and, with `--d1 <database> [--remote]`, on a D1 database through
 // `wrangler d1 execute`, because both are reached through the one Store interface.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -44,6 +44,7 @@ Where:
   (default)           the SQLite file in DATA_DIR (./data/duty-rota.sqlite), migrated if needed
   --d1 <database>     a D1 database through wrangler d1 execute (local unless --remote)
   --remote            with --d1: the deployed database
+  --persist-to <dir>  with --d1 and no --remote: the local state directory of wrangler dev
   --origin <url>      where sign-in links point (default PUBLIC_ORIGIN, else http://localhost:PORT)
 
 Sign-in links work once, within 15 minutes.`
@@ -88,17 +89,28 @@ interface WranglerResult {
   meta?: { changes?: number }
 }
 
-function wranglerExecute(database: string, remote: boolean, sql: string): WranglerResult[] {
-  const args = ['wrangler', 'd1', 'execute', database, remote ? '--remote' : '--local', '--json', '--command', sql]
-  const out = execFileSync('npx', args, { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, stdio: ['ignore', 'pipe', 'inherit'] })
+interface D1Target {
+  database: string
+  remote: boolean
+  /** with a local database: the directory `wrangler dev --persist-to` uses */
+  persistTo?: string | undefined
+}
+
+function wranglerExecute(target: D1Target, sql: string): WranglerResult[] {
+  const where = target.remote ? ['--remote'] : ['--local', ...(target.persistTo ? ['--persist-to', target.persistTo] : [])]
+  const args = ['wrangler', 'd1', 'execute', target.database, ...where, '--json', '--command', sql]
+  // The project's own wrangler, pinned in package.json; npx only when it is not installed.
+  const local = join(import.meta.dirname, '..', 'node_modules', '.bin', 'wrangler')
+  const [cmd, cmdArgs] = existsSync(local) ? [local, args.slice(1)] : ['npx', args]
+  const out = execFileSync(cmd, cmdArgs, { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, stdio: ['ignore', 'pipe', 'inherit'] })
   const parsed: unknown = JSON.parse(out)
   return Array.isArray(parsed) ? (parsed as WranglerResult[]) : [parsed as WranglerResult]
 }
 
-function openWranglerD1Store(database: string, remote: boolean): Store {
+function openWranglerD1Store(target: D1Target): Store {
   const connection: DatabaseConnection = {
     async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-      const [result] = wranglerExecute(database, remote, inlineParameters(query))
+      const [result] = wranglerExecute(target, inlineParameters(query))
       return { rows: (result?.results ?? []) as R[], numAffectedRows: BigInt(result?.meta?.changes ?? 0) }
     },
     // eslint-disable-next-line require-yield
@@ -130,7 +142,7 @@ function openWranglerD1Store(database: string, remote: boolean): Store {
     // One `wrangler d1 execute` of several statements runs them as one D1 batch.
     async atomic(statements) {
       if (statements.length === 0) return []
-      const results = wranglerExecute(database, remote, statements.map(inlineParameters).join(';\n'))
+      const results = wranglerExecute(target, statements.map(inlineParameters).join(';\n'))
       return statements.map((_, i) => results[i]?.meta?.changes ?? 0)
     },
   }
@@ -160,6 +172,7 @@ async function run(argv: string[]): Promise<void> {
       origin: { type: 'string' },
       d1: { type: 'string' },
       remote: { type: 'boolean' },
+      'persist-to': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -172,7 +185,7 @@ async function run(argv: string[]): Promise<void> {
   let store: Store
   let close = async () => {}
   if (values.d1) {
-    store = openWranglerD1Store(values.d1, values.remote === true)
+    store = openWranglerD1Store({ database: values.d1, remote: values.remote === true, persistTo: values['persist-to'] })
   } else {
     const dataDir = resolve(process.env.DATA_DIR ?? 'data')
     mkdirSync(dataDir, { recursive: true })
