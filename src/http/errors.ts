@@ -5,6 +5,16 @@ import { HTTPException } from 'hono/http-exception'
 import { PROBLEM, ProblemError, type Problem } from './problem.js'
 import { STALE_WRITE_MARKER } from '../services/audit.js'
 
+const THING: Record<string, string> = {
+  slots: 'slot',
+  closures: 'closure',
+  grades: 'grade',
+  staff: 'staff member',
+  duty_posts: 'duty post',
+  cover_requests: 'cover request',
+  events: 'event',
+}
+
 function withDetail(base: Problem, detail: string): Problem {
   return { ...base, detail }
 }
@@ -15,8 +25,9 @@ function constraintProblem(message: string): Problem | undefined {
   }
   const unique = /UNIQUE constraint failed: (\w+)\.([\w., ]+)/.exec(message)
   if (unique) {
+    const table = unique[1] ?? ''
     const columns = (unique[2] ?? '').split(',').map((c) => c.trim().replace(/^\w+\./, '')).filter((c) => c !== 'school_id')
-    return withDetail(PROBLEM.conflict, `another ${unique[1]} row already has this ${columns.join(' and ')}`)
+    return withDetail(PROBLEM.conflict, `another ${THING[table] ?? table} in this school already has this ${columns.join(' and ')}`)
   }
   if (message.includes('FOREIGN KEY constraint failed')) {
     return withDetail(PROBLEM.conflict, 'it is still used by, or refers to, something that does not allow this change')

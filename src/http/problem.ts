@@ -25,7 +25,6 @@ export const PROBLEM = {
   validation: { type: `${BASE}validation`, title: 'The request has invalid fields', status: 400 },
   malformedJson: { type: `${BASE}malformed-json`, title: 'The request body is not valid JSON', status: 400 },
   notFound: { type: `${BASE}not-found`, title: 'Not found', status: 404 },
-  methodNotAllowed: { type: `${BASE}method-not-allowed`, title: 'Method not allowed', status: 405 },
   conflict: { type: `${BASE}conflict`, title: 'Conflicts with existing data', status: 409 },
   preconditionFailed: { type: `${BASE}precondition-failed`, title: 'Changed since you read it', status: 412 },
   payloadTooLarge: { type: `${BASE}payload-too-large`, title: 'The request body is too large', status: 413 },

@@ -18,8 +18,6 @@ export const peopleNeeded = z.number().int('must be a whole number').min(1).max(
 export const priority = z.number().int('must be a whole number').min(1).max(5)
 export const skillSeats = z.record(z.string().min(1).max(100), z.number().int('must be a whole number').min(0).max(1000))
 
-export const idParams = z.object({ id: z.string().min(1) })
-
 /**
  * True when both values are well formed, so a rule between them is worth checking. Zod still
  * runs object refinements after a field failed; comparing "9am" with "15:00" would add a second,

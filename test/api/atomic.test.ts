@@ -73,6 +73,7 @@ describe('atomic writes', () => {
     const body = { code: 'G7', name: 'Grade 7', dutyKinds: ['break'] }
     const results = await Promise.all([api.json('POST', `${base}/grades`, body), api.json('POST', `${base}/grades`, body)])
     expect(results.map((r) => r.status).sort()).toEqual([201, 409])
+    expect(results.find((r) => r.status === 409)?.body.detail).toMatch(/^another grade in this school already has (this code|code "G7")$/)
     expect((api.store.sqlite.prepare("SELECT count(*) AS n FROM grades WHERE code = 'G7'").get() as { n: number }).n).toBe(1)
   })
 })
