@@ -335,6 +335,70 @@ export interface SigninAttemptsTable {
   count: number
 }
 
+// Calendar feeds and the staff phone page (db/migrations/0004_calendar.sql).
+
+export type FeedScope = 'person' | 'duty_post' | 'school'
+
+export interface FeedTokensTable {
+  id: string
+  school_id: string
+  scope: FeedScope
+  staff_id: string | null
+  duty_post_id: string | null
+  user_id: string | null
+  /** SHA-256 hex digest of the token in the feed URL */
+  token_hash: string
+  created_by: string
+  created_at: string
+  revoked_at: string | null
+}
+
+export type CalendarEntryKind = 'break' | 'lunch' | 'oncall' | 'other' | 'cover' | 'event'
+export type CalendarChange = 'added' | 'updated' | 'removed'
+
+export interface CalendarEntriesTable {
+  uid: string
+  school_id: string
+  week: string
+  staff_id: string
+  work_code: string
+  date: string
+  /** '' for an event (no slot), so that the natural key stays unique */
+  slot_code: string
+  kind: CalendarEntryKind
+  duty_post_id: string | null
+  title: string
+  location: string | null
+  start_time: string
+  end_time: string
+  starts_at: string
+  ends_at: string
+  /** JSON array of names */
+  colleagues: Generated<string>
+  sequence: Generated<number>
+  change: CalendarChange
+  rota_id: string
+  first_rota_id: string
+  changed_rota_id: string
+  created_at: string
+  changed_at: string
+  removed_at: string | null
+}
+
+export interface CalendarPublishesTable {
+  rota_id: string
+  school_id: string
+  week: string
+  published_at: string
+}
+
+// Merged into Database above (interface declaration merging), so this section stays appended.
+export interface Database {
+  feed_tokens: FeedTokensTable
+  calendar_entries: CalendarEntriesTable
+  calendar_publishes: CalendarPublishesTable
+}
+
 // The weekly loop (db/migrations/0003_week.sql).
 
 export interface SwapsTable {
