@@ -1,11 +1,13 @@
 // Reads everything one school week is built from, as typed rows with JSON columns parsed.
 // Export turns this into a scenario; import compares a file against it to write only changes.
-// Ledgers (duties this term, additional hours used) are derived here so both directions agree
-// on exactly one definition of each.
+// Ledgers (duties this term, additional hours used) come from ledger-fairness.ts and
+// ledger-hours.ts, so both directions and the reports agree on exactly one definition of each.
 import type { Store } from '../../db/store.js'
 import type { AbsenceReason } from '../../db/schema.js'
 import type { DutyKind, Weekday, WorkKind } from '../../solver/scenario.js'
-import { hoursBetween, schoolYearStart, weekRange, type WeekRange } from './scenario-calendar.js'
+import { weekRange, type WeekRange } from './scenario-calendar.js'
+import { dutiesThisTermBefore } from './ledger-fairness.js'
+import { additionalHoursUsedBefore } from './ledger-hours.js'
 import { readCodes, readPattern, readSkillSeats, readWeekdays, readWorkKinds, type Pattern } from './scenario-columns.js'
 
 export interface SchoolState {
@@ -262,7 +264,8 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
       }
     : undefined
 
-  const ledgers = await loadLedgers(store, schoolId, monday)
+  // One definition of each ledger figure, shared with the fairness and hours reports.
+  const [dutiesThisTerm, hoursUsed] = await Promise.all([dutiesThisTermBefore(store, schoolId, monday), additionalHoursUsedBefore(store, schoolId, monday)])
 
   const skillsByStaff = groupBy(skillRows, (r) => r.staff_id)
   const commitmentsByStaff = groupBy(commitmentRows, (r) => r.staff_id)
@@ -298,8 +301,8 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
       commitments: (commitmentsByStaff.get(s.id) ?? [])
         .map((c) => ({ id: c.id, day: c.day, start: c.start_time, end: c.end_time, label: c.label }))
         .sort(byCommitment),
-      dutiesThisTerm: ledgers.dutiesThisTerm.get(s.id) ?? 0,
-      additionalHoursUsed: ledgers.hoursUsed.get(s.id) ?? 0,
+      dutiesThisTerm: dutiesThisTerm.get(s.id) ?? 0,
+      additionalHoursUsed: hoursUsed.get(s.id) ?? 0,
     })),
     duties: dutyRows.map((d) => ({
       id: d.id,
@@ -350,87 +353,6 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
     published,
     latestRotaVersion: Math.max(0, ...rotaRows.map((r) => r.version)),
   }
-}
-
-interface Ledgers {
-  dutiesThisTerm: Map<string, number>
-  hoursUsed: Map<string, number>
-}
-
-/**
- * Duties this term: the latest duty_balances row on or before the Monday (and not before the
- * term began) plus duty and cover assignments of published rotas from its as_of date up to
- * the day before the Monday. Without a balance row the count starts at the term's first day.
- * The term is the latest calendar period of kind 'term' starting on or before the Monday;
- * with no terms recorded, every published duty counts.
- *
- * Additional hours used: event hours (assignments without a slot) of published rotas from
- * 1 September of the school year up to the day before the Monday.
- */
-async function loadLedgers(store: Store, schoolId: string, monday: string): Promise<Ledgers> {
-  const db = store.db
-  const term = await db
-    .selectFrom('calendar_periods')
-    .select('start_date')
-    .where('school_id', '=', schoolId)
-    .where('kind', '=', 'term')
-    .where('start_date', '<=', monday)
-    .orderBy('start_date', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  const termStart = term?.start_date ?? '0000-01-01'
-  const yearStart = schoolYearStart(monday)
-
-  const [balances, dutyDays, eventRows] = await Promise.all([
-    db
-      .selectFrom('duty_balances')
-      .innerJoin('staff', 'staff.id', 'duty_balances.staff_id')
-      .select(['duty_balances.staff_id', 'duty_balances.as_of', 'duty_balances.duties'])
-      .where('staff.school_id', '=', schoolId)
-      .where('duty_balances.as_of', '<=', monday)
-      .where('duty_balances.as_of', '>=', termStart)
-      .execute(),
-    db
-      .selectFrom('rota_assignments')
-      .innerJoin('rotas', 'rotas.id', 'rota_assignments.rota_id')
-      .select(['rota_assignments.staff_id', 'rota_assignments.date'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('rotas.school_id', '=', schoolId)
-      .where('rotas.status', '=', 'published')
-      .where('rota_assignments.slot_code', 'is not', null)
-      .where('rota_assignments.date', '>=', termStart)
-      .where('rota_assignments.date', '<', monday)
-      .groupBy(['rota_assignments.staff_id', 'rota_assignments.date'])
-      .execute(),
-    db
-      .selectFrom('rota_assignments')
-      .innerJoin('rotas', 'rotas.id', 'rota_assignments.rota_id')
-      .innerJoin('events', (join) =>
-        join.onRef('events.code', '=', 'rota_assignments.work_code').onRef('events.school_id', '=', 'rotas.school_id'),
-      )
-      .select(['rota_assignments.staff_id', 'events.start_time', 'events.end_time'])
-      .where('rotas.school_id', '=', schoolId)
-      .where('rotas.status', '=', 'published')
-      .where('rota_assignments.slot_code', 'is', null)
-      .where('rota_assignments.date', '>=', yearStart)
-      .where('rota_assignments.date', '<', monday)
-      .execute(),
-  ])
-
-  const latest = new Map<string, { asOf: string; duties: number }>()
-  for (const b of balances) {
-    const seen = latest.get(b.staff_id)
-    if (!seen || b.as_of > seen.asOf) latest.set(b.staff_id, { asOf: b.as_of, duties: b.duties })
-  }
-  const dutiesThisTerm = new Map<string, number>()
-  for (const [staffId, b] of latest) dutiesThisTerm.set(staffId, b.duties)
-  for (const d of dutyDays) {
-    const from = latest.get(d.staff_id)?.asOf ?? termStart
-    if (d.date >= from) dutiesThisTerm.set(d.staff_id, (dutiesThisTerm.get(d.staff_id) ?? 0) + Number(d.n))
-  }
-  const hoursUsed = new Map<string, number>()
-  for (const e of eventRows) hoursUsed.set(e.staff_id, (hoursUsed.get(e.staff_id) ?? 0) + hoursBetween(e.start_time, e.end_time))
-  return { dutiesThisTerm, hoursUsed }
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
