@@ -92,6 +92,24 @@ describe('bad requests', () => {
   })
 })
 
+describe('garbage in', () => {
+  const RESOURCES = ['slots', 'calendar-periods', 'closures', 'grades', 'staff', 'duty-posts', 'absences', 'cover-requests', 'events']
+  const BODIES: unknown[] = [null, 'text', 42, [], {}, { code: { nested: true }, name: 7, days: 'mon', slots: [null], pattern: [], skills: {}, staff: [] }]
+
+  it('no body of the wrong shape, on any resource, gets anything but a 400 problem', async () => {
+    const statuses = new Set<number>()
+    for (const resource of RESOURCES) {
+      for (const body of BODIES) {
+        const res = await api.json('POST', `${base}/${resource}`, body)
+        statuses.add(res.status)
+        expect(res.headers.get('content-type'), `${resource} ${JSON.stringify(body)}`).toBe('application/problem+json')
+      }
+    }
+    for (const body of BODIES) statuses.add((await api.json('POST', '/api/schools', body)).status)
+    expect([...statuses]).toEqual([400])
+  })
+})
+
 describe('edits with If-Match', () => {
   it('an edit based on an old version answers 412 and changes nothing', async () => {
     const created = await api.json('POST', `${base}/grades`, grade)

@@ -42,4 +42,11 @@ describe('the API on Workers with D1', () => {
     expect(res.status).toBe(409)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
+
+  it('names each bad field in a 400 problem, as on Node', async () => {
+    const res = await send('POST', '/api/organisations', { name: '', motto: 'x' })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['motto', 'name'])
+  })
 })
