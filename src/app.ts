@@ -25,7 +25,8 @@ export function createApp(appDeps: AppDeps) {
 
   app.use('*', async (c, next) => {
     c.set('deps', deps)
-    // Sign-in (a later issue) will set the actor before this runs; until then changes are anonymous.
+    // Sign-in middleware (a later issue) overrides this with the signed-in person; until then
+    // changes are recorded as made by 'anonymous'.
     if (c.get('actor') === undefined) c.set('actor', ANONYMOUS)
     await next()
   })
