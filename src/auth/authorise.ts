@@ -49,12 +49,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /**
  * CSRF protection for cookie sessions: a browser tells us where a request comes from
  * (Sec-Fetch-Site, Origin) and a page on another site cannot forge either. Unsafe requests
- * that do not carry an API token must come from our own origin. Sign-in forms are covered
- * too, so no other site can sign a visitor in as someone else.
+ * made with the session cookie must come from our own origin. The sign-in forms under /auth/
+ * are covered with or without a session, so no other site can sign a visitor in as someone else.
  */
 export function sameOriginWrites(deps: Pick<AuthDeps, 'publicOrigin'>): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method) || c.var.credential === 'bearer') return next()
+    // Anonymous API calls have no session to abuse: they get their 401 from requireSignedIn.
+    if (c.var.credential === undefined && !c.req.path.startsWith('/auth/')) return next()
     const site = c.req.header('sec-fetch-site')
     const origin = c.req.header('origin')
     const allowed = new Set([new URL(c.req.url).origin, ...(deps.publicOrigin ? [deps.publicOrigin] : [])])

@@ -1,0 +1,271 @@
+// The access matrix: every endpoint × every role × own school / other school, with the status
+// each cell must answer. It speaks plain HTTP through a `fetch`, so the same table runs against
+// app.request() over SQLite and against `wrangler dev` over D1.
+//
+// A new endpoint joins by adding one row to ENDPOINTS. A row says what a manager gets in their
+// own school (`ok`) and, where the rule is not the default, what other roles get (`roles`).
+// Defaults: no credentials → 401; another school → 404; staff → 403 in their own school.
+import { Kysely, DummyDriver, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import { hashToken, newToken } from '../../src/auth/tokens.js'
+
+export type Role = 'none' | 'staff' | 'manager' | 'trust_admin' | 'token'
+export const ROLES: readonly Role[] = ['none', 'staff', 'manager', 'trust_admin', 'token']
+
+/** own: the caller's school; other: a school of another trust; foreignId: own school's path, another school's row id */
+export type Where = 'own' | 'other' | 'foreignId'
+
+export interface Client {
+  origin: string
+  fetch(path: string, init?: RequestInit): Promise<Response>
+}
+
+// ---------------------------------------------------------------------------------------------
+// The world: two trusts, one school each, with a trust admin and a manager. Built as SQL so
+// that SQLite runs it through the store and D1 through `wrangler d1 execute --file`.
+
+export const IDS = { orgA: 'org_matrix_a', orgB: 'org_matrix_b', schoolA: 'sch_matrix_a', schoolB: 'sch_matrix_b' } as const
+
+export interface Seed {
+  statements: CompiledQuery[]
+  /** clear sign-in link tokens; the database holds only their digests */
+  links: { trustAdminA: string; managerA: string; managerB: string }
+}
+
+const compiler = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+})
+
+export async function matrixSeed(): Promise<Seed> {
+  const at = '2026-09-01T00:00:00.000Z'
+  const far = '2999-01-01T00:00:00.000Z'
+  const links = { trustAdminA: newToken(), managerA: newToken(), managerB: newToken() }
+  const people = [
+    { id: 'usr_matrix_ta', email: 'admin@matrix-a.example', name: 'Ada Admin', link: links.trustAdminA, role: 'trust_admin' as const, organisation_id: IDS.orgA, school_id: null },
+    { id: 'usr_matrix_ma', email: 'manager@matrix-a.example', name: 'Max Manager', link: links.managerA, role: 'manager' as const, organisation_id: null, school_id: IDS.schoolA },
+    { id: 'usr_matrix_mb', email: 'manager@matrix-b.example', name: 'Bea Manager', link: links.managerB, role: 'manager' as const, organisation_id: null, school_id: IDS.schoolB },
+  ]
+  const statements: CompiledQuery[] = [
+    compiler.insertInto('organisations').values([
+      { id: IDS.orgA, name: 'Matrix Trust A', created_at: at },
+      { id: IDS.orgB, name: 'Matrix Trust B', created_at: at },
+    ]).compile(),
+    compiler.insertInto('schools').values([
+      { id: IDS.schoolA, organisation_id: IDS.orgA, name: 'A School', created_at: at, updated_at: at },
+      { id: IDS.schoolB, organisation_id: IDS.orgB, name: 'B School', created_at: at, updated_at: at },
+    ]).compile(),
+  ]
+  for (const p of people) {
+    statements.push(
+      compiler.insertInto('users').values({ id: p.id, email: p.email, name: p.name, created_at: at }).compile(),
+      compiler.insertInto('memberships').values({ id: `mbr_${p.id}`, user_id: p.id, role: p.role, organisation_id: p.organisation_id, school_id: p.school_id, staff_id: null, created_at: at }).compile(),
+      compiler.insertInto('signin_links').values({ id: `sil_${p.id}`, user_id: p.id, token_hash: await hashToken(p.link), created_at: at, expires_at: far }).compile(),
+    )
+  }
+  return { statements, links }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing everyone in over HTTP, exactly as a browser or script would.
+
+export interface Principals {
+  headers: Record<Role, Record<string, string>>
+  /** API tokens of each school's manager, used to make fresh rows for a cell */
+  setup: { A: Record<string, string>; B: Record<string, string> }
+}
+
+async function check(res: Response, what: string): Promise<Response> {
+  if (res.status >= 300 && res.status !== 303) throw new Error(`${what}: ${res.status} ${await res.text()}`)
+  return res
+}
+
+async function signIn(client: Client, token: string): Promise<string> {
+  const res = await check(
+    await client.fetch('/auth/callback', { method: 'POST', headers: { 'content-type': 'application/json', origin: client.origin }, body: JSON.stringify({ token }) }),
+    'sign-in',
+  )
+  const m = /__Host-session=([^;,]*)/.exec(res.headers.get('set-cookie') ?? '')
+  if (!m) throw new Error('sign-in set no session cookie')
+  return `__Host-session=${m[1]}`
+}
+
+async function mintToken(client: Client, cookie: string, schoolId: string): Promise<string> {
+  const res = await check(
+    await client.fetch(`/api/schools/${schoolId}/api-tokens`, { method: 'POST', headers: { cookie, origin: client.origin, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'matrix' }) }),
+    'api token',
+  )
+  return ((await res.json()) as { token: string }).token
+}
+
+const WEEKDAYS = { start: '08:00', end: '15:50' }
+export const PATTERN = { mon: WEEKDAYS, tue: WEEKDAYS, wed: WEEKDAYS, thu: WEEKDAYS, fri: WEEKDAYS }
+
+/** The rows every school needs before its resources can be made: slots, a grade, a person. */
+async function basics(client: Client, auth: Record<string, string>, schoolId: string): Promise<string> {
+  const post = async (what: string, body: unknown) => {
+    const res = await check(await client.fetch(`/api/schools/${schoolId}/${what}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }), what)
+    return ((await res.json()) as { id: string }).id
+  }
+  await post('slots', { code: 'p1', kind: 'lesson', start: '08:50', end: '09:50' })
+  await post('slots', { code: 'break', kind: 'break', start: '10:50', end: '11:10' })
+  await post('grades', { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch', 'oncall', 'cover', 'event'] })
+  return post('staff', { code: 's03', name: 'Sam Jones', grade: 'G4', hoursPerWeek: 32.5, pattern: PATTERN })
+}
+
+export async function signInEveryone(client: Client, seed: Seed): Promise<Principals> {
+  const ta = await signIn(client, seed.links.trustAdminA)
+  const ma = await signIn(client, seed.links.managerA)
+  const mb = await signIn(client, seed.links.managerB)
+  const tokenA = await mintToken(client, ma, IDS.schoolA)
+  const tokenB = await mintToken(client, mb, IDS.schoolB)
+  const setupA = { authorization: `Bearer ${tokenA}` }
+  const setupB = { authorization: `Bearer ${await mintToken(client, mb, IDS.schoolB)}` }
+  const staffId = await basics(client, setupA, IDS.schoolA)
+  await basics(client, { authorization: `Bearer ${tokenB}` }, IDS.schoolB)
+  const link = await check(await client.fetch(`/api/schools/${IDS.schoolA}/staff/${staffId}/link`, { method: 'POST', headers: { cookie: ma, origin: client.origin } }), 'staff link')
+  const { url } = (await link.json()) as { url: string }
+  const opened = await client.fetch(new URL(url).pathname, { redirect: 'manual' })
+  const m = /__Host-session=([^;,]*)/.exec(opened.headers.get('set-cookie') ?? '')
+  if (!m) throw new Error(`staff link set no cookie (${opened.status})`)
+  const cookie = (c: string) => ({ cookie: c, origin: client.origin })
+  return {
+    headers: {
+      none: {},
+      staff: cookie(`__Host-session=${m[1]}`),
+      manager: cookie(ma),
+      trust_admin: cookie(ta),
+      token: { authorization: `Bearer ${await mintToken(client, ma, IDS.schoolA)}` },
+    },
+    setup: { A: setupA, B: setupB },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The endpoints.
+
+let serial = 0
+const next = () => ++serial
+const dateAfter = (base: string, days: number) => new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+interface Resource {
+  collection: string
+  body(n: number): unknown
+}
+
+const RESOURCES = {
+  slot: { collection: 'slots', body: (n) => ({ code: `m${n}`, kind: 'lesson', start: '13:00', end: '14:00' }) },
+  grade: { collection: 'grades', body: (n) => ({ code: `g${n}`, name: `Grade ${n}`, dutyKinds: ['break'] }) },
+  staff: { collection: 'staff', body: (n) => ({ code: `s${n}`, name: `Person ${n}`, grade: 'G4', hoursPerWeek: 20, pattern: PATTERN }) },
+  dutyPost: { collection: 'duty-posts', body: (n) => ({ code: `d${n}`, name: `Yard ${n}`, kind: 'break', slots: ['break'], days: ['mon'], peopleNeeded: 1 }) },
+  absence: { collection: 'absences', body: (n) => ({ staff: 's03', startDate: dateAfter('2027-01-04', n), reason: 'sickness', detail: 'private' }) },
+  coverRequest: { collection: 'cover-requests', body: (n) => ({ code: `c${n}`, date: '2026-11-24', slot: 'p1' }) },
+  event: { collection: 'events', body: (n) => ({ code: `e${n}`, name: `Evening ${n}`, date: '2026-11-25', start: '16:00', end: '19:00' }) },
+  calendarPeriod: { collection: 'calendar-periods', body: (n) => ({ kind: 'term', name: `Term ${n}`, startDate: '2026-09-02', endDate: '2026-12-18' }) },
+  closure: { collection: 'closures', body: (n) => ({ date: dateAfter('2027-01-04', n), kind: 'inset', name: `INSET ${n}` }) },
+} satisfies Record<string, Resource>
+
+export type ResourceKind = keyof typeof RESOURCES
+
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** `{school}` is the target school's id, `{org}` its organisation's, `{id}` a fresh `resource` */
+  path: string
+  resource?: ResourceKind
+  body?: (n: number) => unknown
+  /** what a manager of the school gets */
+  ok: number
+  /** per-role answers in the caller's own school, where they differ from the defaults */
+  roles?: Partial<Record<Role, number>>
+  /** answer for another trust's school (default 404) */
+  other?: number
+}
+
+/** Every school resource: list, create, read, replace, delete. */
+function crud(kind: ResourceKind): Endpoint[] {
+  const r: Resource = RESOURCES[kind]
+  const base = `/api/schools/{school}/${r.collection}`
+  return [
+    { method: 'GET', path: base, ok: 200 },
+    { method: 'POST', path: base, body: (n) => r.body(n), ok: 201 },
+    { method: 'GET', path: `${base}/{id}`, resource: kind, ok: 200 },
+    { method: 'PUT', path: `${base}/{id}`, resource: kind, body: (n) => r.body(n), ok: 200 },
+    { method: 'DELETE', path: `${base}/{id}`, resource: kind, ok: 204 },
+  ]
+}
+
+export const ENDPOINTS: Endpoint[] = [
+  { method: 'GET', path: '/api/me', ok: 200, roles: { staff: 200 }, other: 200 },
+  { method: 'GET', path: '/api/schools/{school}', ok: 200 },
+  { method: 'PUT', path: '/api/schools/{school}', body: (n) => ({ organisationId: '{org}', name: `School ${n}`, timezone: 'Europe/London', fullTimeHours: 37 }), ok: 200 },
+  ...(['slot', 'grade', 'staff', 'dutyPost', 'absence', 'coverRequest', 'event', 'calendarPeriod', 'closure'] as const).flatMap(crud),
+  { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/scenario', ok: 200 },
+  { method: 'GET', path: '/api/schools/{school}/audit', ok: 200 },
+  { method: 'GET', path: '/api/schools/{school}/api-tokens', ok: 200, roles: { token: 403 } },
+  { method: 'POST', path: '/api/schools/{school}/api-tokens', body: (n) => ({ name: `script ${n}` }), ok: 201, roles: { token: 403 } },
+]
+
+// ---------------------------------------------------------------------------------------------
+// Running it.
+
+export interface Cell {
+  endpoint: Endpoint
+  role: Role
+  where: Where
+  expected: number
+}
+
+export function cells(endpoints: readonly Endpoint[] = ENDPOINTS): Cell[] {
+  const out: Cell[] = []
+  for (const endpoint of endpoints) {
+    const wheres: Where[] = endpoint.resource ? ['own', 'other', 'foreignId'] : ['own', 'other']
+    for (const role of ROLES) {
+      for (const where of wheres) {
+        let expected: number
+        if (role === 'none') expected = 401
+        else if (where === 'own') expected = endpoint.roles?.[role] ?? (role === 'staff' ? 403 : endpoint.ok)
+        else if (where === 'other') expected = endpoint.other ?? 404
+        // Staff are refused on the path before any lookup, so a foreign id changes nothing for them.
+        else expected = role === 'staff' ? (endpoint.roles?.staff ?? 403) : 404
+        out.push({ endpoint, role, where, expected })
+      }
+    }
+  }
+  return out
+}
+
+export function describeCell(c: Cell): string {
+  return `${c.endpoint.method} ${c.endpoint.path} as ${c.role} (${c.where})`
+}
+
+async function freshRow(client: Client, auth: Record<string, string>, schoolId: string, kind: ResourceKind): Promise<string> {
+  const r: Resource = RESOURCES[kind]
+  const res = await check(
+    await client.fetch(`/api/schools/${schoolId}/${r.collection}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(r.body(next())) }),
+    `fresh ${kind}`,
+  )
+  return ((await res.json()) as { id: string }).id
+}
+
+/** Sends the cell's request and returns the status it got. */
+export async function runCell(client: Client, principals: Principals, cell: Cell): Promise<number> {
+  const { endpoint, role, where } = cell
+  const school = where === 'other' ? IDS.schoolB : IDS.schoolA
+  const org = where === 'other' ? IDS.orgB : IDS.orgA
+  let id = ''
+  if (endpoint.resource) {
+    // A fresh row per cell, so a DELETE in one cell never changes what another cell sees.
+    const rowSchool = where === 'own' ? IDS.schoolA : IDS.schoolB
+    id = await freshRow(client, rowSchool === IDS.schoolA ? principals.setup.A : principals.setup.B, rowSchool, endpoint.resource)
+  }
+  const fill = (text: string) => text.replaceAll('{school}', school).replaceAll('{org}', org).replaceAll('{id}', id)
+  const body = endpoint.body ? fill(JSON.stringify(endpoint.body(next()))) : undefined
+  const headers: Record<string, string> = { ...principals.headers[role], ...(body ? { 'content-type': 'application/json' } : {}) }
+  const res = await client.fetch(fill(endpoint.path), { method: endpoint.method, headers, ...(body ? { body } : {}) })
+  await res.arrayBuffer()
+  return res.status
+}
