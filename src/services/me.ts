@@ -1,0 +1,144 @@
+// What a member of staff sees on their phone between lessons: today's and this week's duties
+// as published (what, where, when, with whom), what the latest publish changed for them, and
+// their figures. Read from calendar_entries, the same published snapshot the feeds serve, so
+// the page and the calendar never disagree; absences are never read.
+import { DayOfWeek, Instant, TemporalAdjusters, ZoneId } from '@js-joda/core'
+import type { CalendarChange, CalendarEntryKind } from '../../db/schema.js'
+import { kindLabel } from '../calendar/entry-text.js'
+import { schoolToday } from '../calendar/zone.js'
+import type { Deps } from '../deps.js'
+import { parseJsonColumn } from './json.js'
+import { loadMeFigures, type MeFigures } from './me-figures.js'
+
+export interface MeDuty {
+  uid: string
+  date: string
+  start: string
+  end: string
+  kind: CalendarEntryKind
+  /** "Break duty", "Cover", or an event's own name */
+  what: string
+  /** the post ("Yard") or the class and room of a cover; null for an event */
+  where: string | null
+  colleagues: string[]
+  /** what the latest publish did to it, when that publish was a re-plan */
+  change: Exclude<CalendarChange, 'removed'> | null
+}
+
+export interface MeDay {
+  date: string
+  duties: MeDuty[]
+}
+
+export interface MeChanges {
+  /** school-local date and time of the latest publish */
+  date: string
+  time: string
+  added: number
+  updated: number
+  /** duties the latest publish took away from this person */
+  removed: MeDuty[]
+}
+
+export interface MeView {
+  staffName: string
+  schoolName: string
+  today: string
+  todays: MeDuty[]
+  /** the week shown: this one, or the coming one at the weekend */
+  week: { monday: string; next: boolean; days: MeDay[] }
+  /** false until a rota of the shown week is published */
+  published: boolean
+  /** null on a week's first publish (all of it is new) or before any */
+  changes: MeChanges | null
+  figures: MeFigures
+}
+
+/** Undefined when the staff member is not in the school. */
+export async function loadMe(deps: Deps, schoolId: string, staffId: string): Promise<MeView | undefined> {
+  const { db } = deps.store
+  const who = await db
+    .selectFrom('staff')
+    .innerJoin('schools', 'schools.id', 'staff.school_id')
+    .select(['staff.name as staff_name', 'schools.name as school_name', 'schools.timezone'])
+    .where('staff.id', '=', staffId)
+    .where('staff.school_id', '=', schoolId)
+    .executeTakeFirst()
+  if (!who) return undefined
+
+  const today = schoolToday(deps.clock, who.timezone)
+  const weekend = today.dayOfWeek() === DayOfWeek.SATURDAY || today.dayOfWeek() === DayOfWeek.SUNDAY
+  // At the weekend the coming week is what people plan for; today's own duties still show.
+  const monday = weekend ? today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) : today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+  const sunday = monday.plusDays(6)
+
+  const [rows, publishes] = await Promise.all([
+    db
+      .selectFrom('calendar_entries')
+      .select(['uid', 'date', 'start_time', 'end_time', 'kind', 'title', 'location', 'colleagues', 'change', 'changed_rota_id', 'week', 'removed_at'])
+      .where('school_id', '=', schoolId)
+      .where('staff_id', '=', staffId)
+      .where((eb) => eb.or([eb('date', '=', today.toString()), eb.and([eb('date', '>=', monday.toString()), eb('date', '<=', sunday.toString())])]))
+      .orderBy('date')
+      .orderBy('start_time')
+      .orderBy('uid')
+      .execute(),
+    db
+      .selectFrom('calendar_publishes')
+      .select(['rota_id', 'published_at'])
+      .where('school_id', '=', schoolId)
+      .where('week', '=', monday.toString())
+      .orderBy('published_at', 'desc')
+      .limit(2)
+      .execute(),
+  ])
+
+  const latest = publishes[0]
+  const replan = latest !== undefined && publishes.length > 1
+  const changedNow = (r: { changed_rota_id: string; week: string }) => replan && r.week === monday.toString() && r.changed_rota_id === latest.rota_id
+  const duty = (r: (typeof rows)[number]): MeDuty => ({
+    uid: r.uid,
+    date: r.date,
+    start: r.start_time,
+    end: r.end_time,
+    kind: r.kind,
+    what: r.kind === 'event' ? r.title : kindLabel(r.kind),
+    where: r.location,
+    colleagues: parseJsonColumn<string[]>(r.colleagues, []),
+    change: changedNow(r) && r.change !== 'removed' ? r.change : null,
+  })
+  const live = rows.filter((r) => r.removed_at === null).map(duty)
+  const inWeek = live.filter((d) => d.date >= monday.toString() && d.date <= sunday.toString())
+  const removed = rows.filter((r) => r.removed_at !== null && changedNow(r)).map(duty)
+
+  const days: MeDay[] = []
+  for (let i = 0; i < 7; i++) {
+    const date = monday.plusDays(i).toString()
+    const duties = inWeek.filter((d) => d.date === date)
+    // Weekdays always show (an empty day is news too); a weekend day only when it has work.
+    if (i < 5 || duties.length > 0) days.push({ date, duties })
+  }
+
+  let changes: MeChanges | null = null
+  if (replan && latest) {
+    const at = Instant.parse(latest.published_at).atZone(ZoneId.of(who.timezone))
+    changes = {
+      date: at.toLocalDate().toString(),
+      time: at.toLocalTime().toString().slice(0, 5),
+      added: inWeek.filter((d) => d.change === 'added').length,
+      updated: inWeek.filter((d) => d.change === 'updated').length,
+      removed,
+    }
+  }
+
+  return {
+    staffName: who.staff_name,
+    schoolName: who.school_name,
+    today: today.toString(),
+    todays: live.filter((d) => d.date === today.toString()),
+    week: { monday: monday.toString(), next: weekend, days },
+    published: latest !== undefined,
+    changes,
+    figures: await loadMeFigures(deps, schoolId, staffId, monday),
+  }
+}
