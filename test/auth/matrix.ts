@@ -5,9 +5,8 @@
 // A new endpoint joins by adding one row to ENDPOINTS. A row says what a manager gets in their
 // own school (`ok`) and, where the rule is not the default, what other roles get (`roles`).
 // Defaults: no credentials → 401; another school → 404; staff → 403 in their own school.
-import { Kysely, DummyDriver, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type CompiledQuery } from 'kysely'
-import type { Database } from '../../db/schema.js'
-import { hashToken, newToken } from '../../src/auth/tokens.js'
+import type { CompiledQuery } from 'kysely'
+import { compiler, seedUser, signInWith } from './seed.js'
 
 export type Role = 'none' | 'staff' | 'manager' | 'trust_admin' | 'token'
 export const ROLES: readonly Role[] = ['none', 'staff', 'manager', 'trust_admin', 'token']
@@ -32,24 +31,11 @@ export interface Seed {
   links: { trustAdminA: string; managerA: string; managerB: string }
 }
 
-const compiler = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-})
-
 export async function matrixSeed(): Promise<Seed> {
   const at = '2026-09-01T00:00:00.000Z'
-  const far = '2999-01-01T00:00:00.000Z'
-  const links = { trustAdminA: newToken(), managerA: newToken(), managerB: newToken() }
-  const people = [
-    { id: 'usr_matrix_ta', email: 'admin@matrix-a.example', name: 'Ada Admin', link: links.trustAdminA, role: 'trust_admin' as const, organisation_id: IDS.orgA, school_id: null },
-    { id: 'usr_matrix_ma', email: 'manager@matrix-a.example', name: 'Max Manager', link: links.managerA, role: 'manager' as const, organisation_id: null, school_id: IDS.schoolA },
-    { id: 'usr_matrix_mb', email: 'manager@matrix-b.example', name: 'Bea Manager', link: links.managerB, role: 'manager' as const, organisation_id: null, school_id: IDS.schoolB },
-  ]
+  const ta = await seedUser('usr_matrix_ta', 'admin@matrix-a.example', 'Ada Admin', [{ role: 'trust_admin', organisationId: IDS.orgA }])
+  const ma = await seedUser('usr_matrix_ma', 'manager@matrix-a.example', 'Max Manager', [{ role: 'manager', schoolId: IDS.schoolA }])
+  const mb = await seedUser('usr_matrix_mb', 'manager@matrix-b.example', 'Bea Manager', [{ role: 'manager', schoolId: IDS.schoolB }])
   const statements: CompiledQuery[] = [
     compiler.insertInto('organisations').values([
       { id: IDS.orgA, name: 'Matrix Trust A', created_at: at },
@@ -59,15 +45,11 @@ export async function matrixSeed(): Promise<Seed> {
       { id: IDS.schoolA, organisation_id: IDS.orgA, name: 'A School', created_at: at, updated_at: at },
       { id: IDS.schoolB, organisation_id: IDS.orgB, name: 'B School', created_at: at, updated_at: at },
     ]).compile(),
+    ...ta.statements,
+    ...ma.statements,
+    ...mb.statements,
   ]
-  for (const p of people) {
-    statements.push(
-      compiler.insertInto('users').values({ id: p.id, email: p.email, name: p.name, created_at: at }).compile(),
-      compiler.insertInto('memberships').values({ id: `mbr_${p.id}`, user_id: p.id, role: p.role, organisation_id: p.organisation_id, school_id: p.school_id, staff_id: null, created_at: at }).compile(),
-      compiler.insertInto('signin_links').values({ id: `sil_${p.id}`, user_id: p.id, token_hash: await hashToken(p.link), created_at: at, expires_at: far }).compile(),
-    )
-  }
-  return { statements, links }
+  return { statements, links: { trustAdminA: ta.link, managerA: ma.link, managerB: mb.link } }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -84,14 +66,8 @@ async function check(res: Response, what: string): Promise<Response> {
   return res
 }
 
-async function signIn(client: Client, token: string): Promise<string> {
-  const res = await check(
-    await client.fetch('/auth/callback', { method: 'POST', headers: { 'content-type': 'application/json', origin: client.origin }, body: JSON.stringify({ token }) }),
-    'sign-in',
-  )
-  const m = /__Host-session=([^;,]*)/.exec(res.headers.get('set-cookie') ?? '')
-  if (!m) throw new Error('sign-in set no session cookie')
-  return `__Host-session=${m[1]}`
+function signIn(client: Client, token: string): Promise<string> {
+  return signInWith((path, init) => client.fetch(path, init), client.origin, token)
 }
 
 async function mintToken(client: Client, cookie: string, schoolId: string): Promise<string> {
