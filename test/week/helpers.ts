@@ -67,3 +67,25 @@ export function staffIdOf(store: SqliteStore, code: string): string {
 export function rows<T>(store: SqliteStore, query: string, ...params: unknown[]): T[] {
   return store.sqlite.prepare(query).all(...params) as T[]
 }
+
+/**
+ * Three teaching assistants and one yard duty each break: small enough that who can take
+ * what is evident, so swaps and overrides can be tested without searching for a legal move.
+ */
+export function tinyScenario(): Scenario {
+  const day = { start: '08:30', end: '15:30' }
+  const pattern = { mon: day, tue: day, wed: day, thu: day, fri: day }
+  return {
+    format: 'duty-rota/scenario@1',
+    school: { name: 'Tiny Primary', timezone: 'Europe/London' },
+    week: WEEK,
+    slots: [
+      { id: 'p1', kind: 'lesson', start: '09:00', end: '10:00' },
+      { id: 'break', kind: 'break', start: '10:00', end: '10:20' },
+      { id: 'lunch', kind: 'lunch', start: '12:00', end: '13:00' },
+    ],
+    grades: [{ id: 'TA', name: 'Teaching assistant', dutyKinds: ['break', 'cover', 'event'] }],
+    staff: ['ann', 'ben', 'cat'].map((id) => ({ id, name: id.toUpperCase(), grade: 'TA', hoursPerWeek: 30, pattern })),
+    duties: [{ id: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], staff: 1 }],
+  }
+}
