@@ -389,37 +389,44 @@ export async function solveExact(sc: Scenario, opts: ExactOptions = {}): Promise
     if (cols) previousCols.push(...cols)
   }
 
-  const csr = rows
-  const model = highs.createModel({
-    numCols: ncols,
-    numRows: csr.count,
-    colCost: new Float64Array(ncols),
-    colLower: new Float64Array(ncols),
-    colUpper: new Float64Array(ncols).fill(1),
-    rowLower: csr.lower.map((v) => (v === -Infinity ? -highs.infinity : v)),
-    rowUpper: csr.upper.map((v) => (v === Infinity ? highs.infinity : v)),
-    matrix: { format: 'csr', numRows: csr.count, numCols: ncols, starts: csr.starts, indices: csr.indices, values: csr.values },
-    // Assignments are integer; tiers may stay continuous: their costs rise, so the cheapest
-    // tiers fill first and the count they cover is the integer number of duties.
-    integrality: [...Array(ncols).keys()].map((j) => (j < nx ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
-  })
+  const integrality = [...Array(ncols).keys()].map((j) => (j < nx ? highs.constants.variableType.integer : highs.constants.variableType.continuous))
   const stages: StageReport[] = []
   let timedOut = false
   let solution: Float64Array | undefined
-  try {
-    model.options.set({ output_flag: false, time_limit: timeLimit, mip_rel_gap: 1e-6 })
-    const runStage = (name: string, costs: Float64Array, maximise: boolean, fix: ((value: number) => void) | undefined): number => {
-      const s0 = performance.now()
-      model.changeColsCost({ kind: 'range', from: 0, to: ncols - 1 }, costs)
-      model.changeObjectiveSense(maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize)
-      // The previous stage's rota satisfies every row added so far: a free incumbent.
-      if (solution) model.setSolution({ colValue: solution })
-      const run = model.run()
-      const status = run.modelStatus
+  // Each stage is a fresh HiGHS model: the rows so far plus the levels fixed by earlier stages.
+  // A fresh model per stage keeps each stage's solve independent of the last one's state.
+  const runStage = (name: string, costs: Float64Array, maximise: boolean): number => {
+    const s0 = performance.now()
+    const model = highs.createModel({
+      numCols: ncols,
+      numRows: rows.count,
+      sense: maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+      colCost: costs,
+      colLower: new Float64Array(ncols),
+      colUpper: new Float64Array(ncols).fill(1),
+      rowLower: rows.lower.map((v) => (v === -Infinity ? -highs.infinity : v)),
+      rowUpper: rows.upper.map((v) => (v === Infinity ? highs.infinity : v)),
+      matrix: { format: 'csr', numRows: rows.count, numCols: ncols, starts: rows.starts, indices: rows.indices, values: rows.values },
+      // Assignments are integer; tiers may stay continuous: their costs rise, so the cheapest
+      // tiers fill first and the count they cover is the integer number of duties.
+      integrality,
+    })
+    try {
+      // Presolve off: with it on, HiGHS 1.15 (wasm) spent the whole time limit inside presolve on
+      // the priority-4 stage of the 120-staff week and never reached the root LP; without it
+      // every stage of that week solves to optimality in about a second.
+      model.options.set({ output_flag: false, presolve: 'off', time_limit: timeLimit, mip_rel_gap: 1e-6 })
+      // The previous stage's rota satisfies every row so far: a free incumbent. Integer columns
+      // are rounded so that HiGHS takes it as it is.
+      if (solution) model.setSolution({ colValue: Float64Array.from(solution, (v, j) => (j < nx ? Math.round(v) : v)) })
+      const status = model.run().modelStatus
       const ok = status === highs.constants.modelStatus.optimal
       const limited = status === highs.constants.modelStatus.timeLimit
+      // After a time limit only a feasible incumbent is usable (2 = feasible); anything else
+      // is an unfinished relaxation and must not be fixed as a level.
+      const feasible = Number(model.info.get('primal_solution_status')) === 2
       let objective = NaN
-      if (ok || limited) {
+      if ((ok || limited) && feasible) {
         const sol = model.getSolution()
         if (sol.colValue.length === ncols) {
           solution = sol.colValue
@@ -427,31 +434,33 @@ export async function solveExact(sc: Scenario, opts: ExactOptions = {}): Promise
         }
       }
       if (limited) timedOut = true
+      if (process.env.BENCH_DEBUG) console.error(`  ${name}: status ${status} feasible ${feasible} objective ${objective} bound ${String(model.info.get('mip_dual_bound'))} ${Math.round(performance.now() - s0)} ms`)
       stages.push({ name, status: ok ? 'optimal' : limited ? 'timeout' : 'failed', ms: performance.now() - s0, objective })
       if (!ok && !limited) throw new Error(`HiGHS stage ${name} ended with model status ${status}`)
-      if (fix && Number.isFinite(objective)) fix(objective)
       return objective
+    } finally {
+      model.dispose()
     }
-
-    for (let pr = 1; pr <= 5; pr++) {
-      const cols = columns.map((c, j) => ((occs[c.occ] as Occurrence).priority === pr ? j : -1)).filter((j) => j >= 0)
-      if (cols.length === 0) continue
-      const costs = new Float64Array(ncols)
-      for (const j of cols) costs[j] = 1
-      // Seats are integers: fixing at the rounded value less a half keeps the level exactly.
-      runStage(`seats p${pr}`, costs, true, (v) => model.addRow(Math.round(v) - 0.5, highs.infinity, { indices: cols, values: cols.map(() => 1) }))
-    }
-    if ((sc.previous ?? []).length > 0 && previousCols.length > 0) {
-      const costs = new Float64Array(ncols)
-      for (const j of previousCols) costs[j] = 1
-      runStage('changes', costs, true, (v) => model.addRow(Math.round(v) - 0.5, highs.infinity, { indices: previousCols, values: previousCols.map(() => 1) }))
-    }
-    const costs = new Float64Array(ncols)
-    tierCost.forEach((c, i) => (costs[tierStart + i] = c))
-    runStage('fairness', costs, false, undefined)
-  } finally {
-    model.dispose()
   }
+
+  for (let pr = 1; pr <= 5; pr++) {
+    const cols = columns.map((c, j) => ((occs[c.occ] as Occurrence).priority === pr ? j : -1)).filter((j) => j >= 0)
+    if (cols.length === 0) continue
+    const costs = new Float64Array(ncols)
+    for (const j of cols) costs[j] = 1
+    const v = runStage(`seats p${pr}`, costs, true)
+    // Seats are integers: fixing at the rounded value less a half keeps the level exactly.
+    if (Number.isFinite(v)) rows.add(cols, 1, Math.round(v) - 0.5, Infinity)
+  }
+  if ((sc.previous ?? []).length > 0 && previousCols.length > 0) {
+    const costs = new Float64Array(ncols)
+    for (const j of previousCols) costs[j] = 1
+    const v = runStage('changes', costs, true)
+    if (Number.isFinite(v)) rows.add(previousCols, 1, Math.round(v) - 0.5, Infinity)
+  }
+  const costs = new Float64Array(ncols)
+  tierCost.forEach((c, i) => (costs[tierStart + i] = c))
+  runStage('fairness', costs, false)
   if (!solution) throw new Error('HiGHS found no rota')
   const x = solution
 
@@ -498,7 +507,7 @@ export async function solveExact(sc: Scenario, opts: ExactOptions = {}): Promise
     timedOut,
     stages,
     columns: ncols,
-    rows: csr.count,
+    rows: rows.count,
   }
 }
 

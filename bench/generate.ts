@@ -248,8 +248,11 @@ function makeCover(rng: Rng, count: number, lessons: string[], slots: Slot[]): C
   const subjects = ['Maths', 'English', 'Science', 'History', 'Geography', 'PE', 'Art', 'French', 'RE', 'Computing']
   const out: CoverRequest[] = []
   for (let i = 1; i <= count; i++) {
-    let day = rng.pick(SCHOOL_DAYS)
-    let slot = rng.pick(lessons)
+    // An absence cluster: a Year 10 trip takes many teachers out on Thursday afternoon, so
+    // cover piles up in two lessons (where the larger weeks run out of people).
+    const trip = rng.chance(0.4)
+    let day: Weekday = trip ? 'thu' : rng.pick(SCHOOL_DAYS)
+    let slot = trip ? rng.pick(lessons.slice(-2)) : rng.pick(lessons)
     // A slot limited to some days (Friday's early finish) cannot be covered on the others.
     for (let t = 0; t < 10 && !(slots.find((s) => s.id === slot)?.days ?? SCHOOL_DAYS).includes(day); t++) {
       day = rng.pick(SCHOOL_DAYS)
@@ -257,7 +260,7 @@ function makeCover(rng: Rng, count: number, lessons: string[], slots: Slot[]): C
     }
     const c: CoverRequest = { id: `c${i}`, date: dateOf(day), slot, label: `${rng.int(7, 11)}${rng.pick(['A', 'B', 'C', 'X', 'Y'])} ${rng.pick(subjects)}`, skills: {} }
     // Some lessons are with pupils who need a SEND-trained adult; a few are more pressing.
-    if (rng.chance(0.08)) c.skills = { send: 1 }
+    if (rng.chance(0.12)) c.skills = { send: 1 }
     if (rng.chance(0.1)) c.priority = 2
     out.push(c)
   }
@@ -316,7 +319,7 @@ export function secondaryWeek(n: number, seed: number): Scenario {
     { id: 'bus', name: 'Bus bays', kind: 'other', slots: ['bus'], days: SCHOOL_DAYS, staff: scale(6, f, 2), skills: {} },
     { id: 'detention', name: 'Detention', kind: 'other', slots: ['detention'], days: ['tue', 'thu'], staff: scale(2, f), skills: {}, priority: 5 },
   ]
-  const staff = makeStaff(rng, n, { grades: SECONDARY_GRADES, shifts: DAY_SHIFTS, evening: 0, commitmentSlots: SECONDARY_SLOTS.filter((s) => s.kind === 'lesson'), firstLunch: SECONDARY_SLOTS[5] as Slot, dutyIds: duties.map((d) => d.id), skillOdds: { firstAid: 0.3, teamTeach: 0.3, dsl: 0.07, send: 0.12 } })
+  const staff = makeStaff(rng, n, { grades: SECONDARY_GRADES, shifts: DAY_SHIFTS, evening: 0, commitmentSlots: SECONDARY_SLOTS.filter((s) => s.kind === 'lesson'), firstLunch: SECONDARY_SLOTS[5] as Slot, dutyIds: duties.map((d) => d.id), skillOdds: { firstAid: 0.3, teamTeach: 0.3, dsl: 0.05, send: 0.08 } })
   return finish({
     format: SCENARIO_FORMAT,
     school: { name: `Bench Secondary (${n} staff)`, timezone: 'Europe/London' },
@@ -326,7 +329,7 @@ export function secondaryWeek(n: number, seed: number): Scenario {
     staff,
     duties,
     absences: makeAbsences(rng, staff, scale(n, 0.06)),
-    cover: makeCover(rng, scale(n, 1.0), LESSONS, SECONDARY_SLOTS),
+    cover: makeCover(rng, scale(n, 1.25), LESSONS, SECONDARY_SLOTS),
     events: [
       { id: 'parents-eve', name: "Parents' evening", date: dateOf('wed'), start: '16:00', end: '19:00', staff: scale(n, 0.1), skills: {} },
       { id: 'twilight', name: 'Twilight INSET: Team Teach refresher', date: dateOf('thu'), start: '15:45', end: '17:15', staff: scale(n, 0.12), skills: {} },
