@@ -10,7 +10,7 @@ import { fieldError, invalid, ProblemError } from '../http/problem.js'
 import { auditStatement } from './audit.js'
 import { isMondayDate } from './scenario-calendar.js'
 import { exportScenario } from './scenario-export.js'
-import { listOverrides, withBars } from './week-overrides.js'
+import { listOverrides, withBars, type Override } from './week-overrides.js'
 import { diffRotas, insertDraftStatements, loadWeekRotas, staffCodes, type Placed, type RotaDiff, type StoredRota } from './week-rotas.js'
 
 /** Why a draft was made; kept in the draft's stats so the audit trail and the page can say so. */
@@ -51,6 +51,11 @@ export function weekRotaOf(rota: StoredRota, codeOf: ReadonlyMap<string, string>
   }
 }
 
+function withBarNote(u: Unfilled, bars: readonly Override[]): Unfilled {
+  const barred = bars.filter((b) => b.duty === u.duty && b.date === u.date && b.slot === u.slot).map((b) => b.staff)
+  return barred.length === 0 ? u : { ...u, reason: `${u.reason}; barred from it by a manager (shown as absent): ${barred.join(', ')}` }
+}
+
 export function requireMonday(monday: string): void {
   if (!isMondayDate(monday)) throw invalid([fieldError(['monday'], 'must be the date of a Monday ("YYYY-MM-DD")', 'params')])
 }
@@ -79,6 +84,10 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   // might publish it, so the independent checker has the last word.
   const broken = checkRota(input, rota)
   if (broken.length > 0) throw new Error(`the solver broke rules: ${broken.map((p) => `rule ${p.rule}: ${p.message}`).join('; ')}`)
+
+  // Bars reach the solver as absences (week-overrides.ts), so its reasons call the barred
+  // "absent"; say what they really are, for the manager who set them.
+  rota = { ...rota, unfilled: rota.unfilled.map((u) => withBarNote(u, bars)) }
 
   const codes = await staffCodes(ctx.store, schoolId)
   const idOf = new Map([...codes].map(([id, code]) => [code, id]))
