@@ -127,7 +127,7 @@ describe('figures', () => {
     expect(figures.mine).toEqual({ week: 2, period: 2, perFte: 2 })
     expect(figures.average).toEqual({ week: 1, period: 1, perFte: 1.3 }) // (2 + 2 + 0) / 3
     const html = await page()
-    expect(html).toMatch(/<th scope="row">This week<\/th><td>2<\/td><td>1<\/td>/)
+    expect(html).toContain("<dt>This week</dt><dd>You: <strong>2</strong>. School average: 1.</dd>")
   })
 
   it('shows the additional hours left after published events', async () => {
