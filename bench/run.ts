@@ -106,6 +106,8 @@ interface Row {
   memory: MemoryReport | undefined
   ownCheck: number | undefined
   sharedCheck: number | undefined
+  /** Problems the shared checker finds in the exact rota: the two readings of the rules disagree. */
+  exactSharedCheck: number | undefined
 }
 
 function median(xs: number[]): number {
@@ -158,7 +160,8 @@ function exampleWeeks(): Week[] {
   })
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(2)}%`
+// Rounding noise in U can make an exact match print as -0.00%.
+const pct = (x: number): string => `${(Math.abs(x) < 5e-5 ? 0 : x * 100).toFixed(2)}%`
 
 function seatsText(ours: Measures | undefined, exact: ExactResult | undefined): string {
   const parts: string[] = []
@@ -230,6 +233,8 @@ function verdicts(rows: Row[]): void {
   met(m?.peakRssMB === undefined ? undefined : m.heapPlusBuffersMB < 100, 'peak heap under 100 MB on the 250-staff week', m?.peakRssMB === undefined ? 'not run' : `heap+array buffers ${m.heapPlusBuffersMB} MB; whole-process peak RSS ${m.peakRssMB} MB of which ${m.baselineRssMB} MB before the solve`)
   const bad = rows.filter((r) => (r.ownCheck ?? 0) + (r.sharedCheck ?? 0) > 0).map((r) => r.week)
   met(rows.some((r) => r.ownCheck !== undefined || r.sharedCheck !== undefined) ? bad.length === 0 : undefined, 'our rotas break no hard rule (own and shared checker)', bad.length ? `problems on ${bad.join(', ')}` : 'none found')
+  const exactBad = rows.filter((r) => (r.exactSharedCheck ?? 0) > 0).map((r) => `${r.week} (${r.exactSharedCheck})`)
+  if (rows.some((r) => r.exactSharedCheck !== undefined)) console.log(`${exactBad.length ? 'WARNING' : 'ok     '}  the exact rotas pass ../shared/tools/check-rota.mjs: ${exactBad.length ? `problems on ${exactBad.join(', ')}` : 'every week'}`)
 }
 
 async function main(): Promise<void> {
@@ -256,7 +261,7 @@ async function main(): Promise<void> {
       }
       const file = join(tmp, `${w.name}.json`)
       writeFileSync(file, JSON.stringify(sc))
-      const row: Row = { week: w.name, staff: sc.staff.length, occurrences: occurrencesOf(sc).length, oursMs: undefined, oursError: undefined, ours: undefined, exact: undefined, exactError: undefined, memory: undefined, ownCheck: undefined, sharedCheck: undefined }
+      const row: Row = { week: w.name, staff: sc.staff.length, occurrences: occurrencesOf(sc).length, oursMs: undefined, oursError: undefined, ours: undefined, exact: undefined, exactError: undefined, memory: undefined, ownCheck: undefined, sharedCheck: undefined, exactSharedCheck: undefined }
       if (solve) {
         try {
           const { ms, rota } = timeOurs(solve, sc, args.runs)
@@ -273,6 +278,7 @@ async function main(): Promise<void> {
       if (args.highs) {
         try {
           row.exact = await solveExact(sc, { timeLimitPerStage: args.timeLimit })
+          row.exactSharedCheck = sharedCheck(file, row.exact.rota, tmp)
         } catch (err) {
           row.exactError = (err as Error).message
           console.error(`${w.name}: HiGHS failed: ${row.exactError}`)
