@@ -80,9 +80,10 @@ export function occurrencesOf(sc: Scenario): Occurrence[] {
   for (const c of sc.cover ?? []) {
     const wd = weekdayOfDate.get(c.date)
     const s = slots.get(c.slot)
-    // A cover request names a lesson on a date; if the slot does not run that weekday or the
-    // school is closed, there is nothing to cover.
-    if (!wd || !s || closed.has(c.date) || !runsOn(c.slot, wd)) continue
+    // Rule 1 asks only that a cover assignment has the request's date and slot; unlike a duty's
+    // slot, it does not ask that the slot runs that weekday, so a request the manager made for
+    // such a slot is still honoured at the slot's times. On a closed date no cover runs.
+    if (!wd || !s || closed.has(c.date)) continue
     out.push({ key: `${c.id}|${c.date}|${c.slot}`, work: c.id, kind: 'cover', date: c.date, weekday: wd, slot: c.slot, start: minutesOf(s.start), end: minutesOf(s.end), staff: c.staff ?? 1, skills: c.skills ?? {}, priority: c.priority ?? 3 })
   }
   for (const e of sc.events ?? []) {
