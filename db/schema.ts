@@ -377,18 +377,22 @@ export interface CalendarEntriesTable {
   colleagues: Generated<string>
   sequence: Generated<number>
   change: CalendarChange
-  rota_id: string
-  first_rota_id: string
-  changed_rota_id: string
+  /** the calendar_publishes row that last wrote it */
+  record_id: string
+  /** the calendar_publishes row whose publish last changed it */
+  changed_in: string
   created_at: string
   changed_at: string
   removed_at: string | null
 }
 
 export interface CalendarPublishesTable {
-  rota_id: string
+  id: string
   school_id: string
   week: string
+  rota_id: string
+  /** 1 for the week's first publish, then 2, 3... */
+  ordinal: number
   published_at: string
 }
 

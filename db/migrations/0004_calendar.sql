@@ -35,10 +35,13 @@ CREATE UNIQUE INDEX one_live_feed_token ON feed_tokens(school_id, scope, COALESC
 -- show. A row is keyed by the assignment itself (school, staff, work, date, slot; slot_code is
 -- '' for an event, because SQL treats NULLs as distinct and the key would stop being one), and
 -- keeps a random `uid` for life, so calendar apps update an event instead of duplicating it.
--- Each publish of a week upserts the week's assignments and marks the rest removed (the
--- statements come from src/calendar/publish-record.ts and run in the publish's own batch):
+-- Each publish of a week (and each approved swap, which changes the published rota in place)
+-- upserts the week's assignments and marks the rest removed; the statements come from
+-- src/calendar/publish-record.ts and run in the publish's own batch:
+--   record_id         the calendar_publishes row that last wrote it (every live row of a week
+--                     carries the week's latest one; a row that does not was dropped)
 --   sequence          RFC 5545 SEQUENCE, +1 whenever what the event says changes or it returns
---   change            what the last change was, and rota_id/changed_rota_id when it happened
+--   change, changed_in  what the last change was, and the calendar_publishes row it came with
 --   removed_at        set when a later publish of the week dropped it; the feeds leave it out
 -- The content (times, title, place, colleagues) is a snapshot taken at publish, so a feed
 -- never shows an edit of the setup that nobody has published yet.
@@ -62,9 +65,8 @@ CREATE TABLE calendar_entries (
   colleagues TEXT NOT NULL DEFAULT '[]',
   sequence INTEGER NOT NULL DEFAULT 0,
   change TEXT NOT NULL CHECK (change IN ('added', 'updated', 'removed')),
-  rota_id TEXT NOT NULL,
-  first_rota_id TEXT NOT NULL,
-  changed_rota_id TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  changed_in TEXT NOT NULL,
   created_at TEXT NOT NULL,
   changed_at TEXT NOT NULL,
   removed_at TEXT,
@@ -74,13 +76,15 @@ CREATE INDEX calendar_entries_by_week ON calendar_entries(school_id, week);
 CREATE INDEX calendar_entries_by_staff ON calendar_entries(staff_id, date);
 CREATE INDEX calendar_entries_by_post ON calendar_entries(duty_post_id, date);
 
--- One row per publish of a week, so the phone page can tell a first publish (everything is
--- new, nothing to highlight) from a re-plan (highlight what changed), and feeds know when
--- their content last moved.
+-- One row per publish of a week (or approved swap), so the phone page can tell a first publish
+-- (everything is new, nothing to highlight) from a re-plan (highlight what changed).
 CREATE TABLE calendar_publishes (
-  rota_id TEXT PRIMARY KEY,
+  id TEXT PRIMARY KEY,
   school_id TEXT NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
   week TEXT NOT NULL,
-  published_at TEXT NOT NULL
+  rota_id TEXT NOT NULL,
+  -- 1 for the week's first publish, then 2, 3...: an order that does not depend on the clock
+  ordinal INTEGER NOT NULL,
+  published_at TEXT NOT NULL,
+  UNIQUE (school_id, week, ordinal)
 );
-CREATE INDEX calendar_publishes_by_week ON calendar_publishes(school_id, week, published_at);

@@ -24,14 +24,15 @@ export interface PublishedWeek {
   schoolId: string
   /** the Monday of the week */
   week: string
-  /** the rota being published */
+  /** the rota being published (or the published rota a swap changes) */
   rotaId: string
-  /** every assignment of that rota (the whole week, not just what changed) */
+  /** every assignment of that rota as it will stand (the whole week, not just what changed) */
   assignments: readonly PublishedAssignment[]
 }
 
 /**
- * FOR THE PUBLISH SERVICE (src/services/week-publish*.ts): call this while building the publish
+ * FOR THE PUBLISH SERVICE (src/services/week-publish*.ts) AND SWAP APPROVAL: call this while
+ * building the write that changes a week's published rota
  * and put the statements it returns INTO THE SAME `store.atomic([...])` batch that marks the
  * rota published, after the statements that write its rota_assignments. Then a published week
  * and its calendar can never disagree: both happen or neither does.
@@ -48,13 +49,16 @@ export interface PublishedWeek {
  *   differ from the last publish (or that comes back after removal) gets SEQUENCE + 1;
  * - mark every live row of the week that this rota no longer has as removed (the feeds drop it);
  * - record the publish itself (calendar_publishes).
- * The statements decide "changed" in SQL against the rows as they are when the batch runs, so
- * a concurrent publish cannot make two rows share a SEQUENCE. Re-running it for the same rota
- * changes nothing. Every statement binds fewer than 100 parameters (D1's limit).
+ * Which rows are "no longer there" is decided by the id of this call, not the rota's, so a swap
+ * that edits the published rota in place removes what it takes away. The statements decide
+ * "changed" in SQL against the rows as they are when the batch runs, so a concurrent publish
+ * cannot make two rows share a SEQUENCE. Re-running it for an unchanged rota changes no event.
+ * Every statement binds fewer than 100 parameters (D1's limit).
  */
 export async function recordPublishedAssignments(deps: Deps, published: PublishedWeek): Promise<CompiledQuery[]> {
   const { db } = deps.store
   const now = isoInstant(Instant.now(deps.clock))
+  const recordId = deps.newId('cpb')
   const setup = await loadSetup(deps, published)
   const byOccurrence = new Map<string, PublishedAssignment[]>()
   for (const a of published.assignments) {
@@ -67,7 +71,7 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
       .filter((x) => x.staffId !== a.staffId)
       .map((x) => setup.names.get(x.staffId) ?? 'a colleague')
       .sort()
-    return entryRow(deps, published, setup, a, colleagues, now)
+    return entryRow(deps, published, setup, a, colleagues, recordId, now)
   })
 
   const statements: CompiledQuery[] = []
@@ -81,7 +85,7 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
           oc.columns(['school_id', 'staff_id', 'work_code', 'date', 'slot_code']).doUpdateSet({
             sequence: sql<number>`CASE WHEN ${DIFFERS} THEN calendar_entries.sequence + 1 ELSE calendar_entries.sequence END`,
             change: sql<'added' | 'updated'>`CASE WHEN calendar_entries.removed_at IS NOT NULL THEN 'added' WHEN ${DIFFERS} THEN 'updated' ELSE calendar_entries.change END`,
-            changed_rota_id: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.rota_id ELSE calendar_entries.changed_rota_id END`,
+            changed_in: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_in ELSE calendar_entries.changed_in END`,
             changed_at: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_at ELSE calendar_entries.changed_at END`,
             week: sql<string>`excluded.week`,
             kind: sql<CalendarEntryKind>`excluded.kind`,
@@ -93,7 +97,7 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
             starts_at: sql<string>`excluded.starts_at`,
             ends_at: sql<string>`excluded.ends_at`,
             colleagues: sql<string>`excluded.colleagues`,
-            rota_id: sql<string>`excluded.rota_id`,
+            record_id: sql<string>`excluded.record_id`,
             removed_at: null,
           }),
         )
@@ -107,18 +111,24 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
         removed_at: now,
         change: 'removed',
         sequence: sql<number>`sequence + 1`,
-        changed_rota_id: published.rotaId,
+        changed_in: recordId,
         changed_at: now,
       })
       .where('school_id', '=', published.schoolId)
       .where('week', '=', published.week)
       .where('removed_at', 'is', null)
-      .where('rota_id', '!=', published.rotaId)
+      .where('record_id', '!=', recordId)
       .compile(),
     db
       .insertInto('calendar_publishes')
-      .values({ rota_id: published.rotaId, school_id: published.schoolId, week: published.week, published_at: now })
-      .onConflict((oc) => oc.column('rota_id').doNothing())
+      .values({
+        id: recordId,
+        school_id: published.schoolId,
+        week: published.week,
+        rota_id: published.rotaId,
+        ordinal: sql<number>`(SELECT COUNT(*) + 1 FROM calendar_publishes WHERE school_id = ${published.schoolId} AND week = ${published.week})`,
+        published_at: now,
+      })
       .compile(),
   )
   return statements
@@ -186,7 +196,7 @@ function occurrenceKey(a: PublishedAssignment): string {
   return JSON.stringify([a.workCode, a.date, a.slotCode])
 }
 
-function entryRow(deps: Deps, published: PublishedWeek, setup: Setup, a: PublishedAssignment, colleagues: string[], now: string): EntryRow {
+function entryRow(deps: Deps, published: PublishedWeek, setup: Setup, a: PublishedAssignment, colleagues: string[], recordId: string, now: string): EntryRow {
   const what = describe(setup, a)
   return {
     uid: deps.newId('cal'),
@@ -207,9 +217,8 @@ function entryRow(deps: Deps, published: PublishedWeek, setup: Setup, a: Publish
     colleagues: JSON.stringify(colleagues),
     sequence: 0,
     change: 'added',
-    rota_id: published.rotaId,
-    first_rota_id: published.rotaId,
-    changed_rota_id: published.rotaId,
+    record_id: recordId,
+    changed_in: recordId,
     created_at: now,
     changed_at: now,
     removed_at: null,

@@ -75,7 +75,7 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
   const [rows, publishes] = await Promise.all([
     db
       .selectFrom('calendar_entries')
-      .select(['uid', 'date', 'start_time', 'end_time', 'kind', 'title', 'location', 'colleagues', 'change', 'changed_rota_id', 'week', 'removed_at'])
+      .select(['uid', 'date', 'start_time', 'end_time', 'kind', 'title', 'location', 'colleagues', 'change', 'changed_in', 'week', 'removed_at'])
       .where('school_id', '=', schoolId)
       .where('staff_id', '=', staffId)
       .where((eb) => eb.or([eb('date', '=', today.toString()), eb.and([eb('date', '>=', monday.toString()), eb('date', '<=', sunday.toString())])]))
@@ -85,17 +85,17 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
       .execute(),
     db
       .selectFrom('calendar_publishes')
-      .select(['rota_id', 'published_at'])
+      .select(['id', 'published_at'])
       .where('school_id', '=', schoolId)
       .where('week', '=', monday.toString())
-      .orderBy('published_at', 'desc')
+      .orderBy('ordinal', 'desc')
       .limit(2)
       .execute(),
   ])
 
   const latest = publishes[0]
   const replan = latest !== undefined && publishes.length > 1
-  const changedNow = (r: { changed_rota_id: string; week: string }) => replan && r.week === monday.toString() && r.changed_rota_id === latest.rota_id
+  const changedNow = (r: { changed_in: string; week: string }) => replan && r.week === monday.toString() && r.changed_in === latest.id
   const duty = (r: (typeof rows)[number]): MeDuty => ({
     uid: r.uid,
     date: r.date,

@@ -2,11 +2,13 @@
 // published with the calendar hook, gives each person a feed with exactly their assignments.
 import { afterEach, describe, expect, it } from 'vitest'
 import { calendarOnPublish } from '../../src/calendar/publish-record.js'
+import { loadMe } from '../../src/services/me.js'
+import { approveSwap, requestSwap } from '../../src/services/swaps.js'
 import { generateDraft } from '../../src/services/week-generate.js'
 import { publishWeek } from '../../src/services/week-publish.js'
 import { findFeedToken, issueFeedToken } from '../../src/services/feed-tokens.js'
 import { loadFeed } from '../../src/services/feed-calendar.js'
-import { example, rows, SCHOOL, WEEK, worldFrom, type World } from '../week/helpers.js'
+import { contextFor, example, rows, SCHOOL, staffIdOf, tinyScenario, WEEK, worldFrom, type World } from '../week/helpers.js'
 import { parseFeed } from './helpers.js'
 
 const open: World[] = []
@@ -67,5 +69,31 @@ describe('publishing a generated week with the calendar hook', () => {
     await expect(publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version + 5}"`, { hooks: [calendarOnPublish] })).rejects.toThrow()
     expect(rows<{ n: number }>(w.store, 'SELECT COUNT(*) AS n FROM calendar_entries')[0]?.n).toBe(0)
     expect(rows<{ n: number }>(w.store, 'SELECT COUNT(*) AS n FROM calendar_publishes')[0]?.n).toBe(0)
+  })
+
+  it('follows an approved swap: the duty leaves the giver\'s feed and joins the taker\'s, marked on their page', async () => {
+    const w = await worldFrom(tinyScenario())
+    open.push(w)
+    const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
+    const done = await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`, { hooks: [calendarOnPublish] })
+    const monday = done.rota.assignments.find((a) => a.date === WEEK && a.duty === 'yard')!
+    const taker = ['ann', 'ben', 'cat'].find((s) => s !== monday.staff)!
+    const [giverId, takerId] = [staffIdOf(w.store, monday.staff), staffIdOf(w.store, taker)]
+    const feedOf = async (staffId: string) => {
+      const issued = await issueFeedToken(w.ctx, { scope: 'person', schoolId: SCHOOL, staffId })
+      return parseFeed((await loadFeed(w.ctx, (await findFeedToken(w.ctx, issued.token))!, 'https://x/me')).body).events
+    }
+    const giverBefore = await feedOf(giverId)
+    const takerBefore = await feedOf(takerId)
+
+    const swap = await requestSwap(contextFor(w.store, 'staff@test'), SCHOOL, { from: monday.staff, give: { duty: 'yard', date: WEEK, slot: 'break' }, to: taker })
+    await approveSwap(contextFor(w.store, 'manager@test', '2026-11-20T11:00:00Z'), SCHOOL, swap.id, `"${swap.version}"`, { hooks: [calendarOnPublish] })
+
+    expect((await feedOf(giverId)).length).toBe(giverBefore.length - 1)
+    expect((await feedOf(takerId)).length).toBe(takerBefore.length + 1)
+    const me = await loadMe(contextFor(w.store, 'x', '2026-11-23T07:00:00Z'), SCHOOL, takerId)
+    expect(me?.week.days[0]?.duties.find((d) => d.where === 'Yard')?.change).toBe('added')
+    const giver = await loadMe(contextFor(w.store, 'x', '2026-11-23T07:00:00Z'), SCHOOL, giverId)
+    expect(giver?.changes?.removed.map((d) => d.date)).toEqual([WEEK])
   })
 })
