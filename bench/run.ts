@@ -1,4 +1,4 @@
-// npm run bench [-- --only large,residential] [--no-highs] [--time-limit 120] [--runs 3]
+// npm run bench [-- --only large,residential] [--no-highs] [--time-limit 120] [--runs 3] [--verbose]
 // Solves each benchmark week with our solver and with the exact staged MILP in HiGHS, and
 // prints one table and one line per target of the issue. See bench/README.md.
 import { spawnSync } from 'node:child_process'
@@ -23,10 +23,11 @@ interface Args {
   highs: boolean
   timeLimit: number
   runs: number
+  verbose: boolean
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: [], highs: true, timeLimit: 120, runs: 3 }
+  const args: Args = { only: [], highs: true, timeLimit: 120, runs: 3, verbose: false }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = (): string => {
@@ -37,6 +38,7 @@ function parseArgs(argv: string[]): Args {
     if (a === '--only') args.only.push(...value().split(','))
     else if (a?.startsWith('--only=')) args.only.push(...a.slice(7).split(','))
     else if (a === '--no-highs') args.highs = false
+    else if (a === '--verbose') args.verbose = true
     else if (a === '--time-limit') args.timeLimit = Number(value())
     else if (a === '--runs') args.runs = Math.max(1, Number(value()))
     else throw new Error(`unknown option ${a}`)
@@ -286,6 +288,10 @@ async function main(): Promise<void> {
       }
       rows.push(row)
       process.stderr.write(`${w.name}: ours ${row.oursMs?.toFixed(0) ?? '-'} ms, HiGHS ${row.exact?.ms.toFixed(0) ?? '-'} ms\n`)
+      if (args.verbose && row.exact) {
+        process.stderr.write(`  HiGHS model ${row.exact.columns} columns x ${row.exact.rows} rows; stages: ${row.exact.stages.map((st) => `${st.name} ${st.status} ${st.ms.toFixed(0)} ms (${st.objective.toFixed(2)})`).join(', ')}\n`)
+        if (row.ours) process.stderr.write(`  U ours ${row.ours.U.toFixed(2)}, U* ${row.exact.U.toFixed(2)}, U0 ${row.exact.U0.toFixed(2)}\n`)
+      }
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true })
