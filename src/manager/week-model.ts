@@ -1,0 +1,217 @@
+// What the manager's week page shows, worked out from the week's scenario (the same file the
+// solver read), one of its rotas and the manager's pins and bars. Pure, so the grids can be
+// tested without a database and the page only lays the figures out.
+import { LocalDate } from '@js-joda/core'
+import { WEEKDAYS, type Assignment, type Scenario, type Unfilled, type Weekday } from '../../solver/scenario.js'
+
+export interface Override {
+  id: string
+  kind: 'pin' | 'bar'
+  /** staff code */
+  staff: string
+  duty: string
+  date: string
+  slot?: string | undefined
+}
+
+export interface WeekDay {
+  date: string
+  weekday: Weekday
+  /** a closure day: no duty or cover runs */
+  closed: boolean
+}
+
+export interface SeatPerson {
+  staff: string
+  name: string
+  /** the pin that keeps them here, if one does */
+  pinId?: string
+}
+
+export interface Cell {
+  date: string
+  /** false where the duty does not run that day (or the school is closed) */
+  runs: boolean
+  people: SeatPerson[]
+  /** people the manager has kept out of this seat */
+  barred: (SeatPerson & { barId: string })[]
+  needed: number
+  /** seats left empty, with the solver's reason */
+  missing: number
+  reason?: string
+}
+
+export type RowSection = 'duty' | 'cover' | 'event'
+
+export interface PostRow {
+  section: RowSection
+  /** duty post, cover request or event code */
+  work: string
+  /** what people read: "Yard", "Cover: 9X Maths, room M4", "Parents' evening" */
+  what: string
+  /** slot code (none for events) */
+  slot?: string
+  /** "10:50-11:10" */
+  time: string
+  cells: Cell[]
+}
+
+export interface PersonDuty {
+  work: string
+  what: string
+  slot?: string
+  time: string
+  pinned: boolean
+}
+
+export interface PersonRow {
+  staff: string
+  name: string
+  hoursPerWeek: number
+  days: { date: string; absent: boolean; worksToday: boolean; duties: PersonDuty[] }[]
+  /** duty and cover assignments this week (events are hours, not duties) */
+  load: number
+  /** the week's duties and cover shared in proportion to contracted hours, one decimal */
+  fairShare: number
+}
+
+export interface UnfilledSeat {
+  work: string
+  what: string
+  date: string
+  slot?: string
+  missing: number
+  reason: string
+}
+
+export interface WeekModel {
+  monday: string
+  days: WeekDay[]
+  posts: PostRow[]
+  people: PersonRow[]
+  unfilled: UnfilledSeat[]
+  seats: { needed: number; filled: number }
+}
+
+export interface ShownRota {
+  assignments: readonly Assignment[]
+  unfilled: readonly Unfilled[]
+}
+
+const key = (work: string, date: string, slot: string | undefined) => `${work}|${date}|${slot ?? ''}`
+
+/** Days to show: Monday to Friday, and a weekend day only when something happens on it. */
+function daysOf(scenario: Scenario): WeekDay[] {
+  const monday = LocalDate.parse(scenario.week)
+  const closed = new Set(scenario.closed ?? [])
+  const all = WEEKDAYS.map((weekday, i) => ({ date: monday.plusDays(i).toString(), weekday, closed: closed.has(monday.plusDays(i).toString()) }))
+  const used = new Set<Weekday>([...scenario.duties.flatMap((d) => d.days), ...(scenario.events ?? []).map((e) => all.find((d) => d.date === e.date)?.weekday ?? 'mon')])
+  return all.filter((d, i) => i < 5 || used.has(d.weekday))
+}
+
+export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overrides: readonly Override[]): WeekModel {
+  const days = daysOf(scenario)
+  const nameOf = new Map(scenario.staff.map((s) => [s.id, s.name]))
+  const slotOf = new Map(scenario.slots.map((s) => [s.id, s]))
+  const byOccurrence = new Map<string, Assignment[]>()
+  for (const a of rota?.assignments ?? []) {
+    const k = key(a.duty, a.date, a.slot)
+    byOccurrence.set(k, [...(byOccurrence.get(k) ?? []), a])
+  }
+  const unfilledAt = new Map((rota?.unfilled ?? []).map((u) => [key(u.duty, u.date, u.slot), u]))
+  const pinAt = new Map(overrides.filter((o) => o.kind === 'pin').map((o) => [`${o.staff}|${key(o.duty, o.date, o.slot)}`, o.id]))
+  const barsAt = new Map<string, Override[]>()
+  for (const o of overrides.filter((o) => o.kind === 'bar')) barsAt.set(key(o.duty, o.date, o.slot), [...(barsAt.get(key(o.duty, o.date, o.slot)) ?? []), o])
+
+  const person = (staff: string, k: string): SeatPerson => {
+    const pinId = pinAt.get(`${staff}|${k}`)
+    return { staff, name: nameOf.get(staff) ?? staff, ...(pinId === undefined ? {} : { pinId }) }
+  }
+  const cellOf = (work: string, date: string, slot: string | undefined, runs: boolean, needed: number): Cell => {
+    const k = key(work, date, slot)
+    const u = unfilledAt.get(k)
+    return {
+      date,
+      runs,
+      people: (byOccurrence.get(k) ?? []).map((a) => person(a.staff, k)).sort((a, b) => a.name.localeCompare(b.name)),
+      barred: (barsAt.get(k) ?? []).map((o) => ({ ...person(o.staff, k), barId: o.id })),
+      needed: runs ? needed : 0,
+      missing: u?.missing ?? 0,
+      ...(u ? { reason: u.reason } : {}),
+    }
+  }
+  const timeOf = (slot: string | undefined) => {
+    const s = slot === undefined ? undefined : slotOf.get(slot)
+    return s ? `${s.start}-${s.end}` : ''
+  }
+
+  const posts: PostRow[] = []
+  for (const duty of scenario.duties) {
+    for (const slot of duty.slots) {
+      const s = slotOf.get(slot)
+      posts.push({
+        section: 'duty',
+        work: duty.id,
+        what: duty.name,
+        slot,
+        time: timeOf(slot),
+        cells: days.map((d) => cellOf(duty.id, d.date, slot, !d.closed && duty.days.includes(d.weekday) && (s?.days === undefined || s.days.includes(d.weekday)), duty.staff)),
+      })
+    }
+  }
+  for (const c of scenario.cover ?? []) {
+    posts.push({
+      section: 'cover',
+      work: c.id,
+      what: `Cover: ${c.label ?? c.id}`,
+      slot: c.slot,
+      time: timeOf(c.slot),
+      cells: days.map((d) => cellOf(c.id, d.date, c.slot, d.date === c.date, c.staff ?? 1)),
+    })
+  }
+  for (const e of scenario.events ?? []) {
+    posts.push({ section: 'event', work: e.id, what: e.name, time: `${e.start}-${e.end}`, cells: days.map((d) => cellOf(e.id, d.date, undefined, d.date === e.date, e.staff ?? 1)) })
+  }
+
+  const rowOf = new Map(posts.map((p) => [`${p.work}|${p.slot ?? ''}`, p]))
+  const isDuty = (a: Assignment) => a.slot !== undefined && rowOf.get(`${a.duty}|${a.slot}`)?.section !== 'event'
+  const loads = new Map<string, number>()
+  for (const a of rota?.assignments ?? []) if (isDuty(a)) loads.set(a.staff, (loads.get(a.staff) ?? 0) + 1)
+  const total = [...loads.values()].reduce((a, b) => a + b, 0)
+  const hours = scenario.staff.reduce((sum, s) => sum + s.hoursPerWeek, 0)
+  const absentOn = new Set((scenario.absences ?? []).filter((a) => a.start === undefined).map((a) => `${a.staff}|${a.date}`))
+
+  const people: PersonRow[] = scenario.staff
+    .map((s) => ({
+      staff: s.id,
+      name: s.name,
+      hoursPerWeek: s.hoursPerWeek,
+      days: days.map((d) => ({
+        date: d.date,
+        absent: absentOn.has(`${s.id}|${d.date}`),
+        worksToday: s.pattern[d.weekday] !== undefined,
+        duties: (rota?.assignments ?? [])
+          .filter((a) => a.staff === s.id && a.date === d.date)
+          .map((a) => {
+            const row = rowOf.get(`${a.duty}|${a.slot ?? ''}`)
+            return { work: a.duty, what: row?.what ?? a.duty, ...(a.slot === undefined ? {} : { slot: a.slot }), time: row?.time ?? '', pinned: pinAt.has(`${s.id}|${key(a.duty, a.date, a.slot)}`) }
+          })
+          .sort((x, y) => x.time.localeCompare(y.time)),
+      })),
+      load: loads.get(s.id) ?? 0,
+      fairShare: hours > 0 ? Math.round(((total * s.hoursPerWeek) / hours) * 10) / 10 : 0,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+
+  const unfilled = (rota?.unfilled ?? []).map((u) => ({
+    work: u.duty,
+    what: rowOf.get(`${u.duty}|${u.slot ?? ''}`)?.what ?? u.duty,
+    date: u.date,
+    ...(u.slot === undefined ? {} : { slot: u.slot }),
+    missing: u.missing,
+    reason: u.reason,
+  }))
+  const needed = posts.reduce((sum, p) => sum + p.cells.reduce((n, c) => n + c.needed, 0), 0)
+  const missing = unfilled.reduce((sum, u) => sum + u.missing, 0)
+  return { monday: scenario.week, days, posts, people, unfilled, seats: { needed, filled: rota ? needed - missing : 0 } }
+}
