@@ -221,3 +221,27 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel }> = ({ view, ca
 export async function renderMePage(view: MeView, calendar: CalendarPanel): Promise<string> {
   return `<!doctype html>${await (<MePage view={view} calendar={calendar} />).toString()}`
 }
+
+/** /me without a staff session: the personal link is the way in; staff have no password. */
+export async function renderMeSignedOutPage(): Promise<string> {
+  const page = (
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>Open your personal link · Duty Rota</title>
+        <link rel="icon" href="data:," />
+        <style dangerouslySetInnerHTML={{ __html: ME_CSS }} />
+      </head>
+      <body>
+        <main>
+          <h1>Open your personal link</h1>
+          <p>To see your duties, open the personal link your manager gave you (by message, email or the QR code in the staff room). This phone then remembers you for 30 days.</p>
+          <p>Lost it? Ask your manager for a new one; the old link stops working when they do.</p>
+        </main>
+      </body>
+    </html>
+  )
+  return `<!doctype html>${await page.toString()}`
+}
