@@ -2,6 +2,7 @@
 // Solves each benchmark week with our solver and with the exact staged MILP in HiGHS, and
 // prints one table and one line per target of the issue. See bench/README.md.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -288,6 +289,8 @@ async function main(): Promise<void> {
       }
       rows.push(row)
       process.stderr.write(`${w.name}: ours ${row.oursMs?.toFixed(0) ?? '-'} ms, HiGHS ${row.exact?.ms.toFixed(0) ?? '-'} ms\n`)
+      // A fingerprint of the week: equal fingerprints mean two runs solved the same input.
+      if (args.verbose) process.stderr.write(`  week sha256 ${createHash('sha256').update(JSON.stringify(sc)).digest('hex').slice(0, 12)}\n`)
       if (args.verbose && row.exact) {
         process.stderr.write(`  HiGHS model ${row.exact.columns} columns x ${row.exact.rows} rows; stages: ${row.exact.stages.map((st) => `${st.name} ${st.status} ${st.ms.toFixed(0)} ms (${st.objective.toFixed(2)})`).join(', ')}\n`)
         if (row.ours) process.stderr.write(`  U ours ${row.ours.U.toFixed(2)}, U* ${row.exact.U.toFixed(2)}, U0 ${row.exact.U0.toFixed(2)}\n`)
