@@ -16,7 +16,10 @@ import { conflict, preconditionFailed } from '../http/problem.js'
 import { nowIso } from './audit.js'
 import { requireMonday, weekRotaOf, type WeekRota } from './week-generate.js'
 import { allOf, guardedAudit, PreconditionRequired, rotaStillAt, weekStillAt } from './week-guard.js'
-import { diffRotas, loadWeekRotas, staffCodes, type Placed, type RotaDiff } from './week-rotas.js'
+import { checkRota } from '../../solver/index.js'
+import { exportScenario } from './scenario-export.js'
+import { listOverrides, withBars } from './week-overrides.js'
+import { diffRotas, loadWeekRotas, rotaFile, staffCodes, type Placed, type RotaDiff, type StoredRota } from './week-rotas.js'
 
 /** What other parts (calendar feeds) may add to a publish's own write, so they never lag it. */
 export interface PublishEvent {
@@ -54,6 +57,7 @@ export async function publishWeek(ctx: WriteContext, schoolId: string, monday: s
   if (!draft || draft.version !== week.version) throw conflict(`the week ${monday} has no draft to publish: generate one first`)
 
   const codes = await staffCodes(ctx.store, schoolId)
+  await checkStillFits(ctx, schoolId, monday, draft, codes)
   const published = week.published
   const diff = diffRotas(published?.assignments ?? [], draft.assignments, codes)
   const now = nowIso(ctx)
@@ -89,6 +93,22 @@ export async function publishWeek(ctx: WriteContext, schoolId: string, monday: s
     version: nextVersion,
     rota: weekRotaOf({ ...draft, status: 'published', version: nextVersion, publishedAt: now }, codes),
     diff,
+  }
+}
+
+/**
+ * The week may have changed since the draft was made without moving its version: an absence
+ * of someone who holds no published work, a new pin or bar, a deleted duty. A draft that now
+ * breaks a hard rule is not published (409: generate again). A draft that merely lacks new
+ * work (a cover request added since) still keeps every rule and may be published.
+ */
+async function checkStillFits(ctx: WriteContext, schoolId: string, monday: string, draft: StoredRota, codes: ReadonlyMap<string, string>): Promise<void> {
+  const bars = (await listOverrides(ctx.store, schoolId, monday)).filter((o) => o.kind === 'bar')
+  const scenario = withBars(await exportScenario(ctx.store, schoolId, monday), bars)
+  const broken = checkRota(scenario, rotaFile(draft, codes)).filter((p) => p.rule !== 0)
+  if (broken.length > 0) {
+    const shown = broken.slice(0, 5).map((p) => p.message)
+    throw conflict(`the week has changed since this draft was made and it now breaks ${broken.length === 1 ? 'a rule' : `${broken.length} rules`} (${shown.join('; ')}${broken.length > 5 ? '; ...' : ''}): generate the week again`)
   }
 }
 

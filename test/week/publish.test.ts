@@ -7,7 +7,8 @@ import { ProblemError } from '../../src/http/problem.js'
 import { toProblem } from '../../src/http/errors.js'
 import { generateDraft } from '../../src/services/week-generate.js'
 import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
-import { contextFor, example, rows, WEEK, SCHOOL, worldFrom, type World } from './helpers.js'
+import { createAbsence } from '../../src/services/absences.js'
+import { contextFor, example, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World } from './helpers.js'
 
 const open: World[] = []
 afterEach(async () => {
@@ -94,6 +95,18 @@ describe('publishing', () => {
     const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
     const published = await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
     expect(await statusOf(publishWeek(w.ctx, SCHOOL, WEEK, `"${published.version}"`))).toBe(409)
+  })
+
+  it('refuses (409) a draft that the week has outgrown: it now breaks a rule', async () => {
+    const w = await worldFrom(tinyScenario())
+    open.push(w)
+    const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
+    const holder = draft.rota.assignments.find((a) => a.date === WEEK)?.staff ?? ''
+    // Nothing is published, so this absence re-plans nothing; the draft still has them on Monday.
+    await createAbsence(w.ctx, SCHOOL, { staff: holder, startDate: WEEK, endDate: WEEK, startTime: null, endTime: null, reason: null, detail: null })
+    expect(await statusOf(publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`))).toBe(409)
+    const again = await generateDraft(w.ctx, SCHOOL, WEEK)
+    expect((await publishWeek(w.ctx, SCHOOL, WEEK, `"${again.version}"`)).rota.assignments.some((a) => a.staff === holder && a.date === WEEK)).toBe(false)
   })
 
   it('records the diff in an audit entry written in the same write', async () => {
