@@ -29,12 +29,13 @@ function record<Shape extends z.ZodRawShape>(shape: Shape) {
     .object(shape)
     .catchall(z.unknown())
     .superRefine((value, ctx) => {
+      if (typeof value !== 'object' || value === null) return
       for (const key of Object.keys(value)) {
         if (!known.has(key) && !key.startsWith('x-')) {
           ctx.addIssue({ code: 'custom', path: [key], message: `unknown field "${key}" (extension fields must start with "x-")` })
         }
       }
-    })
+    }, { when: () => true })
 }
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
@@ -215,94 +216,111 @@ function isMonday(iso: string): boolean {
 }
 
 /**
- * References between lists, checked after each field is well formed: unique ids, every id
- * that points elsewhere names something that exists, and dates fall in the planned week.
+ * References between lists: unique ids, every id that points elsewhere names something that
+ * exists, and dates fall in the planned week. It runs even when some fields are malformed, so
+ * that a file comes back with every bad path in one answer; it therefore reads the input
+ * loosely and skips anything not well formed (that already has its own problem).
  */
-function checkReferences(sc: Scenario, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message })
-  const uniqueIds = (list: { id: string }[], name: string) => {
+type Loose = Record<string, unknown>
+type Path = (string | number)[]
+
+const asLoose = (value: unknown): Loose | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : undefined
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+const entries = (value: unknown): [Loose, number][] =>
+  Array.isArray(value) ? value.flatMap((item, i): [Loose, number][] => { const r = asLoose(item); return r ? [[r, i]] : [] }) : []
+const texts = (value: unknown): [string, number][] =>
+  Array.isArray(value) ? value.flatMap((item, i): [string, number][] => (typeof item === 'string' ? [[item, i]] : [])) : []
+
+function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
+  const sc = asLoose(input)
+  if (!sc) return
+  const issue = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message })
+  const idsOf = (listName: string): Set<string> => {
     const seen = new Set<string>()
-    list.forEach((item, i) => {
-      if (seen.has(item.id)) issue([name, i, 'id'], `duplicate id "${item.id}"`)
-      seen.add(item.id)
-    })
+    for (const [item, i] of entries(sc[listName])) {
+      const itemId = text(item['id'])
+      if (itemId === undefined) continue
+      if (seen.has(itemId)) issue([listName, i, 'id'], `duplicate id "${itemId}"`)
+      seen.add(itemId)
+    }
+    return seen
   }
-  uniqueIds(sc.slots, 'slots')
-  uniqueIds(sc.grades, 'grades')
-  uniqueIds(sc.staff, 'staff')
-  uniqueIds(sc.duties, 'duties')
-  uniqueIds(sc.cover ?? [], 'cover')
-  uniqueIds(sc.events ?? [], 'events')
+  const slotIds = idsOf('slots')
+  const gradeIds = idsOf('grades')
+  const staffIds = idsOf('staff')
+  const dutyIds = idsOf('duties')
+  idsOf('cover')
+  idsOf('events')
   const workIds = new Map<string, string>()
-  for (const [list, name] of [[sc.duties, 'duties'], [sc.cover ?? [], 'cover'], [sc.events ?? [], 'events']] as const) {
-    list.forEach((item, i) => {
-      const other = workIds.get(item.id)
-      if (other && other !== name) issue([name, i, 'id'], `id "${item.id}" is also used in ${other}: duties, cover and events share one namespace`)
-      workIds.set(item.id, name)
-    })
+  for (const listName of ['duties', 'cover', 'events']) {
+    for (const [item, i] of entries(sc[listName])) {
+      const itemId = text(item['id'])
+      if (itemId === undefined) continue
+      const other = workIds.get(itemId)
+      if (other && other !== listName) issue([listName, i, 'id'], `id "${itemId}" is also used in ${other}: duties, cover and events share one namespace`)
+      workIds.set(itemId, listName)
+    }
   }
 
-  if (!isMonday(sc.week)) issue(['week'], 'must be a Monday')
-  const weekDates = new Set(datesOfWeek(sc.week))
-  const inWeek = (date: string, path: (string | number)[]) => {
-    if (!weekDates.has(date)) issue(path, `${date} is not in the week starting ${sc.week}`)
+  const week = text(sc['week'])
+  const weekKnown = week !== undefined && isoDate.safeParse(week).success
+  if (weekKnown && !isMonday(week)) issue(['week'], 'must be a Monday')
+  const weekDates = new Set(weekKnown ? datesOfWeek(week) : [])
+  const inWeek = (date: unknown, path: Path) => {
+    if (weekKnown && typeof date === 'string' && isoDate.safeParse(date).success && !weekDates.has(date)) {
+      issue(path, `${date} is not in the week starting ${week}`)
+    }
+  }
+  const known = (ids: Set<string>, value: unknown, path: Path, what: string) => {
+    if (typeof value === 'string' && !ids.has(value)) issue(path, `unknown ${what} "${value}"`)
   }
 
-  const slotIds = new Set(sc.slots.map((s) => s.id))
-  const gradeIds = new Set(sc.grades.map((g) => g.id))
-  const staffIds = new Set(sc.staff.map((s) => s.id))
-  const dutyIds = new Set(sc.duties.map((d) => d.id))
-
-  sc.closed?.forEach((date, i) => inWeek(date, ['closed', i]))
-  sc.staff.forEach((person, i) => {
-    if (!gradeIds.has(person.grade)) issue(['staff', i, 'grade'], `unknown grade "${person.grade}"`)
-    person.avoid?.forEach((d, j) => {
-      if (!dutyIds.has(d)) issue(['staff', i, 'avoid', j], `unknown duty "${d}"`)
-    })
-    person.prefer?.forEach((d, j) => {
-      if (!dutyIds.has(d)) issue(['staff', i, 'prefer', j], `unknown duty "${d}"`)
-    })
-  })
-  sc.duties.forEach((duty, i) => {
-    duty.slots.forEach((s, j) => {
-      if (!slotIds.has(s)) issue(['duties', i, 'slots', j], `unknown slot "${s}"`)
-    })
-    checkSkillSeats(duty.skills, duty.staff, ['duties', i, 'skills'], issue)
-  })
-  sc.absences?.forEach((a, i) => {
-    if (!staffIds.has(a.staff)) issue(['absences', i, 'staff'], `unknown staff "${a.staff}"`)
-    if ((a.start === undefined) !== (a.end === undefined)) issue(['absences', i, a.start === undefined ? 'start' : 'end'], 'give both start and end, or neither for the whole day')
-  })
-  sc.cover?.forEach((c, i) => {
-    if (!slotIds.has(c.slot)) issue(['cover', i, 'slot'], `unknown slot "${c.slot}"`)
-    inWeek(c.date, ['cover', i, 'date'])
-    checkSkillSeats(c.skills, c.staff ?? 1, ['cover', i, 'skills'], issue)
-  })
-  sc.events?.forEach((e, i) => {
-    inWeek(e.date, ['events', i, 'date'])
-    checkSkillSeats(e.skills, e.staff ?? 1, ['events', i, 'skills'], issue)
-  })
-  for (const listName of ['previous', 'pins'] as const) {
-    sc[listName]?.forEach((a, i) => {
-      if (!staffIds.has(a.staff)) issue([listName, i, 'staff'], `unknown staff "${a.staff}"`)
-      if (!workIds.has(a.duty)) issue([listName, i, 'duty'], `unknown duty, cover request or event "${a.duty}"`)
-      if (a.slot !== undefined && !slotIds.has(a.slot)) issue([listName, i, 'slot'], `unknown slot "${a.slot}"`)
-      inWeek(a.date, [listName, i, 'date'])
-    })
+  for (const [date, i] of texts(sc['closed'])) inWeek(date, ['closed', i])
+  for (const [person, i] of entries(sc['staff'])) {
+    known(gradeIds, person['grade'], ['staff', i, 'grade'], 'grade')
+    for (const listName of ['avoid', 'prefer']) {
+      for (const [d, j] of texts(person[listName])) known(dutyIds, d, ['staff', i, listName, j], 'duty')
+    }
+  }
+  for (const [duty, i] of entries(sc['duties'])) {
+    for (const [s, j] of texts(duty['slots'])) known(slotIds, s, ['duties', i, 'slots', j], 'slot')
+    checkSkillSeats(duty['skills'], duty['staff'], ['duties', i, 'skills'], issue)
+  }
+  for (const [a, i] of entries(sc['absences'])) {
+    known(staffIds, a['staff'], ['absences', i, 'staff'], 'staff')
+    if ((a['start'] === undefined) !== (a['end'] === undefined)) {
+      issue(['absences', i, a['start'] === undefined ? 'start' : 'end'], 'give both start and end, or neither for the whole day')
+    }
+  }
+  for (const [c, i] of entries(sc['cover'])) {
+    known(slotIds, c['slot'], ['cover', i, 'slot'], 'slot')
+    inWeek(c['date'], ['cover', i, 'date'])
+    checkSkillSeats(c['skills'], c['staff'] ?? 1, ['cover', i, 'skills'], issue)
+  }
+  for (const [e, i] of entries(sc['events'])) {
+    inWeek(e['date'], ['events', i, 'date'])
+    checkSkillSeats(e['skills'], e['staff'] ?? 1, ['events', i, 'skills'], issue)
+  }
+  for (const listName of ['previous', 'pins']) {
+    for (const [a, i] of entries(sc[listName])) {
+      known(staffIds, a['staff'], [listName, i, 'staff'], 'staff')
+      if (typeof a['duty'] === 'string' && !workIds.has(a['duty'])) issue([listName, i, 'duty'], `unknown duty, cover request or event "${a['duty']}"`)
+      known(slotIds, a['slot'], [listName, i, 'slot'], 'slot')
+      inWeek(a['date'], [listName, i, 'date'])
+    }
   }
 }
 
-function checkSkillSeats(
-  skills: Record<string, number> | undefined,
-  people: number,
-  path: (string | number)[],
-  issue: (path: (string | number)[], message: string) => void,
-): void {
-  const seats = Object.values(skills ?? {}).reduce((a, b) => a + b, 0)
+function checkSkillSeats(skills: unknown, people: unknown, path: Path, issue: (path: Path, message: string) => void): void {
+  const counts = asLoose(skills)
+  if (!counts || typeof people !== 'number') return
+  const seats = Object.values(counts).reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), 0)
   if (seats > people) issue(path, `asks for ${seats} skill seats but only ${people} people`)
 }
 
-export const scenarioSchema = scenarioShape.superRefine(checkReferences)
+// `when` makes the check run even when some fields failed, so every bad path is reported at once.
+export const scenarioSchema = scenarioShape.superRefine(checkReferences, { when: () => true })
 
 export const unfilledSchema = record({
   duty: id,

@@ -40,4 +40,13 @@ describe('scenario@1 files', () => {
     const parsed = parseScenario(sc)
     expect(parsed.ok ? [] : parsed.problems).toEqual([{ path: 'staff[0].grade', message: 'unknown grade "NOPE"' }])
   })
+
+  it('reports a malformed field, a misspelt field and a bad reference in one answer', () => {
+    const sc = example('primary.json') as { staff: Record<string, unknown>[] }
+    sc.staff[0]!['hoursPerWeek'] = 'lots'
+    sc.staff[0]!['grde'] = 'G4'
+    sc.staff[1]!['grade'] = 'NOPE'
+    const parsed = parseScenario(sc)
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.path).sort()).toEqual(['staff[0].grde', 'staff[0].hoursPerWeek', 'staff[1].grade'])
+  })
 })
