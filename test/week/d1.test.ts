@@ -16,6 +16,7 @@ import { openD1Store } from '../../db/d1.js'
 import type { Store } from '../../db/store.js'
 import { toProblem } from '../../src/http/errors.js'
 import { recordAbsence } from '../../src/services/replan.js'
+import { approveSwap, requestSwap } from '../../src/services/swaps.js'
 import { importScenario } from '../../src/services/scenario-import.js'
 import { generateDraft } from '../../src/services/week-generate.js'
 import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
@@ -127,5 +128,21 @@ describe('the week on D1', () => {
     const again = await publishWeek(ctx, id, WEEK, `"${replan.version}"`)
     expect(again.diff.removed).toBe(replan.diff.removed)
     expect((await viewWeek(ctx, id, WEEK)).published?.assignments).toEqual(replan.rota.assignments)
+  })
+
+  it('approves a swap in one guarded write, moving the week on', async () => {
+    const id = await school()
+    const ctx = contextFor(store)
+    const draft = await generateDraft(ctx, id, WEEK)
+    const published = await publishWeek(ctx, id, WEEK, `"${draft.version}"`)
+    const monday = published.rota.assignments.find((a) => a.date === WEEK) ?? { staff: '' }
+    const taker = ['ann', 'ben', 'cat'].find((s) => s !== monday.staff) ?? ''
+    const swap = await requestSwap(ctx, id, { from: monday.staff, give: { duty: 'yard', date: WEEK, slot: 'break' }, to: taker })
+    const stale = await generateDraft(ctx, id, WEEK)
+    await approveSwap(ctx, id, swap.id)
+    const view = await viewWeek(ctx, id, WEEK)
+    expect(view.published?.assignments.find((a) => a.date === WEEK)?.staff).toBe(taker)
+    expect(view.version).toBeGreaterThan(stale.version)
+    expect(await statusOf(publishWeek(ctx, id, WEEK, `"${stale.version}"`))).toBe(412)
   })
 })
