@@ -1,12 +1,16 @@
 // The HTTP API, shared by Node (SQLite) and Workers (D1). Nothing here may import a
 // Node-only module: the worker bundles this file's whole import graph.
 import { Hono } from 'hono'
-import { ANONYMOUS, type AppDeps, type AppEnv } from './deps.js'
+import type { AuthDeps } from './auth/deps.js'
+import { securityHeaders } from './auth/headers.js'
+import { DisabledMailer } from './auth/mailer.js'
+import { mountAuth } from './auth/mount.js'
+import { STAFF_MAY } from './auth/staff-policy.js'
+import { ANONYMOUS, type AppDeps, type AppEnv, type Deps } from './deps.js'
 import { toProblem } from './http/errors.js'
 import { limitBodySize, requireJson } from './http/guards.js'
 import { ProblemError, problemResponse } from './http/problem.js'
 import { newId } from './ids.js'
-import { requireSchool } from './routes/require-school.js'
 import { absenceRoutes } from './routes/absences.js'
 import { calendarRoutes } from './routes/calendar.js'
 import { coverRequestRoutes } from './routes/cover-requests.js'
@@ -20,18 +24,27 @@ import { slotRoutes } from './routes/slots.js'
 import { staffRoutes } from './routes/staff.js'
 
 export function createApp(appDeps: AppDeps) {
-  const deps = { store: appDeps.store, clock: appDeps.clock, newId: appDeps.newId ?? newId }
+  const deps: Deps = { store: appDeps.store, clock: appDeps.clock, newId: appDeps.newId ?? newId }
+  const authDeps: AuthDeps = {
+    ...deps,
+    mailer: appDeps.mailer ?? new DisabledMailer(),
+    ...(appDeps.publicOrigin === undefined ? {} : { publicOrigin: appDeps.publicOrigin }),
+    ...(appDeps.rateLimits === undefined ? {} : { rateLimits: appDeps.rateLimits }),
+    ...(appDeps.addressOf === undefined ? {} : { addressOf: appDeps.addressOf }),
+  }
   const app = new Hono<AppEnv>()
 
+  // First, so that every answer (errors and 404s included) carries the security headers.
+  app.use('*', securityHeaders())
   app.use('*', async (c, next) => {
     c.set('deps', deps)
-    // Sign-in middleware (a later issue) overrides this with the signed-in person; until then
-    // changes are recorded as made by 'anonymous'.
-    if (c.get('actor') === undefined) c.set('actor', ANONYMOUS)
+    c.set('actor', ANONYMOUS)
     await next()
   })
   app.use('/api/*', limitBodySize, requireJson)
-  app.use('/api/schools/:schoolId/*', requireSchool)
+  // Sign-in, CSRF and per-school access, before any route (Hono runs middleware in order).
+  // Every /api path needs a signed-in caller except the published JSON Schemas.
+  mountAuth(app, authDeps, { staffMay: STAFF_MAY, publicApi: (method, path) => method === 'GET' && path.startsWith('/api/schemas/') })
 
   app.get('/', (c) => c.json({ name: 'Duty Rota API', api: '/api', organisations: '/api/organisations', schools: '/api/schools' }))
   app.route('/api', organisationRoutes)

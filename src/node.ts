@@ -2,10 +2,15 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
 import { Clock } from '@js-joda/core'
 import { migrateSqlite } from '../db/migrate.js'
 import { openSqliteStore } from '../db/sqlite.js'
 import { createApp } from './app.js'
+import { ConsoleMailer, mailerFromEnv } from './auth/mailer.js'
+import { createSigninLink } from './auth/signin-links.js'
+import { ensureUser, grant } from './auth/users.js'
 import { ensureDemoSchool } from './services/demo.js'
 import { newId } from './ids.js'
 
@@ -25,11 +30,34 @@ const clock = Clock.systemUTC()
 const demo = await ensureDemoSchool({ store, clock, newId, actor: 'system' }, JSON.parse(readFileSync(DEMO_SCENARIO, 'utf8')))
 if (demo?.created) console.log(`Loaded the demo school "${demo.name}" from db/scenarios/primary.json`)
 
-const app = createApp({ store, clock, newId })
+// Sign-in links point here. Behind a proxy or on a real host, set PUBLIC_ORIGIN.
+const publicOrigin = (process.env.PUBLIC_ORIGIN ?? `http://localhost:${port}`).replace(/\/+$/, '')
+// Per-address sign-in limits: the socket's address, or the proxy's X-Forwarded-For when the
+// operator says (TRUST_PROXY=1) that a proxy they control is in front.
+const trustProxy = process.env.TRUST_PROXY === '1'
+const addressOf = (c: Context) => {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
+  return forwarded || getConnInfo(c).remote.address
+}
+// A deployment configures a mail relay; a local one prints sign-in links in this terminal.
+const mailer = process.env.MAIL_WEBHOOK_URL ? mailerFromEnv(process.env) : new ConsoleMailer()
+
+// The demo school's manager, so that a fresh `npm start` can sign in at once.
+const DEMO_MANAGER = { email: 'manager@demo.example', name: 'Demo Manager' }
+let demoLink: string | undefined
+if (demo) {
+  const ctx = { store, clock, newId, actor: 'system' }
+  const manager = await ensureUser(ctx, DEMO_MANAGER.email, DEMO_MANAGER.name)
+  await grant(ctx, manager.id, { role: 'manager', schoolId: demo.schoolId })
+  demoLink = await createSigninLink(ctx, manager.id, publicOrigin)
+}
+
+const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf })
 const server = serve({ fetch: app.fetch, port }, (info) => {
   const url = `http://localhost:${info.port}`
   console.log(`Duty Rota is running: open ${url}/api/schools`)
   if (demo) console.log(`Demo school: ${url}/api/schools/${demo.schoolId}  (staff: ${url}/api/schools/${demo.schoolId}/staff)`)
+  if (demoLink) console.log(`Sign in as the demo manager (${DEMO_MANAGER.email}); the link works once, within 15 minutes:\n  ${demoLink}`)
   console.log('Press Ctrl+C to stop.')
 })
 

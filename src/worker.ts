@@ -4,9 +4,12 @@ import type { D1Database, ExecutionContext } from '@cloudflare/workers-types'
 import { Clock } from '@js-joda/core'
 import { openD1Store } from '../db/d1.js'
 import { createApp, type App } from './app.js'
+import { mailerFromEnv, type MailerEnv } from './auth/mailer.js'
 
-export interface Env {
+export interface Env extends MailerEnv {
   DB: D1Database
+  /** where sign-in links point; unset, the request's own origin (the host Cloudflare routed) */
+  PUBLIC_ORIGIN?: string
 }
 
 // One app per D1 binding object: the isolate reuses it across requests instead of rebuilding
@@ -16,7 +19,12 @@ const apps = new WeakMap<D1Database, App>()
 function appFor(env: Env): App {
   let app = apps.get(env.DB)
   if (!app) {
-    app = createApp({ store: openD1Store(env.DB), clock: Clock.systemUTC() })
+    app = createApp({
+      store: openD1Store(env.DB),
+      clock: Clock.systemUTC(),
+      mailer: mailerFromEnv(env),
+      ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
+    })
     apps.set(env.DB, app)
   }
   return app

@@ -9,18 +9,8 @@ import { accessToSchool, actorOf, resolvePrincipal, type Principal, type SchoolA
 import { authProblem } from './problems.js'
 import { SESSION_COOKIE } from './sessions.js'
 
-export interface AuthVariables {
-  authDeps: AuthDeps
-  principal: Principal | undefined
-  /** how the principal proved who they are; bearer requests are exempt from the CSRF check */
-  credential: 'bearer' | 'cookie' | undefined
-  /** set under /api/schools/:schoolId/ once the principal may see that school */
-  access: SchoolAccess | undefined
-}
-
-export interface AuthEnv {
-  Variables: AppEnv['Variables'] & AuthVariables
-}
+/** The app's env: AppEnv carries the principal, credential and school access set here. */
+export type AuthEnv = AppEnv
 
 /** Resolves the caller. A wrong API token is refused at once; a stale cookie is just anonymous. */
 export function authenticate(deps: AuthDeps): MiddlewareHandler<AuthEnv> {

@@ -1,6 +1,7 @@
 // Who is calling, and what they may see. A request carries at most one credential: a bearer
 // API token (scripts) or the session cookie (people). Everything below the route layer asks
 // this module, so the rules live in one place.
+import { sql, type Expression, type SqlBool } from 'kysely'
 import type { Role } from '../../db/schema.js'
 import type { Deps } from '../deps.js'
 import { findApiToken } from './api-tokens.js'
@@ -93,28 +94,8 @@ export async function accessToSchool(deps: Deps, p: Principal, schoolId: string)
 
 /** Ids of the schools the principal may manage (trust admin or manager); staff manage none. */
 export async function managedSchoolIds(deps: Deps, p: Principal): Promise<string[]> {
-  if (p.kind === 'token') return [p.schoolId]
-  if (p.kind === 'staff') return []
-  const orgs = p.memberships.filter((m) => m.role === 'trust_admin' && m.organisationId !== null).map((m) => m.organisationId as string)
-  const direct = p.memberships.filter((m) => m.role === 'manager' && m.schoolId !== null).map((m) => m.schoolId as string)
-  if (orgs.length === 0 && direct.length === 0) return []
-  const rows = await deps.store.db
-    .selectFrom('schools')
-    .select('id')
-    .where((eb) => eb.or([eb('organisation_id', 'in', orgs.length ? orgs : ['']), eb('id', 'in', direct.length ? direct : [''])]))
-    .orderBy('id')
-    .execute()
+  const rows = await deps.store.db.selectFrom('schools').select('id').where(visibleSchoolsWhere(p)).orderBy('id').execute()
   return rows.map((r) => r.id)
-}
-
-/** Ids of the organisations the principal may see: a trust admin's, and those of managed schools. */
-export async function visibleOrganisationIds(deps: Deps, p: Principal): Promise<string[]> {
-  const schools = await managedSchoolIds(deps, p)
-  const fromSchools = schools.length
-    ? (await deps.store.db.selectFrom('schools').select('organisation_id').where('id', 'in', schools).execute()).map((r) => r.organisation_id)
-    : []
-  const admin = p.kind === 'user' ? p.memberships.filter((m) => m.role === 'trust_admin' && m.organisationId !== null).map((m) => m.organisationId as string) : []
-  return [...new Set([...admin, ...fromSchools])].sort()
 }
 
 /** True when the principal administers the whole organisation. */
@@ -122,3 +103,21 @@ export function isTrustAdminOf(p: Principal, organisationId: string): boolean {
   return p.kind === 'user' && p.memberships.some((m) => m.role === 'trust_admin' && m.organisationId === organisationId)
 }
 
+
+/**
+ * SQL conditions for "rows the principal may see", written as subqueries so that a trust with
+ * hundreds of schools never needs hundreds of bound parameters (D1 allows 100).
+ */
+export function visibleSchoolsWhere(p: Principal): Expression<SqlBool> {
+  if (p.kind === 'token') return sql<SqlBool>`schools.id = ${p.schoolId}`
+  if (p.kind === 'staff') return sql<SqlBool>`0 = 1`
+  return sql<SqlBool>`(schools.organisation_id IN (SELECT organisation_id FROM memberships WHERE user_id = ${p.userId} AND role = 'trust_admin')
+    OR schools.id IN (SELECT school_id FROM memberships WHERE user_id = ${p.userId} AND role = 'manager'))`
+}
+
+export function visibleOrganisationsWhere(p: Principal): Expression<SqlBool> {
+  if (p.kind === 'token') return sql<SqlBool>`organisations.id IN (SELECT organisation_id FROM schools WHERE id = ${p.schoolId})`
+  if (p.kind === 'staff') return sql<SqlBool>`0 = 1`
+  return sql<SqlBool>`(organisations.id IN (SELECT organisation_id FROM memberships WHERE user_id = ${p.userId} AND role = 'trust_admin')
+    OR organisations.id IN (SELECT s.organisation_id FROM schools s JOIN memberships m ON m.school_id = s.id WHERE m.user_id = ${p.userId} AND m.role = 'manager'))`
+}

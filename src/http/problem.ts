@@ -24,11 +24,16 @@ const BASE = 'https://duty-rota.dev/problems/'
 export const PROBLEM = {
   validation: { type: `${BASE}validation`, title: 'The request has invalid fields', status: 400 },
   malformedJson: { type: `${BASE}malformed-json`, title: 'The request body is not valid JSON', status: 400 },
+  unauthorised: { type: `${BASE}unauthorised`, title: 'Sign in, or send a valid API token', status: 401 },
+  forbidden: { type: `${BASE}forbidden`, title: 'Your role does not allow this', status: 403 },
+  crossSite: { type: `${BASE}cross-site-request`, title: 'Cross-site requests cannot change anything', status: 403 },
   notFound: { type: `${BASE}not-found`, title: 'Not found', status: 404 },
   conflict: { type: `${BASE}conflict`, title: 'Conflicts with existing data', status: 409 },
   preconditionFailed: { type: `${BASE}precondition-failed`, title: 'Changed since you read it', status: 412 },
   payloadTooLarge: { type: `${BASE}payload-too-large`, title: 'The request body is too large', status: 413 },
   unsupportedMediaType: { type: `${BASE}unsupported-media-type`, title: 'Send the body as application/json', status: 415 },
+  tooManyAttempts: { type: `${BASE}too-many-attempts`, title: 'Too many sign-in attempts; wait and try again', status: 429 },
+  invalidLink: { type: `${BASE}invalid-link`, title: 'This sign-in link has expired or was already used', status: 400 },
   internal: { type: `${BASE}internal`, title: 'Something went wrong on our side', status: 500 },
 } as const satisfies Record<string, Problem>
 
@@ -45,6 +50,7 @@ export class ProblemError extends Error {
 }
 
 export const notFound = (detail: string) => new ProblemError('notFound', detail)
+export const forbidden = (detail: string) => new ProblemError('forbidden', detail)
 export const conflict = (detail: string) => new ProblemError('conflict', detail)
 export const preconditionFailed = (detail: string) => new ProblemError('preconditionFailed', detail)
 

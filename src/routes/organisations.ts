@@ -1,5 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { listingPrincipal, requireOrganisation, requirePerson } from '../auth/scope.js'
+import { visibleOrganisationsWhere } from '../auth/principal.js'
 import type { AppEnv } from '../deps.js'
 import { writeContext } from '../http/context.js'
 import { pageQuery } from '../http/pagination.js'
@@ -9,18 +11,28 @@ import { name } from './fields.js'
 
 const organisationBody = z.strictObject({ name })
 
+// Organisations the caller cannot see answer 404, like ones that do not exist; changing one
+// takes its trust admin. Whoever creates an organisation becomes its trust admin.
 export const organisationRoutes = new Hono<AppEnv>()
-  .get('/organisations', validate('query', pageQuery), async (c) => c.json(await listOrganisations(c.var.deps.store, c.req.valid('query'))))
+  .get('/organisations', validate('query', pageQuery), async (c) =>
+    c.json(await listOrganisations(c.var.deps.store, c.req.valid('query'), visibleOrganisationsWhere(listingPrincipal(c)))),
+  )
   .post('/organisations', validate('json', organisationBody), async (c) => {
-    const org = await createOrganisation(writeContext(c), c.req.valid('json'))
+    const { userId } = requirePerson(c)
+    const org = await createOrganisation(writeContext(c), c.req.valid('json'), userId)
     c.header('Location', `/api/organisations/${org.id}`)
     return c.json(org, 201)
   })
-  .get('/organisations/:id', async (c) => c.json(await getOrganisation(c.var.deps.store, c.req.param('id'))))
-  .put('/organisations/:id', validate('json', organisationBody), async (c) =>
-    c.json(await updateOrganisation(writeContext(c), c.req.param('id'), c.req.valid('json'))),
-  )
+  .get('/organisations/:id', async (c) => {
+    await requireOrganisation(c, c.req.param('id'), 'see')
+    return c.json(await getOrganisation(c.var.deps.store, c.req.param('id')))
+  })
+  .put('/organisations/:id', validate('json', organisationBody), async (c) => {
+    await requireOrganisation(c, c.req.param('id'), 'admin')
+    return c.json(await updateOrganisation(writeContext(c), c.req.param('id'), c.req.valid('json')))
+  })
   .delete('/organisations/:id', async (c) => {
+    await requireOrganisation(c, c.req.param('id'), 'admin')
     await deleteOrganisation(writeContext(c), c.req.param('id'))
     return c.body(null, 204)
   })

@@ -1,5 +1,5 @@
 // Organisations (a trust or a single school's governing body) own schools.
-import type { Selectable } from 'kysely'
+import type { CompiledQuery, Expression, Selectable, SqlBool } from 'kysely'
 import type { OrganisationsTable } from '../../db/schema.js'
 import type { Store } from '../../db/store.js'
 import type { WriteContext } from '../deps.js'
@@ -19,10 +19,12 @@ export interface OrganisationInput {
 
 const toOrganisation = (row: Selectable<OrganisationsTable>): Organisation => ({ id: row.id, name: row.name, createdAt: row.created_at })
 
-export async function listOrganisations(store: Store, page: PageQuery): Promise<Page<Organisation>> {
+/** `visible` limits the list to what the caller may see (src/auth/principal.ts). */
+export async function listOrganisations(store: Store, page: PageQuery, visible: Expression<SqlBool>): Promise<Page<Organisation>> {
   const rows = await store.db
     .selectFrom('organisations')
     .selectAll()
+    .where(visible)
     .where(afterCursor('name', 'id', page.cursor))
     .orderBy('name')
     .orderBy('id')
@@ -37,11 +39,22 @@ export async function getOrganisation(store: Store, id: string): Promise<Organis
   return toOrganisation(row)
 }
 
-export async function createOrganisation(ctx: WriteContext, input: OrganisationInput): Promise<Organisation> {
+/**
+ * Creates an organisation; `founderUserId` becomes its trust admin in the same write, so the
+ * person who made it can reach it and no organisation is left without anyone who can.
+ */
+export async function createOrganisation(ctx: WriteContext, input: OrganisationInput, founderUserId?: string): Promise<Organisation> {
   const org: Organisation = { id: ctx.newId('org'), name: input.name, createdAt: nowIso(ctx) }
-  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: org.id, action: 'create', after: org }, [
-    ctx.store.db.insertInto('organisations').values({ id: org.id, name: org.name, created_at: org.createdAt }).compile(),
-  ])
+  const statements: CompiledQuery[] = [ctx.store.db.insertInto('organisations').values({ id: org.id, name: org.name, created_at: org.createdAt }).compile()]
+  if (founderUserId !== undefined) {
+    statements.push(
+      ctx.store.db
+        .insertInto('memberships')
+        .values({ id: ctx.newId('mbr'), user_id: founderUserId, role: 'trust_admin', organisation_id: org.id, school_id: null, staff_id: null, created_at: org.createdAt })
+        .compile(),
+    )
+  }
+  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: org.id, action: 'create', after: org }, statements)
   return org
 }
 

@@ -1,5 +1,5 @@
 // Schools: every setup resource hangs off one, and deleting one removes all of its data.
-import { sql, type Selectable } from 'kysely'
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely'
 import type { SchoolsTable } from '../../db/schema.js'
 import type { Store } from '../../db/store.js'
 import type { WriteContext } from '../deps.js'
@@ -37,8 +37,9 @@ const toSchool = (r: Selectable<SchoolsTable>): School => ({
   updatedAt: r.updated_at,
 })
 
-export async function listSchools(store: Store, page: PageQuery & { organisationId?: string | undefined }): Promise<Page<School>> {
-  let q = store.db.selectFrom('schools').selectAll().where(afterCursor('name', 'id', page.cursor))
+/** `visible` limits the list to what the caller may see (src/auth/principal.ts). */
+export async function listSchools(store: Store, page: PageQuery & { organisationId?: string | undefined }, visible: Expression<SqlBool>): Promise<Page<School>> {
+  let q = store.db.selectFrom('schools').selectAll().where(visible).where(afterCursor('name', 'id', page.cursor))
   if (page.organisationId !== undefined) q = q.where('organisation_id', '=', page.organisationId)
   const rows = await q.orderBy('name').orderBy('id').limit(page.limit + 1).execute()
   return toPage(rows, page.limit, (r) => ({ key: r.name, id: r.id }), toSchool)

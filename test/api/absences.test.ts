@@ -5,7 +5,7 @@ let api: TestApi
 let base: string
 let staffId: string
 beforeEach(async () => {
-  api = freshApi()
+  api = await freshApi()
   base = (await withSchool(api)).base
   await withBasics(api, base)
   const staff = await api.json('POST', `${base}/staff`, { code: 's03', name: 'Sam Jones', grade: 'G4', hoursPerWeek: 32.5, pattern: WEEKDAY_PATTERN })

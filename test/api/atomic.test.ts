@@ -3,12 +3,12 @@ import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../db/store.js'
 import { createApp } from '../../src/app.js'
-import { freshApi, NOW, WEEKDAY_PATTERN, withBasics, withSchool, type TestApi } from './helpers.js'
+import { freshApi, NOW, TESTER, WEEKDAY_PATTERN, withBasics, withSchool, type TestApi } from './helpers.js'
 
 let api: TestApi
 let base: string
 beforeEach(async () => {
-  api = freshApi()
+  api = await freshApi()
   base = (await withSchool(api)).base
   await withBasics(api, base)
 })
@@ -58,7 +58,7 @@ describe('atomic writes', () => {
     const before = snapshot()
     const res = await app.request(`${base}/staff/${created.body.id}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...api.auth },
       body: JSON.stringify({ ...person, name: 'My edit', skills: [], commitments: [] }),
     })
     expect(res.status).toBe(412)
@@ -91,25 +91,25 @@ describe('the audit log', () => {
       at: string
     }[]
     expect(rows.map((r) => [r.actor, r.action, r.at])).toEqual([
-      ['anonymous', 'create', NOW],
-      ['anonymous', 'update', NOW],
-      ['anonymous', 'delete', NOW],
+      [`user:${TESTER.id}`, 'create', NOW],
+      [`user:${TESTER.id}`, 'update', NOW],
+      [`user:${TESTER.id}`, 'delete', NOW],
     ])
     expect(JSON.parse(rows[1]?.before ?? 'null')).toMatchObject({ name: 'Teaching assistant', version: 1 })
     expect(JSON.parse(rows[1]?.after ?? 'null')).toMatchObject({ name: 'Teaching assistant level 2', version: 2 })
   })
 
-  it('records the signed-in actor once sign-in sets it', async () => {
-    const { Hono } = await import('hono')
-    const app = createApp({ store: api.store, clock: Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC) })
-    const signedIn = new Hono<{ Variables: { actor: string } }>()
-    signedIn.use('*', async (c, next) => {
-      c.set('actor', 'usr_manager')
-      await next()
+  it('names the API token behind a change, and through it the person who made the token', async () => {
+    const made = await api.json('POST', `${base}/api-tokens`, { name: 'timetable sync' })
+    const token = await api.app.request(`${base}/grades`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${made.body.token}` },
+      body: JSON.stringify({ code: 'MS', name: 'Midday', dutyKinds: ['lunch'] }),
     })
-    signedIn.route('/', app)
-    await signedIn.request(`${base}/grades`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'MS', name: 'Midday', dutyKinds: ['lunch'] }) })
+    expect(token.status).toBe(201)
     const row = api.store.sqlite.prepare("SELECT actor FROM audit_log WHERE entity = 'grade' ORDER BY rowid DESC LIMIT 1").get() as { actor: string }
-    expect(row.actor).toBe('usr_manager')
+    expect(row.actor).toBe(`token:${made.body.id}`)
+    const audit = await api.json('GET', `${base}/audit`)
+    expect(audit.body.items.find((i: { entity: string }) => i.entity === 'grade')).toMatchObject({ actorName: `API token "timetable sync" of ${TESTER.name}` })
   })
 })

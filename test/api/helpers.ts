@@ -7,32 +7,51 @@ import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { migrateSqlite } from '../../db/migrate.js'
 import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
 import { createApp, type App } from '../../src/app.js'
+import { MemoryMailer } from '../../src/auth/mailer.js'
+import { seedUser, signInWith } from '../auth/seed.js'
 
 export const NOW = '2026-11-23T09:00:00Z'
 
 export interface TestApi {
   app: App
   store: SqliteStore
+  mailer: MemoryMailer
+  /** Cookie and Origin of the signed-in tester, sent with every request unless overridden */
+  auth: Record<string, string>
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
   /** Sends a request and parses the JSON reply (or null for an empty one). */
   json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Headers }>
   close(): Promise<void>
 }
 
-export function freshApi(): TestApi {
+export const ORIGIN = 'http://localhost'
+export const TESTER = { id: 'usr_tester', email: 'tester@example.test', name: 'Tess Tester' }
+
+/**
+ * A fresh database and app, with a signed-in person (no role yet: the organisations they create
+ * make them its trust admin, so every school they then create is theirs).
+ */
+export async function freshApi(): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'duty-rota-api-'))
   const store = openSqliteStore(join(dir, 'test.sqlite'))
   migrateSqlite(store.sqlite)
-  const app = createApp({ store, clock: Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC) })
+  const mailer = new MemoryMailer()
+  const app = createApp({ store, clock: Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC), mailer })
+  const tester = await seedUser(TESTER.id, TESTER.email, TESTER.name)
+  await store.atomic(tester.statements)
+  const cookie = await signInWith(async (path, init) => await app.request(path, init), ORIGIN, tester.link)
+  const auth = { cookie, origin: ORIGIN }
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     await app.request(path, {
       method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: body === undefined ? { ...auth, ...headers } : { 'content-type': 'application/json', ...auth, ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     })
   return {
     app,
     store,
+    mailer,
+    auth,
     request,
     async json(method, path, body, headers) {
       const res = await request(method, path, body, headers)

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signInWith } from '../auth/seed.js'
 import { freePort } from '../workers/start-worker.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -38,6 +39,13 @@ async function start(dataDir: string, port: number): Promise<Started> {
   }
 }
 
+/** Follows the sign-in link `npm start` printed, as a browser would after the button press. */
+async function signInDemoManager(started: Started, at: number): Promise<string> {
+  const token = /http:\/\/localhost:\d+\/auth\/callback\?token=([A-Za-z0-9_-]{43})/.exec(started.output())?.[1]
+  if (!token) throw new Error(`no sign-in link printed:\n${started.output()}`)
+  return signInWith((path, init) => fetch(`http://127.0.0.1:${at}${path}`, init), `http://localhost:${at}`, token)
+}
+
 let dataDir: string
 let port: number
 let server: Started
@@ -57,10 +65,12 @@ describe('npm start', () => {
     expect(server.output()).toMatch(new RegExp(`Demo school: http://localhost:${port}/api/schools/sch_\\w+`))
   })
 
-  it('serves the demo school loaded from db/scenarios/primary.json on PORT', async () => {
-    const schools = (await (await fetch(`http://127.0.0.1:${port}/api/schools`)).json()) as { items: { id: string; name: string }[] }
+  it('prints a one-time sign-in link for the demo manager, who then sees the demo school', async () => {
+    const cookie = await signInDemoManager(server, port)
+    expect((await fetch(`http://127.0.0.1:${port}/api/schools`)).status).toBe(401)
+    const schools = (await (await fetch(`http://127.0.0.1:${port}/api/schools`, { headers: { cookie } })).json()) as { items: { id: string; name: string }[] }
     expect(schools.items.map((s) => s.name)).toEqual(['Elm Tree Primary Academy'])
-    const staff = (await (await fetch(`http://127.0.0.1:${port}/api/schools/${schools.items[0]?.id}/staff?limit=200`)).json()) as { items: unknown[] }
+    const staff = (await (await fetch(`http://127.0.0.1:${port}/api/schools/${schools.items[0]?.id}/staff?limit=200`, { headers: { cookie } })).json()) as { items: unknown[] }
     expect(staff.items.length).toBeGreaterThan(10)
   })
 
@@ -68,7 +78,8 @@ describe('npm start', () => {
     expect(await server.stop()).toBe(0)
     server = await start(dataDir, port)
     expect(server.output()).not.toContain('Loaded the demo school')
-    const schools = (await (await fetch(`http://127.0.0.1:${port}/api/schools`)).json()) as { items: unknown[] }
+    const cookie = await signInDemoManager(server, port)
+    const schools = (await (await fetch(`http://127.0.0.1:${port}/api/schools`, { headers: { cookie } })).json()) as { items: unknown[] }
     expect(schools.items).toHaveLength(1)
   })
 })

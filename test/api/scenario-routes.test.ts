@@ -19,7 +19,7 @@ function counts(): Record<string, number> {
 
 describe('scenario routes', () => {
   it('imports a file and exports the same week back', async () => {
-    api = freshApi()
+    api = await freshApi()
     const { base } = await withSchool(api)
     const file = example('residential.json')
     const imported = await api.json('POST', `${base}/import`, file)
@@ -31,7 +31,7 @@ describe('scenario routes', () => {
   })
 
   it('answers 400 with one error per bad path, and writes nothing', async () => {
-    api = freshApi()
+    api = await freshApi()
     const { base } = await withSchool(api)
     const before = counts()
     const file = example('primary.json')
@@ -49,7 +49,7 @@ describe('scenario routes', () => {
   })
 
   it('takes JSON only', async () => {
-    api = freshApi()
+    api = await freshApi()
     const { base } = await withSchool(api)
     const empty = await api.request('POST', `${base}/import`)
     expect(empty.status).toBe(400)
@@ -60,7 +60,7 @@ describe('scenario routes', () => {
   })
 
   it('answers 400 for a week that is not a Monday and 404 for an unknown school', async () => {
-    api = freshApi()
+    api = await freshApi()
     const { base } = await withSchool(api)
     const tuesday = await api.json('GET', `${base}/weeks/2026-11-24/scenario`)
     expect(tuesday.status).toBe(400)
@@ -71,7 +71,7 @@ describe('scenario routes', () => {
   })
 
   it('answers 409 for a school with no school day yet: a scenario needs at least one slot', async () => {
-    api = freshApi()
+    api = await freshApi()
     const { base } = await withSchool(api)
     const res = await api.json('GET', `${base}/weeks/2026-11-23/scenario`)
     expect(res.status).toBe(409)
@@ -79,7 +79,7 @@ describe('scenario routes', () => {
   })
 
   it('serves the JSON Schemas', async () => {
-    api = freshApi()
+    api = await freshApi()
     for (const name of ['scenario', 'rota']) {
       const res = await api.request('GET', `/api/schemas/${name}.json`)
       expect(res.status).toBe(200)

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { freshApi, NOW, type TestApi } from './helpers.js'
 
 let api: TestApi
-beforeEach(() => {
-  api = freshApi()
+beforeEach(async () => {
+  api = await freshApi()
 })
 afterEach(() => api.close())
 

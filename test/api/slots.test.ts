@@ -4,7 +4,7 @@ import { freshApi, pathsOf, withSchool, type TestApi } from './helpers.js'
 let api: TestApi
 let base: string
 beforeEach(async () => {
-  api = freshApi()
+  api = await freshApi()
   base = (await withSchool(api)).base
 })
 afterEach(() => api.close())

@@ -5,7 +5,7 @@ let api: TestApi
 let base: string
 let basics: Awaited<ReturnType<typeof withBasics>>
 beforeEach(async () => {
-  api = freshApi()
+  api = await freshApi()
   base = (await withSchool(api)).base
   basics = await withBasics(api, base)
   await api.json('POST', `${base}/duty-posts`, { code: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon'], peopleNeeded: 2 })

@@ -55,10 +55,18 @@ export async function matrixSeed(): Promise<Seed> {
 // ---------------------------------------------------------------------------------------------
 // Signing everyone in over HTTP, exactly as a browser or script would.
 
+export interface Setup {
+  /** an API token of the school, to make fresh rows for a cell */
+  token: Record<string, string>
+  /** its manager's session, for what only a person may make (API tokens) */
+  cookie: Record<string, string>
+}
+
 export interface Principals {
   headers: Record<Role, Record<string, string>>
-  /** API tokens of each school's manager, used to make fresh rows for a cell */
-  setup: { A: Record<string, string>; B: Record<string, string> }
+  setup: { A: Setup; B: Setup }
+  /** the trust admin of A's session, to make fresh schools */
+  trustAdminA: Record<string, string>
 }
 
 async function check(res: Response, what: string): Promise<Response> {
@@ -117,7 +125,8 @@ export async function signInEveryone(client: Client, seed: Seed): Promise<Princi
       trust_admin: cookie(ta),
       token: { authorization: `Bearer ${await mintToken(client, ma, IDS.schoolA)}` },
     },
-    setup: { A: setupA, B: setupB },
+    setup: { A: { token: setupA, cookie: cookie(ma) }, B: { token: setupB, cookie: cookie(mb) } },
+    trustAdminA: cookie(ta),
   }
 }
 
@@ -145,10 +154,12 @@ const RESOURCES = {
   closure: { collection: 'closures', body: (n) => ({ date: dateAfter('2027-01-04', n), kind: 'inset', name: `INSET ${n}` }) },
 } satisfies Record<string, Resource>
 
-export type ResourceKind = keyof typeof RESOURCES
+/** Rows a school-scoped API token cannot make: a token (people only) and a school (trust admins). */
+export type SpecialKind = 'apiToken' | 'school'
+export type ResourceKind = keyof typeof RESOURCES | SpecialKind
 
 export interface Endpoint {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
   /** `{school}` is the target school's id, `{org}` its organisation's, `{id}` a fresh `resource` */
   path: string
   resource?: ResourceKind
@@ -159,10 +170,18 @@ export interface Endpoint {
   roles?: Partial<Record<Role, number>>
   /** answer for another trust's school (default 404) */
   other?: number
+  /** which placements apply (default: own and other, plus foreignId with a resource; 'own' alone for paths with no school) */
+  wheres?: Where[]
+  /** roles this row does not cover (another row does) */
+  skip?: Role[]
+  /** the body is the target school's own week exported as a scenario (a clean re-import) */
+  bodyFromExport?: boolean
+  /** paths above any school refuse staff before any lookup: 403 whichever trust they name */
+  staffRefusedEverywhere?: boolean
 }
 
 /** Every school resource: list, create, read, replace, delete. */
-function crud(kind: ResourceKind): Endpoint[] {
+function crud(kind: keyof typeof RESOURCES): Endpoint[] {
   const r: Resource = RESOURCES[kind]
   const base = `/api/schools/{school}/${r.collection}`
   return [
@@ -174,15 +193,48 @@ function crud(kind: ResourceKind): Endpoint[] {
   ]
 }
 
+const GLOBAL: Where[] = ['own']
+
 export const ENDPOINTS: Endpoint[] = [
-  { method: 'GET', path: '/api/me', ok: 200, roles: { staff: 200 }, other: 200 },
+  // Who am I: everyone signed in.
+  { method: 'GET', path: '/api/me', ok: 200, roles: { staff: 200 }, wheres: GLOBAL },
+
+  // Organisations: listed as far as the caller sees; changed by their trust admin; anyone signed
+  // in as a person may found one (and becomes its trust admin).
+  { method: 'GET', path: '/api/organisations', ok: 200, wheres: GLOBAL },
+  { method: 'POST', path: '/api/organisations', body: (n) => ({ name: `Trust ${n}` }), ok: 201, roles: { token: 403 }, wheres: GLOBAL },
+  { method: 'GET', path: '/api/organisations/{org}', ok: 200, staffRefusedEverywhere: true },
+  { method: 'PUT', path: '/api/organisations/{org}', body: () => ({ name: 'Matrix Trust' }), ok: 403, roles: { trust_admin: 200 }, staffRefusedEverywhere: true },
+  // A trust with schools cannot be deleted (409): the trust admin gets that far, nobody else does.
+  { method: 'DELETE', path: '/api/organisations/{org}', ok: 403, roles: { trust_admin: 409 }, staffRefusedEverywhere: true },
+
+  // Schools.
+  { method: 'GET', path: '/api/schools', ok: 200, wheres: GLOBAL },
+  // Another trust's organisation named in the body is "no organisation with id" (400), as if it did not exist.
+  { method: 'POST', path: '/api/schools', body: (n) => ({ organisationId: '{org}', name: `School ${n}` }), ok: 403, roles: { trust_admin: 201 }, other: 400, staffRefusedEverywhere: true },
   { method: 'GET', path: '/api/schools/{school}', ok: 200 },
-  { method: 'PUT', path: '/api/schools/{school}', body: (n) => ({ organisationId: '{org}', name: `School ${n}`, timezone: 'Europe/London', fullTimeHours: 37 }), ok: 200 },
+  { method: 'PUT', path: '/api/schools/{school}', body: (n) => ({ organisationId: '{org}', name: `School ${n}` }), ok: 200 },
+  { method: 'DELETE', path: '/api/schools/{school}', ok: 403, skip: ['trust_admin'] },
+  { method: 'DELETE', path: '/api/schools/{id}', resource: 'school', ok: 204, skip: ['none', 'staff', 'manager', 'token'], wheres: GLOBAL },
+
+  // Setup resources.
   ...(['slot', 'grade', 'staff', 'dutyPost', 'absence', 'coverRequest', 'event', 'calendarPeriod', 'closure'] as const).flatMap(crud),
+
+  // Scenario files. The JSON Schemas are public.
+  { method: 'GET', path: '/api/schemas/scenario.json', ok: 200, roles: { staff: 200 }, wheres: GLOBAL, skip: ['none'] },
+  { method: 'GET', path: '/api/schemas/rota.json', ok: 200, roles: { staff: 200 }, wheres: GLOBAL, skip: ['none'] },
   { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/scenario', ok: 200 },
+
+  // Credentials and the audit log.
   { method: 'GET', path: '/api/schools/{school}/audit', ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/api-tokens', ok: 200, roles: { token: 403 } },
   { method: 'POST', path: '/api/schools/{school}/api-tokens', body: (n) => ({ name: `script ${n}` }), ok: 201, roles: { token: 403 } },
+  // A token may not revoke tokens: 403 before any lookup, so a foreign id changes nothing for it.
+  { method: 'DELETE', path: '/api/schools/{school}/api-tokens/{id}', resource: 'apiToken', ok: 204, roles: { token: 403 } },
+  { method: 'POST', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 201 },
+
+  // The school's own week, exported and imported back: a write that changes nothing.
+  { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -198,15 +250,17 @@ export interface Cell {
 export function cells(endpoints: readonly Endpoint[] = ENDPOINTS): Cell[] {
   const out: Cell[] = []
   for (const endpoint of endpoints) {
-    const wheres: Where[] = endpoint.resource ? ['own', 'other', 'foreignId'] : ['own', 'other']
+    const wheres: Where[] = endpoint.wheres ?? (endpoint.resource ? ['own', 'other', 'foreignId'] : ['own', 'other'])
     for (const role of ROLES) {
+      if (endpoint.skip?.includes(role)) continue
       for (const where of wheres) {
         let expected: number
         if (role === 'none') expected = 401
+        else if (role === 'staff' && endpoint.staffRefusedEverywhere) expected = 403
         else if (where === 'own') expected = endpoint.roles?.[role] ?? (role === 'staff' ? 403 : endpoint.ok)
         else if (where === 'other') expected = endpoint.other ?? 404
-        // Staff are refused on the path before any lookup, so a foreign id changes nothing for them.
-        else expected = role === 'staff' ? (endpoint.roles?.staff ?? 403) : 404
+        // Refusals by role come before any lookup, so a foreign id changes nothing for them.
+        else expected = role === 'staff' ? (endpoint.roles?.staff ?? 403) : endpoint.roles?.[role] === 403 ? 403 : 404
         out.push({ endpoint, role, where, expected })
       }
     }
@@ -218,13 +272,20 @@ export function describeCell(c: Cell): string {
   return `${c.endpoint.method} ${c.endpoint.path} as ${c.role} (${c.where})`
 }
 
-async function freshRow(client: Client, auth: Record<string, string>, schoolId: string, kind: ResourceKind): Promise<string> {
+async function freshRow(client: Client, principals: Principals, school: 'A' | 'B', kind: ResourceKind): Promise<string> {
+  const schoolId = school === 'A' ? IDS.schoolA : IDS.schoolB
+  const setup = principals.setup[school]
+  const make = async (path: string, auth: Record<string, string>, body: unknown) => {
+    const res = await check(await client.fetch(path, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }), `fresh ${kind}`)
+    return ((await res.json()) as { id: string }).id
+  }
+  if (kind === 'apiToken') return make(`/api/schools/${schoolId}/api-tokens`, setup.cookie, { name: `fresh ${next()}` })
+  if (kind === 'school') {
+    if (school !== 'A') throw new Error('fresh schools are made in trust A only')
+    return make('/api/schools', principals.trustAdminA, { organisationId: IDS.orgA, name: `Fresh ${next()}` })
+  }
   const r: Resource = RESOURCES[kind]
-  const res = await check(
-    await client.fetch(`/api/schools/${schoolId}/${r.collection}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(r.body(next())) }),
-    `fresh ${kind}`,
-  )
-  return ((await res.json()) as { id: string }).id
+  return make(`/api/schools/${schoolId}/${r.collection}`, setup.token, r.body(next()))
 }
 
 /** Sends the cell's request and returns the status it got. */
@@ -235,11 +296,14 @@ export async function runCell(client: Client, principals: Principals, cell: Cell
   let id = ''
   if (endpoint.resource) {
     // A fresh row per cell, so a DELETE in one cell never changes what another cell sees.
-    const rowSchool = where === 'own' ? IDS.schoolA : IDS.schoolB
-    id = await freshRow(client, rowSchool === IDS.schoolA ? principals.setup.A : principals.setup.B, rowSchool, endpoint.resource)
+    id = await freshRow(client, principals, where === 'own' ? 'A' : 'B', endpoint.resource)
   }
   const fill = (text: string) => text.replaceAll('{school}', school).replaceAll('{org}', org).replaceAll('{id}', id)
-  const body = endpoint.body ? fill(JSON.stringify(endpoint.body(next()))) : undefined
+  let body = endpoint.body ? fill(JSON.stringify(endpoint.body(next()))) : undefined
+  if (endpoint.bodyFromExport) {
+    const setup = where === 'other' ? principals.setup.B : principals.setup.A
+    body = await (await check(await client.fetch(`/api/schools/${school}/weeks/2026-11-23/scenario`, { headers: setup.token }), 'export')).text()
+  }
   const headers: Record<string, string> = { ...principals.headers[role], ...(body ? { 'content-type': 'application/json' } : {}) }
   const res = await client.fetch(fill(endpoint.path), { method: endpoint.method, headers, ...(body ? { body } : {}) })
   await res.arrayBuffer()

@@ -25,7 +25,7 @@ afterAll(async () => {
 async function send(method: string, path: string, body?: unknown) {
   const res = await worker.fetch(path, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    ...(body === undefined ? { headers: worker.auth } : { headers: { 'content-type': 'application/json', ...worker.auth }, body: JSON.stringify(body) }),
   })
   const text = await res.text()
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }

@@ -2,11 +2,13 @@
 // a fresh D1 in a temp dir with the repo's migrations applied, on free local ports.
 // Exported for other Workers tests (e.g. the scenario D1 round trip).
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import type { CompiledQuery } from 'kysely'
+import { seedUser, signInWith, toSqlScript } from '../auth/seed.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler')
@@ -19,7 +21,11 @@ export interface RunningWorker {
   /** wrangler's output so far, for failure messages */
   output(): string
   stop(): Promise<void>
+  /** Cookie and Origin of a signed-in tester (no role until they create an organisation) */
+  auth: Record<string, string>
 }
+
+export const WORKER_TESTER = { id: 'usr_worker_tester', email: 'tester@example.test', name: 'Tess Tester' }
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,9 +43,17 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
-export async function startWorker(options: { timeoutMs?: number } = {}): Promise<RunningWorker> {
+/**
+ * `seed`: statements run on the fresh D1 before the worker starts (accounts, schools), in one
+ * `wrangler d1 execute --file`; a tester account is always added and signed in.
+ */
+export async function startWorker(options: { timeoutMs?: number; seed?: readonly CompiledQuery[] } = {}): Promise<RunningWorker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'duty-rota-d1-'))
   await promisify(execFile)(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { cwd: ROOT, env: ENV })
+  const tester = await seedUser(WORKER_TESTER.id, WORKER_TESTER.email, WORKER_TESTER.name)
+  const seedFile = join(persistTo, 'seed.sql')
+  writeFileSync(seedFile, toSqlScript([...tester.statements, ...(options.seed ?? [])]))
+  await promisify(execFile)(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--file', seedFile], { cwd: ROOT, env: ENV })
 
   const [port, inspectorPort] = [await freePort(), await freePort()]
   // detached: its own process group, so stop() ends wrangler and the workerd it starts.
@@ -92,5 +106,13 @@ export async function startWorker(options: { timeoutMs?: number } = {}): Promise
       await new Promise((r) => setTimeout(r, 250))
     }
   }
-  return { url, fetch: (path, init) => fetch(`${url}${path}`, init), output: () => log, stop }
+  const fetchPath = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init)
+  let cookie: string
+  try {
+    cookie = await signInWith(fetchPath, url, tester.link)
+  } catch (err) {
+    await stop()
+    throw new Error(`could not sign in on wrangler dev: ${String(err)}\n${log}`)
+  }
+  return { url, fetch: fetchPath, output: () => log, stop, auth: { cookie, origin: url } }
 }

@@ -1,0 +1,7 @@
+// What a staff member may reach under /api/schools/:schoolId/ in their own school. Everything
+// else answers 403 before any lookup. Setup lists, absences (anyone's: a reason is personal
+// data), other people and the audit log are never on it. The issues that add the staff pages,
+// feeds and figures add their paths here, and a row to the access matrix (test/auth/matrix.ts).
+import type { StaffPolicy } from './authorise.js'
+
+export const STAFF_MAY: StaffPolicy = () => false
