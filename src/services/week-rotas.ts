@@ -6,6 +6,7 @@
 // next number too. The highest number of the week is the week's version, its ETag: any change
 // to the week (a new draft, a publish, a swap) makes every older ETag stale.
 import { sql, type CompiledQuery } from 'kysely'
+import { z } from 'zod'
 import type { Store } from '../../db/store.js'
 import { chunkRows } from '../../db/store.js'
 import type { Assignment, Rota, Unfilled } from '../../solver/scenario.js'
@@ -109,9 +110,11 @@ async function readRota(store: Store, row: RotaRow): Promise<StoredRota> {
   }
 }
 
+const statsColumn = z.record(z.string(), z.unknown())
+
+/** Our own JSON; a row that is not an object is a bug in a write, so it fails loudly. */
 function readStats(text: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(text)
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  return statsColumn.parse(JSON.parse(text))
 }
 
 /** The rota@1 file of a stored rota, with staff codes for ids, as the solver and CLI speak it. */
