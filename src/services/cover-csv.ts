@@ -74,10 +74,22 @@ export interface CoverCsvResult {
   created: CoverRequest[]
 }
 
+/** Problems in file order: by line, then by column as the header lists them. */
+function byLine(a: FieldError, b: FieldError): number {
+  const lineOf = (e: FieldError) => Number(/^line (\d+)/.exec(e.path)?.[1] ?? 0)
+  const columnOf = (e: FieldError) => COVER_CSV_COLUMNS.indexOf((e.path.split('.')[1] ?? '') as Column)
+  return lineOf(a) - lineOf(b) || columnOf(a) - columnOf(b)
+}
+
 const at = (line: number, column?: string) => (column === undefined ? `line ${line}` : `line ${line}.${column}`)
 
-/** Reads and checks the whole file; throws one 400 naming every problem, or returns the rows. */
-function readRows(text: string, week: string | undefined): Row[] {
+/**
+ * Reads the file and checks each row on its own. A broken header stops here (no row can be
+ * read without it); otherwise the rows that are well formed come back with the problems of
+ * the others, so the references of the good rows can still be checked and one answer names
+ * every problem of the file.
+ */
+function readRows(text: string, week: string | undefined): { rows: Row[]; errors: FieldError[] } {
   const parsed = parseCsv(text)
   if (!parsed.ok) throw invalid([{ path: at(parsed.line), message: parsed.message, in: 'body' }])
   const [header, ...records] = parsed.lines
@@ -113,12 +125,11 @@ function readRows(text: string, week: string | undefined): Row[] {
     }
     rows.push({ ...result.data, line: record.line })
   }
-  if (errors.length > 0) throw invalid(errors)
-  return rows
+  return { rows, errors }
 }
 
 export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: string, options: { week?: string } = {}): Promise<CoverCsvResult> {
-  const rows = readRows(text, options.week)
+  const { rows, errors } = readRows(text, options.week)
   const db = ctx.store.db
   const [slots, absences, taken] = await Promise.all([
     db.selectFrom('slots').select(['id', 'code']).where('school_id', '=', schoolId).execute(),
@@ -132,7 +143,6 @@ export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: 
   ])
   const slotId = new Map(slots.map((s) => [s.code, s.id]))
   const absenceIds = new Set(absences.map((a) => a.id))
-  const errors: FieldError[] = []
   const given = new Map<string, number>()
   for (const row of rows) {
     if (!slotId.has(row.slot)) errors.push({ path: at(row.line, 'slot'), message: `no slot with code "${row.slot}" in this school`, in: 'body' })
@@ -144,7 +154,7 @@ export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: 
       else given.set(row.code, row.line)
     }
   }
-  if (errors.length > 0) throw invalid(errors)
+  if (errors.length > 0) throw invalid(errors.sort(byLine))
 
   const used = new Set([...taken, ...given.keys()])
   const created: CoverRequest[] = rows.map((row) => {

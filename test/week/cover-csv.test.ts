@@ -98,6 +98,14 @@ describe('importing cover requests from CSV', () => {
     expect(rows(w.store, 'SELECT * FROM cover_requests')).toHaveLength(0)
   })
 
+  it('names format and reference problems of different lines in one answer, in file order', async () => {
+    const w = await tiny()
+    expect(await problems(importCoverCsv(w.ctx, SCHOOL, 'date,slot\n2026-11-24,p9\n2026-13-01,p1\n'))).toEqual([
+      { path: 'line 2.slot', message: 'no slot with code "p9" in this school' },
+      { path: 'line 3.date', message: expect.stringContaining('expected a date "YYYY-MM-DD"') },
+    ])
+  })
+
   it('needs a header with the date and slot columns, and knows every column it is given', async () => {
     const w = await tiny()
     expect(await problems(importCoverCsv(w.ctx, SCHOOL, 'when,slot\n2026-11-24,p1\n'))).toEqual([
