@@ -1,60 +1,62 @@
-// No secret is stored in clear: after every kind of credential has been issued and used, no
-// cell of any table holds one of them (or a base64/hex form of one).
+// No secret is stored in clear: after every kind of credential has been issued and used through
+// the real app, no cell of any table holds one of them (nor its hex or base64 form).
+import { Clock } from '@js-joda/core'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { hashToken } from '../../src/auth/tokens.js'
-import { makeApp, makeWorld, ORIGIN, sessionCookieFrom, type World } from './helpers.js'
+import { newId } from '../../src/ids.js'
+import { issueFeedToken } from '../../src/services/feed-tokens.js'
+import { freshApi, ORIGIN, TESTER, withSchool, type TestApi } from '../api/helpers.js'
+import { sessionCookieFrom } from './helpers.js'
 
-let world: World
+let api: TestApi
 beforeEach(async () => {
-  world = await makeWorld()
+  api = await freshApi()
 })
-afterEach(() => world.close())
+afterEach(() => api.close())
 
-function allCells(world: World): string[] {
-  const tables = world.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+function allCells(): string[] {
+  const tables = api.store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['sessions', 'signin_links', 'staff_links', 'api_tokens', 'feed_tokens', 'audit_log']))
   const cells: string[] = []
   for (const { name } of tables) {
-    for (const row of world.store.sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+    for (const row of api.store.sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
       for (const value of Object.values(row)) if (typeof value === 'string') cells.push(value)
     }
   }
   return cells
 }
 
-it('no table holds a sign-in link, session, staff link or API token in clear', async () => {
-  const app = makeApp(world)
+const linkIn = (text: string) => /token=([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? ''
+
+it('no table holds a sign-in link, session, staff link, API token or feed token in clear', async () => {
+  const { base, schoolId } = await withSchool(api)
   const json = { 'content-type': 'application/json', origin: ORIGIN }
-  const secrets: string[] = []
 
-  // A manager signs in by email link.
-  await app.request('/auth/links', { method: 'POST', headers: json, body: JSON.stringify({ email: 'manager@a1.example' }) })
-  const linkToken = /token=([A-Za-z0-9_-]{43})/.exec(world.mailer.lastTo('manager@a1.example')?.text ?? '')?.[1] ?? ''
-  // A second link stays unused, so a live one is in the table too.
-  await app.request('/auth/links', { method: 'POST', headers: json, body: JSON.stringify({ email: 'manager@a1.example' }) })
-  const unusedLink = /token=([A-Za-z0-9_-]{43})/.exec(world.mailer.lastTo('manager@a1.example')?.text ?? '')?.[1] ?? ''
-  const signedIn = await app.request('/auth/callback', { method: 'POST', headers: json, body: JSON.stringify({ token: linkToken }) })
-  const cookie = sessionCookieFrom(signedIn) ?? ''
-  secrets.push(linkToken, unusedLink, cookie.replace('__Host-session=', ''))
+  // The tester asks for sign-in links: one is used, one stays live.
+  await api.app.request('/auth/links', { method: 'POST', headers: json, body: JSON.stringify({ email: TESTER.email }) })
+  const used = linkIn(api.mailer.lastTo(TESTER.email)?.text ?? '')
+  await api.app.request('/auth/links', { method: 'POST', headers: json, body: JSON.stringify({ email: TESTER.email }) })
+  const unused = linkIn(api.mailer.lastTo(TESTER.email)?.text ?? '')
+  const session = sessionCookieFrom(await api.app.request('/auth/callback', { method: 'POST', headers: json, body: JSON.stringify({ token: used }) })) ?? ''
 
-  // They create an API token and issue a staff link, which the staff member opens.
-  const created = (await (await app.request('/api/schools/sch_a1/api-tokens', { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ name: 'sync' }) })).json()) as { token: string }
-  await app.request('/api/schools/sch_a1/probe', { headers: { authorization: `Bearer ${created.token}` } })
-  const { url } = (await (await app.request(`/api/schools/sch_a1/staff/${world.staffA1}/link`, { method: 'POST', headers: { cookie, origin: ORIGIN } })).json()) as { url: string }
-  const staffCookie = sessionCookieFrom(await app.request(url)) ?? ''
-  secrets.push(created.token, created.token.slice(3), url.split('/').at(-1) ?? '', staffCookie.replace('__Host-session=', ''))
+  // An API token, used; a staff member's personal link, opened; a calendar feed token.
+  const token = (await api.json('POST', `${base}/api-tokens`, { name: 'sync' })).body.token as string
+  expect((await api.app.request(`${base}/grades`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+  await api.json('POST', `${base}/grades`, { code: 'G4', name: 'Grade 4', dutyKinds: ['break'] })
+  const staff = await api.json('POST', `${base}/staff`, { code: 's1', name: 'Sam', grade: 'G4', hoursPerWeek: 30, pattern: {} })
+  const staffUrl = (await api.json('POST', `${base}/staff/${staff.body.id}/link`)).body.url as string
+  const staffSession = sessionCookieFrom(await api.app.request(new URL(staffUrl).pathname)) ?? ''
+  const feed = await issueFeedToken({ store: api.store, clock: Clock.systemUTC(), newId, actor: 'test' }, { scope: 'person', schoolId, staffId: staff.body.id })
 
-  for (const s of secrets) expect(s).toMatch(/^(dr_)?[A-Za-z0-9_-]{43}$/)
-  const cells = allCells(world)
+  const secrets = [used, unused, session.replace('__Host-session=', ''), token.slice(3), staffUrl.split('/').at(-1) ?? '', staffSession.replace('__Host-session=', ''), feed.token, api.auth.cookie?.replace('__Host-session=', '') ?? '']
+  for (const s of secrets) expect(s).toMatch(/^[A-Za-z0-9_-]{43}$/)
+  const cells = allCells()
   for (const secret of secrets) {
-    const hex = Buffer.from(secret).toString('hex')
-    const b64 = Buffer.from(secret).toString('base64')
-    for (const cell of cells) {
-      expect(cell.includes(secret) || cell.includes(hex) || cell.includes(b64), `a cell holds a secret: ${cell.slice(0, 80)}`).toBe(false)
-    }
+    const forms = [secret, Buffer.from(secret).toString('hex'), Buffer.from(secret).toString('base64')]
+    const leaks = cells.filter((cell) => forms.some((f) => cell.includes(f)))
+    expect(leaks, 'a cell holds a secret').toEqual([])
   }
-  // What is stored instead: the SHA-256 of each, in the table that checks it.
+  // What is kept instead: the digest of each, where it is checked.
   const stored = new Set(cells)
-  for (const secret of [linkToken, unusedLink, created.token.slice(3), url.split('/').at(-1) ?? '', cookie.replace('__Host-session=', '')]) {
-    expect(stored.has(await hashToken(secret))).toBe(true)
-  }
+  for (const secret of secrets) expect(stored.has(await hashToken(secret)), secret).toBe(true)
 })
