@@ -8,6 +8,7 @@ import type { Occurrence, Week } from './expand.js'
 import { groupsOf } from './decompose.js'
 import type { Group } from './decompose.js'
 import { explainUnfilled } from './explain.js'
+import { improveFairness } from './fairness.js'
 import { buildGroupModel, solveModel, tierCost } from './model.js'
 import { placePins } from './pins.js'
 import { ROTA_FORMAT } from './scenario.js'
@@ -33,7 +34,13 @@ interface Tally {
   fractionalLps: number
   fractionalValues: number
   exchangeMoves: number
+  fairnessChains: number
+  fairnessChecks: number
 }
+
+/** Budget of the final fairness pass, in rule-gate questions and chains applied (no clock). */
+const FAIRNESS_CHECKS = 200_000
+const FAIRNESS_CHAINS = 500
 
 export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const week = expandWeek(scenario)
@@ -42,7 +49,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
-  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0 }
+  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, fairnessChains: 0, fairnessChecks: 0 }
 
   // A re-plan starts from the published rota: each group is then re-solved with the rest of the
   // week as published, so only what a change forces out (and what it frees) moves.
@@ -65,6 +72,9 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   }
   // Later passes change loads, which can leave an earlier seat fillable after all.
   fillGreedily(week, state, week.occurrences.map((o) => o.index), previous)
+  const fair = improveFairness(week, state, pinSet, previous, { checks: FAIRNESS_CHECKS, chains: FAIRNESS_CHAINS })
+  tally.fairnessChains = fair.chains
+  tally.fairnessChecks = fair.checks
   return rotaOf(week, state, previous, tally)
 }
 
@@ -267,6 +277,8 @@ function rotaOf(week: Week, state: RotaState, previous: Set<string>, tally: Tall
       fractionalLps: tally.fractionalLps,
       fractionalValuesRepaired: tally.fractionalValues,
       exchangeRounds: tally.exchangeMoves,
+      fairnessChains: tally.fairnessChains,
+      fairnessChecks: tally.fairnessChecks,
     },
   }
 }
