@@ -183,3 +183,19 @@ describe('sign-in rate limits, counted in the database', () => {
     expect(after?.count).toBe(2)
   })
 })
+
+describe('on the real app', () => {
+  it('a copied session cookie stops working once its owner signs out', async () => {
+    const { freshApi } = await import('../api/helpers.js')
+    const api = await freshApi()
+    try {
+      const stolen = api.auth.cookie ?? ''
+      expect((await api.app.request('/api/me', { headers: { cookie: stolen } })).status).toBe(200)
+      expect((await api.request('POST', '/auth/signout')).status).toBe(204)
+      expect((await api.app.request('/api/me', { headers: { cookie: stolen } })).status).toBe(401)
+      expect((await api.app.request('/api/organisations', { headers: { cookie: stolen } })).status).toBe(401)
+    } finally {
+      await api.close()
+    }
+  })
+})

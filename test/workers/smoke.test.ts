@@ -50,3 +50,26 @@ describe('the API on Workers with D1', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['motto', 'name'])
   })
 })
+
+describe('sign-in on Workers', () => {
+  it('answers a sign-in link request the same for an unknown address', async () => {
+    const res = await worker.fetch('/auth/links', { method: 'POST', headers: { 'content-type': 'application/json', origin: worker.url }, body: JSON.stringify({ email: 'nobody@example.test' }) })
+    expect(res.status).toBe(202)
+  })
+
+  it('refuses a cookie-authenticated write from another origin, and answers with the secure headers', async () => {
+    const res = await worker.fetch('/api/organisations', { method: 'POST', headers: { 'content-type': 'application/json', cookie: worker.auth.cookie ?? '', origin: 'https://evil.example' }, body: '{"name":"x"}' })
+    expect(res.status).toBe(403)
+    expect(((await res.json()) as { type: string }).type).toBe('https://duty-rota.dev/problems/cross-site-request')
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
+
+  // Last in the file: it ends the suite's own session.
+  it('a copied session cookie stops working once its owner signs out', async () => {
+    const stolen = worker.auth.cookie ?? ''
+    expect((await worker.fetch('/api/me', { headers: { cookie: stolen } })).status).toBe(200)
+    const out = await worker.fetch('/auth/signout', { method: 'POST', headers: { cookie: stolen, origin: worker.url } })
+    expect(out.status).toBe(204)
+    expect((await worker.fetch('/api/me', { headers: { cookie: stolen } })).status).toBe(401)
+  })
+})
