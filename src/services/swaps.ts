@@ -15,7 +15,7 @@ import { commit, nowIso } from './audit.js'
 import { mondayOf } from './ledger-periods.js'
 import { resolveRef } from './refs.js'
 import { exportScenario } from './scenario-export.js'
-import type { PublishHook } from './week-publish.js'
+import { DEFAULT_PUBLISH_HOOKS, type PublishHook } from './week-publish.js'
 import { allOf, guardedAudit, rotaStillAt, weekStillAt } from './week-guard.js'
 import { loadWeekRotas, placedKey, rotaFile, staffCodes, type Placed, type StoredRota } from './week-rotas.js'
 
@@ -222,7 +222,7 @@ function slotIs(slot: string | null) {
 }
 
 export interface ApproveOptions {
-  /** e.g. calendar feeds: statements to run in the approval's own write */
+  /** statements to run in the approval's own write; default DEFAULT_PUBLISH_HOOKS (the calendar) */
   hooks?: readonly PublishHook[]
 }
 
@@ -241,7 +241,7 @@ export async function approveSwap(ctx: WriteContext, schoolId: string, id: strin
   const after: Swap = { ...swap, status: 'approved', decidedBy: ctx.actor, decidedAt: now, version: swap.version + 1, credits: { a: creditA, b: creditB } }
   const assignments = swapped(published.assignments, swap)
   const extra: CompiledQuery[] = []
-  for (const hook of options.hooks ?? []) {
+  for (const hook of options.hooks ?? DEFAULT_PUBLISH_HOOKS) {
     extra.push(...(await hook(ctx, { schoolId, week: swap.week, rotaId: published.id, supersededRotaId: published.id, assignments, now })))
   }
   await ctx.store.atomic([

@@ -17,6 +17,7 @@ import { nowIso } from './audit.js'
 import { requireMonday, weekRotaOf, type WeekRota } from './week-generate.js'
 import { allOf, guardedAudit, PreconditionRequired, rotaStillAt, weekStillAt } from './week-guard.js'
 import { checkRota } from '../../solver/index.js'
+import { calendarOnPublish } from '../calendar/publish-record.js'
 import { exportScenario } from './scenario-export.js'
 import { listOverrides, withBars } from './week-overrides.js'
 import { diffRotas, loadWeekRotas, rotaFile, staffCodes, type Placed, type RotaDiff, type StoredRota } from './week-rotas.js'
@@ -33,7 +34,14 @@ export interface PublishEvent {
 }
 export type PublishHook = (ctx: WriteContext, event: PublishEvent) => Promise<CompiledQuery[]> | CompiledQuery[]
 
+/**
+ * What every publish and swap approval writes besides the rota, unless a caller says otherwise:
+ * the calendar's snapshot, so a published week and the feeds can never disagree.
+ */
+export const DEFAULT_PUBLISH_HOOKS: readonly PublishHook[] = [calendarOnPublish]
+
 export interface PublishOptions {
+  /** default DEFAULT_PUBLISH_HOOKS */
   hooks?: readonly PublishHook[]
 }
 
@@ -65,7 +73,7 @@ export async function publishWeek(ctx: WriteContext, schoolId: string, monday: s
   const db = ctx.store.db
   const event: PublishEvent = { schoolId, week: monday, rotaId: draft.id, supersededRotaId: published?.id ?? null, assignments: draft.assignments, now }
   const extra: CompiledQuery[] = []
-  for (const hook of options.hooks ?? []) extra.push(...(await hook(ctx, event)))
+  for (const hook of options.hooks ?? DEFAULT_PUBLISH_HOOKS) extra.push(...(await hook(ctx, event)))
 
   await ctx.store.atomic([
     guardedAudit(

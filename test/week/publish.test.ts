@@ -143,6 +143,7 @@ describe('publishing', () => {
     expect(results.sort()).toEqual([200, 412])
     expect(rows(w.store, "SELECT id FROM rotas WHERE status = 'published'")).toHaveLength(1)
     expect(rows(w.store, "SELECT id FROM audit_log WHERE action = 'publish'")).toHaveLength(1)
+    expect(rows(w.store, 'SELECT rota_id FROM calendar_publishes')).toHaveLength(1)
   })
 
   it('a failure in the middle of a publish leaves the published rota intact', async () => {
@@ -160,6 +161,7 @@ describe('publishing', () => {
         return w.store.atomic([...statements.slice(0, middle), failing, ...statements.slice(middle)])
       },
     }
+    const calendarBefore = rows(w.store, 'SELECT * FROM calendar_entries ORDER BY uid')
     const err = await publishWeek(contextFor(broken), SCHOOL, WEEK, `"${second.version}"`).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(Error)
     expect(err).not.toBeInstanceOf(ProblemError)
@@ -168,6 +170,8 @@ describe('publishing', () => {
     expect(view.published?.assignments).toEqual(firstPublished.rota.assignments)
     expect(view.draft?.id).toBe(second.rota.id)
     expect(rows(w.store, "SELECT id FROM audit_log WHERE action = 'publish'")).toHaveLength(1)
+    // the calendar snapshot written in the same batch is untouched too
+    expect(rows(w.store, 'SELECT * FROM calendar_entries ORDER BY uid')).toEqual(calendarBefore)
     // and the intact draft can still be published normally afterwards
     await publishWeek(w.ctx, SCHOOL, WEEK, `"${second.version}"`)
   })
