@@ -24,8 +24,11 @@ export interface GroupInput {
   pins: [number, number][]
   /** "person|occurrence" pairs of the published rota. */
   previous: Set<string>
-  /** Only these people get columns (all when absent): keeps the dense table small. */
-  only?: Set<number>
+  /**
+   * Only these (person -> occurrences) pairs get columns (all eligible pairs when absent): the
+   * dense table grows with rows x columns, so a full group's LP sees a shortlist per occurrence.
+   */
+  only?: Map<number, Set<number>>
 }
 
 interface Row {
@@ -73,10 +76,11 @@ export function buildGroupModel(input: GroupInput): GroupModel {
   const personRows: Row[] = []
 
   week.staff.forEach((person, p) => {
-    if (input.only && !input.only.has(p)) return
+    const allowed = input.only ? input.only.get(p) : undefined
+    if (input.only && !allowed) return
     const dutiesLeft = person.maxDutiesPerWeek === undefined ? Infinity : person.maxDutiesPerWeek - (state.duties[p] ?? 0)
     const hoursLeft = (person.additionalHoursRemaining ?? 0) - (state.eventHours[p] ?? 0)
-    const candidates = occs.filter((o) => isEligible(week, p, o.index) && (countsAsDuty(o) ? dutiesLeft >= 1 : eventHours(o) <= hoursLeft + 1e-9))
+    const candidates = occs.filter((o) => (!allowed || allowed.has(o.index)) && isEligible(week, p, o.index) && (countsAsDuty(o) ? dutiesLeft >= 1 : eventHours(o) <= hoursLeft + 1e-9))
     if (candidates.length === 0) return
     const colsOf = new Map<number, number[]>()
     const load = state.duties[p] ?? 0

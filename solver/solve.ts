@@ -34,6 +34,7 @@ interface Tally {
   fractionalLps: number
   fractionalValues: number
   exchangeMoves: number
+  skippedLps: number
   fairnessChains: number
   fairnessChecks: number
 }
@@ -49,7 +50,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
-  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, fairnessChains: 0, fairnessChecks: 0 }
+  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, skippedLps: 0, fairnessChains: 0, fairnessChecks: 0 }
 
   // A re-plan starts from the published rota: each group is then re-solved with the rest of the
   // week as published, so only what a change forces out (and what it frees) moves.
@@ -97,10 +98,17 @@ function previousPairs(week: Week): Set<string> {
 function solveGroup(week: Week, state: RotaState, group: Group, pins: [number, number][], pinSet: Set<string>, previous: Set<string>, tally: Tally): void {
   const before: [number, number][] = []
   for (const o of group.occurrences) for (const p of state.byOccurrence[o] ?? []) before.push([p, o])
+  const full = group.occurrences.every((o) => (week.occurrences[o] as Occurrence).seats <= before.filter(([, q]) => q === o).length)
+  // A full group can gain only on stability, preferences or fairness; fairness is left to the
+  // whole-week pass at the end, so where the first two cannot improve the LP is not worth it.
+  if (full && !mayGain(week, group, before, previous)) {
+    tally.skippedLps++
+    return
+  }
   for (const [p, o] of before) state.remove(p, o)
   const inGroup = new Set(group.occurrences)
   const groupPins = pins.filter(([, o]) => inGroup.has(o))
-  const only = shortlist(week, state, group, before, previous)
+  const only = full ? shortlist(week, state, group, before, previous) : undefined
   const model = buildGroupModel({ week, occurrences: group.occurrences, state, pins: groupPins, previous, only })
   const lp = solveModel(model)
   tally.lps++
@@ -126,36 +134,59 @@ function solveGroup(week: Week, state: RotaState, group: Group, pins: [number, n
   fillGreedily(week, state, group.occurrences, previous, lp.feasible ? lp.values : undefined, model.columns)
 }
 
-/** How many of the cheapest candidates per seat an LP sees once its seats can all be filled. */
-const SHORTLIST_PER_SEAT = 3
-const SHORTLIST_EXTRA = 6
+/**
+ * Could re-solving this full group keep more of the published rota or honour more preferences?
+ * Only if a published assignment in it is not held, a holder avoids their duty, or someone who
+ * could take a duty of the group prefers it and does not hold it.
+ */
+function mayGain(week: Week, group: Group, before: [number, number][], previous: Set<string>): boolean {
+  const held = new Set(before.map(([p, o]) => `${p}|${o}`))
+  for (const [p, o] of before) if (week.staff[p]?.avoid?.includes((week.occurrences[o] as Occurrence).work)) return true
+  const n = week.occurrences.length
+  for (const o of group.occurrences) {
+    const work = (week.occurrences[o] as Occurrence).work
+    for (let p = 0; p < week.staff.length; p++) {
+      if (week.eligibility[p * n + o] !== 0 || held.has(`${p}|${o}`)) continue
+      if (previous.has(`${p}|${o}`) || week.staff[p]?.prefer?.includes(work)) return true
+    }
+  }
+  return false
+}
+
+/** How many of the cheapest candidates per seat a full group's LP sees, plus a few spare. */
+const SHORTLIST_PER_SEAT = 2
+const SHORTLIST_EXTRA = 2
 
 /**
- * The people worth a column in a group's LP. Where the rota already fills every seat of the
- * group the LP can only trade people for fairness, and a few of the cheapest candidates per
- * seat (plus whoever holds or held a seat) are enough; elsewhere everyone eligible stays in,
- * so no seat is lost to the shortlist.
+ * The (person, occurrence) pairs worth a column in the LP of a group whose seats the rota
+ * already fills. There the LP can only trade people for stability, preferences and fairness
+ * (which the whole-week pass at the end also sees), so each occurrence gets its holders, its
+ * published holders, whoever prefers it and the cheapest few candidates per seat and per skill
+ * seat. A group with an empty seat gets no shortlist, so no seat is lost to it.
  */
-function shortlist(week: Week, state: RotaState, group: Group, before: [number, number][], previous: Set<string>): Set<number> | undefined {
-  const holders = new Set(before.map(([p]) => p))
-  const full = group.occurrences.every((o) => (week.occurrences[o] as Occurrence).seats <= before.filter(([, q]) => q === o).length)
-  if (!full) return undefined
-  const out = new Set(holders)
+function shortlist(week: Week, state: RotaState, group: Group, before: [number, number][], previous: Set<string>): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>()
+  const allow = (p: number, o: number) => {
+    const set = out.get(p) ?? new Set<number>()
+    set.add(o)
+    out.set(p, set)
+  }
+  for (const [p, o] of before) allow(p, o)
   const n = week.occurrences.length
   for (const o of group.occurrences) {
     const occ = week.occurrences[o] as Occurrence
     const eligible: { p: number; cost: number }[] = []
     for (let p = 0; p < week.staff.length; p++) {
       if (week.eligibility[p * n + o] !== 0) continue
-      if (previous.has(`${p}|${o}`)) out.add(p)
+      if (previous.has(`${p}|${o}`) || week.staff[p]?.prefer?.includes(occ.work)) allow(p, o)
       eligible.push({ p, cost: countsAsDuty(occ) ? tierCost(week, p, state.duties[p] ?? 0, 1) : 0 })
     }
     eligible.sort((a, b) => a.cost - b.cost || a.p - b.p)
-    const take = (list: { p: number }[]) => {
-      for (const { p } of list.slice(0, occ.seats * SHORTLIST_PER_SEAT + SHORTLIST_EXTRA)) out.add(p)
+    const take = (list: { p: number }[], seats: number) => {
+      for (const { p } of list.slice(0, seats * SHORTLIST_PER_SEAT + SHORTLIST_EXTRA)) allow(p, o)
     }
-    take(eligible)
-    for (const [skill] of occ.skills) take(eligible.filter(({ p }) => week.skills[p]?.has(skill)))
+    take(eligible, occ.seats)
+    for (const [skill, count] of occ.skills) take(eligible.filter(({ p }) => week.skills[p]?.has(skill)), count)
   }
   return out
 }
@@ -273,6 +304,7 @@ function rotaOf(week: Week, state: RotaState, previous: Set<string>, tally: Tall
       fairnessU: round3(unfairness),
       fairnessU0: round3(unfairnessBefore),
       lps: tally.lps,
+      lpsSkipped: tally.skippedLps,
       largestLp: `${tally.largestRows} x ${tally.largestCols}`,
       fractionalLps: tally.fractionalLps,
       fractionalValuesRepaired: tally.fractionalValues,
