@@ -109,7 +109,8 @@ describe('the audit log', () => {
     expect(token.status).toBe(201)
     const row = api.store.sqlite.prepare("SELECT actor FROM audit_log WHERE entity = 'grade' ORDER BY rowid DESC LIMIT 1").get() as { actor: string }
     expect(row.actor).toBe(`token:${made.body.id}`)
-    const audit = await api.json('GET', `${base}/audit`)
-    expect(audit.body.items.find((i: { entity: string }) => i.entity === 'grade')).toMatchObject({ actorName: `API token "timetable sync" of ${TESTER.name}` })
+    const grade = (await token.json()) as { id: string }
+    const audit = await api.json('GET', `${base}/audit?limit=200`)
+    expect(audit.body.items.find((i: { entityId: string }) => i.entityId === grade.id)).toMatchObject({ actorName: `API token "timetable sync" of ${TESTER.name}` })
   })
 })
