@@ -23,6 +23,9 @@ export interface OpenedSession {
 }
 
 export async function createSession(deps: Deps, s: NewSession): Promise<OpenedSession> {
+  // Expired rows can never be used again; clearing them here keeps the table to live sessions
+  // without a scheduled job (Workers would need a cron trigger for one).
+  await deps.store.db.deleteFrom('sessions').where('expires_at', '<', nowIso(deps.clock)).execute()
   const token = newToken()
   const id = deps.newId('ses')
   const maxAgeSeconds = s.kind === 'user' ? USER_SESSION_SECONDS : STAFF_SESSION_SECONDS

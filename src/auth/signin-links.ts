@@ -14,6 +14,7 @@ export function signinUrl(origin: string, token: string): string {
 
 /** A new link for a user; the clear token exists only in the returned URL. */
 export async function createSigninLink(deps: Deps, userId: string, origin: string): Promise<string> {
+  await deps.store.db.deleteFrom('signin_links').where('expires_at', '<', nowIso(deps.clock)).execute()
   const token = newToken()
   await deps.store.db
     .insertInto('signin_links')

@@ -106,7 +106,10 @@ export const authRoutes = new Hono<AuthEnv>()
     const parsed = tokenBody.safeParse(await readBody(c))
     const userId = parsed.success ? await consumeSigninLink(deps, parsed.data.token) : undefined
     if (!userId) return json ? authProblem('invalidLink') : c.html(invalidLinkPage(), 400)
-    // A session someone may already hold in this browser ends: one cookie, one person.
+    // A session this browser already held ends: one cookie, one person, and no old session
+    // left alive behind a cookie that no longer names it.
+    const previous = c.var.principal
+    if (previous && previous.kind !== 'token') await revokeSession(deps, previous.sessionId)
     const session = await createSession(deps, { kind: 'user', userId })
     setSessionCookie(c, session)
     if (json) return c.json({ userId }, 200)
@@ -121,6 +124,8 @@ export const authRoutes = new Hono<AuthEnv>()
     if (!verdict.allowed) return tooMany(c, verdict.retryAfterSeconds, false)
     const link = await findStaffLink(deps, c.req.param('token'))
     if (!link) return c.html(invalidStaffLinkPage(), 404)
+    const previous = c.var.principal
+    if (previous && previous.kind !== 'token') await revokeSession(deps, previous.sessionId)
     const session = await createSession(deps, { kind: 'staff', schoolId: link.school_id, staffId: link.staff_id, staffLinkId: link.id })
     setSessionCookie(c, session)
     return c.redirect('/me', 303)

@@ -199,3 +199,26 @@ describe('on the real app', () => {
     }
   })
 })
+
+describe('housekeeping', () => {
+  it('signing in again in the same browser ends the session it held before', async () => {
+    const first = await signIn('manager@a1.example')
+    await askForLink('manager@a1.example')
+    const token = tokenIn(world.mailer.lastTo('manager@a1.example')?.text ?? '')
+    const res = await app.request('/auth/callback', { method: 'POST', headers: { ...json, cookie: first }, body: JSON.stringify({ token }) })
+    expect(res.status).toBe(200)
+    expect((await app.request('/api/me', { headers: { cookie: first } })).status).toBe(401)
+    expect((await app.request('/api/me', { headers: { cookie: sessionCookieFrom(res) ?? '' } })).status).toBe(200)
+  })
+
+  it('expired sessions and sign-in links are cleared as new ones are made', async () => {
+    await signIn('manager@a1.example')
+    await askForLink('manager@b.example')
+    world.clock.advanceSeconds(13 * 60 * 60)
+    await signIn('manager@a1.example')
+    const sessions = await world.store.db.selectFrom('sessions').select('id').execute()
+    const links = await world.store.db.selectFrom('signin_links').select('id').execute()
+    expect(sessions).toHaveLength(1)
+    expect(links).toHaveLength(1)
+  })
+})
