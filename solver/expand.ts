@@ -55,6 +55,8 @@ export interface Week {
   breakNeed: (person: number, weekday: Weekday) => number
   commitmentsOn: (person: number, weekday: Weekday) => Interval[]
   absencesOn: (person: number, date: string) => Interval[]
+  /** Start and end of the person's working day in minutes, or undefined where they do not work. */
+  hoursOn: (person: number, weekday: Weekday) => Interval | undefined
 }
 
 export function overlaps(a: Interval, b: Interval): boolean {
@@ -173,11 +175,21 @@ export function expandWeek(sc: Scenario): Week {
     }
     return windows
   }
+  // Each person's working hours in minutes by weekday, parsed once: the rule gate asks for them
+  // for every (person, occurrence) pair it looks at.
+  const hours = staff.map((s) => {
+    const byDay = new Map<Weekday, Interval>()
+    for (const wd of WEEKDAYS) {
+      const day = s.pattern[wd]
+      if (day) byDay.set(wd, [minutesOf(day.start), minutesOf(day.end)])
+    }
+    return byDay
+  })
   const breakNeed = (person: number, wd: Weekday): number => {
     const p = staff[person]
-    const day = p?.pattern[wd]
+    const day = hours[person]?.get(wd)
     if (!p || !day) return 0
-    const long = minutesOf(day.end) - minutesOf(day.start) > 360
+    const long = day[1] - day[0] > 360
     return Math.max(p.unpaidBreakMinutes ?? 0, long ? 20 : 0)
   }
   const commitments = staff.map((s) => {
@@ -203,6 +215,7 @@ export function expandWeek(sc: Scenario): Week {
     scenario: sc, dates, occurrences, occurrenceByKey, staff, staffIndex, fte, skills,
     eligibility: new Uint8Array(staff.length * occurrences.length),
     lunchWindows, breakNeed, commitmentsOn, absencesOn,
+    hoursOn: (person, wd) => hours[person]?.get(wd),
   }
   staff.forEach((person, p) => {
     const kinds = gradeKinds.get(person.grade)
@@ -218,9 +231,9 @@ function whyNot(week: Week, p: number, o: Occurrence, kinds: Set<string> | undef
   if (!kinds?.has(o.kind)) return INELIGIBLE.grade
   const block: Interval = [o.start, o.end]
   if (o.kind !== 'event') {
-    const day = person.pattern[o.weekday]
+    const day = week.hoursOn(p, o.weekday)
     if (!day) return INELIGIBLE.notWorking
-    if (o.start < minutesOf(day.start) || o.end > minutesOf(day.end)) return INELIGIBLE.outsideHours
+    if (o.start < day[0] || o.end > day[1]) return INELIGIBLE.outsideHours
   }
   if (week.absencesOn(p, o.date).some((a) => overlaps(a, block))) return INELIGIBLE.absent
   const committed = week.commitmentsOn(p, o.weekday)

@@ -84,8 +84,8 @@ function findChain(week: Week, state: RotaState, fixed: Set<string>, previous: S
       for (const o of open[b] as number[]) {
         if (state.has(b, o)) continue
         for (const a of [...(state.byOccurrence[o] ?? [])]) {
-          if (visited[a] || fixed.has(`${a}|${o}`)) continue
-          if (previous.has(`${a}|${o}`) && !previous.has(`${b}|${o}`)) continue
+          if (visited[a] || (fixed.size > 0 && fixed.has(`${a}|${o}`))) continue
+          if (previous.size > 0 && previous.has(`${a}|${o}`) && !previous.has(`${b}|${o}`)) continue
           if (report.checks >= maxChecks) return null
           report.checks++
           if (!canTakeOver(state, b, o, a, nextOcc[b] as number)) continue

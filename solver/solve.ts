@@ -147,7 +147,7 @@ function mayGain(week: Week, group: Group, before: [number, number][], previous:
     const work = (week.occurrences[o] as Occurrence).work
     for (let p = 0; p < week.staff.length; p++) {
       if (week.eligibility[p * n + o] !== 0 || held.has(`${p}|${o}`)) continue
-      if (previous.has(`${p}|${o}`) || week.staff[p]?.prefer?.includes(work)) return true
+      if ((previous.size > 0 && previous.has(`${p}|${o}`)) || week.staff[p]?.prefer?.includes(work)) return true
     }
   }
   return false
@@ -178,7 +178,7 @@ function shortlist(week: Week, state: RotaState, group: Group, before: [number, 
     const eligible: { p: number; cost: number }[] = []
     for (let p = 0; p < week.staff.length; p++) {
       if (week.eligibility[p * n + o] !== 0) continue
-      if (previous.has(`${p}|${o}`) || week.staff[p]?.prefer?.includes(occ.work)) allow(p, o)
+      if ((previous.size > 0 && previous.has(`${p}|${o}`)) || week.staff[p]?.prefer?.includes(occ.work)) allow(p, o)
       eligible.push({ p, cost: countsAsDuty(occ) ? tierCost(week, p, state.duties[p] ?? 0, 1) : 0 })
     }
     eligible.sort((a, b) => a.cost - b.cost || a.p - b.p)
@@ -196,24 +196,31 @@ function shortlist(week: Week, state: RotaState, group: Group, before: [number, 
  * answer, and as a cheap guarantee that no seat stays empty while someone could simply take it.
  */
 function fillGreedily(week: Week, state: RotaState, occurrences: number[], previous: Set<string>, values?: Float64Array, columns?: { person: number; occurrence: number }[]): void {
-  const lpValue = new Map<string, number>()
+  const n = week.occurrences.length
+  // Keyed person * occurrences + occurrence: this runs for every group, and string keys per
+  // (person, occurrence) pair were a good part of its time on the big weeks.
+  const lpValue = new Map<number, number>()
   if (values && columns) columns.forEach((col, c) => {
-    const k = `${col.person}|${col.occurrence}`
+    const k = col.person * n + col.occurrence
     lpValue.set(k, Math.max(lpValue.get(k) ?? 0, values[c] ?? 0))
   })
   const order = [...occurrences].sort((a, b) => (week.occurrences[a] as Occurrence).priority - (week.occurrences[b] as Occurrence).priority || a - b)
   for (const o of order) {
     const occ = week.occurrences[o] as Occurrence
-    const n = week.occurrences.length
+    if (state.filled(o) >= occ.seats) continue
+    const duty = countsAsDuty(occ)
+    const ranked: { p: number; score: number }[] = []
+    for (let p = 0; p < week.staff.length; p++) {
+      if (week.eligibility[p * n + o] !== 0 || state.has(p, o)) continue
+      const kept = previous.size > 0 && previous.has(`${p}|${o}`) ? 1e6 : 0
+      ranked.push({ p, score: (lpValue.get(p * n + o) ?? 0) * 1e9 + kept })
+    }
+    // Fairness costs change as seats are taken, so they are added per seat; the order of the
+    // rest of the score does not.
     while (state.filled(o) < occ.seats) {
-      const ranked: { p: number; score: number }[] = []
-      for (let p = 0; p < week.staff.length; p++) {
-        if (week.eligibility[p * n + o] !== 0 || state.has(p, o)) continue
-        const score = (lpValue.get(`${p}|${o}`) ?? 0) * 1e9 + (previous.has(`${p}|${o}`) ? 1e6 : 0) - (countsAsDuty(occ) ? tierCost(week, p, state.duties[p] ?? 0, 1) : 0)
-        ranked.push({ p, score })
-      }
-      ranked.sort((a, b) => b.score - a.score || a.p - b.p)
-      const best = ranked.find(({ p }) => state.refuse(p, o) === null)
+      const scored = ranked.map(({ p, score }) => ({ p, score: score - (duty ? tierCost(week, p, state.duties[p] ?? 0, 1) : 0) }))
+      scored.sort((a, b) => b.score - a.score || a.p - b.p)
+      const best = scored.find(({ p }) => !state.has(p, o) && state.refuse(p, o) === null)
       if (!best) break
       state.add(best.p, o)
     }
