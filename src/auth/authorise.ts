@@ -95,6 +95,25 @@ export function schoolAccess(staffMay: StaffPolicy = STAFF_MAY_NOTHING): Middlew
   }
 }
 
+/**
+ * Guards the manager's pages (/manage/:schoolId/...), which browsers open directly: no session
+ * → to the sign-in page; a school that is not the caller's → 404, as for the API; staff → 403.
+ * The pages' stylesheet and script under /manage/assets/ are public.
+ */
+export function managerPageAccess(): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    if (c.req.path.startsWith('/manage/assets/')) return next()
+    const principal = c.var.principal
+    if (!principal) return c.redirect('/auth/signin', 303)
+    const schoolId = c.req.param('schoolId') ?? ''
+    const access = await accessToSchool(c.var.deps, principal, schoolId)
+    if (!access) throw notFound(`no school with id ${schoolId}`)
+    if (access.role === 'staff') return authProblem('forbidden', 'the manager pages are for managers')
+    c.set('access', access)
+    return next()
+  }
+}
+
 /** Inside a route: true when the caller manages the school (manager, trust admin or API token). */
 export function managesSchool(c: Context<AuthEnv>): boolean {
   const role = c.var.access?.role

@@ -2,7 +2,7 @@
 // the order it was registered, and a route registered first would run unguarded.
 import type { Hono } from 'hono'
 import { accountRoutes, authRoutes } from '../routes/auth.js'
-import { authenticate, requireSignedIn, sameOriginWrites, schoolAccess, STAFF_MAY_NOTHING, type AuthEnv, type StaffPolicy } from './authorise.js'
+import { authenticate, managerPageAccess, requireSignedIn, sameOriginWrites, schoolAccess, STAFF_MAY_NOTHING, type AuthEnv, type StaffPolicy } from './authorise.js'
 import type { AuthDeps } from './deps.js'
 
 export interface MountOptions {
@@ -18,6 +18,9 @@ export function mountAuth(app: Hono<AuthEnv>, deps: AuthDeps, options: MountOpti
   app.use('*', sameOriginWrites(deps))
   app.use('/api/*', async (c, next) => (publicApi(c.req.method, c.req.path) ? next() : requireSignedIn(c, next)))
   app.use('/api/schools/:schoolId/*', schoolAccess(options.staffMay ?? STAFF_MAY_NOTHING))
+  // The manager's pages, whenever they are mounted: the same rules, with a redirect to sign in.
+  app.use('/manage/:schoolId/*', managerPageAccess())
+  app.use('/manage/:schoolId', managerPageAccess())
   app.route('/auth', authRoutes)
   app.route('/api', accountRoutes)
 }

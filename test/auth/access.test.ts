@@ -215,3 +215,31 @@ describe('audit log', () => {
     expect((await app.request('/api/schools/sch_a2/audit', { headers: { cookie: otherManager } })).status).toBe(404)
   })
 })
+
+describe("the manager's pages", () => {
+  function pagesApp() {
+    const pages = makeApp(world)
+    pages.get('/manage/:schoolId', (c) => c.html(`<p>${c.var.access?.role}</p>`))
+    pages.get('/manage/:schoolId/week', (c) => c.html(`<p>${c.var.access?.role}</p>`))
+    pages.get('/manage/assets/manager.css', (c) => c.body('body{}', 200, { 'content-type': 'text/css' }))
+    return pages
+  }
+
+  it('send a visitor with no session to sign in, and serve their assets to anyone', async () => {
+    const pages = pagesApp()
+    const res = await pages.request('/manage/sch_a1/week')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/auth/signin')
+    expect((await pages.request('/manage/assets/manager.css')).status).toBe(200)
+  })
+
+  it('follow the API rules: own school yes, another school 404, staff 403', async () => {
+    const pages = pagesApp()
+    const manager = await userCookie(world, world.users.managerA1)
+    expect(await (await pages.request('/manage/sch_a1', { headers: { cookie: manager } })).text()).toBe('<p>manager</p>')
+    expect((await pages.request('/manage/sch_a1/week', { headers: { cookie: manager } })).status).toBe(200)
+    expect((await pages.request('/manage/sch_b/week', { headers: { cookie: manager } })).status).toBe(404)
+    const { cookie } = await staffCookie(manager, 'sch_a1', world.staffA1)
+    expect((await pages.request('/manage/sch_a1/week', { headers: { cookie } })).status).toBe(403)
+  })
+})
