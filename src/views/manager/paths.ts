@@ -1,0 +1,35 @@
+// Every address of the manager's pages in one place, so the routes and the links and forms of
+// the pages cannot drift apart.
+
+export const MANAGE_ROOT = '/manage'
+
+export function managerPaths(schoolId: string) {
+  const school = `${MANAGE_ROOT}/${encodeURIComponent(schoolId)}`
+  const week = (monday: string) => `${school}/week/${monday}`
+  return {
+    home: school,
+    day: `${school}/setup/day`,
+    terms: `${school}/setup/terms`,
+    grades: `${school}/setup/grades`,
+    staff: `${school}/setup/staff`,
+    staffImport: `${school}/setup/staff/import`,
+    posts: `${school}/setup/posts`,
+    /** POST: remove one thing of a setup list: `${list}/${id}/delete` */
+    remove: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/delete`,
+    weekNow: `${school}/week`,
+    week,
+    generate: (monday: string) => `${week(monday)}/generate`,
+    publish: (monday: string) => `${week(monday)}/publish`,
+    pin: (monday: string) => `${week(monday)}/pins`,
+    bar: (monday: string) => `${week(monday)}/bars`,
+    unpin: (monday: string, id: string) => `${week(monday)}/overrides/${encodeURIComponent(id)}/delete`,
+    print: (monday: string) => `${week(monday)}/print`,
+    absences: `${school}/absences`,
+    reports: `${school}/reports`,
+    fairnessCsv: `${school}/reports/fairness.csv`,
+    hoursCsv: `${school}/reports/hours.csv`,
+    poster: `${school}/poster`,
+  }
+}
+
+export type ManagerPaths = ReturnType<typeof managerPaths>

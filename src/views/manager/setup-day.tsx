@@ -1,0 +1,67 @@
+// Setup: the school day, as the slots duties and cover are planned in.
+import type { FC } from 'hono/jsx'
+import type { Slot } from '../../services/slots.js'
+import { ButtonForm, CheckboxGroup, ErrorSummary, PostForm, SelectField, TextField, type FormState } from './forms.js'
+import { daysText, optionsOf, SCHOOL_DAYS, SLOT_KIND_LABELS } from './labels.js'
+import { ManagerLayout, type PageFrame } from './layout.js'
+
+export const SLOT_FORM = 'slot'
+export const SLOT_LABELS: Record<string, string> = { code: 'Short name', kind: 'Kind', start: 'Starts', end: 'Ends', days: 'Days' }
+
+export const SchoolDayPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; slots: Slot[]; form: FormState }> = ({ frame, slots, form }) => (
+  <ManagerLayout {...frame} title="School day" section="day">
+    <p>The school day is a list of slots: lessons, breaks, lunch sittings and the times before and after school. Duties and cover are planned in them.</p>
+    <section aria-labelledby="slots-now">
+      <h2 id="slots-now">Slots</h2>
+      {slots.length === 0 ? (
+        <p class="quiet">No slots yet. Add the first one below, for example the morning break.</p>
+      ) : (
+        <table>
+          <caption>The school day, in order</caption>
+          <thead>
+            <tr>
+              <th scope="col">Short name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Time</th>
+              <th scope="col">Days</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {slots.map((s) => (
+              <tr>
+                <th scope="row">{s.code}</th>
+                <td>{SLOT_KIND_LABELS[s.kind]}</td>
+                <td>
+                  {s.start} to {s.end}
+                </td>
+                <td>{daysText(s.days)}</td>
+                <td>
+                  <ButtonForm action={frame.paths.remove(frame.paths.day, s.id)} text="Delete" context={`slot ${s.code}`} class="small danger" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+    <section aria-labelledby="slot-add">
+      <h2 id="slot-add">Add a slot</h2>
+      <ErrorSummary form={SLOT_FORM} state={form} labels={SLOT_LABELS} />
+      <PostForm action={frame.paths.day} id={SLOT_FORM}>
+        <div class="row">
+          <TextField form={SLOT_FORM} state={form} name="code" label={SLOT_LABELS.code as string} hint='Used in files and the rota, e.g. "break" or "p1"' required />
+          <SelectField form={SLOT_FORM} state={form} name="kind" label={SLOT_LABELS.kind as string} options={optionsOf(SLOT_KIND_LABELS)} />
+          <TextField form={SLOT_FORM} state={form} name="start" type="time" label={SLOT_LABELS.start as string} required />
+          <TextField form={SLOT_FORM} state={form} name="end" type="time" label={SLOT_LABELS.end as string} required />
+        </div>
+        <CheckboxGroup form={SLOT_FORM} state={form} name="days" label="Days it runs" hint="Leave all unticked if it runs every day." options={SCHOOL_DAYS} />
+        <button type="submit" class="primary">
+          Add slot
+        </button>
+      </PostForm>
+    </section>
+  </ManagerLayout>
+)

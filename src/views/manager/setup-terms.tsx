@@ -1,0 +1,130 @@
+// Setup: term dates, pasted or uploaded (src/manager/term-dates.ts reads them).
+import type { FC } from 'hono/jsx'
+import type { LineProblem } from '../../manager/problems.js'
+import { describeProblem } from '../../manager/problems.js'
+import type { CalendarPeriod, Closure } from '../../services/calendar.js'
+import { longDate } from '../dates.js'
+import { ButtonForm, FileField, PostForm, TextArea, type FormState } from './forms.js'
+import { CLOSURE_KIND_LABELS, PERIOD_KIND_LABELS } from './labels.js'
+import { ManagerLayout, type PageFrame } from './layout.js'
+
+export const TERMS_FORM = 'terms'
+
+const EXAMPLE = ['Autumn term 2026-09-03 2026-12-18', 'Half term 2026-10-26 2026-10-30', 'INSET 2026-09-02', 'Bank holiday 2026-05-04'].join('\n')
+
+/** Problems with the paste, listed under the text they are about (which is kept as typed). */
+export const LineProblems: FC<{ form: string; field: string; problems: LineProblem[]; what: string }> = ({ form, field, problems, what }) =>
+  problems.length === 0 ? null : (
+    <div class="error-summary" role="alert" aria-labelledby={`${form}-errors`} tabindex={-1}>
+      <h2 id={`${form}-errors`}>
+        {problems.length === 1 ? 'There is a problem' : `There are ${problems.length} problems`} with the {what}; nothing was saved
+      </h2>
+      <ul>
+        {problems.map((p) => (
+          <li>
+            <a href={`#${form}-${field}`}>{describeProblem(p)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+
+export const TermDatesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; periods: CalendarPeriod[]; closures: Closure[]; form: FormState; problems: LineProblem[] }> = ({
+  frame,
+  periods,
+  closures,
+  form,
+  problems,
+}) => (
+  <ManagerLayout {...frame} title="Term dates" section="terms">
+    <p>Terms and half terms say which weeks are school weeks and how the fairness ledger groups them. Closure days (INSET, bank holidays) have no duties.</p>
+    <section aria-labelledby="terms-add">
+      <h2 id="terms-add">Paste or upload term dates</h2>
+      <LineProblems form={TERMS_FORM} field="text" problems={problems} what="term dates" />
+      <PostForm action={frame.paths.terms} id={TERMS_FORM} multipart>
+        <TextArea
+          form={TERMS_FORM}
+          state={{ ...form, errors: problems.length ? { text: 'See the problems above.' } : {} }}
+          name="text"
+          label="Term dates, one per line"
+          hint={`A name, then one date or two (YYYY-MM-DD, DD/MM/YYYY or "3 September 2026"). For example: ${EXAMPLE.replace(/\n/g, ' / ')}`}
+          rows={10}
+        />
+        <FileField form={TERMS_FORM} name="file" label="Or upload a text or CSV file" hint="A file is read instead of the box above." accept=".txt,.csv,text/plain,text/csv" fill="text" />
+        <button type="submit" class="primary">
+          Save term dates
+        </button>
+      </PostForm>
+    </section>
+    <section aria-labelledby="terms-now">
+      <h2 id="terms-now">Terms and half terms</h2>
+      {periods.length === 0 ? (
+        <p class="quiet">None yet.</p>
+      ) : (
+        <table>
+          <caption>Terms and half terms, by date</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr>
+                <th scope="row">{p.name}</th>
+                <td>{PERIOD_KIND_LABELS[p.kind]}</td>
+                <td>
+                  <time datetime={p.startDate}>{longDate(p.startDate)}</time> {p.startDate.slice(0, 4)}
+                </td>
+                <td>
+                  <time datetime={p.endDate}>{longDate(p.endDate)}</time> {p.endDate.slice(0, 4)}
+                </td>
+                <td>
+                  <ButtonForm action={frame.paths.remove(`${frame.paths.terms}/periods`, p.id)} text="Delete" context={`${p.name} ${p.startDate}`} class="small danger" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Closure days</h2>
+      {closures.length === 0 ? (
+        <p class="quiet">None yet.</p>
+      ) : (
+        <table>
+          <caption>INSET days, bank holidays and other closures</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Name</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {closures.map((c) => (
+              <tr>
+                <th scope="row">
+                  <time datetime={c.date}>{longDate(c.date)}</time> {c.date.slice(0, 4)}
+                </th>
+                <td>{CLOSURE_KIND_LABELS[c.kind]}</td>
+                <td>{c.name}</td>
+                <td>
+                  <ButtonForm action={frame.paths.remove(`${frame.paths.terms}/closures`, c.id)} text="Delete" context={`closure ${c.date}`} class="small danger" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  </ManagerLayout>
+)
