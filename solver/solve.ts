@@ -1,8 +1,10 @@
-// The week, solved as a sequence of small LPs: one per group of overlapping occurrences, in time
-// order with each person's load carried forward, then passes that re-solve each group with the
-// rest of the week fixed (so early groups see the load of later ones), then exchange moves that
-// free a capped person for a seat nobody else can take. Every assignment goes through the rule
-// gate in state.ts, so an LP answer that is fractional or wrong can cost a seat, never a rule.
+// The week, solved in steps: a greedy rota with each person's load carried forward in time
+// order; then one small LP per group of overlapping occurrences with the rest of the week fixed,
+// where it can gain (a seat left empty, a published assignment or a preference; a full group
+// gets a shortlist of candidates); then exchange moves that free a capped person for a seat
+// nobody else can take; then hand-over chains across the whole week for fairness
+// (fairness.ts). Every assignment goes through the rule gate in state.ts, so an LP answer that
+// is fractional or wrong can cost a seat, never a rule.
 import { countsAsDuty, expandWeek, occurrenceKey } from './expand.js'
 import type { Occurrence, Week } from './expand.js'
 import { groupsOf } from './decompose.js'
@@ -13,6 +15,7 @@ import { buildGroupModel, solveModel, tierCost } from './model.js'
 import { placePins } from './pins.js'
 import { ROTA_FORMAT } from './scenario.js'
 import type { Assignment, Rota, Scenario } from './scenario.js'
+import { restorePublished } from './stability.js'
 import { RotaState } from './state.js'
 
 export { PinError } from './pins.js'
@@ -35,6 +38,7 @@ interface Tally {
   fractionalValues: number
   exchangeMoves: number
   skippedLps: number
+  restored: number
   fairnessChains: number
   fairnessChecks: number
 }
@@ -42,6 +46,8 @@ interface Tally {
 /** Budget of the final fairness pass, in rule-gate questions and chains applied (no clock). */
 const FAIRNESS_CHECKS = 200_000
 const FAIRNESS_CHAINS = 500
+/** Budget of the re-plan repair pass (stability.ts), in rule-gate questions. */
+const RESTORE_CHECKS = 50_000
 
 export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const week = expandWeek(scenario)
@@ -50,7 +56,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
-  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, skippedLps: 0, fairnessChains: 0, fairnessChecks: 0 }
+  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, skippedLps: 0, restored: 0, fairnessChains: 0, fairnessChecks: 0 }
 
   // A re-plan starts from the published rota: each group is then re-solved with the rest of the
   // week as published, so only what a change forces out (and what it frees) moves.
@@ -71,6 +77,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
     if (exchange(week, state, pinSet, previous) === 0) break
     tally.exchangeMoves++
   }
+  if (previous.size > 0) tally.restored = restorePublished(week, state, pinSet, previous, RESTORE_CHECKS).restored
   // Later passes change loads, which can leave an earlier seat fillable after all.
   fillGreedily(week, state, week.occurrences.map((o) => o.index), previous)
   const fair = improveFairness(week, state, pinSet, previous, { checks: FAIRNESS_CHECKS, chains: FAIRNESS_CHAINS })
@@ -316,6 +323,7 @@ function rotaOf(week: Week, state: RotaState, previous: Set<string>, tally: Tall
       fractionalLps: tally.fractionalLps,
       fractionalValuesRepaired: tally.fractionalValues,
       exchangeRounds: tally.exchangeMoves,
+      publishedRestored: tally.restored,
       fairnessChains: tally.fairnessChains,
       fairnessChecks: tally.fairnessChecks,
     },
