@@ -38,6 +38,7 @@ interface Tally {
   fractionalValues: number
   exchangeMoves: number
   skippedLps: number
+  revertedLps: number
   restored: number
   fairnessChains: number
   fairnessChecks: number
@@ -56,7 +57,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
-  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, skippedLps: 0, restored: 0, fairnessChains: 0, fairnessChecks: 0 }
+  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, skippedLps: 0, revertedLps: 0, restored: 0, fairnessChains: 0, fairnessChecks: 0 }
 
   // A re-plan starts from the published rota: each group is then re-solved with the rest of the
   // week as published, so only what a change forces out (and what it frees) moves.
@@ -139,6 +140,29 @@ function solveGroup(week: Week, state: RotaState, group: Group, pins: [number, n
     for (const [p, o] of before) if (!pinSet.has(`${p}|${o}`) && state.refuse(p, o) === null) state.add(p, o)
   }
   fillGreedily(week, state, group.occurrences, previous, lp.feasible ? lp.values : undefined, model.columns)
+  // The library can accept a stalled objective as optimal, so its answer is kept only if it
+  // is no worse than the rota it replaced on seats by priority and then on kept assignments.
+  const after: [number, number][] = []
+  for (const o of group.occurrences) for (const p of state.byOccurrence[o] ?? []) after.push([p, o])
+  if (compare(standing(week, after, previous), standing(week, before, previous)) < 0) {
+    for (const [p, o] of after) if (!pinSet.has(`${p}|${o}`)) state.remove(p, o)
+    for (const [p, o] of before) if (!state.has(p, o) && state.refuse(p, o) === null) state.add(p, o)
+    tally.revertedLps++
+  }
+}
+
+/** A group's assignments as the objective ranks them: seats of priority 1..5, then kept ones. */
+function standing(week: Week, pairs: [number, number][], previous: Set<string>): number[] {
+  const out = [0, 0, 0, 0, 0, 0]
+  const seen = new Map<number, number>()
+  for (const [p, o] of pairs) {
+    const occ = week.occurrences[o] as Occurrence
+    const n = (seen.get(o) ?? 0) + 1
+    seen.set(o, n)
+    if (n <= occ.seats) out[occ.priority - 1] = (out[occ.priority - 1] ?? 0) + 1
+    if (previous.size > 0 && previous.has(`${p}|${o}`)) out[5] = (out[5] ?? 0) + 1
+  }
+  return out
 }
 
 /**
@@ -319,6 +343,7 @@ function rotaOf(week: Week, state: RotaState, previous: Set<string>, tally: Tall
       fairnessU0: round3(unfairnessBefore),
       lps: tally.lps,
       lpsSkipped: tally.skippedLps,
+      lpsReverted: tally.revertedLps,
       largestLp: `${tally.largestRows} x ${tally.largestCols}`,
       fractionalLps: tally.fractionalLps,
       fractionalValuesRepaired: tally.fractionalValues,
