@@ -50,6 +50,16 @@ async function readBody(c: Context): Promise<Record<string, unknown>> {
   return out
 }
 
+/** Workers' waitUntil, when the runtime has one (app.request and Node do not). */
+function backgroundOf(c: Context): ((p: Promise<unknown>) => void) | undefined {
+  try {
+    const ctx = c.executionCtx
+    return (p) => ctx.waitUntil(p)
+  } catch {
+    return undefined
+  }
+}
+
 function setSessionCookie(c: Context, session: OpenedSession): void {
   setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, secure: true, sameSite: 'Lax', path: '/', maxAge: session.maxAgeSeconds })
 }
@@ -85,7 +95,12 @@ export const authRoutes = new Hono<AuthEnv>()
       { key: `email:${email}`, limit: limits.perAccount },
     ])
     if (!verdict.allowed) return tooMany(c, verdict.retryAfterSeconds, json)
-    await requestSigninLink(deps, email, appOrigin(c, deps))
+    const work = requestSigninLink(deps, email, appOrigin(c, deps))
+    // On Workers the link is made and mailed after the answer has gone, so the answer takes as
+    // long for an unknown address as for a known one. Node has no such hook and waits.
+    const later = backgroundOf(c)
+    if (later) later(work.catch((err: unknown) => console.error('sign-in link not sent', err)))
+    else await work
     if (!json) return c.html(linkSentPage(), 202)
     return c.json({ status: 'sent', detail: 'If the address belongs to an account, a sign-in link is on its way.' }, 202)
   })
