@@ -24,15 +24,11 @@ import { findStaffLink, issueStaffLink } from '../auth/staff-links.js'
 import { normaliseEmail } from '../auth/users.js'
 import { encodeCursor, decodeCursor, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../http/pagination.js'
 import { fieldError, invalid, notFound } from '../http/problem.js'
-import type { WriteContext } from '../deps.js'
+import { writeContext } from '../http/context.js'
 import { validate } from '../http/validate.js'
 
 const emailBody = z.strictObject({ email: z.string().trim().max(254).pipe(z.email()) })
 const tokenBody = z.strictObject({ token: z.string().max(200) })
-
-function writeContext(c: Context<AuthEnv>): WriteContext {
-  return { ...c.var.deps, actor: c.var.actor }
-}
 
 /** Forms post url-encoded bodies; scripts and the SPA post JSON. Both reach the same handler. */
 function isJsonRequest(c: Context): boolean {

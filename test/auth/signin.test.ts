@@ -222,3 +222,8 @@ describe('housekeeping', () => {
     expect(links).toHaveLength(1)
   })
 })
+
+it('a sign-in form body is capped at 16 KiB', async () => {
+  const res = await app.request('/auth/links', { method: 'POST', headers: json, body: JSON.stringify({ email: `${'a'.repeat(20_000)}@x.example` }) })
+  expect(res.status).toBe(413)
+})
