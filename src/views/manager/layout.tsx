@@ -14,6 +14,8 @@ export interface PageFrame {
   section: Section
   /** one line confirming what the last action did ("Slot p1 added.") */
   flash?: string | undefined
+  /** why the last action was refused, when it was not a form with fields (a delete, a pin) */
+  alert?: string | undefined
 }
 
 const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
@@ -75,6 +77,12 @@ export const ManagerLayout: FC<PageFrame & { children?: Child }> = (p) => (
           <p class="success" role="status">
             {p.flash}
           </p>
+        ) : null}
+        {p.alert ? (
+          <div class="error-summary" role="alert">
+            <h2>That could not be done</h2>
+            <p>{p.alert}</p>
+          </div>
         ) : null}
         {p.children}
       </main>

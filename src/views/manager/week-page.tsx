@@ -182,3 +182,13 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
     </ManagerLayout>
   )
 }
+
+/** The week of a school that cannot plan one yet (no school day): what to do first. */
+export const WeekNotReadyPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; monday: string; reason: string }> = ({ frame, monday, reason }) => (
+  <ManagerLayout {...frame} title={`Week of ${longDate(monday)}`} section="week">
+    <p class="notice">There is no week to plan yet: {reason}.</p>
+    <p>
+      <a href={frame.paths.home}>See what is left to set up</a>
+    </p>
+  </ManagerLayout>
+)

@@ -1,0 +1,103 @@
+// Handlers of absences (record one and see the cover it creates), reports (the two ledgers, as
+// pages and CSV) and the staffroom poster.
+import '@js-joda/timezone'
+import { ZonedDateTime, ZoneId } from '@js-joda/core'
+import { createElement } from 'hono/jsx'
+import { isoDate } from '../../solver/scenario.js'
+import { ProblemError } from '../http/problem.js'
+import { deleteAbsence, listAbsences } from '../services/absences.js'
+import { toCsv } from '../services/csv.js'
+import { fairnessReport, fairnessTable } from '../services/ledger-fairness.js'
+import { hoursReport, hoursTable } from '../services/ledger-hours.js'
+import { mondayOf } from '../services/ledger-periods.js'
+import { recordAbsence } from '../services/replan.js'
+import { listStaff } from '../services/staff.js'
+import { AbsencesPage, type Names, type ReplanSummary } from '../views/manager/absences-page.js'
+import { emptyForm, type FormState } from '../views/manager/forms.js'
+import { managerPaths } from '../views/manager/paths.js'
+import { PosterPage } from '../views/manager/poster-page.js'
+import { ReportsPage } from '../views/manager/reports-page.js'
+import { absenceForm, read, type FormValues } from './forms.js'
+import { all, formErrors, frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
+
+const ABSENCE_FIELDS = ['staff', 'startDate', 'endDate', 'start', 'end', 'reason']
+
+/** Today in the school's zone. */
+function today(pc: PageContext): string {
+  return ZonedDateTime.now(pc.ctx.clock).withZoneSameInstant(ZoneId.of('Europe/London')).toLocalDate().toString()
+}
+
+/** Staff code -> name, and duty post, cover request and event code -> what people call it. */
+async function namesOf(pc: PageContext): Promise<Names> {
+  const db = pc.ctx.store.db
+  const [staff, posts, cover, events] = await Promise.all([
+    db.selectFrom('staff').select(['code', 'name']).where('school_id', '=', pc.schoolId).execute(),
+    db.selectFrom('duty_posts').select(['code', 'name']).where('school_id', '=', pc.schoolId).execute(),
+    db.selectFrom('cover_requests').select(['code', 'label']).where('school_id', '=', pc.schoolId).execute(),
+    db.selectFrom('events').select(['code', 'name']).where('school_id', '=', pc.schoolId).execute(),
+  ])
+  return {
+    staff: new Map(staff.map((s) => [s.code, s.name])),
+    work: new Map([...posts.map((p): [string, string] => [p.code, p.name]), ...cover.map((c): [string, string] => [c.code, `Cover: ${c.label ?? c.code}`]), ...events.map((e): [string, string] => [e.code, e.name])]),
+  }
+}
+
+export async function absencesPage(
+  pc: PageContext,
+  form: FormState = emptyForm(),
+  status = 200,
+  extra: { recorded?: { who: string; replans: ReplanSummary[]; names: Names }; alert?: string } = {},
+): Promise<PageResult> {
+  const frame = { ...(await frameOf(pc)), alert: extra.alert }
+  const [staff, absences] = await Promise.all([all(listStaff, pc.ctx.store, pc.schoolId), all(listAbsences, pc.ctx.store, pc.schoolId)])
+  const options = staff.map((s) => ({ value: s.code, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
+  const initial = Object.keys(form.values).length === 0 ? emptyForm({ startDate: today(pc) }) : form
+  return html(createElement(AbsencesPage, { frame, staff: options, absences: absences.sort((a, b) => b.startDate.localeCompare(a.startDate)), form: initial, recorded: extra.recorded }), status)
+}
+
+/** Records the absence and answers with the cover it creates: the re-plan of each week it clashes with. */
+export async function submitAbsence(pc: PageContext, values: FormValues): Promise<PageResult> {
+  const r = read(absenceForm, values)
+  if (!r.ok) return absencesPage(pc, { values, errors: r.errors }, 400)
+  let recorded
+  try {
+    recorded = await recordAbsence(pc.ctx, pc.schoolId, r.value)
+  } catch (err) {
+    return absencesPage(pc, { values, errors: formErrors(err, ABSENCE_FIELDS) }, err instanceof ProblemError ? err.problem.status : 400)
+  }
+  const names = await namesOf(pc)
+  const replans: ReplanSummary[] = recorded.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) }))
+  return absencesPage(pc, emptyForm(), 200, { recorded: { who: names.staff.get(recorded.absence.staff) ?? recorded.absence.staff, replans, names } })
+}
+
+export async function removeAbsence(pc: PageContext, id: string): Promise<PageResult> {
+  try {
+    await deleteAbsence(pc.ctx, pc.schoolId, id)
+  } catch (err) {
+    return absencesPage(pc, emptyForm(), err instanceof ProblemError ? err.problem.status : 400, { alert: problemText(err) })
+  }
+  return redirect(managerPaths(pc.schoolId).absences, 'absence-deleted')
+}
+
+const asOfOr = (pc: PageContext, asOf: string | undefined) => (asOf !== undefined && isoDate.safeParse(asOf).success ? asOf : today(pc))
+
+export async function reportsPage(pc: PageContext, asOfText?: string): Promise<PageResult> {
+  const asOf = asOfOr(pc, asOfText)
+  const frame = await frameOf(pc)
+  const [fairness, hours] = await Promise.all([fairnessReport(pc.ctx.store, pc.schoolId, asOf), hoursReport(pc.ctx.store, pc.schoolId, asOf)])
+  return html(createElement(ReportsPage, { frame, asOf, monday: mondayOf(asOf), fairness, hours }))
+}
+
+export async function fairnessCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {
+  const asOf = asOfOr(pc, asOfText)
+  return { kind: 'csv', body: toCsv(fairnessTable(await fairnessReport(pc.ctx.store, pc.schoolId, asOf))), filename: `fairness-${asOf}.csv` }
+}
+
+export async function hoursCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {
+  const asOf = asOfOr(pc, asOfText)
+  return { kind: 'csv', body: toCsv(hoursTable(await hoursReport(pc.ctx.store, pc.schoolId, asOf))), filename: `hours-${asOf}.csv` }
+}
+
+export async function posterPage(pc: PageContext): Promise<PageResult> {
+  return html(createElement(PosterPage, { frame: await frameOf(pc), meUrl: `${pc.origin}/me` }))
+}

@@ -1,0 +1,99 @@
+// What the manager's page handlers share. A handler takes the request's context and what the
+// manager sent, calls the services directly, and says what to answer: a page, a redirect
+// after a successful form (so a reload does not post it twice), or a CSV download. Knowing
+// nothing of HTTP, the handlers can be tested on a database alone; src/routes/manager.ts only
+// turns requests into calls and results into responses.
+import type { Child } from 'hono/jsx'
+import type { Store } from '../../db/store.js'
+import type { WriteContext } from '../deps.js'
+import { ProblemError } from '../http/problem.js'
+import { decodeCursor, type Cursor, type Page, type PageQuery } from '../http/pagination.js'
+import { renderDocument, type PageFrame } from '../views/manager/layout.js'
+import { managerPaths } from '../views/manager/paths.js'
+
+export type PageResult =
+  | { kind: 'html'; html: string; status: number }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'csv'; body: string; filename: string }
+
+export interface PageContext {
+  ctx: WriteContext
+  schoolId: string
+  /** where the service is reached, for links that leave the page (the QR poster) */
+  origin: string
+  /** a key of FLASH, from the redirect that brought the manager here */
+  flash?: string | undefined
+}
+
+/** What a redirect after a successful form may say; keys only, so no text can be injected. */
+export const FLASH = {
+  'slot-added': 'Slot added.',
+  'slot-deleted': 'Slot deleted.',
+  'terms-saved': 'Term dates saved.',
+  'period-deleted': 'Term deleted.',
+  'closure-deleted': 'Closure day deleted.',
+  'grade-added': 'Grade added.',
+  'grade-deleted': 'Grade deleted.',
+  'staff-added': 'Member of staff added.',
+  'staff-imported': 'Staff imported.',
+  'staff-deleted': 'Member of staff deleted.',
+  'post-added': 'Duty post added.',
+  'post-deleted': 'Duty post deleted.',
+  generated: 'The week is generated: review the draft below, then publish it.',
+  published: 'Published. Staff see the rota on their phones and in their calendars.',
+  pinned: 'Pinned: re-generate the week for it to take effect.',
+  barred: 'Barred: re-generate the week for it to take effect.',
+  unpinned: 'Removed: re-generate the week for it to take effect.',
+  'absence-deleted': 'Absence deleted.',
+} as const
+
+export type FlashKey = keyof typeof FLASH
+
+export const flashText = (key: string | undefined): string | undefined => (key !== undefined && key in FLASH ? FLASH[key as FlashKey] : undefined)
+
+export async function html(page: Child, status = 200): Promise<PageResult> {
+  return { kind: 'html', html: await renderDocument(page), status }
+}
+
+export const redirect = (to: string, flash?: FlashKey): PageResult => ({ kind: 'redirect', to: flash ? `${to}?done=${flash}` : to })
+
+export async function frameOf(pc: PageContext): Promise<Omit<PageFrame, 'title' | 'section'>> {
+  const school = await pc.ctx.store.db.selectFrom('schools').select('name').where('id', '=', pc.schoolId).executeTakeFirstOrThrow()
+  return { schoolName: school.name, paths: managerPaths(pc.schoolId), flash: flashText(pc.flash) }
+}
+
+/** Every item of a paged list (setup lists are short; this reads them in pages of 200). */
+export async function all<T>(list: (store: Store, schoolId: string, page: PageQuery) => Promise<Page<T>>, store: Store, schoolId: string): Promise<T[]> {
+  const out: T[] = []
+  let cursor: Cursor | undefined
+  do {
+    const page = await list(store, schoolId, { limit: 200, ...(cursor ? { cursor } : {}) })
+    out.push(...page.items)
+    cursor = page.nextCursor === null ? undefined : decodeCursor(page.nextCursor)
+  } while (cursor)
+  return out
+}
+
+/**
+ * A service's refusal as form errors: a problem naming a field goes next to it; anything else
+ * (a code already taken, a row still in use) goes to the form's first field, so the summary
+ * link still leads somewhere. Errors that are not problems are real failures and go on up.
+ */
+export function formErrors(err: unknown, fields: readonly string[]): Record<string, string> {
+  if (!(err instanceof ProblemError)) throw err
+  const out: Record<string, string> = {}
+  for (const e of err.problem.errors ?? []) {
+    const field = e.path.split(/[.[]/)[0] ?? ''
+    const key = fields.includes(field) ? field : (fields[0] ?? '')
+    out[key] = out[key] ? `${out[key]}; ${e.message}` : e.message
+  }
+  if (Object.keys(out).length === 0) out[fields[0] ?? ''] = err.problem.detail ?? err.problem.title
+  return out
+}
+
+/** The refusal of a one-button action (delete, pin) as one sentence for the page. */
+export function problemText(err: unknown): string {
+  if (!(err instanceof ProblemError)) throw err
+  const p = err.problem
+  return [p.detail ?? p.title, ...(p.errors ?? []).filter((e) => !(p.detail ?? '').includes(e.message)).map((e) => e.message)].join(' ')
+}

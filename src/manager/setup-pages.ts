@@ -1,0 +1,198 @@
+// Handlers of the setup pages: show each list with its form, add from the form (or from a
+// paste or file), delete one row. A refused form comes back with what was typed and the
+// problems at their fields, answered 400 (or the service's status, e.g. 409 for a code taken).
+import { createElement } from 'hono/jsx'
+import { ProblemError } from '../http/problem.js'
+import { listCalendarPeriods, listClosures, deleteCalendarPeriod, deleteClosure } from '../services/calendar.js'
+import { createDutyPost, deleteDutyPost, listDutyPosts } from '../services/duty-posts.js'
+import { createGrade, deleteGrade, listGrades } from '../services/grades.js'
+import { createSlot, deleteSlot, listSlots } from '../services/slots.js'
+import { createStaff, deleteStaff, listStaff } from '../services/staff.js'
+import { emptyForm, type FormState } from '../views/manager/forms.js'
+import { HomePage } from '../views/manager/home-page.js'
+import { managerPaths } from '../views/manager/paths.js'
+import { SchoolDayPage } from '../views/manager/setup-day.js'
+import { GradesPage } from '../views/manager/setup-grades.js'
+import { DutyPostsPage } from '../views/manager/setup-posts.js'
+import { StaffPage, type ImportPanel } from '../views/manager/setup-staff.js'
+import { TermDatesPage } from '../views/manager/setup-terms.js'
+import { dutyPostForm, gradeForm, read, slotForm, staffForm, type FormValues } from './forms.js'
+import { importStaffCsv, importTermDates } from './imports.js'
+import { all, formErrors, frameOf, html, problemText, redirect, type FlashKey, type PageContext, type PageResult } from './page-kit.js'
+import type { LineProblem } from './problems.js'
+import { guessMapping, STAFF_FIELDS, type ColumnMapping } from './staff-csv.js'
+import { mondayOfWeek } from './weeks.js'
+
+const frameOfPaths = (pc: PageContext) => managerPaths(pc.schoolId)
+const statusOf = (err: unknown, otherwise = 400) => (err instanceof ProblemError ? err.problem.status : otherwise)
+
+/** A one-button action: done, then back to the list; or the list again with why it was refused. */
+async function act(action: () => Promise<unknown>, to: string, flash: FlashKey, refused: (alert: string, status: number) => Promise<PageResult>): Promise<PageResult> {
+  try {
+    await action()
+  } catch (err) {
+    return refused(problemText(err), statusOf(err))
+  }
+  return redirect(to, flash)
+}
+
+export async function homePage(pc: PageContext): Promise<PageResult> {
+  const frame = await frameOf(pc)
+  const store = pc.ctx.store
+  const [slots, periods, grades, staff, posts] = await Promise.all([
+    all(listSlots, store, pc.schoolId),
+    all(listCalendarPeriods, store, pc.schoolId),
+    all(listGrades, store, pc.schoolId),
+    all(listStaff, store, pc.schoolId),
+    all(listDutyPosts, store, pc.schoolId),
+  ])
+  const counts = { slots: slots.length, periods: periods.length, grades: grades.length, staff: staff.length, posts: posts.length }
+  return html(createElement(HomePage, { frame, counts, monday: mondayOfWeek(pc.ctx.clock) }))
+}
+
+// The school day.
+
+const SLOT_FIELDS = ['code', 'kind', 'start', 'end', 'days']
+
+export async function schoolDayPage(pc: PageContext, form: FormState = emptyForm({ kind: 'break' }), status = 200, alert?: string): Promise<PageResult> {
+  const frame = { ...(await frameOf(pc)), alert }
+  return html(createElement(SchoolDayPage, { frame, slots: await all(listSlots, pc.ctx.store, pc.schoolId), form }), status)
+}
+
+export async function addSlot(pc: PageContext, values: FormValues): Promise<PageResult> {
+  const r = read(slotForm, values)
+  if (!r.ok) return schoolDayPage(pc, { values, errors: r.errors }, 400)
+  try {
+    await createSlot(pc.ctx, pc.schoolId, r.value)
+  } catch (err) {
+    return schoolDayPage(pc, { values, errors: formErrors(err, SLOT_FIELDS) }, statusOf(err))
+  }
+  return redirect(frameOfPaths(pc).day, 'slot-added')
+}
+
+export const removeSlot = async (pc: PageContext, id: string) =>
+  act(() => deleteSlot(pc.ctx, pc.schoolId, id), frameOfPaths(pc).day, 'slot-deleted', (alert, status) => schoolDayPage(pc, undefined, status, alert))
+
+// Term dates.
+
+export async function termDatesPage(pc: PageContext, text = '', problems: LineProblem[] = [], status = 200, alert?: string): Promise<PageResult> {
+  const frame = { ...(await frameOf(pc)), alert }
+  const [periods, closures] = await Promise.all([all(listCalendarPeriods, pc.ctx.store, pc.schoolId), all(listClosures, pc.ctx.store, pc.schoolId)])
+  return html(createElement(TermDatesPage, { frame, periods, closures, form: emptyForm({ text }), problems }), status)
+}
+
+/** `file` is the uploaded file's text, if one was chosen: it is read instead of the box. */
+export async function addTermDates(pc: PageContext, text: string, file?: string): Promise<PageResult> {
+  const source = file !== undefined && file.trim() !== '' ? file : text
+  const r = await importTermDates(pc.ctx, pc.schoolId, source)
+  if (!r.ok) return termDatesPage(pc, source, r.problems, 400)
+  return redirect(frameOfPaths(pc).terms, 'terms-saved')
+}
+
+export const removePeriod = async (pc: PageContext, id: string) =>
+  act(() => deleteCalendarPeriod(pc.ctx, pc.schoolId, id), frameOfPaths(pc).terms, 'period-deleted', (alert, status) => termDatesPage(pc, '', [], status, alert))
+
+export const removeClosure = async (pc: PageContext, id: string) =>
+  act(() => deleteClosure(pc.ctx, pc.schoolId, id), frameOfPaths(pc).terms, 'closure-deleted', (alert, status) => termDatesPage(pc, '', [], status, alert))
+
+// Grades.
+
+const GRADE_FIELDS = ['code', 'name', 'dutyKinds']
+
+export async function gradesPage(pc: PageContext, form: FormState = emptyForm({ dutyKinds: ['break', 'lunch', 'oncall', 'cover', 'event'] }), status = 200, alert?: string): Promise<PageResult> {
+  const frame = { ...(await frameOf(pc)), alert }
+  return html(createElement(GradesPage, { frame, grades: await all(listGrades, pc.ctx.store, pc.schoolId), form }), status)
+}
+
+export async function addGrade(pc: PageContext, values: FormValues): Promise<PageResult> {
+  const r = read(gradeForm, values)
+  if (!r.ok) return gradesPage(pc, { values, errors: r.errors }, 400)
+  try {
+    await createGrade(pc.ctx, pc.schoolId, r.value)
+  } catch (err) {
+    return gradesPage(pc, { values, errors: formErrors(err, GRADE_FIELDS) }, statusOf(err))
+  }
+  return redirect(frameOfPaths(pc).grades, 'grade-added')
+}
+
+export const removeGrade = async (pc: PageContext, id: string) =>
+  act(() => deleteGrade(pc.ctx, pc.schoolId, id), frameOfPaths(pc).grades, 'grade-deleted', (alert, status) => gradesPage(pc, undefined, status, alert))
+
+// Staff.
+
+const STAFF_FORM_FIELDS = ['name', 'code', 'grade', 'hoursPerWeek', 'pattern', 'unpaidBreakMinutes', 'email', 'skills']
+const noImport: ImportPanel = { form: emptyForm(), problems: [], headers: [], mapping: {} }
+
+export async function staffPage(pc: PageContext, form: FormState = emptyForm({ unpaidBreakMinutes: '30' }), importPanel: ImportPanel = noImport, status = 200, alert?: string): Promise<PageResult> {
+  const frame = { ...(await frameOf(pc)), alert }
+  const [staff, grades] = await Promise.all([all(listStaff, pc.ctx.store, pc.schoolId), all(listGrades, pc.ctx.store, pc.schoolId)])
+  return html(createElement(StaffPage, { frame, staff, grades, form, importPanel }), status)
+}
+
+export async function addStaff(pc: PageContext, values: FormValues): Promise<PageResult> {
+  const r = read(staffForm, values)
+  if (!r.ok) return staffPage(pc, { values, errors: r.errors }, noImport, 400)
+  try {
+    await createStaff(pc.ctx, pc.schoolId, r.value)
+  } catch (err) {
+    return staffPage(pc, { values, errors: formErrors(err, STAFF_FORM_FIELDS) }, noImport, statusOf(err))
+  }
+  return redirect(frameOfPaths(pc).staff, 'staff-added')
+}
+
+/** The column choices of the import form: map-code, map-name... -> the mapping. */
+export function mappingOf(values: FormValues): ColumnMapping {
+  const out: ColumnMapping = {}
+  for (const field of STAFF_FIELDS) {
+    const v = values[`map-${field}`]
+    const header = Array.isArray(v) ? v[0] : v
+    if (header !== undefined && header !== '') out[field] = header
+  }
+  return out
+}
+
+export async function importStaff(pc: PageContext, values: FormValues, file?: string): Promise<PageResult> {
+  const typed = typeof values.text === 'string' ? values.text : ''
+  const text = file !== undefined && file.trim() !== '' ? file : typed
+  const mapping = mappingOf(values)
+  const r = await importStaffCsv(pc.ctx, pc.schoolId, text, mapping)
+  if (r.ok) return redirect(frameOfPaths(pc).staff, 'staff-imported')
+  // Show the file's headers so the manager can choose columns by hand, with what we guessed.
+  const headerLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? ''
+  const headers = headerLine.trim() === '' ? [] : headerLine.split(',').map((h) => h.trim().replace(/^"|"$/g, ''))
+  const panel: ImportPanel = { form: emptyForm({ text }), problems: r.problems, headers, mapping: { ...guessMapping(headers), ...mapping } }
+  return staffPage(pc, undefined, panel, 400)
+}
+
+export const removeStaff = async (pc: PageContext, id: string) =>
+  act(() => deleteStaff(pc.ctx, pc.schoolId, id), frameOfPaths(pc).staff, 'staff-deleted', (alert, status) => staffPage(pc, undefined, noImport, status, alert))
+
+// Duty posts.
+
+const POST_FIELDS = ['name', 'code', 'kind', 'slots', 'days', 'peopleNeeded', 'skillSeats', 'priority']
+
+export async function dutyPostsPage(
+  pc: PageContext,
+  form: FormState = emptyForm({ kind: 'break', priority: '3', peopleNeeded: '1', days: ['mon', 'tue', 'wed', 'thu', 'fri'] }),
+  status = 200,
+  alert?: string,
+): Promise<PageResult> {
+  const frame = { ...(await frameOf(pc)), alert }
+  const [posts, slots] = await Promise.all([all(listDutyPosts, pc.ctx.store, pc.schoolId), all(listSlots, pc.ctx.store, pc.schoolId)])
+  return html(createElement(DutyPostsPage, { frame, posts, slots, form }), status)
+}
+
+export async function addDutyPost(pc: PageContext, values: FormValues): Promise<PageResult> {
+  const r = read(dutyPostForm, values)
+  if (!r.ok) return dutyPostsPage(pc, { values, errors: r.errors }, 400)
+  try {
+    await createDutyPost(pc.ctx, pc.schoolId, r.value)
+  } catch (err) {
+    return dutyPostsPage(pc, { values, errors: formErrors(err, POST_FIELDS) }, statusOf(err))
+  }
+  return redirect(frameOfPaths(pc).posts, 'post-added')
+}
+
+export const removeDutyPost = async (pc: PageContext, id: string) =>
+  act(() => deleteDutyPost(pc.ctx, pc.schoolId, id), frameOfPaths(pc).posts, 'post-deleted', (alert, status) => dutyPostsPage(pc, undefined, status, alert))
+

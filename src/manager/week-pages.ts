@@ -1,0 +1,129 @@
+// Handlers of the week and its print view: they call the week services (generate, publish,
+// pins and bars) directly. The page shows the draft under review when there is one, else the
+// published rota, and the draft's difference from the published rota before it can replace it.
+import { createElement } from 'hono/jsx'
+import type { Scenario } from '../../solver/scenario.js'
+import { ProblemError } from '../http/problem.js'
+import { isMondayDate } from '../services/scenario-calendar.js'
+import { exportScenario } from '../services/scenario-export.js'
+import { generateDraft } from '../services/week-generate.js'
+import { addOverride, listOverrides, removeOverride, type OverrideKind } from '../services/week-overrides.js'
+import { publishWeek, viewWeek, type WeekView } from '../services/week-publish.js'
+import { managerPaths } from '../views/manager/paths.js'
+import { PrintPage } from '../views/manager/print-page.js'
+import { WeekNotReadyPage, WeekPage, type WeekStatus } from '../views/manager/week-page.js'
+import type { FormValues } from './forms.js'
+import { frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
+import { buildWeekModel, type WeekModel } from './week-model.js'
+import { mondayOfWeek, neighbours } from './weeks.js'
+
+interface Problem {
+  title: string
+  details: string[]
+}
+
+function problemOf(err: unknown): Problem & { status: number } {
+  if (!(err instanceof ProblemError)) throw err
+  const p = err.problem
+  const details = (p.errors ?? []).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+  return { title: p.status === 412 ? 'The week changed since you looked at it: review the latest draft below and publish again' : (p.detail ?? p.title), details, status: p.status }
+}
+
+interface WeekData {
+  model: WeekModel
+  status: WeekStatus
+  view: WeekView
+}
+
+/** The week as the page shows it, or why there is no week to plan yet. */
+async function loadWeek(pc: PageContext, monday: string, show?: string): Promise<WeekData | { notReady: string }> {
+  let scenario: Scenario
+  try {
+    scenario = await exportScenario(pc.ctx.store, pc.schoolId, monday)
+  } catch (err) {
+    if (err instanceof ProblemError && err.problem.status === 409) return { notReady: err.problem.detail ?? err.problem.title }
+    throw err
+  }
+  const [view, overrides] = await Promise.all([viewWeek(pc.ctx, pc.schoolId, monday), listOverrides(pc.ctx.store, pc.schoolId, monday)])
+  const showing: WeekStatus['showing'] = view.draft && !(show === 'published' && view.published) ? 'draft' : view.published ? 'published' : 'none'
+  const rota = showing === 'draft' ? view.draft : showing === 'published' ? view.published : null
+  const model = buildWeekModel(scenario, rota, overrides)
+  const status: WeekStatus = {
+    version: view.version,
+    published: view.published ? { version: view.published.version, publishedAt: view.published.publishedAt } : null,
+    draft: view.draft ? { version: view.draft.version, createdAt: view.draft.createdAt, replan: (view.draft.stats.origin as { kind?: string } | undefined)?.kind === 'replan' } : null,
+    showing,
+  }
+  return { model, status, view }
+}
+
+export async function weekPage(pc: PageContext, monday: string, options: { show?: string; problem?: Problem; status?: number } = {}): Promise<PageResult> {
+  const paths = managerPaths(pc.schoolId)
+  if (!isMondayDate(monday)) return redirect(paths.week(mondayOfWeek(pc.ctx.clock)))
+  const frame = await frameOf(pc)
+  const data = await loadWeek(pc, monday, options.show)
+  if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }), options.status ?? 200)
+  const { previous, next } = neighbours(monday)
+  return html(
+    createElement(WeekPage, {
+      frame,
+      model: data.model,
+      status: data.status,
+      diff: data.view.draft?.diff ?? null,
+      previousMonday: previous,
+      nextMonday: next,
+      problem: options.problem,
+    }),
+    options.status ?? 200,
+  )
+}
+
+/** GET /week: this school week (or, at the weekend, the coming one). */
+export const thisWeek = (pc: PageContext): PageResult => redirect(managerPaths(pc.schoolId).week(mondayOfWeek(pc.ctx.clock)))
+
+async function weekAction(pc: PageContext, monday: string, action: () => Promise<unknown>, flash: 'generated' | 'published' | 'pinned' | 'barred' | 'unpinned'): Promise<PageResult> {
+  if (!isMondayDate(monday)) return weekPage(pc, monday)
+  try {
+    await action()
+  } catch (err) {
+    const problem = problemOf(err)
+    return weekPage(pc, monday, { problem, status: problem.status })
+  }
+  return redirect(managerPaths(pc.schoolId).week(monday), flash)
+}
+
+export const generateWeek = (pc: PageContext, monday: string) => weekAction(pc, monday, () => generateDraft(pc.ctx, pc.schoolId, monday), 'generated')
+
+/** Publishes the draft of the version the manager reviewed (the form carries it, as If-Match). */
+export const publishTheWeek = (pc: PageContext, monday: string, values: FormValues) => {
+  const version = typeof values.version === 'string' && /^\d+$/.test(values.version) ? values.version : ''
+  return weekAction(pc, monday, () => publishWeek(pc.ctx, pc.schoolId, monday, version === '' ? undefined : `"${version}"`), 'published')
+}
+
+const one = (values: FormValues, name: string): string | undefined => {
+  const v = values[name]
+  const s = Array.isArray(v) ? v[0] : v
+  return s === undefined || s === '' ? undefined : s
+}
+
+/** A pin or a bar on one seat, from the hidden fields of the seat's button. */
+export const overrideSeat = (pc: PageContext, monday: string, kind: OverrideKind, values: FormValues) =>
+  weekAction(
+    pc,
+    monday,
+    () => addOverride(pc.ctx, pc.schoolId, monday, { kind, staff: one(values, 'staff') ?? '', duty: one(values, 'duty') ?? '', date: one(values, 'date') ?? '', slot: one(values, 'slot') }),
+    kind === 'pin' ? 'pinned' : 'barred',
+  )
+
+export const removeSeatOverride = (pc: PageContext, monday: string, id: string) => weekAction(pc, monday, () => removeOverride(pc.ctx, pc.schoolId, monday, id), 'unpinned')
+
+export async function printPage(pc: PageContext, monday: string, show?: string): Promise<PageResult> {
+  const paths = managerPaths(pc.schoolId)
+  if (!isMondayDate(monday)) return redirect(paths.print(mondayOfWeek(pc.ctx.clock)))
+  const frame = await frameOf(pc)
+  const data = await loadWeek(pc, monday, show ?? 'published')
+  if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }))
+  const s = data.status
+  const label = s.showing === 'published' ? `published version ${s.published?.version}` : s.showing === 'draft' ? `draft version ${s.draft?.version}, not published` : 'not generated yet'
+  return html(createElement(PrintPage, { schoolName: frame.schoolName, model: data.model, label, generated: s.showing !== 'none', paths }))
+}
