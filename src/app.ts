@@ -11,6 +11,7 @@ import { toProblem } from './http/errors.js'
 import { limitBodySize, requireJson } from './http/guards.js'
 import { ProblemError, problemResponse } from './http/problem.js'
 import { newId } from './ids.js'
+import { absenceReplanRoutes } from './routes/absence-replans.js'
 import { absenceRoutes } from './routes/absences.js'
 import { calendarRoutes } from './routes/calendar.js'
 import { coverRequestRoutes } from './routes/cover-requests.js'
@@ -18,10 +19,13 @@ import { dutyPostRoutes } from './routes/duty-posts.js'
 import { eventRoutes } from './routes/events.js'
 import { gradeRoutes } from './routes/grades.js'
 import { organisationRoutes } from './routes/organisations.js'
+import { reportRoutes } from './routes/reports.js'
 import { schoolRoutes } from './routes/schools.js'
 import { scenarioRoutes } from './routes/scenario.js'
 import { slotRoutes } from './routes/slots.js'
 import { staffRoutes } from './routes/staff.js'
+import { swapRoutes } from './routes/swaps.js'
+import { weekRoutes } from './routes/week.js'
 
 export function createApp(appDeps: AppDeps) {
   const deps: Deps = { store: appDeps.store, clock: appDeps.clock, newId: appDeps.newId ?? newId }
@@ -58,6 +62,11 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', coverRequestRoutes)
   app.route('/api', eventRoutes)
   app.route('/api', scenarioRoutes)
+  // The week's loop: generate, publish, re-plans, swaps, and the ledgers.
+  app.route('/api', weekRoutes)
+  app.route('/api', absenceReplanRoutes)
+  app.route('/api', swapRoutes)
+  app.route('/api', reportRoutes)
 
   app.notFound((c) => problemResponse(new ProblemError('notFound', `nothing at ${c.req.method} ${c.req.path}`).problem))
   app.onError((err) => {

@@ -233,6 +233,27 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'DELETE', path: '/api/schools/{school}/api-tokens/{id}', resource: 'apiToken', ok: 204, roles: { token: 403 } },
   { method: 'POST', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 201 },
 
+  // The week: generate, publish (needs If-Match: a manager who gets that far is told so, 428),
+  // pins and bars, cover from CSV, swaps, re-plans and the two ledgers. Staff see none of it
+  // here: their own duties and figures are on their own pages.
+  { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/rota', ok: 200 },
+  { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/rota', ok: 201 },
+  { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/rota/publish', ok: 428 },
+  { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/overrides', ok: 200 },
+  // The matrix school has no duty posts: an override reaches validation (400), not storage.
+  { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/overrides', body: () => ({ kind: 'bar', staff: 's03', duty: 'none', date: '2026-11-23', slot: 'p1' }), ok: 400 },
+  { method: 'DELETE', path: '/api/schools/{school}/weeks/2026-11-23/overrides/ovr_none', ok: 404 },
+  { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/cover-requests/csv', body: (n) => ({ csv: `code,date,slot\ncsv${n},2026-11-24,p1\n` }), ok: 201 },
+  { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/swaps', ok: 200 },
+  // A swap with oneself is refused as a bad request (400).
+  { method: 'POST', path: '/api/schools/{school}/swaps', body: () => ({ from: 's03', give: { duty: 'none', date: '2026-11-23', slot: 'p1' }, to: 's03' }), ok: 400 },
+  { method: 'GET', path: '/api/schools/{school}/swaps/swp_none', ok: 404 },
+  { method: 'POST', path: '/api/schools/{school}/swaps/swp_none/approve', ok: 404 },
+  { method: 'POST', path: '/api/schools/{school}/swaps/swp_none/decline', ok: 404 },
+  { method: 'POST', path: '/api/schools/{school}/absences/{id}/replan', resource: 'absence', ok: 200 },
+  { method: 'GET', path: '/api/schools/{school}/reports/fairness', ok: 200 },
+  { method: 'GET', path: '/api/schools/{school}/reports/hours', ok: 200 },
+
   // The school's own week, exported and imported back: a write that changes nothing.
   { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },
 ]
