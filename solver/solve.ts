@@ -15,6 +15,7 @@ import { buildGroupModel, solveModel, tierCost } from './model.js'
 import { placePins } from './pins.js'
 import { ROTA_FORMAT } from './scenario.js'
 import type { Assignment, Rota, Scenario } from './scenario.js'
+import { honourPreferences } from './preferences.js'
 import { restorePublished } from './stability.js'
 import { RotaState } from './state.js'
 
@@ -42,6 +43,7 @@ interface Tally {
   restored: number
   fairnessChains: number
   fairnessChecks: number
+  preferenceMoves: number
 }
 
 /** Budget of the final fairness pass, in rule-gate questions and chains applied (no clock). */
@@ -49,6 +51,8 @@ const FAIRNESS_CHECKS = 200_000
 const FAIRNESS_CHAINS = 500
 /** Budget of the re-plan repair pass (stability.ts), in rule-gate questions. */
 const RESTORE_CHECKS = 50_000
+/** Budget of the preference pass (preferences.ts), in rule-gate questions. */
+const PREFERENCE_CHECKS = 50_000
 
 export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const week = expandWeek(scenario)
@@ -57,7 +61,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
-  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, skippedLps: 0, revertedLps: 0, restored: 0, fairnessChains: 0, fairnessChecks: 0 }
+  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, skippedLps: 0, revertedLps: 0, restored: 0, fairnessChains: 0, fairnessChecks: 0, preferenceMoves: 0 }
 
   // A re-plan starts from the published rota: each group is then re-solved with the rest of the
   // week as published, so only what a change forces out (and what it frees) moves.
@@ -84,6 +88,7 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   const fair = improveFairness(week, state, pinSet, previous, { checks: FAIRNESS_CHECKS, chains: FAIRNESS_CHAINS })
   tally.fairnessChains = fair.chains
   tally.fairnessChecks = fair.checks
+  tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, PREFERENCE_CHECKS).moves
   return rotaOf(week, state, previous, tally)
 }
 
@@ -351,6 +356,7 @@ function rotaOf(week: Week, state: RotaState, previous: Set<string>, tally: Tall
       publishedRestored: tally.restored,
       fairnessChains: tally.fairnessChains,
       fairnessChecks: tally.fairnessChecks,
+      preferenceMoves: tally.preferenceMoves,
     },
   }
 }

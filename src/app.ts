@@ -17,7 +17,9 @@ import { calendarRoutes } from './routes/calendar.js'
 import { coverRequestRoutes } from './routes/cover-requests.js'
 import { dutyPostRoutes } from './routes/duty-posts.js'
 import { eventRoutes } from './routes/events.js'
+import { feedAdminRoutes, feedRoutes } from './routes/feeds.js'
 import { gradeRoutes } from './routes/grades.js'
+import { meRoutes } from './routes/me.js'
 import { organisationRoutes } from './routes/organisations.js'
 import { reportRoutes } from './routes/reports.js'
 import { schoolRoutes } from './routes/schools.js'
@@ -67,6 +69,12 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', absenceReplanRoutes)
   app.route('/api', swapRoutes)
   app.route('/api', reportRoutes)
+
+  // Staff on their phones and in their calendars: the /me page a personal link lands on, the
+  // secret-URL feeds calendar apps poll, and the feeds managers issue under /api.
+  app.route('/', meRoutes)
+  app.route('/', feedRoutes)
+  app.route('/api', feedAdminRoutes)
 
   app.notFound((c) => problemResponse(new ProblemError('notFound', `nothing at ${c.req.method} ${c.req.path}`).problem))
   app.onError((err) => {

@@ -254,6 +254,17 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/schools/{school}/reports/fairness', ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/reports/hours', ok: 200 },
 
+  // Calendar feeds a manager issues (the URL is shown once), lists and stops. A feed belongs to
+  // a person, so an API token may not hold one; staff get and stop their own from /me.
+  { method: 'GET', path: '/api/schools/{school}/feeds', ok: 200 },
+  { method: 'DELETE', path: '/api/schools/{school}/feeds/fdt_none', ok: 404 },
+  { method: 'POST', path: '/api/schools/{school}/school-feed', ok: 201, roles: { token: 403 } },
+  { method: 'DELETE', path: '/api/schools/{school}/school-feed', ok: 204, roles: { token: 403 } },
+  { method: 'POST', path: '/api/schools/{school}/duty-posts/{id}/feed', resource: 'dutyPost', ok: 201, roles: { token: 403 } },
+  { method: 'DELETE', path: '/api/schools/{school}/duty-posts/{id}/feed', resource: 'dutyPost', ok: 204, roles: { token: 403 } },
+  { method: 'POST', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 201 },
+  { method: 'DELETE', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 204 },
+
   // The school's own week, exported and imported back: a write that changes nothing.
   { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },
 ]

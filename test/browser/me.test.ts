@@ -24,7 +24,8 @@ beforeAll(async () => {
   server = await startMeServer()
   http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => http.once('listening', () => resolve()))
-  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+  // "localhost": browsers keep the app's Secure session cookie on it without HTTPS.
+  base = `http://localhost:${(http.address() as AddressInfo).port}`
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -52,6 +53,20 @@ function collectErrors(page: Page): string[] {
   })
   page.on('pageerror', (e) => errors.push(e.message))
   return errors
+}
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** Runs axe-core in the page and lists each violation with where it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core') })
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_22_AA)} } })`)) as {
+    violations: { id: string; help: string; nodes: { target: string[] }[] }[]
+    passes: unknown[]
+  }
+  // A run that checked nothing would pass too; make sure it looked.
+  expect(result.passes.length).toBeGreaterThan(10)
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
 }
 
 async function horizontalOverflow(page: Page): Promise<number> {
@@ -87,20 +102,33 @@ describe('/me on a phone', () => {
     await context.close()
   })
 
-  it('has no WCAG 2.2 AA violations that axe-core finds', async () => {
+  it('has no WCAG 2.2 AA violations that axe-core finds, before and after getting a calendar link', async () => {
     // axe is injected as a script element, which the page's own CSP rightly refuses; the CSP is
-    // exercised by the test above, so this context lets the checker in.
+    // exercised by the other tests, so this context lets the checker in.
     const context = await browser.newContext({ viewport: PHONE, bypassCSP: true })
     const page = await context.newPage()
     await openMe(page)
-    await page.addScriptTag({ path: require.resolve('axe-core') })
-    const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`)) as {
-      violations: { id: string; help: string; nodes: { target: string[] }[] }[]
-      passes: unknown[]
-    }
-    const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-    expect(summary).toEqual([])
-    expect(result.passes.length).toBeGreaterThan(10)
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: /^Get (a|a new) calendar link$/ }).click()
+    await page.getByRole('link', { name: 'Add to Google Calendar' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('hands out the calendar link as webcal:// and add-to-Google links, with no console errors', async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    const errors = collectErrors(page)
+    await openMe(page)
+    await page.getByRole('button', { name: /^Get (a|a new) calendar link$/ }).click()
+    const webcal = await page.getByRole('link', { name: /Add to your phone's calendar/ }).getAttribute('href')
+    const google = await page.getByRole('link', { name: 'Add to Google Calendar' }).getAttribute('href')
+    expect(webcal).toMatch(/^webcal:\/\/localhost:\d+\/feeds\/[A-Za-z0-9_-]{43}\.ics$/)
+    expect(google).toBe(`https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal ?? '')}`)
+    expect(await page.getByLabel('Or copy the link into another calendar app').inputValue()).toBe(webcal?.replace(/^webcal:/, 'http:'))
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: join(RESULTS, 'me-calendar-link.png'), fullPage: true })
+    expect(errors).toEqual([])
     await context.close()
   })
 })

@@ -1,9 +1,9 @@
-// The app the browser test opens: a school with a published week and duties today, and the
-// /me page behind a personal link. The clock is fixed so "today" is always a school day.
-import { Hono } from 'hono'
-import { loadMe } from '../../src/services/me.js'
-import { renderMePage } from '../../src/views/me-page.js'
-import { ME_STYLE_HASH } from '../../src/views/styles.js'
+// The app the browser test opens: the real app (createApp, sign-in and security headers
+// included) over a fresh SQLite file, with a published week that has duties today, and the
+// personal link a manager issued to Amira. The clock is fixed so "today" is a school day.
+import { createApp } from '../../src/app.js'
+import { MemoryMailer } from '../../src/auth/mailer.js'
+import { createSession } from '../../src/auth/sessions.js'
 import { makeSchool, publish } from '../calendar/helpers.js'
 
 export interface MeServer {
@@ -25,6 +25,7 @@ export async function startMeServer(): Promise<MeServer> {
     ['stf_amira', 'yard', '2026-11-26', 'break'],
     ['stf_cara', 'yard', '2026-11-26', 'break'],
   ])
+  // A re-plan, so the page has changes to highlight.
   school.clock.advanceSeconds(600)
   await publish(school, '2026-11-23', [
     ['stf_amira', 'gate', '2026-11-24', 'gate'],
@@ -33,12 +34,13 @@ export async function startMeServer(): Promise<MeServer> {
     ['stf_amira', 'yard', '2026-11-26', 'break'],
     ['stf_ben', 'yard', '2026-11-26', 'break'],
   ])
-  const app = new Hono()
-  app.get('/me', async (c) => {
-    const view = await loadMe(school.ctx, school.schoolId, school.staff.amira)
-    if (!view) return c.notFound()
-    c.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self' ${ME_STYLE_HASH}; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`)
-    return c.html(await renderMePage(view, { hasFeed: false }))
+  const app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
+  const manager = await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })
+  const issued = await app.request(`/api/schools/${school.schoolId}/staff/${school.staff.amira}/link`, {
+    method: 'POST',
+    headers: { cookie: `__Host-session=${manager.token}`, origin: 'http://localhost' },
   })
-  return { fetch: app.fetch, personalLinkPath: '/me', close: () => school.close() }
+  if (issued.status !== 201) throw new Error(`the manager could not issue a personal link: ${issued.status}`)
+  const { url } = (await issued.json()) as { url: string }
+  return { fetch: app.fetch, personalLinkPath: new URL(url).pathname, close: () => school.close() }
 }

@@ -1,39 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkRota, solve } from '../../solver/index.js'
-import type { Assignment, Rota, Scenario } from '../../solver/index.js'
-import { expandWeek, occurrenceKey } from '../../solver/expand.js'
-import type { Week } from '../../solver/expand.js'
-import { explainUnfilled } from '../../solver/explain.js'
+import type { Scenario } from '../../solver/index.js'
+import { expandWeek } from '../../solver/expand.js'
 import { improveFairness, unfairness } from '../../solver/fairness.js'
-import { ROTA_FORMAT } from '../../solver/scenario.js'
 import { RotaState } from '../../solver/state.js'
 import { weekArb } from './arbitrary.js'
+import { drawn, place, rotaOf } from './rota-state.js'
 import { tinyWeek } from './helpers.js'
 
-function rotaOf(week: Week, state: RotaState): Rota {
-  const assignments: Assignment[] = []
-  state.byPerson.forEach((held, p) => {
-    for (const o of held) {
-      const occ = week.occurrences[o]!
-      assignments.push({ staff: week.staff[p]!.id, duty: occ.work, date: occ.date, ...(occ.slot === undefined ? {} : { slot: occ.slot }) })
-    }
-  })
-  return { format: ROTA_FORMAT, assignments, unfilled: explainUnfilled(week, state) }
-}
 
-/** Places what it can of `list` through the rule gate, in order; returns the pairs placed. */
-function place(week: Week, state: RotaState, list: Assignment[]): Set<string> {
-  const placed = new Set<string>()
-  for (const a of list) {
-    const p = week.staffIndex.get(a.staff)
-    const o = week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))
-    if (p === undefined || !o || state.has(p, o.index) || state.refuse(p, o.index) !== null) continue
-    state.add(p, o.index)
-    placed.add(`${p}|${o.index}`)
-  }
-  return placed
-}
 
 /**
  * A busy person on Monday only, a capped one on both days and an idle one on Tuesday only: the
@@ -93,13 +69,7 @@ describe('the final fairness pass', () => {
       // few of them treated as pins, then whatever else fits in the order drawn.
       const kept = place(week, state, sc.previous ?? [])
       const pins = new Set([...kept].filter((_, i) => i % 3 === 0))
-      const rest: Assignment[] = []
-      for (const i of order) {
-        const o = week.occurrences[i % Math.max(1, week.occurrences.length)]
-        const p = week.staff[Math.floor(i / 7) % week.staff.length]
-        if (o && p) rest.push({ staff: p.id, duty: o.work, date: o.date, ...(o.slot === undefined ? {} : { slot: o.slot }) })
-      }
-      place(week, state, rest)
+      place(week, state, drawn(week, order))
       const filled = week.occurrences.map((o) => state.filled(o.index))
       const before = unfairness(week, state)
       improveFairness(week, state, pins, kept, { checks: 10_000, chains: 100 })

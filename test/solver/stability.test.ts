@@ -1,39 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkRota } from '../../solver/index.js'
-import type { Assignment, Rota, Scenario } from '../../solver/index.js'
-import { expandWeek, occurrenceKey } from '../../solver/expand.js'
-import type { Week } from '../../solver/expand.js'
-import { explainUnfilled } from '../../solver/explain.js'
-import { ROTA_FORMAT } from '../../solver/scenario.js'
+import type { Assignment, Scenario } from '../../solver/index.js'
+import { expandWeek } from '../../solver/expand.js'
 import { restorePublished } from '../../solver/stability.js'
 import { RotaState } from '../../solver/state.js'
 import { weekArb } from './arbitrary.js'
+import { drawn, pairOf, place, rotaOf } from './rota-state.js'
 import { tinyWeek } from './helpers.js'
 
-function rotaOf(week: Week, state: RotaState): Rota {
-  const assignments: Assignment[] = []
-  state.byPerson.forEach((held, p) => {
-    for (const o of held) {
-      const occ = week.occurrences[o]!
-      assignments.push({ staff: week.staff[p]!.id, duty: occ.work, date: occ.date, ...(occ.slot === undefined ? {} : { slot: occ.slot }) })
-    }
-  })
-  return { format: ROTA_FORMAT, assignments, unfilled: explainUnfilled(week, state) }
-}
 
-function pairOf(week: Week, a: Assignment): [number, number] | undefined {
-  const p = week.staffIndex.get(a.staff)
-  const o = week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))
-  return p === undefined || !o ? undefined : [p, o.index]
-}
 
-function place(week: Week, state: RotaState, list: Assignment[]): void {
-  for (const a of list) {
-    const pair = pairOf(week, a)
-    if (pair && !state.has(...pair) && state.refuse(...pair) === null) state.add(...pair)
-  }
-}
 
 const kept = (state: RotaState, previous: Set<string>) => [...previous].filter((k) => state.has(...(k.split('|').map(Number) as [number, number]))).length
 
@@ -61,13 +38,7 @@ describe('the re-plan repair pass', () => {
       const week = expandWeek(sc)
       const state = new RotaState(week)
       // A rota drawn at random through the gate, with the published rota only partly in it.
-      const rest: Assignment[] = []
-      for (const i of order) {
-        const o = week.occurrences[i % Math.max(1, week.occurrences.length)]
-        const p = week.staff[Math.floor(i / 7) % week.staff.length]
-        if (o && p) rest.push({ staff: p.id, duty: o.work, date: o.date, ...(o.slot === undefined ? {} : { slot: o.slot }) })
-      }
-      place(week, state, rest)
+      place(week, state, drawn(week, order))
       place(week, state, (sc.previous ?? []).filter((_, i) => i % 2 === 0))
       const previous = new Set((sc.previous ?? []).map((a) => pairOf(week, a)?.join('|')).filter((k): k is string => k !== undefined))
       const pins = new Set([...previous].filter((k, i) => i % 3 === 0 && state.has(...(k.split('|').map(Number) as [number, number]))))

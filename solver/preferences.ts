@@ -1,0 +1,102 @@
+// Preferences come last in the objective, so they are honoured after fairness by moves that
+// leave everything above them as it is: a hand-over between two people whose next and last
+// duties cost the same (U unchanged), or a swap of two duties between two people (nobody's
+// count changes). Each move must raise the number of preferred duties held minus avoided ones,
+// touches no pin and no assignment of the published rota, and goes through the rule gate.
+import { countsAsDuty } from './expand.js'
+import type { Occurrence, Week } from './expand.js'
+import { tierCost } from './model.js'
+import type { RotaState } from './state.js'
+
+export interface PreferenceReport {
+  moves: number
+  checks: number
+}
+
+const EPS = 1e-9
+
+/** Most rule-gate questions spent on one assignment in one round, so a hopeless one cannot eat the budget. */
+const PER_ASSIGNMENT = 400
+const ROUNDS = 3
+
+export function honourPreferences(week: Week, state: RotaState, fixed: Set<string>, previous: Set<string>, maxChecks: number): PreferenceReport {
+  const report: PreferenceReport = { moves: 0, checks: 0 }
+  if (!week.staff.some((s) => (s.prefer?.length ?? 0) + (s.avoid?.length ?? 0) > 0)) return report
+  const n = week.occurrences.length
+  // +1 prefers, -1 avoids, by [person * occurrences + occurrence]; and the best liking of each
+  // occurrence among those who could take it, since only a holder who likes it less can gain.
+  const like = new Int8Array(week.staff.length * n)
+  const best = new Int8Array(n).fill(-1)
+  week.staff.forEach((person, p) => {
+    for (const o of week.occurrences) {
+      const v = (person.prefer?.includes(o.work) ? 1 : 0) - (person.avoid?.includes(o.work) ? 1 : 0)
+      like[p * n + o.index] = v
+      if (week.eligibility[p * n + o.index] === 0 && v > (best[o.index] as number)) best[o.index] = v
+    }
+  })
+  const liking = (p: number, o: number): number => like[p * n + o] as number
+  const movable = (p: number, o: number) => countsAsDuty(week.occurrences[o] as Occurrence) && !fixed.has(`${p}|${o}`) && !previous.has(`${p}|${o}`)
+
+  /**
+   * Tries moves that take (a, o) off `a` for someone who likes it more. Any improving swap has
+   * one side where the receiver likes the duty more than its holder, so looking from both
+   * holders' side with only such receivers misses none.
+   */
+  const improve = (a: number, o: number): boolean => {
+    const mine = liking(a, o)
+    const stop = Math.min(maxChecks, report.checks + PER_ASSIGNMENT)
+    for (let b = 0; b < week.staff.length; b++) {
+      if (b === a || liking(b, o) <= mine || week.eligibility[b * n + o] !== 0 || state.has(b, o)) continue
+      // Hand-over: only where U stays as it is, i.e. b's next duty costs what a's last did.
+      const load = state.duties[b] ?? 0
+      const cap = week.staff[b]?.maxDutiesPerWeek
+      const same = Math.abs(tierCost(week, b, load, 1) - tierCost(week, a, (state.duties[a] ?? 0) - 1, 1)) <= EPS
+      if (same && (cap === undefined || load < cap)) {
+        if (report.checks >= stop) return false
+        report.checks++
+        state.remove(a, o)
+        if (state.refuse(b, o) === null) {
+          state.add(b, o)
+          return true
+        }
+        state.add(a, o)
+      }
+      // Swap: a takes one of b's duties in return.
+      for (const o2 of [...(state.byPerson[b] ?? [])].sort((x, y) => x - y)) {
+        if (!movable(b, o2) || state.has(a, o2) || week.eligibility[a * n + o2] !== 0) continue
+        if (liking(a, o2) + liking(b, o) <= mine + liking(b, o2)) continue
+        if (report.checks >= stop) return false
+        report.checks++
+        state.remove(a, o)
+        state.remove(b, o2)
+        if (state.refuse(a, o2) === null) {
+          state.add(a, o2)
+          if (state.refuse(b, o) === null) {
+            state.add(b, o)
+            return true
+          }
+          state.remove(a, o2)
+        }
+        state.add(b, o2)
+        state.add(a, o)
+      }
+    }
+    return false
+  }
+
+  // Each move raises a bounded score, so the rounds would end anyway; they are capped for time.
+  for (let round = 0; round < ROUNDS && report.checks < maxChecks; round++) {
+    let changed = false
+    for (let a = 0; a < week.staff.length; a++) {
+      for (const o of [...(state.byPerson[a] ?? [])].sort((x, y) => x - y)) {
+        if (!state.has(a, o) || !movable(a, o) || liking(a, o) >= (best[o] as number)) continue
+        if (improve(a, o)) {
+          report.moves++
+          changed = true
+        }
+      }
+    }
+    if (!changed) break
+  }
+  return report
+}
