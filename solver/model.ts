@@ -110,13 +110,17 @@ export function buildGroupModel(input: GroupInput): GroupModel {
       if (!single) ones.push(cols)
     }
 
-    const blocks = distinctBlocks(held)
     const weekday = held[0]?.weekday
     const windows = weekday ? week.lunchWindows(weekday) : []
     const need = weekday ? week.breakNeed(p, weekday) : 0
     const committed = weekday ? week.commitmentsOn(p, weekday) : []
+    // Only blocks that touch a lunch window can eat the rest break, so only they are
+    // enumerated: an afternoon of cover requests would otherwise cost 2^blocks sets per person
+    // for no row at all. The others meet the overlap rows above.
+    const atLunch = need > 0 ? held.filter((o) => windows.some((w) => overlaps(w, [o.start, o.end]))) : []
+    const blocks = distinctBlocks(atLunch)
     let maxDuties = Infinity
-    if (blocks.length <= MAX_SUBSET_BLOCKS) {
+    if (blocks.length > 0 && blocks.length <= MAX_SUBSET_BLOCKS) {
       const feasible = (mask: number) => {
         const chosen = blocks.filter((_, i) => mask & (1 << i))
         for (let i = 0; i < chosen.length; i++) for (let j = i + 1; j < chosen.length; j++) if (overlaps((chosen[i] as Block).span, (chosen[j] as Block).span)) return 'overlap'
@@ -136,7 +140,9 @@ export function buildGroupModel(input: GroupInput): GroupModel {
           maxDuties = Math.max(maxDuties, blocks.filter((b, i) => mask & (1 << i) && b.occurrences.some(countsAsDuty)).length)
         }
       }
-    } else if (need > 0 && windows.length > 0) {
+      // The count holds only where every block was enumerated; else the cliques bound it below.
+      if (atLunch.length < held.length) maxDuties = Infinity
+    } else if (blocks.length > 0) {
       // Too many blocks to enumerate: at most one lunch-time block is always safe, since each
       // block alone was checked to leave a break.
       ones.push(colsFor(held.filter((o) => windows.some((w) => overlaps(w, [o.start, o.end])))))
