@@ -59,4 +59,18 @@ describe('the week on Workers with D1', () => {
     const csv = await send('GET', `${base}/reports/hours?date=${monday}&format=csv`)
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
   })
+
+  it('of two publishes sent at once with the same ETag, exactly one wins and the other gets 412', async () => {
+    const monday = LocalDate.now().plusWeeks(4).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+    const org = await send('POST', '/api/organisations', { name: 'Race Trust' })
+    const school = await send('POST', '/api/schools', { organisationId: org.body.id, name: 'Race Primary' })
+    const base = `/api/schools/${school.body.id}`
+    expect((await send('POST', `${base}/import`, { ...tinyScenario(), week: monday.toString() })).status).toBe(200)
+    const week = `${base}/weeks/${monday}`
+    const draft = await send('POST', `${week}/rota`)
+    const etag = draft.headers.get('etag') ?? ''
+    const results = await Promise.all([1, 2].map(() => send('POST', `${week}/rota/publish`, undefined, { 'if-match': etag })))
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412])
+    expect((await send('GET', `${week}/rota`)).body.published.id).toBe(draft.body.rota.id)
+  })
 })
