@@ -6,7 +6,7 @@
 import { checkRota, solve, PinError } from '../../solver/index.js'
 import type { Assignment, Rota, Unfilled } from '../../solver/scenario.js'
 import type { WriteContext } from '../deps.js'
-import { fieldError, invalid, ProblemError } from '../http/problem.js'
+import { conflict, fieldError, invalid, ProblemError } from '../http/problem.js'
 import { auditStatement } from './audit.js'
 import { isMondayDate } from './scenario-calendar.js'
 import { exportScenario } from './scenario-export.js'
@@ -112,7 +112,8 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   ])
   const after = await loadWeekRotas(ctx.store, schoolId, monday)
   const draft = after.draft
-  // Another generate may have followed ours at once; the newest draft is the one that counts.
-  if (!draft) throw new Error('the draft just stored is gone')
+  // Another generate may have followed ours at once (the newest draft is the one that counts),
+  // or someone published in between: either way the week has moved on from what we read.
+  if (!draft) throw conflict(`the week ${monday} changed while the draft was being made; reload it`)
   return { version: after.version, rota: weekRotaOf(draft, codes), diff: draft.id === id ? diff : before.published ? diffRotas(before.published.assignments, draft.assignments, codes) : null }
 }
