@@ -19,6 +19,7 @@ import { dutyPostRoutes } from './routes/duty-posts.js'
 import { eventRoutes } from './routes/events.js'
 import { feedAdminRoutes, feedRoutes } from './routes/feeds.js'
 import { gradeRoutes } from './routes/grades.js'
+import { managerRoutes } from './routes/manager.js'
 import { meRoutes } from './routes/me.js'
 import { organisationRoutes } from './routes/organisations.js'
 import { reportRoutes } from './routes/reports.js'
@@ -75,6 +76,9 @@ export function createApp(appDeps: AppDeps) {
   app.route('/', meRoutes)
   app.route('/', feedRoutes)
   app.route('/api', feedAdminRoutes)
+
+  // The business manager's pages: the same services, server-rendered, behind the same sign-in.
+  app.route('/', managerRoutes({ publicOrigin: appDeps.publicOrigin }))
 
   app.notFound((c) => problemResponse(new ProblemError('notFound', `nothing at ${c.req.method} ${c.req.path}`).problem))
   app.onError((err) => {

@@ -18,6 +18,7 @@ import { managerPaths } from '../views/manager/paths.js'
 import { PosterPage } from '../views/manager/poster-page.js'
 import { ReportsPage } from '../views/manager/reports-page.js'
 import { absenceForm, read, type FormValues } from './forms.js'
+import { mondayOfWeek } from './weeks.js'
 import { all, formErrors, frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
 
 const ABSENCE_FIELDS = ['staff', 'startDate', 'endDate', 'start', 'end', 'reason']
@@ -85,7 +86,9 @@ export async function reportsPage(pc: PageContext, asOfText?: string): Promise<P
   const asOf = asOfOr(pc, asOfText)
   const frame = await frameOf(pc)
   const [fairness, hours] = await Promise.all([fairnessReport(pc.ctx.store, pc.schoolId, asOf), hoursReport(pc.ctx.store, pc.schoolId, asOf)])
-  return html(createElement(ReportsPage, { frame, asOf, monday: mondayOf(asOf), fairness, hours }))
+  // Without a date asked for, the week to print is the one being planned (the coming one at the weekend).
+  const monday = asOfText === undefined ? mondayOfWeek(pc.ctx.clock) : mondayOf(asOf)
+  return html(createElement(ReportsPage, { frame, asOf, monday, fairness, hours }))
 }
 
 export async function fairnessCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {

@@ -3,12 +3,14 @@
 // published rota, and the draft's difference from the published rota before it can replace it.
 import { createElement } from 'hono/jsx'
 import type { Scenario } from '../../solver/scenario.js'
-import { ProblemError } from '../http/problem.js'
+import { preconditionFailed, ProblemError } from '../http/problem.js'
 import { isMondayDate } from '../services/scenario-calendar.js'
 import { exportScenario } from '../services/scenario-export.js'
 import { generateDraft } from '../services/week-generate.js'
 import { addOverride, listOverrides, removeOverride, type OverrideKind } from '../services/week-overrides.js'
+import { PreconditionRequired } from '../services/week-guard.js'
 import { publishWeek, viewWeek, type WeekView } from '../services/week-publish.js'
+import { weekVersion } from '../services/week-rotas.js'
 import { managerPaths } from '../views/manager/paths.js'
 import { PrintPage } from '../views/manager/print-page.js'
 import { WeekNotReadyPage, WeekPage, type WeekStatus } from '../views/manager/week-page.js'
@@ -26,7 +28,8 @@ function problemOf(err: unknown): Problem & { status: number } {
   if (!(err instanceof ProblemError)) throw err
   const p = err.problem
   const details = (p.errors ?? []).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
-  return { title: p.status === 412 ? 'The week changed since you looked at it: review the latest draft below and publish again' : (p.detail ?? p.title), details, status: p.status }
+  const title = p.status === 412 ? 'The week changed since you looked at it: review it as it is now below, then try again' : p.status === 428 ? 'Reload the week and try again' : (p.detail ?? p.title)
+  return { title, details, status: p.status }
 }
 
 interface WeekData {
@@ -92,12 +95,32 @@ async function weekAction(pc: PageContext, monday: string, action: () => Promise
   return redirect(managerPaths(pc.schoolId).week(monday), flash)
 }
 
-export const generateWeek = (pc: PageContext, monday: string) => weekAction(pc, monday, () => generateDraft(pc.ctx, pc.schoolId, monday), 'generated')
+/** The week's version a form says the manager was looking at: undefined when it says none. */
+const versionIn = (values: FormValues): string | undefined => (typeof values.version === 'string' && /^\d+$/.test(values.version) ? values.version : undefined)
+
+/**
+ * Generates a new draft. A re-generate replaces the draft under review, so the form says which
+ * version of the week the manager saw: if another manager has generated or published since,
+ * nothing is replaced and the page says so (412), as a publish would.
+ */
+export const generateWeek = (pc: PageContext, monday: string, values: FormValues) =>
+  weekAction(
+    pc,
+    monday,
+    async () => {
+      const seen = versionIn(values)
+      if (seen === undefined) throw new PreconditionRequired('send the version of the week you are looking at')
+      const now = await weekVersion(pc.ctx.store, pc.schoolId, monday)
+      if (Number(seen) !== now) throw preconditionFailed(`the week ${monday} is now at version ${now}`)
+      await generateDraft(pc.ctx, pc.schoolId, monday)
+    },
+    'generated',
+  )
 
 /** Publishes the draft of the version the manager reviewed (the form carries it, as If-Match). */
 export const publishTheWeek = (pc: PageContext, monday: string, values: FormValues) => {
-  const version = typeof values.version === 'string' && /^\d+$/.test(values.version) ? values.version : ''
-  return weekAction(pc, monday, () => publishWeek(pc.ctx, pc.schoolId, monday, version === '' ? undefined : `"${version}"`), 'published')
+  const version = versionIn(values)
+  return weekAction(pc, monday, () => publishWeek(pc.ctx, pc.schoolId, monday, version === undefined ? undefined : `"${version}"`), 'published')
 }
 
 const one = (values: FormValues, name: string): string | undefined => {

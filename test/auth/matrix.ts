@@ -265,6 +265,36 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 201 },
   { method: 'DELETE', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 204 },
 
+  // The business manager's pages (src/routes/manager.ts). Signed-out browsers are sent to the
+  // sign-in page (303, checked in test/auth/access.test.ts and the browser test), so `none` is
+  // not a cell here. Forms post url-encoded; the JSON bodies the matrix sends are refused as an
+  // empty form (400) after access is granted, and deletes name rows that do not exist (404), so
+  // no cell depends on whether a client follows the redirect a successful form answers.
+  ...[
+    '/manage/{school}',
+    '/manage/{school}/setup/day',
+    '/manage/{school}/setup/terms',
+    '/manage/{school}/setup/grades',
+    '/manage/{school}/setup/staff',
+    '/manage/{school}/setup/posts',
+    '/manage/{school}/week/2026-11-23',
+    '/manage/{school}/week/2026-11-23/print',
+    '/manage/{school}/absences',
+    '/manage/{school}/reports',
+    '/manage/{school}/reports/fairness.csv',
+    '/manage/{school}/reports/hours.csv',
+    '/manage/{school}/poster',
+  ].map((path): Endpoint => ({ method: 'GET', path, ok: 200, skip: ['none'] })),
+  ...['setup/day', 'setup/terms', 'setup/grades', 'setup/staff', 'setup/staff/import', 'setup/posts', 'absences', 'week/2026-11-23/pins', 'week/2026-11-23/bars'].map(
+    (form): Endpoint => ({ method: 'POST', path: `/manage/{school}/${form}`, ok: 400, skip: ['none'] }),
+  ),
+  // Generate and publish say which version of the week the manager saw; without it, 428.
+  { method: 'POST', path: '/manage/{school}/week/2026-11-23/generate', ok: 428, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/week/2026-11-23/publish', ok: 428, skip: ['none'] },
+  ...['setup/day/slt_none', 'setup/terms/periods/cal_none', 'setup/terms/closures/cls_none', 'setup/grades/grd_none', 'setup/staff/stf_none', 'setup/posts/dpt_none', 'absences/abs_none', 'week/2026-11-23/overrides/ovr_none'].map(
+    (row): Endpoint => ({ method: 'POST', path: `/manage/{school}/${row}/delete`, ok: 404, skip: ['none'] }),
+  ),
+
   // The school's own week, exported and imported back: a write that changes nothing.
   { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },
 ]

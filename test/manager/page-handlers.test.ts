@@ -67,7 +67,7 @@ describe('a manager runs the week through the pages', () => {
 
   it('generates and publishes the week', async () => {
     expect(htmlOf(await weekPage(pc, MONDAY))).toContain('Generate the week')
-    expectRedirect(await generateWeek(pc, MONDAY), /week\/2026-11-23\?done=generated/)
+    expectRedirect(await generateWeek(pc, MONDAY, { version: '0' }), /week\/2026-11-23\?done=generated/)
     const draft = htmlOf(await weekPage(pc, MONDAY))
     expect(draft).toContain('Publish version 1')
     expect(draft).toContain('15 of 15 seats filled')
@@ -75,10 +75,12 @@ describe('a manager runs the week through the pages', () => {
     expect(htmlOf(await weekPage(pc, MONDAY))).toMatch(/Published<\/dt><dd>Version 2,/)
   })
 
-  it('refuses to publish a version that is not the one reviewed', async () => {
+  it('refuses to publish, or generate over, a version that is not the one the manager saw', async () => {
     const r = await publishTheWeek(pc, MONDAY, { version: '1' })
     expect(r).toMatchObject({ kind: 'html', status: 412 })
     expect(htmlOf(r)).toContain('The week changed since you looked at it')
+    expect(await generateWeek(pc, MONDAY, { version: '1' })).toMatchObject({ kind: 'html', status: 412 })
+    expect(await generateWeek(pc, MONDAY, {})).toMatchObject({ kind: 'html', status: 428 })
   })
 
   it('records an absence, shows the cover it creates, and publishes the re-plan after showing its difference', async () => {

@@ -122,6 +122,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       <Status status={status} />
       <div class="actions">
         <PostForm action={paths.generate(monday)} busy="Generating the week. A large school can take a minute; this page updates when it is done.">
+          <input type="hidden" name="version" value={String(status.version)} />
           <button type="submit" class={status.draft ? undefined : 'primary'}>
             {generated ? 'Re-generate the week' : 'Generate the week'}
           </button>

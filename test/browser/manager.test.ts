@@ -1,0 +1,288 @@
+// A new business manager runs the week through the pages alone, in a real browser (Debian's
+// chromium through playwright-core) against the real app on SQLite: signs in with a one-time
+// link from their email, sets up a small school from nothing (school day, term dates, grades,
+// staff from a CSV file, duty posts), generates and publishes the week, records an absence,
+// and publishes the re-plan after reading what it changes. Every page visited is checked with
+// axe-core for WCAG 2.2 AA and must log no console error (so nothing the CSP refuses); a
+// screenshot of each step goes to test-results/.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Clock, Instant, ZoneOffset } from '@js-joda/core'
+import { serve, type ServerType } from '@hono/node-server'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrateSqlite } from '../../db/migrate.js'
+import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
+import { createApp } from '../../src/app.js'
+import { MemoryMailer } from '../../src/auth/mailer.js'
+import { ensureUser, grant } from '../../src/auth/users.js'
+import { newId } from '../../src/ids.js'
+import { createOrganisation } from '../../src/services/organisations.js'
+import { createSchool } from '../../src/services/schools.js'
+
+const require = createRequire(import.meta.url)
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')
+const EMAIL = 'bursar@elmtree.example'
+
+/** Saturday 21 November 2026: the week to plan is the one starting Monday 23 November. */
+const NOW = '2026-11-21T09:00:00Z'
+
+let dir: string
+let store: SqliteStore
+let http: ServerType
+let base: string
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const mailer = new MemoryMailer()
+const errors: string[] = []
+const refused: string[] = []
+const audited: Record<string, string[]> = {}
+let step = 0
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duty-rota-manager-browser-'))
+  store = openSqliteStore(join(dir, 'school.sqlite'))
+  migrateSqlite(store.sqlite)
+  const clock = Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC)
+  // What `npm run admin` does for a new school: an organisation, an empty school, its manager.
+  const ctx = { store, clock, newId, actor: 'admin:test' }
+  const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
+  const school = await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })
+  const user = await ensureUser(ctx, EMAIL, 'Bea Bursar')
+  await grant(ctx, user.id, { role: 'manager', schoolId: school.id })
+
+  const app = createApp({ store, clock, mailer })
+  http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise<void>((resolve) => http.once('listening', () => resolve()))
+  // "localhost", which browsers treat as secure, so the __Host- session cookie is kept over http.
+  base = `http://localhost:${(http.address() as AddressInfo).port}`
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  page = await context.newPage()
+  page.on('console', (m) => {
+    // A page answered 4xx (a refused form) is logged as a failed load; answers are checked below.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${page.url()}: ${m.text()}`)
+  })
+  page.on('response', (r) => {
+    // The sign-in pages have no icon, so the browser asks for /favicon.ico; nothing else may fail.
+    if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') refused.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`)
+  })
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`))
+  mkdirSync(RESULTS, { recursive: true })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await new Promise((resolve) => http?.close(resolve))
+  await store?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/**
+ * axe-core on the page as it is now. It goes in through the DevTools protocol, which the
+ * page's CSP does not govern, so the pages are checked under their real headers.
+ */
+async function checkAccessibility(name: string): Promise<void> {
+  await page.evaluate(AXE)
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} } })`)) as {
+    violations: { id: string; help: string; nodes: { target: string[] }[] }[]
+  }
+  audited[name] = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  expect(audited[name], `axe on ${name} (${page.url()})`).toEqual([])
+}
+
+/** One step of the story: its screenshot, and the accessibility of the page it ends on. */
+async function snap(name: string): Promise<void> {
+  step++
+  await page.screenshot({ path: join(RESULTS, `manager-flow-${String(step).padStart(2, '0')}-${name}.png`), fullPage: true })
+  await checkAccessibility(name)
+}
+
+const nav = (name: string) => page.getByRole('navigation', { name: 'Manager' }).getByRole('link', { name, exact: true })
+
+describe('a new business manager runs the week through the pages alone', () => {
+  it('signs in with the one-time link from their email', async () => {
+    await page.goto(`${base}/manage`)
+    expect(new URL(page.url()).pathname).toBe('/auth/signin')
+    await snap('sign-in')
+    await page.getByLabel('Your email address').fill(EMAIL)
+    await page.getByRole('button', { name: 'Send me a sign-in link' }).click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Check your email' }).isVisible()).toBe(true)
+    await snap('link-sent')
+    const link = /https?:\/\/\S+/.exec(mailer.lastTo(EMAIL)?.text ?? '')?.[0]
+    expect(link).toBeDefined()
+    await page.goto(link as string)
+    await snap('confirm-sign-in')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL((url) => url.pathname === '/')
+    // Signed in: the manager's pages are theirs; with one school, /manage opens it.
+    await page.goto(`${base}/manage`)
+    await expect.poll(() => page.getByRole('heading', { name: 'Start', level: 1 }).isVisible()).toBe(true)
+    expect(await page.getByText('To do').count()).toBe(5)
+    await snap('start')
+  })
+
+  it('sets up the school day, keeping what was typed when a time is wrong', async () => {
+    await nav('School day').click()
+    const addSlot = async (code: string, kind: string, start: string, end: string) => {
+      await page.getByLabel('Short name').fill(code)
+      await page.getByLabel('Kind').selectOption({ label: kind })
+      await page.getByLabel('Starts').fill(start)
+      await page.getByLabel('Ends').fill(end)
+      await page.getByRole('button', { name: 'Add slot' }).click()
+    }
+    await addSlot('break', 'Break', '10:50', '10:30')
+    // Refused: the form comes back as typed, the problem at its field and in the summary.
+    await expect.poll(() => page.getByRole('alert').isVisible()).toBe(true)
+    expect(await page.getByRole('alert').innerText()).toContain('Ends: must be after the start (10:50)')
+    expect(await page.getByLabel('Short name').inputValue()).toBe('break')
+    expect(await page.getByLabel('Starts').inputValue()).toBe('10:50')
+    await snap('slot-refused')
+    await page.getByLabel('Ends').fill('11:10')
+    await page.getByRole('button', { name: 'Add slot' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Slot added.' }).isVisible()).toBe(true)
+    await addSlot('lunch1', 'Lunch', '12:10', '12:40')
+    await addSlot('lunch2', 'Lunch', '12:40', '13:10')
+    expect(await page.getByRole('table', { name: 'The school day, in order' }).getByRole('row').count()).toBe(4)
+    await snap('school-day')
+  })
+
+  it('pastes the term dates', async () => {
+    await nav('Term dates').click()
+    await page
+      .getByLabel('Term dates, one per line')
+      .fill(['Autumn term 2026-09-03 2026-12-18', 'Half term 2026-10-26 2026-10-30', 'INSET 2026-09-02', 'Spring term 2027-01-05 2027-03-26', 'Bank holiday 2027-05-03'].join('\n'))
+    await page.getByRole('button', { name: 'Save term dates' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Term dates saved.' }).isVisible()).toBe(true)
+    expect(await page.getByRole('table', { name: 'Terms and half terms, by date' }).getByRole('row').count()).toBe(4)
+    await snap('term-dates')
+  })
+
+  it('adds a grade and the work it allows', async () => {
+    await nav('Grades').click()
+    await page.getByLabel('Short name').fill('G4')
+    await page.getByLabel('Name', { exact: true }).fill('Grade 4 (NJC 9-17)')
+    await page.getByRole('button', { name: 'Add grade' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Grade added.' }).isVisible()).toBe(true)
+    await snap('grades')
+  })
+
+  it('imports staff from a CSV file exported from the MIS, and adds one more by hand', async () => {
+    await nav('Staff').click()
+    const csv = [
+      'Staff Code,Title,Forename,Surname,Grade,Contracted Hours,Working Pattern,Qualifications',
+      'AP,Mrs,Amira,Patel,G4,36:40,Mon-Fri 08:00-15:50,First aid (30/06/2027)',
+      'BJ,Mr,Ben,Jones,G4,32.5,Mon-Fri 08:00-15:30,',
+      'CD,Ms,Cara,Doyle,G4,30,Mon-Fri 08:30-15:00,First aid (31/08/2028)',
+    ].join('\r\n')
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'sims-staff.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.getByRole('button', { name: 'Import staff' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Staff imported.' }).isVisible()).toBe(true)
+    await page.getByLabel('Name', { exact: true }).fill('Dee Evans')
+    await page.getByLabel('Staff code').fill('DE')
+    await page.getByLabel('Grade').selectOption('G4')
+    await page.getByLabel('Hours per week').fill('25')
+    await page.getByLabel('Working pattern').fill('Mon-Thu 08:30-15:00')
+    await page.getByRole('button', { name: 'Add member of staff' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Member of staff added.' }).isVisible()).toBe(true)
+    expect(await page.getByRole('table', { name: 'Staff and their contracts' }).getByRole('row').count()).toBe(5)
+    await snap('staff')
+  })
+
+  it('adds the duty posts', async () => {
+    await nav('Duty posts').click()
+    const addPost = async (name: string, code: string, kind: string, slot: string, people: string, skills: string) => {
+      await page.getByLabel('Name', { exact: true }).fill(name)
+      await page.getByLabel('Short name').fill(code)
+      await page.getByLabel('Kind').selectOption({ label: kind })
+      await page.getByRole('group', { name: 'Slots it runs in' }).getByLabel(slot).check()
+      await page.getByLabel('People needed').fill(people)
+      await page.getByLabel('Skills needed').fill(skills)
+      await page.getByRole('button', { name: 'Add duty post' }).click()
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Duty post added.' }).isVisible()).toBe(true)
+    }
+    await addPost('Yard', 'yard', 'Break', 'break (10:50 to 11:10)', '2', 'first-aid:1')
+    await addPost('Dining hall', 'hall', 'Lunch', 'lunch1 (12:10 to 12:40)', '1', '')
+    await nav('Start').click()
+    expect(await page.getByText('To do').count()).toBe(0)
+    await snap('duty-posts-done')
+  })
+
+  it('generates the week, reviews both grids and publishes it', async () => {
+    await nav('The week').click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Week of Monday 23 November', level: 1 }).isVisible()).toBe(true)
+    await snap('week-empty')
+    await page.getByRole('button', { name: 'Generate the week' }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The week is generated' }).isVisible()).toBe(true)
+    const posts = page.getByRole('table', { name: /^Duty posts by day, .*\(draft\)$/ })
+    expect(await posts.getByRole('listitem').count()).toBeGreaterThan(10)
+    expect(await page.getByText(/^15 of 15 seats filled/).isVisible()).toBe(true)
+    expect(await page.getByRole('table', { name: /^Staff by day/ }).getByRole('row').count()).toBe(5)
+    await snap('week-draft')
+    await page.getByRole('button', { name: /^Publish version \d+$/ }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Published.' }).isVisible()).toBe(true)
+    await snap('week-published')
+  })
+
+  it('records an absence and sees the cover it creates', async () => {
+    // Whoever is on the yard on Tuesday falls ill.
+    const tuesdayYard = page.getByRole('table', { name: /^Duty posts by day/ }).getByRole('row', { name: /^Yard/ }).getByRole('cell').nth(1)
+    const who = (await tuesdayYard.getByRole('listitem').first().innerText()).split(/Pin|Unpin/)[0]?.trim() ?? ''
+    expect(who).not.toBe('')
+    await nav('Absences').click()
+    await page.getByLabel('Who').selectOption({ label: who })
+    await page.getByLabel('First day').fill('2026-11-24')
+    await page.getByLabel('Last day').fill('2026-11-24')
+    await page.getByLabel('Reason').selectOption('sickness')
+    await page.getByRole('button', { name: 'Record absence and re-plan' }).click()
+    const cover = page.getByRole('region', { name: 'The cover this creates' })
+    await expect.poll(() => cover.isVisible()).toBe(true)
+    expect(await cover.innerText()).toContain(`${who} no longer has: Yard, Tue 24 Nov (break).`)
+    expect(await cover.innerText()).toMatch(/Covers: Yard, Tue 24 Nov \(break\)\./)
+    await snap('absence-cover')
+  })
+
+  it('re-plans: reads the difference first, then publishes again', async () => {
+    await page.getByRole('link', { name: /^Review and publish the re-plan/ }).click()
+    const diff = page.getByRole('region', { name: 'What this re-plan changes' })
+    await expect.poll(() => diff.isVisible()).toBe(true)
+    expect(await diff.innerText()).toMatch(/1 assignment is taken off and 1 is given/)
+    await snap('replan-diff')
+    await page.getByRole('button', { name: /^Publish version \d+$/ }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Published.' }).isVisible()).toBe(true)
+    expect(await page.getByRole('region', { name: 'What this re-plan changes' }).count()).toBe(0)
+    await snap('replan-published')
+  })
+
+  it('reads the ledgers, prints the week and puts the QR code on the staffroom wall', async () => {
+    await nav('Reports').click()
+    expect(await page.getByRole('table', { name: /^Fairness ledger as of/ }).getByRole('row').count()).toBe(5)
+    const csv = await page.request.get(await page.getByRole('link', { name: 'Download the fairness ledger (CSV)' }).evaluate((a) => (a as unknown as { href: string }).href))
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/)
+    expect((await csv.text()).split('\r\n')[0]).toMatch(/^staff,name,fte,week_duties/)
+    await snap('reports')
+    await page.getByRole('link', { name: /^Print the week of/ }).click()
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/published version \d+/)
+    await snap('print')
+    await page.goBack()
+    await nav('Staffroom QR code').click()
+    expect(await page.getByRole('img', { name: `QR code for ${base}/me` }).isVisible()).toBe(true)
+    await snap('poster')
+  })
+
+  it('met no console error, no refusal but the one made on purpose, and no accessibility violation', () => {
+    expect(errors).toEqual([])
+    expect(refused.map((r) => r.replace(/sch_\w+/, '{school}'))).toEqual(['POST /manage/{school}/setup/day 400'])
+    expect(Object.keys(audited).length).toBe(19)
+    expect(Object.entries(audited).filter(([, v]) => v.length > 0)).toEqual([])
+  })
+})
