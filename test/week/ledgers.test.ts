@@ -80,6 +80,29 @@ describe('the fairness ledger', () => {
   })
 })
 
+describe('the periods a ledger counts over', () => {
+  const calendar = [
+    { kind: 'term' as const, name: 'Autumn', start_date: '2026-09-02', end_date: '2026-12-18' },
+    { kind: 'half_term' as const, name: 'Half term', start_date: '2026-10-26', end_date: '2026-10-30' },
+    { kind: 'term' as const, name: 'Spring', start_date: '2027-01-05', end_date: '2027-03-26' },
+  ]
+
+  it('splits a term at its half-term holiday', () => {
+    expect(periodsOf(calendar, '2026-10-14').halfTerm).toEqual({ name: 'Autumn, first half', from: '2026-09-02', to: '2026-10-25' })
+    expect(periodsOf(calendar, '2026-11-25').halfTerm).toEqual({ name: 'Autumn, second half', from: '2026-10-31', to: '2026-12-18' })
+  })
+
+  it('takes a term without a holiday as one half, and the holidays between terms as the term before', () => {
+    expect(periodsOf(calendar, '2027-02-01').halfTerm).toEqual({ name: 'Spring', from: '2027-01-05', to: '2027-03-26' })
+    expect(periodsOf(calendar, '2026-12-28').term).toEqual({ name: 'Autumn', from: '2026-09-02', to: '2026-12-18' })
+  })
+
+  it('runs the school year from September to August', () => {
+    expect(periodsOf([], '2027-03-01')).toMatchObject({ term: null, halfTerm: null, year: { name: '2026-27', from: '2026-09-01', to: '2027-08-31' } })
+    expect(periodsOf([], '2027-09-01').year.from).toBe('2027-09-01')
+  })
+})
+
 describe('the hours ledger', () => {
   it('counts contracted weeks term time only: terms less half terms and bank holidays; INSET days are worked', () => {
     const calendar = [

@@ -75,6 +75,21 @@ describe('a handover of one assignment', () => {
   })
 })
 
+describe('a chain of handovers', () => {
+  it('still counts for the person first given the duty', async () => {
+    const { w, rota } = await published()
+    const monday = on(rota, WEEK)
+    const [second, third] = ['ann', 'ben', 'cat'].filter((s) => s !== monday.staff) as [string, string]
+    const before = await counts(w)
+    const give = { duty: 'yard', date: WEEK, slot: 'break' }
+    await approveSwap(w.ctx, SCHOOL, (await requestSwap(w.ctx, SCHOOL, { from: monday.staff, give, to: second })).id)
+    const again = await approveSwap(w.ctx, SCHOOL, (await requestSwap(w.ctx, SCHOOL, { from: second, give, to: third })).id)
+    expect(again.credits.a).toBe(monday.staff)
+    expect(on((await viewWeek(w.ctx, SCHOOL, WEEK)).published?.assignments ?? [], WEEK).staff).toBe(third)
+    expect(await counts(w)).toEqual(before)
+  })
+})
+
 describe('an exchange of two assignments', () => {
   it('swaps the holders, records both sides, and leaves both people’s fairness as it was', async () => {
     const { w, rota } = await published()
