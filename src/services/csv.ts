@@ -64,7 +64,17 @@ export function parseCsv(text: string): CsvParsed {
   return { ok: true, lines: out }
 }
 
-function quote(value: string): string {
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first)
+ * is written with a leading apostrophe, so a staff name typed as "=HYPERLINK(...)" stays text
+ * when a manager opens the report (OWASP "CSV injection"). Numbers never start that way here.
+ */
+function defuse(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+function quote(raw: string): string {
+  const value = defuse(raw)
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 

@@ -41,6 +41,10 @@ describe('CSV', () => {
     expect(parsed.ok && parsed.lines.map((l) => l.fields)).toEqual(table)
   })
 
+  it('writes cells a spreadsheet would run as formulas as plain text', () => {
+    expect(toCsv([['=1+1', '@SUM(A1)', '+44', '-3', 'Ann']])).toBe("'=1+1,'@SUM(A1),'+44,'-3,Ann\r\n")
+  })
+
   it('names the line of an unclosed quote', () => {
     expect(parseCsv('date,slot\n2026-11-24,"p1\n')).toMatchObject({ ok: false, line: 2 })
   })
