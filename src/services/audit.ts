@@ -1,6 +1,7 @@
 // The audit trail is written in the same atomic batch as the change it records, so there is
 // never a change without its entry, nor an entry for a change that did not happen.
 import { Instant } from '@js-joda/core'
+import { isoInstant } from '../auth/tokens.js'
 import { sql, type CompiledQuery } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { WriteContext } from '../deps.js'
@@ -30,8 +31,9 @@ export interface Change {
 /** The database error a stale write raises: the guarded audit timestamp came out NULL. */
 export const STALE_WRITE_MARKER = 'NOT NULL constraint failed: audit_log.at'
 
+/** Fixed-width UTC timestamps, so that sorting the text sorts the instants. */
 export function nowIso(ctx: Pick<WriteContext, 'clock'>): string {
-  return Instant.now(ctx.clock).toString()
+  return isoInstant(Instant.now(ctx.clock))
 }
 
 export function auditStatement(ctx: WriteContext, change: Change): CompiledQuery {

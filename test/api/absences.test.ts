@@ -30,7 +30,7 @@ describe('absences', () => {
       reason: 'sickness',
       detail: 'Migraine, GP appointment Wednesday',
       version: 1,
-      createdAt: '2026-11-23T09:00:00Z',
+      createdAt: '2026-11-23T09:00:00.000Z',
     })
     const url = `${base}/absences/${created.body.id}`
     const updated = await api.json('PUT', url, { staff: staffId, startDate: '2026-11-24', startTime: '08:00', endTime: '12:00', reason: 'medical' })

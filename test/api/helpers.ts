@@ -10,7 +10,7 @@ import { createApp, type App } from '../../src/app.js'
 import { MemoryMailer } from '../../src/auth/mailer.js'
 import { seedUser, signInWith } from '../auth/seed.js'
 
-export const NOW = '2026-11-23T09:00:00Z'
+export const NOW = '2026-11-23T09:00:00.000Z'
 
 export interface TestApi {
   app: App

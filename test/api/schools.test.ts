@@ -12,7 +12,7 @@ describe('organisations', () => {
     const created = await api.json('POST', '/api/organisations', { name: 'Oak Trust' })
     expect(created.status).toBe(201)
     expect(created.headers.get('location')).toBe(`/api/organisations/${created.body.id}`)
-    expect(created.body).toEqual({ id: expect.any(String), name: 'Oak Trust', createdAt: '2026-11-23T09:00:00Z' })
+    expect(created.body).toEqual({ id: expect.any(String), name: 'Oak Trust', createdAt: '2026-11-23T09:00:00.000Z' })
 
     const renamed = await api.json('PUT', `/api/organisations/${created.body.id}`, { name: 'Oak Learning Trust' })
     expect(renamed.body.name).toBe('Oak Learning Trust')
