@@ -5,7 +5,8 @@ import { writeContext } from '../http/context.js'
 import { pageQuery } from '../http/pagination.js'
 import { created, versioned } from '../http/reply.js'
 import { validate } from '../http/validate.js'
-import { createAbsence, deleteAbsence, getAbsence, listAbsences, updateAbsence } from '../services/absences.js'
+import { deleteAbsence, getAbsence, listAbsences, updateAbsence } from '../services/absences.js'
+import { recordAbsence, replanForAbsence } from '../services/replan.js'
 import { bothValid, isoDate, reference, timeOfDay } from './fields.js'
 
 const REASONS = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'] as const
@@ -39,13 +40,19 @@ export const absenceRoutes = new Hono<AppEnv>()
   .get('/schools/:schoolId/absences', validate('query', listQuery), async (c) =>
     c.json(await listAbsences(c.var.deps.store, c.req.param('schoolId'), c.req.valid('query'))),
   )
-  .post('/schools/:schoolId/absences', validate('json', absenceBody), async (c) =>
-    created(c, await createAbsence(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))),
-  )
+  // Recording or changing an absence re-plans at once every published week it now clashes
+  // with, so the manager gets the re-plan drafts (each with its per-person diff) in the answer.
+  .post('/schools/:schoolId/absences', validate('json', absenceBody), async (c) => {
+    const { absence, replans } = await recordAbsence(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))
+    return created(c, { ...absence, replans })
+  })
   .get('/schools/:schoolId/absences/:id', async (c) => versioned(c, await getAbsence(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))))
-  .put('/schools/:schoolId/absences/:id', validate('json', absenceBody), async (c) =>
-    versioned(c, await updateAbsence(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))),
-  )
+  .put('/schools/:schoolId/absences/:id', validate('json', absenceBody), async (c) => {
+    const ctx = writeContext(c)
+    const schoolId = c.req.param('schoolId')
+    const absence = await updateAbsence(ctx, schoolId, c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))
+    return versioned(c, { ...absence, replans: await replanForAbsence(ctx, schoolId, absence.id) })
+  })
   .delete('/schools/:schoolId/absences/:id', async (c) => {
     await deleteAbsence(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))
     return c.body(null, 204)
