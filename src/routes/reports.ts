@@ -1,6 +1,5 @@
 // The fairness and hours ledgers as reports, JSON by default and CSV with ?format=csv or
 // Accept: text/csv (a spreadsheet is where a business manager takes them).
-import { LocalDate } from '@js-joda/core'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../deps.js'
@@ -8,6 +7,7 @@ import { validate } from '../http/validate.js'
 import { toCsv } from '../services/csv.js'
 import { fairnessReport, fairnessTable } from '../services/ledger-fairness.js'
 import { hoursReport, hoursTable } from '../services/ledger-hours.js'
+import { todayAtSchool } from '../services/school-today.js'
 import { isoDate } from './fields.js'
 
 const reportQuery = z.strictObject({
@@ -29,11 +29,13 @@ function csv(c: Context, name: string, rows: string[][]) {
 export const reportRoutes = new Hono<AppEnv>()
   .get('/schools/:schoolId/reports/fairness', validate('query', reportQuery), async (c) => {
     const { date, format } = c.req.valid('query')
-    const report = await fairnessReport(c.var.deps.store, c.req.param('schoolId'), date ?? LocalDate.now(c.var.deps.clock).toString())
+    const schoolId = c.req.param('schoolId')
+    const report = await fairnessReport(c.var.deps.store, schoolId, date ?? (await todayAtSchool(c.var.deps.store, c.var.deps.clock, schoolId)))
     return wantsCsv(c, format) ? csv(c, `fairness-${report.asOf}`, fairnessTable(report)) : c.json(report)
   })
   .get('/schools/:schoolId/reports/hours', validate('query', reportQuery), async (c) => {
     const { date, format } = c.req.valid('query')
-    const report = await hoursReport(c.var.deps.store, c.req.param('schoolId'), date ?? LocalDate.now(c.var.deps.clock).toString())
+    const schoolId = c.req.param('schoolId')
+    const report = await hoursReport(c.var.deps.store, schoolId, date ?? (await todayAtSchool(c.var.deps.store, c.var.deps.clock, schoolId)))
     return wantsCsv(c, format) ? csv(c, `hours-${report.year.name}`, hoursTable(report)) : c.json(report)
   })

@@ -4,10 +4,10 @@
 // absence does not force out, and the draft lists per person what was removed and added. The
 // manager reviews it and publishes it like any draft (week-publish.ts). Past weeks are history
 // and are never re-planned.
-import { LocalDate } from '@js-joda/core'
 import { sql } from 'kysely'
 import type { WriteContext } from '../deps.js'
 import { createAbsence, getAbsence, type AbsenceInput, type AbsenceWithDetail } from './absences.js'
+import { todayAtSchool } from './school-today.js'
 import { generateDraft, type WeekDraft } from './week-generate.js'
 
 export interface AbsenceRecorded {
@@ -38,7 +38,7 @@ export async function replanForAbsence(ctx: WriteContext, schoolId: string, abse
  */
 async function weeksClashingWith(ctx: WriteContext, schoolId: string, absence: AbsenceWithDetail): Promise<string[]> {
   // Work already done is history: only clashes from today on call for a re-plan.
-  const today = LocalDate.now(ctx.clock).toString()
+  const today = await todayAtSchool(ctx.store, ctx.clock, schoolId)
   const from = absence.startDate > today ? absence.startDate : today
   let q = ctx.store.db
     .selectFrom('rota_assignments as a')
