@@ -2,11 +2,12 @@
 // never a change without its entry, nor an entry for a change that did not happen.
 import { Instant } from '@js-joda/core'
 import { isoInstant } from '../auth/tokens.js'
-import { sql, type CompiledQuery } from 'kysely'
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { WriteContext } from '../deps.js'
 
-export type AuditAction = 'create' | 'update' | 'delete'
+/** create / update / delete for setup rows; the week's own actions (publish, swap-approve...) name themselves. */
+export type AuditAction = 'create' | 'update' | 'delete' | (string & {})
 
 /** Tables whose rows carry a version that every update bumps. */
 export type VersionedTable = {
@@ -36,9 +37,19 @@ export function nowIso(ctx: Pick<WriteContext, 'clock'>): string {
   return isoInstant(Instant.now(ctx.clock))
 }
 
-export function auditStatement(ctx: WriteContext, change: Change): CompiledQuery {
+/**
+ * The audit entry of a change. With a `guard` (an SQL boolean), or an `expect`ed version, the
+ * entry only gets its timestamp while the guard holds; audit_log.at is NOT NULL, so otherwise
+ * the entry, and the whole batch it leads, fails (see week-guard.ts).
+ */
+export function auditStatement(ctx: WriteContext, change: Change, guard?: RawBuilder<unknown>): CompiledQuery {
   const at = nowIso(ctx)
   const snapshot = (v: unknown) => (v === undefined ? null : JSON.stringify(v))
+  const condition =
+    guard ??
+    (change.expect
+      ? sql`EXISTS (SELECT 1 FROM ${sql.table(change.expect.table)} WHERE id = ${change.entityId} AND version = ${change.expect.version})`
+      : undefined)
   return ctx.store.db
     .insertInto('audit_log')
     .values({
@@ -50,9 +61,7 @@ export function auditStatement(ctx: WriteContext, change: Change): CompiledQuery
       entity_id: change.entityId,
       before: snapshot(change.before),
       after: snapshot(change.after),
-      at: change.expect
-        ? sql<string>`(SELECT ${at} FROM ${sql.table(change.expect.table)} WHERE id = ${change.entityId} AND version = ${change.expect.version})`
-        : at,
+      at: condition ? sql<string>`(SELECT ${at} WHERE ${condition})` : at,
     })
     .compile()
 }

@@ -7,36 +7,13 @@
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely'
 import type { WriteContext } from '../deps.js'
 import { ProblemError, type Problem } from '../http/problem.js'
-import { nowIso } from './audit.js'
+import { auditStatement, type Change } from './audit.js'
 
-export interface GuardedEntry {
-  schoolId: string
-  /** e.g. 'publish', 'swap-approve'; the audit log's action column is free text */
-  action: string
-  entity: string
-  entityId: string
-  before?: unknown
-  after?: unknown
-}
+export type GuardedEntry = Omit<Change, 'expect'> & { schoolId: string }
 
 /** The audit entry that only goes in while `condition` (an SQL boolean) holds. */
 export function guardedAudit(ctx: WriteContext, entry: GuardedEntry, condition: RawBuilder<unknown>): CompiledQuery {
-  const at = nowIso(ctx)
-  const snapshot = (v: unknown) => (v === undefined ? null : JSON.stringify(v))
-  return ctx.store.db
-    .insertInto('audit_log')
-    .values({
-      id: ctx.newId('aud'),
-      school_id: entry.schoolId,
-      actor: ctx.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      before: snapshot(entry.before),
-      after: snapshot(entry.after),
-      at: sql<string>`(SELECT ${at} WHERE ${condition})`,
-    })
-    .compile()
+  return auditStatement(ctx, entry, condition)
 }
 
 /** The week's version (its highest rota version) is still `version`. */
