@@ -72,9 +72,15 @@ describe('nothing typed is lost on a validation error', () => {
 describe('the week', () => {
   const html = () => page('week')
 
-  it('has both grids, with a caption saying which rota they show', () => {
+  it('has both grids, with a caption saying which rota they show, and a way to the other one', () => {
     expect(html()).toContain('<caption>Duty posts by day, week of Monday 23 November (draft)</caption>')
     expect(html()).toContain('<caption>Staff by day, week of Monday 23 November (draft)</caption>')
+    expect(html()).toContain('<a href="/manage/sch_elm/week/2026-11-23?show=published">Show the published rota instead of the draft</a>')
+  })
+
+  it('says when things happened in the school\'s time, not UTC', () => {
+    // 15:02 UTC on 20 November is 15:02 in London (GMT); the draft at 07:40 UTC likewise.
+    expect(html()).toContain('<dd>Version 2, Friday 20 November at 15:02</dd>')
   })
 
   it('marks an unfilled seat in words, with its reason, not by colour alone', () => {

@@ -120,6 +120,15 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
         </div>
       ) : null}
       <Status status={status} />
+      {status.draft && status.published ? (
+        <p class="no-print">
+          {status.showing === 'draft' ? (
+            <a href={`${paths.week(monday)}?show=published`}>Show the published rota instead of the draft</a>
+          ) : (
+            <a href={paths.week(monday)}>Show the draft under review</a>
+          )}
+        </p>
+      ) : null}
       <div class="actions">
         <PostForm action={paths.generate(monday)} busy="Generating the week. A large school can take a minute; this page updates when it is done.">
           <input type="hidden" name="version" value={String(status.version)} />
