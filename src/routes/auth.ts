@@ -124,7 +124,8 @@ export const authRoutes = new Hono<AuthEnv>()
     const session = await createSession(deps, { kind: 'user', userId })
     setSessionCookie(c, session)
     if (json) return c.json({ userId }, 200)
-    return c.redirect('/', 303)
+    // Sign-in links go to managers and trust admins, whose place is their schools' pages.
+    return c.redirect('/manage', 303)
   })
 
   // A staff member's personal link: opens (or refreshes) their session and shows their page.

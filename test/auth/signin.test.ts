@@ -64,7 +64,7 @@ describe('sign-in links', () => {
     expect(sessionCookieFrom(page)).toBeUndefined()
     const form = await app.request('/auth/callback', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: `token=${token}` })
     expect(form.status).toBe(303)
-    expect(form.headers.get('location')).toBe('/')
+    expect(form.headers.get('location')).toBe('/manage')
     expect(sessionCookieFrom(form)).toBeDefined()
   })
 
