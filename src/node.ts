@@ -55,9 +55,9 @@ if (demo) {
 const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf })
 const server = serve({ fetch: app.fetch, port }, (info) => {
   const url = `http://localhost:${info.port}`
-  console.log(`Duty Rota is running: open ${url}/api/schools`)
-  if (demo) console.log(`Demo school: ${url}/api/schools/${demo.schoolId}  (staff: ${url}/api/schools/${demo.schoolId}/staff)`)
-  if (demoLink) console.log(`Sign in as the demo manager (${DEMO_MANAGER.email}); the link works once, within 15 minutes:\n  ${demoLink}`)
+  console.log(`Duty Rota is running: the manager's pages are at ${url}/manage (sign in first)`)
+  if (demoLink) console.log(`Sign in as the demo manager (${DEMO_MANAGER.email}) with this link; it works once, within 15 minutes:\n  ${demoLink}`)
+  if (demo) console.log(`Demo school's API: ${url}/api/schools/${demo.schoolId}  (formats: ${url}/api/schemas/scenario.json)`)
   console.log('Press Ctrl+C to stop.')
 })
 

@@ -60,9 +60,10 @@ afterAll(async () => {
 })
 
 describe('npm start', () => {
-  it('creates the database under DATA_DIR and tells the user where the demo school is', () => {
+  it('creates the database under DATA_DIR and tells the user where to open the pages and the demo school', () => {
     expect(existsSync(join(dataDir, 'duty-rota.sqlite'))).toBe(true)
-    expect(server.output()).toMatch(new RegExp(`Demo school: http://localhost:${port}/api/schools/sch_\\w+`))
+    expect(server.output()).toContain(`the manager's pages are at http://localhost:${port}/manage`)
+    expect(server.output()).toMatch(new RegExp(`Demo school's API: http://localhost:${port}/api/schools/sch_\\w+`))
   })
 
   it('prints a one-time sign-in link for the demo manager, who then sees the demo school', async () => {
