@@ -24,22 +24,33 @@ export function valuesOf(form: FormState, name: string): string[] {
 /** A form's field ids are prefixed with the form's id, so two forms on a page never clash. */
 const fieldId = (form: string, name: string) => `${form}-${name}`
 
+/** How many problems a summary heads, in the words both summaries (fields, pasted lines) use. */
+export const problemCount = (n: number): string => (n === 1 ? 'There is a problem' : `There are ${n} problems`)
+
+/**
+ * The box at the top of a form after a failed submit; it is an alert that takes focus, and its
+ * items link to what they are about. The field summary and the pasted-lines summary share it.
+ */
+export const SummaryBox: FC<{ form: string; heading: Child; children?: Child }> = ({ form, heading, children }) => (
+  <div class="error-summary" role="alert" aria-labelledby={`${form}-errors`} tabindex={-1}>
+    <h2 id={`${form}-errors`}>{heading}</h2>
+    <ul>{children}</ul>
+  </div>
+)
+
 export const ErrorSummary: FC<{ form: string; state: FormState; labels: Record<string, string> }> = ({ form, state, labels }) => {
   const entries = Object.entries(state.errors)
   if (entries.length === 0) return null
   return (
-    <div class="error-summary" role="alert" aria-labelledby={`${form}-errors`} tabindex={-1}>
-      <h2 id={`${form}-errors`}>{entries.length === 1 ? 'There is a problem' : `There are ${entries.length} problems`}</h2>
-      <ul>
-        {entries.map(([name, message]) => (
-          <li>
-            <a href={`#${fieldId(form, name)}`}>
-              {labels[name] ?? name}: {message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <SummaryBox form={form} heading={problemCount(entries.length)}>
+      {entries.map(([name, message]) => (
+        <li>
+          <a href={`#${fieldId(form, name)}`}>
+            {labels[name] ?? name}: {message}
+          </a>
+        </li>
+      ))}
+    </SummaryBox>
   )
 }
 

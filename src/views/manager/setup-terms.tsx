@@ -4,7 +4,7 @@ import type { LineProblem } from '../../manager/problems.js'
 import { describeProblem } from '../../manager/problems.js'
 import type { CalendarPeriod, Closure } from '../../services/calendar.js'
 import { longDate } from '../dates.js'
-import { ButtonForm, FileField, PostForm, TextArea, type FormState } from './forms.js'
+import { ButtonForm, FileField, PostForm, problemCount, SummaryBox, TextArea, type FormState } from './forms.js'
 import { CLOSURE_KIND_LABELS, PERIOD_KIND_LABELS } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 
@@ -15,18 +15,13 @@ const EXAMPLE = ['Autumn term 2026-09-03 2026-12-18', 'Half term 2026-10-26 2026
 /** Problems with the paste, listed under the text they are about (which is kept as typed). */
 export const LineProblems: FC<{ form: string; field: string; problems: LineProblem[]; what: string }> = ({ form, field, problems, what }) =>
   problems.length === 0 ? null : (
-    <div class="error-summary" role="alert" aria-labelledby={`${form}-errors`} tabindex={-1}>
-      <h2 id={`${form}-errors`}>
-        {problems.length === 1 ? 'There is a problem' : `There are ${problems.length} problems`} with the {what}; nothing was saved
-      </h2>
-      <ul>
-        {problems.map((p) => (
-          <li>
-            <a href={`#${form}-${field}`}>{describeProblem(p)}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <SummaryBox form={form} heading={<>{problemCount(problems.length)} with the {what}; nothing was saved</>}>
+      {problems.map((p) => (
+        <li>
+          <a href={`#${form}-${field}`}>{describeProblem(p)}</a>
+        </li>
+      ))}
+    </SummaryBox>
   )
 
 export const TermDatesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; periods: CalendarPeriod[]; closures: Closure[]; form: FormState; problems: LineProblem[] }> = ({
