@@ -5,9 +5,10 @@ import type { Assignment } from '../../../solver/scenario.js'
 import type { Absence } from '../../services/absences.js'
 import type { RotaDiff } from '../../services/week-rotas.js'
 import { longDate, shortDate } from '../dates.js'
-import { ButtonForm, ErrorSummary, PostForm, SelectField, TextField, type FormState, type Option } from './forms.js'
+import { ErrorSummary, PostForm, SelectField, TextField, type FormState, type Option } from './forms.js'
 import { ABSENCE_REASON_LABELS, optionsOf } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { RecordsTable } from './tables.js'
 
 export const ABSENCE_FORM = 'absence'
 export const ABSENCE_LABELS: Record<string, string> = { staff: 'Who', startDate: 'First day', endDate: 'Last day', start: 'From', end: 'Until', reason: 'Reason' }
@@ -107,35 +108,20 @@ export const AbsencesPage: FC<{
     </section>
     <section aria-labelledby="absences-now">
       <h2 id="absences-now">Recorded absences</h2>
-      {absences.length === 0 ? (
-        <p class="quiet">None.</p>
-      ) : (
-        <table>
-          <caption>Absences, by first day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Who</th>
-              <th scope="col">When</th>
-              <th scope="col">Reason</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {absences.map((a) => (
-              <tr>
-                <th scope="row">{staff.find((s) => s.value === a.staff)?.label ?? a.staff}</th>
-                <td>{period(a)}</td>
-                <td>{a.reason ? ABSENCE_REASON_LABELS[a.reason] : 'Not given'}</td>
-                <td>
-                  <ButtonForm action={frame.paths.remove(frame.paths.absences, a.id)} text="Delete" context={`absence of ${a.staff} from ${a.startDate}`} class="small danger" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordsTable
+        items={absences}
+        empty="None."
+        caption="Absences, by first day"
+        columns={['Who', 'When', 'Reason']}
+        row={(a) => (
+          <>
+            <th scope="row">{staff.find((s) => s.value === a.staff)?.label ?? a.staff}</th>
+            <td>{period(a)}</td>
+            <td>{a.reason ? ABSENCE_REASON_LABELS[a.reason] : 'Not given'}</td>
+          </>
+        )}
+        remove={(a) => ({ action: frame.paths.remove(frame.paths.absences, a.id), context: `absence of ${a.staff} from ${a.startDate}` })}
+      />
     </section>
   </ManagerLayout>
 )

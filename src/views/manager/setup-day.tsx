@@ -1,9 +1,10 @@
 // Setup: the school day, as the slots duties and cover are planned in.
 import type { FC } from 'hono/jsx'
 import type { Slot } from '../../services/slots.js'
-import { ButtonForm, CheckboxGroup, ErrorSummary, PostForm, SelectField, TextField, type FormState } from './forms.js'
+import { CheckboxGroup, ErrorSummary, PostForm, SelectField, TextField, type FormState } from './forms.js'
 import { daysText, optionsOf, SCHOOL_DAYS, SLOT_KIND_LABELS } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { RecordsTable } from './tables.js'
 
 export const SLOT_FORM = 'slot'
 export const SLOT_LABELS: Record<string, string> = { code: 'Short name', kind: 'Kind', start: 'Starts', end: 'Ends', days: 'Days' }
@@ -13,39 +14,23 @@ export const SchoolDayPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; sl
     <p>The school day is a list of slots: lessons, breaks, lunch sittings and the times before and after school. Duties and cover are planned in them.</p>
     <section aria-labelledby="slots-now">
       <h2 id="slots-now">Slots</h2>
-      {slots.length === 0 ? (
-        <p class="quiet">No slots yet. Add the first one below, for example the morning break.</p>
-      ) : (
-        <table>
-          <caption>The school day, in order</caption>
-          <thead>
-            <tr>
-              <th scope="col">Short name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Time</th>
-              <th scope="col">Days</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {slots.map((s) => (
-              <tr>
-                <th scope="row">{s.code}</th>
-                <td>{SLOT_KIND_LABELS[s.kind]}</td>
-                <td>
-                  {s.start} to {s.end}
-                </td>
-                <td>{daysText(s.days)}</td>
-                <td>
-                  <ButtonForm action={frame.paths.remove(frame.paths.day, s.id)} text="Delete" context={`slot ${s.code}`} class="small danger" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordsTable
+        items={slots}
+        empty="No slots yet. Add the first one below, for example the morning break."
+        caption="The school day, in order"
+        columns={['Short name', 'Kind', 'Time', 'Days']}
+        row={(s) => (
+          <>
+            <th scope="row">{s.code}</th>
+            <td>{SLOT_KIND_LABELS[s.kind]}</td>
+            <td>
+              {s.start} to {s.end}
+            </td>
+            <td>{daysText(s.days)}</td>
+          </>
+        )}
+        remove={(s) => ({ action: frame.paths.remove(frame.paths.day, s.id), context: `slot ${s.code}` })}
+      />
     </section>
     <section aria-labelledby="slot-add">
       <h2 id="slot-add">Add a slot</h2>

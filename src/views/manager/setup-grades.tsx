@@ -1,9 +1,10 @@
 // Setup: grades, and the kinds of work each allows its staff to be given.
 import type { FC } from 'hono/jsx'
 import type { Grade } from '../../services/grades.js'
-import { ButtonForm, CheckboxGroup, ErrorSummary, PostForm, TextField, type FormState } from './forms.js'
+import { CheckboxGroup, ErrorSummary, PostForm, TextField, type FormState } from './forms.js'
 import { optionsOf, WORK_KIND_LABELS } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { RecordsTable } from './tables.js'
 
 export const GRADE_FORM = 'grade'
 export const GRADE_LABELS: Record<string, string> = { code: 'Short name', name: 'Name', dutyKinds: 'Work this grade may be given' }
@@ -13,35 +14,20 @@ export const GradesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; grade
     <p>A contract's grade says what its holder may be asked to do: teachers may not be required to supervise lunch, and cover falls to grades whose job includes it.</p>
     <section aria-labelledby="grades-now">
       <h2 id="grades-now">Grades</h2>
-      {grades.length === 0 ? (
-        <p class="quiet">No grades yet.</p>
-      ) : (
-        <table>
-          <caption>Grades and the work each allows</caption>
-          <thead>
-            <tr>
-              <th scope="col">Short name</th>
-              <th scope="col">Name</th>
-              <th scope="col">May be given</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {grades.map((g) => (
-              <tr>
-                <th scope="row">{g.code}</th>
-                <td>{g.name}</td>
-                <td>{g.dutyKinds.length === 0 ? 'Nothing' : g.dutyKinds.map((k) => WORK_KIND_LABELS[k]).join(', ')}</td>
-                <td>
-                  <ButtonForm action={frame.paths.remove(frame.paths.grades, g.id)} text="Delete" context={`grade ${g.code}`} class="small danger" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordsTable
+        items={grades}
+        empty="No grades yet."
+        caption="Grades and the work each allows"
+        columns={['Short name', 'Name', 'May be given']}
+        row={(g) => (
+          <>
+            <th scope="row">{g.code}</th>
+            <td>{g.name}</td>
+            <td>{g.dutyKinds.length === 0 ? 'Nothing' : g.dutyKinds.map((k) => WORK_KIND_LABELS[k]).join(', ')}</td>
+          </>
+        )}
+        remove={(g) => ({ action: frame.paths.remove(frame.paths.grades, g.id), context: `grade ${g.code}` })}
+      />
     </section>
     <section aria-labelledby="grade-add">
       <h2 id="grade-add">Add a grade</h2>

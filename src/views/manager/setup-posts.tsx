@@ -2,9 +2,10 @@
 import type { FC } from 'hono/jsx'
 import type { DutyPost } from '../../services/duty-posts.js'
 import type { Slot } from '../../services/slots.js'
-import { ButtonForm, CheckboxGroup, ErrorSummary, PostForm, SelectField, TextField, type FormState } from './forms.js'
+import { CheckboxGroup, ErrorSummary, PostForm, SelectField, TextField, type FormState } from './forms.js'
 import { daysText, DUTY_KIND_LABELS, optionsOf, SCHOOL_DAYS, seatsText } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { RecordsTable } from './tables.js'
 
 export const POST_FORM = 'post'
 export const POST_LABELS: Record<string, string> = {
@@ -31,45 +32,26 @@ export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; po
     <p>A duty post is a place and time that needs people every week it runs: the yard at break, the dining hall at each sitting, on-call behaviour support in lessons.</p>
     <section aria-labelledby="posts-now">
       <h2 id="posts-now">Duty posts</h2>
-      {posts.length === 0 ? (
-        <p class="quiet">No duty posts yet.</p>
-      ) : (
-        <table>
-          <caption>Duty posts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Slots</th>
-              <th scope="col">Days</th>
-              <th scope="col">People</th>
-              <th scope="col">Skills needed</th>
-              <th scope="col">Priority</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {posts.map((p) => (
-              <tr>
-                <th scope="row">
-                  {p.name} <span class="quiet">({p.code})</span>
-                </th>
-                <td>{DUTY_KIND_LABELS[p.kind]}</td>
-                <td>{p.slots.join(', ')}</td>
-                <td>{daysText(p.days)}</td>
-                <td>{p.peopleNeeded}</td>
-                <td>{seatsText(p.skillSeats) || '-'}</td>
-                <td>{p.priority}</td>
-                <td>
-                  <ButtonForm action={frame.paths.remove(frame.paths.posts, p.id)} text="Delete" context={`duty post ${p.name}`} class="small danger" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordsTable
+        items={posts}
+        empty="No duty posts yet."
+        caption="Duty posts"
+        columns={['Name', 'Kind', 'Slots', 'Days', 'People', 'Skills needed', 'Priority']}
+        row={(p) => (
+          <>
+            <th scope="row">
+              {p.name} <span class="quiet">({p.code})</span>
+            </th>
+            <td>{DUTY_KIND_LABELS[p.kind]}</td>
+            <td>{p.slots.join(', ')}</td>
+            <td>{daysText(p.days)}</td>
+            <td>{p.peopleNeeded}</td>
+            <td>{seatsText(p.skillSeats) || '-'}</td>
+            <td>{p.priority}</td>
+          </>
+        )}
+        remove={(p) => ({ action: frame.paths.remove(frame.paths.posts, p.id), context: `duty post ${p.name}` })}
+      />
     </section>
     <section aria-labelledby="post-add">
       <h2 id="post-add">Add a duty post</h2>

@@ -5,10 +5,11 @@ import type { LineProblem } from '../../manager/problems.js'
 import { FIELD_LABELS, STAFF_FIELDS, type ColumnMapping } from '../../manager/staff-csv.js'
 import type { Grade } from '../../services/grades.js'
 import type { StaffMember } from '../../services/staff.js'
-import { ButtonForm, ErrorSummary, FileField, PostForm, SelectField, TextArea, TextField, type FormState } from './forms.js'
+import { ErrorSummary, FileField, PostForm, SelectField, TextArea, TextField, type FormState } from './forms.js'
 import { patternText, skillsText } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { LineProblems } from './setup-terms.js'
+import { RecordsTable } from './tables.js'
 
 export const STAFF_FORM = 'staff'
 export const IMPORT_FORM = 'import'
@@ -61,43 +62,24 @@ export const StaffPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; staff:
   <ManagerLayout {...frame} title="Staff" section="staff">
     <section aria-labelledby="staff-now">
       <h2 id="staff-now">Staff</h2>
-      {staff.length === 0 ? (
-        <p class="quiet">No staff yet. Add people one at a time, or import the export of your management information system.</p>
-      ) : (
-        <div class="scroll" role="region" aria-label="Staff list" tabindex={0}>
-          <table>
-            <caption>Staff and their contracts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Code</th>
-                <th scope="col">Grade</th>
-                <th scope="col">Hours a week</th>
-                <th scope="col">Working pattern</th>
-                <th scope="col">Skills</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((s) => (
-                <tr>
-                  <th scope="row">{s.name}</th>
-                  <td>{s.code}</td>
-                  <td>{s.grade}</td>
-                  <td>{s.hoursPerWeek}</td>
-                  <td>{patternText(s.pattern)}</td>
-                  <td>{skillsText(s.skills) || '-'}</td>
-                  <td>
-                    <ButtonForm action={frame.paths.remove(frame.paths.staff, s.id)} text="Delete" context={s.name} class="small danger" />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RecordsTable
+        items={staff}
+        empty="No staff yet. Add people one at a time, or import the export of your management information system."
+        scroll="Staff list"
+        caption="Staff and their contracts"
+        columns={['Name', 'Code', 'Grade', 'Hours a week', 'Working pattern', 'Skills']}
+        row={(s) => (
+          <>
+            <th scope="row">{s.name}</th>
+            <td>{s.code}</td>
+            <td>{s.grade}</td>
+            <td>{s.hoursPerWeek}</td>
+            <td>{patternText(s.pattern)}</td>
+            <td>{skillsText(s.skills) || '-'}</td>
+          </>
+        )}
+        remove={(s) => ({ action: frame.paths.remove(frame.paths.staff, s.id), context: s.name })}
+      />
     </section>
     <section aria-labelledby="staff-add">
       <h2 id="staff-add">Add a member of staff</h2>

@@ -4,9 +4,10 @@ import type { LineProblem } from '../../manager/problems.js'
 import { describeProblem } from '../../manager/problems.js'
 import type { CalendarPeriod, Closure } from '../../services/calendar.js'
 import { longDate } from '../dates.js'
-import { ButtonForm, FileField, PostForm, problemCount, SummaryBox, TextArea, type FormState } from './forms.js'
+import { FileField, PostForm, problemCount, SummaryBox, TextArea, type FormState } from './forms.js'
 import { CLOSURE_KIND_LABELS, PERIOD_KIND_LABELS } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { RecordsTable } from './tables.js'
 
 export const TERMS_FORM = 'terms'
 
@@ -53,73 +54,42 @@ export const TermDatesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; pe
     </section>
     <section aria-labelledby="terms-now">
       <h2 id="terms-now">Terms and half terms</h2>
-      {periods.length === 0 ? (
-        <p class="quiet">None yet.</p>
-      ) : (
-        <table>
-          <caption>Terms and half terms, by date</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((p) => (
-              <tr>
-                <th scope="row">{p.name}</th>
-                <td>{PERIOD_KIND_LABELS[p.kind]}</td>
-                <td>
-                  <time datetime={p.startDate}>{longDate(p.startDate)}</time> {p.startDate.slice(0, 4)}
-                </td>
-                <td>
-                  <time datetime={p.endDate}>{longDate(p.endDate)}</time> {p.endDate.slice(0, 4)}
-                </td>
-                <td>
-                  <ButtonForm action={frame.paths.remove(`${frame.paths.terms}/periods`, p.id)} text="Delete" context={`${p.name} ${p.startDate}`} class="small danger" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordsTable
+        items={periods}
+        empty="None yet."
+        caption="Terms and half terms, by date"
+        columns={['Name', 'Kind', 'From', 'To']}
+        row={(p) => (
+          <>
+            <th scope="row">{p.name}</th>
+            <td>{PERIOD_KIND_LABELS[p.kind]}</td>
+            <td>
+              <time datetime={p.startDate}>{longDate(p.startDate)}</time> {p.startDate.slice(0, 4)}
+            </td>
+            <td>
+              <time datetime={p.endDate}>{longDate(p.endDate)}</time> {p.endDate.slice(0, 4)}
+            </td>
+          </>
+        )}
+        remove={(p) => ({ action: frame.paths.remove(`${frame.paths.terms}/periods`, p.id), context: `${p.name} ${p.startDate}` })}
+      />
       <h2>Closure days</h2>
-      {closures.length === 0 ? (
-        <p class="quiet">None yet.</p>
-      ) : (
-        <table>
-          <caption>INSET days, bank holidays and other closures</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Name</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {closures.map((c) => (
-              <tr>
-                <th scope="row">
-                  <time datetime={c.date}>{longDate(c.date)}</time> {c.date.slice(0, 4)}
-                </th>
-                <td>{CLOSURE_KIND_LABELS[c.kind]}</td>
-                <td>{c.name}</td>
-                <td>
-                  <ButtonForm action={frame.paths.remove(`${frame.paths.terms}/closures`, c.id)} text="Delete" context={`closure ${c.date}`} class="small danger" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordsTable
+        items={closures}
+        empty="None yet."
+        caption="INSET days, bank holidays and other closures"
+        columns={['Date', 'Kind', 'Name']}
+        row={(c) => (
+          <>
+            <th scope="row">
+              <time datetime={c.date}>{longDate(c.date)}</time> {c.date.slice(0, 4)}
+            </th>
+            <td>{CLOSURE_KIND_LABELS[c.kind]}</td>
+            <td>{c.name}</td>
+          </>
+        )}
+        remove={(c) => ({ action: frame.paths.remove(`${frame.paths.terms}/closures`, c.id), context: `closure ${c.date}` })}
+      />
     </section>
   </ManagerLayout>
 )
