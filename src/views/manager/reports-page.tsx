@@ -7,6 +7,7 @@ import type { HoursReport } from '../../services/ledger-hours.js'
 import { longDate } from '../dates.js'
 import { BarChart } from './charts.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { RecordsTable } from './tables.js'
 
 /**
  * Each person's share of the term's duties and cover in proportion to their FTE, one decimal:
@@ -58,37 +59,24 @@ export const ReportsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; asOf
           valueLabel="Duties and cover"
           referenceLabel="Fair share"
         />
-        <div class="scroll" role="region" aria-label="Fairness ledger table" tabindex={0}>
-          <table>
-            <caption>Fairness ledger as of {longDate(asOf)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">FTE</th>
-                <th scope="col">This week</th>
-                <th scope="col">This half term</th>
-                <th scope="col">This {termName}</th>
-                <th scope="col">Fair share this {termName}</th>
-                <th scope="col">Per FTE this {termName}</th>
-                <th scope="col">This school year</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fairness.staff.map((r) => (
-                <tr>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.fte}</td>
-                  <td>{r.week.total}</td>
-                  <td>{r.halfTerm ? r.halfTerm.total : '-'}</td>
-                  <td>{r.term ? r.term.total : r.year.total}</td>
-                  <td>{shares.get(r.staffId)}</td>
-                  <td>{r.term ? r.term.perFte : r.year.perFte}</td>
-                  <td>{r.year.total}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordsTable
+          items={fairness.staff}
+          scroll="Fairness ledger table"
+          caption={<>Fairness ledger as of {longDate(asOf)}</>}
+          columns={['Person', 'FTE', 'This week', 'This half term', `This ${termName}`, `Fair share this ${termName}`, `Per FTE this ${termName}`, 'This school year']}
+          row={(r) => (
+            <>
+              <th scope="row">{r.name}</th>
+              <td>{r.fte}</td>
+              <td>{r.week.total}</td>
+              <td>{r.halfTerm ? r.halfTerm.total : '-'}</td>
+              <td>{r.term ? r.term.total : r.year.total}</td>
+              <td>{shares.get(r.staffId)}</td>
+              <td>{r.term ? r.term.perFte : r.year.perFte}</td>
+              <td>{r.year.total}</td>
+            </>
+          )}
+        />
       </section>
       <section aria-labelledby="hours">
         <h2 id="hours">Hours ledger</h2>
@@ -104,38 +92,26 @@ export const ReportsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; asOf
           valueLabel="Hours used"
           referenceLabel="Allowance"
         />
-        <div class="scroll" role="region" aria-label="Hours ledger table" tabindex={0}>
-          <table>
-            <caption>Hours ledger as of {longDate(asOf)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Hours a week</th>
-                <th scope="col">Contracted hours this year</th>
-                <th scope="col">Additional allowance</th>
-                <th scope="col">INSET hours</th>
-                <th scope="col">Evening hours</th>
-                <th scope="col">Remaining</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hours.staff.map((r) => (
-                <tr>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.hoursPerWeek}</td>
-                  <td>{r.contractedHours}</td>
-                  <td>{r.additional.allowance}</td>
-                  <td>{r.additional.insetHours}</td>
-                  <td>{r.additional.eveningHours}</td>
-                  <td>
-                    {r.additional.remaining}
-                    {r.additional.over > 0 ? <span class="flag gap">Over by {r.additional.over}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordsTable
+          items={hours.staff}
+          scroll="Hours ledger table"
+          caption={<>Hours ledger as of {longDate(asOf)}</>}
+          columns={['Person', 'Hours a week', 'Contracted hours this year', 'Additional allowance', 'INSET hours', 'Evening hours', 'Remaining']}
+          row={(r) => (
+            <>
+              <th scope="row">{r.name}</th>
+              <td>{r.hoursPerWeek}</td>
+              <td>{r.contractedHours}</td>
+              <td>{r.additional.allowance}</td>
+              <td>{r.additional.insetHours}</td>
+              <td>{r.additional.eveningHours}</td>
+              <td>
+                {r.additional.remaining}
+                {r.additional.over > 0 ? <span class="flag gap">Over by {r.additional.over}</span> : null}
+              </td>
+            </>
+          )}
+        />
       </section>
     </ManagerLayout>
   )
