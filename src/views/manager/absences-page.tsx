@@ -5,7 +5,7 @@ import type { Assignment } from '../../../solver/scenario.js'
 import type { Absence } from '../../services/absences.js'
 import type { RotaDiff } from '../../services/week-rotas.js'
 import { longDate, shortDate } from '../dates.js'
-import { ErrorSummary, PostForm, SelectField, TextField, type FormState, type Option } from './forms.js'
+import { AddSection, SelectField, TextField, type FormState, type Option } from './forms.js'
 import { ABSENCE_REASON_LABELS, optionsOf } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from './tables.js'
@@ -78,34 +78,36 @@ export const AbsencesPage: FC<{
 }> = ({ frame, staff, absences, form, recorded }) => (
   <ManagerLayout {...frame} title="Absences" section="absences">
     {recorded ? <CoverCreated who={recorded.who} replans={recorded.replans} names={recorded.names} weekHref={frame.paths.week} /> : null}
-    <section aria-labelledby="absence-add">
-      <h2 id="absence-add">Record an absence</h2>
-      <p>Recording an absence re-plans every published week it clashes with, changing as little as possible. You review the re-plan before staff see it.</p>
-      <ErrorSummary form={ABSENCE_FORM} state={form} labels={ABSENCE_LABELS} />
-      <PostForm action={frame.paths.absences} id={ABSENCE_FORM} busy="Recording the absence and re-planning…">
-        <SelectField form={ABSENCE_FORM} state={form} name="staff" label={ABSENCE_LABELS.staff as string} placeholder="Choose a member of staff" options={staff} required />
-        <div class="row">
-          <TextField form={ABSENCE_FORM} state={form} name="startDate" type="date" label={ABSENCE_LABELS.startDate as string} required />
-          <TextField form={ABSENCE_FORM} state={form} name="endDate" type="date" label={ABSENCE_LABELS.endDate as string} hint="Leave empty if not known yet" />
-        </div>
-        <div class="row">
-          <TextField form={ABSENCE_FORM} state={form} name="start" type="time" label={ABSENCE_LABELS.start as string} hint="For part of each day only" />
-          <TextField form={ABSENCE_FORM} state={form} name="end" type="time" label={ABSENCE_LABELS.end as string} hint="For part of each day only" />
-        </div>
-        <SelectField
-          form={ABSENCE_FORM}
-          state={form}
-          name="reason"
-          label={ABSENCE_LABELS.reason as string}
-          hint="Optional. Kept private: colleagues and calendars only ever see that someone is absent."
-          placeholder="Not given"
-          options={optionsOf(ABSENCE_REASON_LABELS)}
-        />
-        <button type="submit" class="primary">
-          Record absence and re-plan
-        </button>
-      </PostForm>
-    </section>
+    <AddSection
+      id="absence-add"
+      heading="Record an absence"
+      intro={<p>Recording an absence re-plans every published week it clashes with, changing as little as possible. You review the re-plan before staff see it.</p>}
+      form={ABSENCE_FORM}
+      state={form}
+      labels={ABSENCE_LABELS}
+      action={frame.paths.absences}
+      busy="Recording the absence and re-planning…"
+      submit="Record absence and re-plan"
+    >
+      <SelectField form={ABSENCE_FORM} state={form} name="staff" label={ABSENCE_LABELS.staff as string} placeholder="Choose a member of staff" options={staff} required />
+      <div class="row">
+        <TextField form={ABSENCE_FORM} state={form} name="startDate" type="date" label={ABSENCE_LABELS.startDate as string} required />
+        <TextField form={ABSENCE_FORM} state={form} name="endDate" type="date" label={ABSENCE_LABELS.endDate as string} hint="Leave empty if not known yet" />
+      </div>
+      <div class="row">
+        <TextField form={ABSENCE_FORM} state={form} name="start" type="time" label={ABSENCE_LABELS.start as string} hint="For part of each day only" />
+        <TextField form={ABSENCE_FORM} state={form} name="end" type="time" label={ABSENCE_LABELS.end as string} hint="For part of each day only" />
+      </div>
+      <SelectField
+        form={ABSENCE_FORM}
+        state={form}
+        name="reason"
+        label={ABSENCE_LABELS.reason as string}
+        hint="Optional. Kept private: colleagues and calendars only ever see that someone is absent."
+        placeholder="Not given"
+        options={optionsOf(ABSENCE_REASON_LABELS)}
+      />
+    </AddSection>
     <section aria-labelledby="absences-now">
       <h2 id="absences-now">Recorded absences</h2>
       <RecordsTable

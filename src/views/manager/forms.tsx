@@ -208,3 +208,32 @@ export const ButtonForm: FC<{ action: string; text: string; context?: string; hi
     </button>
   </form>
 )
+
+/**
+ * A section holding one form that adds something: the summary of a failed submit sits between
+ * the heading and the fields, where focus lands, and the form keeps the id its fields are named by.
+ */
+export const AddSection: FC<{
+  id: string
+  heading: string
+  intro?: Child
+  form: string
+  state: FormState
+  labels: Record<string, string>
+  action: string
+  busy?: string
+  submit: string
+  children?: Child
+}> = (p) => (
+  <section aria-labelledby={p.id}>
+    <h2 id={p.id}>{p.heading}</h2>
+    {p.intro}
+    <ErrorSummary form={p.form} state={p.state} labels={p.labels} />
+    <PostForm action={p.action} id={p.form} busy={p.busy}>
+      {p.children}
+      <button type="submit" class="primary">
+        {p.submit}
+      </button>
+    </PostForm>
+  </section>
+)

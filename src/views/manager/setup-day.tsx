@@ -1,7 +1,7 @@
 // Setup: the school day, as the slots duties and cover are planned in.
 import type { FC } from 'hono/jsx'
 import type { Slot } from '../../services/slots.js'
-import { CheckboxGroup, ErrorSummary, PostForm, SelectField, TextField, type FormState } from './forms.js'
+import { AddSection, CheckboxGroup, SelectField, TextField, type FormState } from './forms.js'
 import { daysText, optionsOf, SCHOOL_DAYS, SLOT_KIND_LABELS } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from './tables.js'
@@ -32,21 +32,22 @@ export const SchoolDayPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; sl
         remove={(s) => ({ action: frame.paths.remove(frame.paths.day, s.id), context: `slot ${s.code}` })}
       />
     </section>
-    <section aria-labelledby="slot-add">
-      <h2 id="slot-add">Add a slot</h2>
-      <ErrorSummary form={SLOT_FORM} state={form} labels={SLOT_LABELS} />
-      <PostForm action={frame.paths.day} id={SLOT_FORM}>
-        <div class="row">
-          <TextField form={SLOT_FORM} state={form} name="code" label={SLOT_LABELS.code as string} hint='Used in files and the rota, e.g. "break" or "p1"' required />
-          <SelectField form={SLOT_FORM} state={form} name="kind" label={SLOT_LABELS.kind as string} options={optionsOf(SLOT_KIND_LABELS)} />
-          <TextField form={SLOT_FORM} state={form} name="start" type="time" label={SLOT_LABELS.start as string} required />
-          <TextField form={SLOT_FORM} state={form} name="end" type="time" label={SLOT_LABELS.end as string} required />
-        </div>
-        <CheckboxGroup form={SLOT_FORM} state={form} name="days" label="Days it runs" hint="Leave all unticked if it runs every day." options={SCHOOL_DAYS} />
-        <button type="submit" class="primary">
-          Add slot
-        </button>
-      </PostForm>
-    </section>
+    <AddSection
+      id="slot-add"
+      heading="Add a slot"
+      form={SLOT_FORM}
+      state={form}
+      labels={SLOT_LABELS}
+      action={frame.paths.day}
+      submit="Add slot"
+    >
+      <div class="row">
+        <TextField form={SLOT_FORM} state={form} name="code" label={SLOT_LABELS.code as string} hint='Used in files and the rota, e.g. "break" or "p1"' required />
+        <SelectField form={SLOT_FORM} state={form} name="kind" label={SLOT_LABELS.kind as string} options={optionsOf(SLOT_KIND_LABELS)} />
+        <TextField form={SLOT_FORM} state={form} name="start" type="time" label={SLOT_LABELS.start as string} required />
+        <TextField form={SLOT_FORM} state={form} name="end" type="time" label={SLOT_LABELS.end as string} required />
+      </div>
+      <CheckboxGroup form={SLOT_FORM} state={form} name="days" label="Days it runs" hint="Leave all unticked if it runs every day." options={SCHOOL_DAYS} />
+    </AddSection>
   </ManagerLayout>
 )

@@ -1,7 +1,7 @@
 // Setup: grades, and the kinds of work each allows its staff to be given.
 import type { FC } from 'hono/jsx'
 import type { Grade } from '../../services/grades.js'
-import { CheckboxGroup, ErrorSummary, PostForm, TextField, type FormState } from './forms.js'
+import { AddSection, CheckboxGroup, TextField, type FormState } from './forms.js'
 import { optionsOf, WORK_KIND_LABELS } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from './tables.js'
@@ -29,19 +29,20 @@ export const GradesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; grade
         remove={(g) => ({ action: frame.paths.remove(frame.paths.grades, g.id), context: `grade ${g.code}` })}
       />
     </section>
-    <section aria-labelledby="grade-add">
-      <h2 id="grade-add">Add a grade</h2>
-      <ErrorSummary form={GRADE_FORM} state={form} labels={GRADE_LABELS} />
-      <PostForm action={frame.paths.grades} id={GRADE_FORM}>
-        <div class="row">
-          <TextField form={GRADE_FORM} state={form} name="code" label={GRADE_LABELS.code as string} hint='e.g. "G4"' required />
-          <TextField form={GRADE_FORM} state={form} name="name" label={GRADE_LABELS.name as string} hint='e.g. "Grade 4 (NJC 9-17)"' required />
-        </div>
-        <CheckboxGroup form={GRADE_FORM} state={form} name="dutyKinds" label={GRADE_LABELS.dutyKinds as string} options={optionsOf(WORK_KIND_LABELS)} />
-        <button type="submit" class="primary">
-          Add grade
-        </button>
-      </PostForm>
-    </section>
+    <AddSection
+      id="grade-add"
+      heading="Add a grade"
+      form={GRADE_FORM}
+      state={form}
+      labels={GRADE_LABELS}
+      action={frame.paths.grades}
+      submit="Add grade"
+    >
+      <div class="row">
+        <TextField form={GRADE_FORM} state={form} name="code" label={GRADE_LABELS.code as string} hint='e.g. "G4"' required />
+        <TextField form={GRADE_FORM} state={form} name="name" label={GRADE_LABELS.name as string} hint='e.g. "Grade 4 (NJC 9-17)"' required />
+      </div>
+      <CheckboxGroup form={GRADE_FORM} state={form} name="dutyKinds" label={GRADE_LABELS.dutyKinds as string} options={optionsOf(WORK_KIND_LABELS)} />
+    </AddSection>
   </ManagerLayout>
 )

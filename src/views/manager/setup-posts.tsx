@@ -2,7 +2,7 @@
 import type { FC } from 'hono/jsx'
 import type { DutyPost } from '../../services/duty-posts.js'
 import type { Slot } from '../../services/slots.js'
-import { CheckboxGroup, ErrorSummary, PostForm, SelectField, TextField, type FormState } from './forms.js'
+import { AddSection, CheckboxGroup, SelectField, TextField, type FormState } from './forms.js'
 import { daysText, DUTY_KIND_LABELS, optionsOf, SCHOOL_DAYS, seatsText } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from './tables.js'
@@ -53,27 +53,28 @@ export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; po
         remove={(p) => ({ action: frame.paths.remove(frame.paths.posts, p.id), context: `duty post ${p.name}` })}
       />
     </section>
-    <section aria-labelledby="post-add">
-      <h2 id="post-add">Add a duty post</h2>
-      {slots.length === 0 ? <p class="notice">Add the school day's slots first: a duty post runs in one or more of them.</p> : null}
-      <ErrorSummary form={POST_FORM} state={form} labels={POST_LABELS} />
-      <PostForm action={frame.paths.posts} id={POST_FORM}>
-        <div class="row">
-          <TextField form={POST_FORM} state={form} name="name" label={POST_LABELS.name as string} hint='e.g. "Yard"' required />
-          <TextField form={POST_FORM} state={form} name="code" label={POST_LABELS.code as string} hint='e.g. "yard-break"' required />
-          <SelectField form={POST_FORM} state={form} name="kind" label={POST_LABELS.kind as string} options={optionsOf(DUTY_KIND_LABELS)} />
-        </div>
-        <CheckboxGroup form={POST_FORM} state={form} name="slots" label="Slots it runs in" options={slots.map((s) => ({ value: s.code, label: `${s.code} (${s.start} to ${s.end})` }))} />
-        <CheckboxGroup form={POST_FORM} state={form} name="days" label="Days it runs" options={SCHOOL_DAYS} />
-        <div class="row">
-          <TextField form={POST_FORM} state={form} name="peopleNeeded" label={POST_LABELS.peopleNeeded as string} inputmode="numeric" required />
-          <TextField form={POST_FORM} state={form} name="skillSeats" label={POST_LABELS.skillSeats as string} hint='Optional: how many of them need a skill, e.g. "first-aid:1"' />
-          <SelectField form={POST_FORM} state={form} name="priority" label={POST_LABELS.priority as string} options={PRIORITIES} />
-        </div>
-        <button type="submit" class="primary">
-          Add duty post
-        </button>
-      </PostForm>
-    </section>
+    <AddSection
+      id="post-add"
+      heading="Add a duty post"
+      intro={slots.length === 0 ? <p class="notice">Add the school day's slots first: a duty post runs in one or more of them.</p> : null}
+      form={POST_FORM}
+      state={form}
+      labels={POST_LABELS}
+      action={frame.paths.posts}
+      submit="Add duty post"
+    >
+      <div class="row">
+        <TextField form={POST_FORM} state={form} name="name" label={POST_LABELS.name as string} hint='e.g. "Yard"' required />
+        <TextField form={POST_FORM} state={form} name="code" label={POST_LABELS.code as string} hint='e.g. "yard-break"' required />
+        <SelectField form={POST_FORM} state={form} name="kind" label={POST_LABELS.kind as string} options={optionsOf(DUTY_KIND_LABELS)} />
+      </div>
+      <CheckboxGroup form={POST_FORM} state={form} name="slots" label="Slots it runs in" options={slots.map((s) => ({ value: s.code, label: `${s.code} (${s.start} to ${s.end})` }))} />
+      <CheckboxGroup form={POST_FORM} state={form} name="days" label="Days it runs" options={SCHOOL_DAYS} />
+      <div class="row">
+        <TextField form={POST_FORM} state={form} name="peopleNeeded" label={POST_LABELS.peopleNeeded as string} inputmode="numeric" required />
+        <TextField form={POST_FORM} state={form} name="skillSeats" label={POST_LABELS.skillSeats as string} hint='Optional: how many of them need a skill, e.g. "first-aid:1"' />
+        <SelectField form={POST_FORM} state={form} name="priority" label={POST_LABELS.priority as string} options={PRIORITIES} />
+      </div>
+    </AddSection>
   </ManagerLayout>
 )

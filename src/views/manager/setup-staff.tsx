@@ -5,7 +5,7 @@ import type { LineProblem } from '../../manager/problems.js'
 import { FIELD_LABELS, STAFF_FIELDS, type ColumnMapping } from '../../manager/staff-csv.js'
 import type { Grade } from '../../services/grades.js'
 import type { StaffMember } from '../../services/staff.js'
-import { ErrorSummary, FileField, PostForm, SelectField, TextArea, TextField, type FormState } from './forms.js'
+import { AddSection, FileField, PostForm, SelectField, TextArea, TextField, type FormState } from './forms.js'
 import { patternText, skillsText } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { LineProblems } from './setup-terms.js'
@@ -81,28 +81,29 @@ export const StaffPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; staff:
         remove={(s) => ({ action: frame.paths.remove(frame.paths.staff, s.id), context: s.name })}
       />
     </section>
-    <section aria-labelledby="staff-add">
-      <h2 id="staff-add">Add a member of staff</h2>
-      {grades.length === 0 ? <p class="notice">Add a grade first: every member of staff has one.</p> : null}
-      <ErrorSummary form={STAFF_FORM} state={form} labels={STAFF_LABELS} />
-      <PostForm action={frame.paths.staff} id={STAFF_FORM}>
-        <div class="row">
-          <TextField form={STAFF_FORM} state={form} name="name" label={STAFF_LABELS.name as string} autocomplete="off" required />
-          <TextField form={STAFF_FORM} state={form} name="code" label={STAFF_LABELS.code as string} hint='Short and unique, e.g. initials "AP"' required />
-          <SelectField form={STAFF_FORM} state={form} name="grade" label={STAFF_LABELS.grade as string} placeholder="Choose a grade" options={grades.map((g) => ({ value: g.code, label: `${g.code}: ${g.name}` }))} required />
-          <TextField form={STAFF_FORM} state={form} name="hoursPerWeek" label={STAFF_LABELS.hoursPerWeek as string} hint="e.g. 32.5 or 36:40" inputmode="decimal" required />
-        </div>
-        <TextField form={STAFF_FORM} state={form} name="pattern" label={STAFF_LABELS.pattern as string} hint='Days and hours, e.g. "Mon-Fri 08:00-15:50" or "Mon-Thu 08:30-15:00; Fri 08:30-12:30"' wide required />
-        <div class="row">
-          <TextField form={STAFF_FORM} state={form} name="unpaidBreakMinutes" label={STAFF_LABELS.unpaidBreakMinutes as string} hint="The break they keep free each day" inputmode="numeric" />
-          <TextField form={STAFF_FORM} state={form} name="email" type="email" label={STAFF_LABELS.email as string} hint="Optional" />
-        </div>
-        <TextField form={STAFF_FORM} state={form} name="skills" label={STAFF_LABELS.skills as string} hint='Optional, with certificate expiry dates, e.g. "first-aid (2027-06-30); team-teach; dsl"' wide />
-        <button type="submit" class="primary">
-          Add member of staff
-        </button>
-      </PostForm>
-    </section>
+    <AddSection
+      id="staff-add"
+      heading="Add a member of staff"
+      intro={grades.length === 0 ? <p class="notice">Add a grade first: every member of staff has one.</p> : null}
+      form={STAFF_FORM}
+      state={form}
+      labels={STAFF_LABELS}
+      action={frame.paths.staff}
+      submit="Add member of staff"
+    >
+      <div class="row">
+        <TextField form={STAFF_FORM} state={form} name="name" label={STAFF_LABELS.name as string} autocomplete="off" required />
+        <TextField form={STAFF_FORM} state={form} name="code" label={STAFF_LABELS.code as string} hint='Short and unique, e.g. initials "AP"' required />
+        <SelectField form={STAFF_FORM} state={form} name="grade" label={STAFF_LABELS.grade as string} placeholder="Choose a grade" options={grades.map((g) => ({ value: g.code, label: `${g.code}: ${g.name}` }))} required />
+        <TextField form={STAFF_FORM} state={form} name="hoursPerWeek" label={STAFF_LABELS.hoursPerWeek as string} hint="e.g. 32.5 or 36:40" inputmode="decimal" required />
+      </div>
+      <TextField form={STAFF_FORM} state={form} name="pattern" label={STAFF_LABELS.pattern as string} hint='Days and hours, e.g. "Mon-Fri 08:00-15:50" or "Mon-Thu 08:30-15:00; Fri 08:30-12:30"' wide required />
+      <div class="row">
+        <TextField form={STAFF_FORM} state={form} name="unpaidBreakMinutes" label={STAFF_LABELS.unpaidBreakMinutes as string} hint="The break they keep free each day" inputmode="numeric" />
+        <TextField form={STAFF_FORM} state={form} name="email" type="email" label={STAFF_LABELS.email as string} hint="Optional" />
+      </div>
+      <TextField form={STAFF_FORM} state={form} name="skills" label={STAFF_LABELS.skills as string} hint='Optional, with certificate expiry dates, e.g. "first-aid (2027-06-30); team-teach; dsl"' wide />
+    </AddSection>
     <section aria-labelledby="staff-import">
       <h2 id="staff-import">Import staff from a CSV file</h2>
       <p>
