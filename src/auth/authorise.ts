@@ -8,6 +8,7 @@ import type { AuthDeps } from './deps.js'
 import { accessToSchool, actorOf, resolvePrincipal, type Principal, type SchoolAccess } from './principal.js'
 import { authProblem } from './problems.js'
 import { SESSION_COOKIE } from './sessions.js'
+import { ASSET_PATHS } from '../views/manager/assets.js'
 
 /** The app's env: AppEnv carries the principal, credential and school access set here. */
 export type AuthEnv = AppEnv
@@ -100,9 +101,13 @@ export function schoolAccess(staffMay: StaffPolicy = STAFF_MAY_NOTHING): Middlew
  * → to the sign-in page; a school that is not the caller's → 404, as for the API; staff → 403.
  * The pages' stylesheet and script under /manage/assets/ are public.
  */
+const PUBLIC_MANAGER_ASSETS: ReadonlySet<string> = new Set(Object.values(ASSET_PATHS))
+
 export function managerPageAccess(): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    if (c.req.path.startsWith('/manage/assets/')) return next()
+    // Only the two asset files are public: a looser prefix let /manage/assets/<page> run a
+    // page handler with schoolId 'assets' and no access check.
+    if (PUBLIC_MANAGER_ASSETS.has(c.req.path)) return next()
     const principal = c.var.principal
     if (!principal) return c.redirect('/auth/signin', 303)
     const schoolId = c.req.param('schoolId') ?? ''

@@ -199,7 +199,8 @@ export const accountRoutes = new Hono<AuthEnv>()
 
   // Issue or re-issue a staff member's personal link; the old one stops working at once.
   .post('/schools/:schoolId/staff/:staffId/link', async (c) => {
-    if (!managesSchool(c)) return authProblem('forbidden')
+    // A script's token may not mint a person's credential (nor revoke theirs by re-issuing).
+    if (!managesSchool(c) || c.var.principal?.kind === 'token') return authProblem('forbidden')
     const schoolId = c.req.param('schoolId')
     const staffId = c.req.param('staffId')
     const staff = await c.var.deps.store.db.selectFrom('staff').select('id').where('id', '=', staffId).where('school_id', '=', schoolId).executeTakeFirst()

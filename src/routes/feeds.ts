@@ -112,7 +112,8 @@ export const feedAdminRoutes = new Hono<AuthEnv>()
 
   // A staff member's own feed, issued or stopped by a manager for them (e.g. a lost phone).
   .post('/schools/:schoolId/staff/:staffId/feed', async (c) => {
-    if (!managesSchool(c)) return authProblem('forbidden')
+    // Issuing shows a live feed URL once: a person's credential, which a script's token may not mint.
+    if (!managesSchool(c) || c.var.principal?.kind === 'token') return authProblem('forbidden')
     const schoolId = c.req.param('schoolId')
     await staffOfSchool(c, schoolId, c.req.param('staffId'))
     return issued(c, { scope: 'person', schoolId, staffId: c.req.param('staffId') })

@@ -8,6 +8,7 @@ import { created, versioned } from '../http/reply.js'
 import { validate } from '../http/validate.js'
 import { approveSwap, declineSwap, getSwap, listSwaps, requestSwap } from '../services/swaps.js'
 import { code, isoDate, reference } from './fields.js'
+import { isMondayDate } from '../services/scenario-calendar.js'
 
 const work = z.strictObject({ duty: code, date: isoDate, slot: code.optional() })
 
@@ -20,7 +21,7 @@ const swapBody = z.strictObject({
 })
 
 export const swapRoutes = new Hono<AppEnv>()
-  .get('/schools/:schoolId/weeks/:monday/swaps', validate('param', z.object({ schoolId: z.string(), monday: isoDate })), async (c) =>
+  .get('/schools/:schoolId/weeks/:monday/swaps', validate('param', z.object({ schoolId: z.string(), monday: isoDate.refine(isMondayDate, 'must be a Monday') })), async (c) =>
     c.json({ items: await listSwaps(c.var.deps.store, c.req.valid('param').schoolId, c.req.valid('param').monday) }),
   )
   .post('/schools/:schoolId/swaps', validate('json', swapBody), async (c) => created(c, await requestSwap(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))))

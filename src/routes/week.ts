@@ -11,8 +11,9 @@ import { generateDraft } from '../services/week-generate.js'
 import { addOverride, listOverrides, removeOverride } from '../services/week-overrides.js'
 import { publishWeek, viewWeek } from '../services/week-publish.js'
 import { code, isoDate, reference } from './fields.js'
+import { isMondayDate } from '../services/scenario-calendar.js'
 
-const weekParams = z.object({ schoolId: z.string().min(1), monday: isoDate })
+const weekParams = z.object({ schoolId: z.string().min(1), monday: isoDate.refine(isMondayDate, 'must be a Monday') })
 
 const overrideBody = z.strictObject({
   kind: z.enum(['pin', 'bar']),

@@ -2,6 +2,7 @@
 // process time zone. Dates stay ISO strings at the edges because that is how the database and
 // the scenario format both hold them, and ISO dates compare correctly as strings.
 import { DayOfWeek, LocalDate, LocalTime } from '@js-joda/core'
+import { isoDate } from '../../solver/scenario.js'
 
 export interface WeekRange {
   monday: string
@@ -24,7 +25,7 @@ export function parseDate(iso: string): LocalDate | undefined {
 }
 
 export function isMondayDate(iso: string): boolean {
-  return parseDate(iso)?.dayOfWeek() === DayOfWeek.MONDAY
+  return isoDate.safeParse(iso).success && parseDate(iso)?.dayOfWeek() === DayOfWeek.MONDAY
 }
 
 export function weekRange(monday: string): WeekRange {

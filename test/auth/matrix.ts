@@ -231,7 +231,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/schools/{school}/api-tokens', body: (n) => ({ name: `script ${n}` }), ok: 201, roles: { token: 403 } },
   // A token may not revoke tokens: 403 before any lookup, so a foreign id changes nothing for it.
   { method: 'DELETE', path: '/api/schools/{school}/api-tokens/{id}', resource: 'apiToken', ok: 204, roles: { token: 403 } },
-  { method: 'POST', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 201 },
+  { method: 'POST', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 201, roles: { token: 403 } },
 
   // The week: generate, publish (needs If-Match: a manager who gets that far is told so, 428),
   // pins and bars, cover from CSV, swaps, re-plans and the two ledgers. Staff see none of it
@@ -262,7 +262,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'DELETE', path: '/api/schools/{school}/school-feed', ok: 204, roles: { token: 403 } },
   { method: 'POST', path: '/api/schools/{school}/duty-posts/{id}/feed', resource: 'dutyPost', ok: 201, roles: { token: 403 } },
   { method: 'DELETE', path: '/api/schools/{school}/duty-posts/{id}/feed', resource: 'dutyPost', ok: 204, roles: { token: 403 } },
-  { method: 'POST', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 201 },
+  { method: 'POST', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 201, roles: { token: 403 } },
   { method: 'DELETE', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 204 },
 
   // The business manager's pages (src/routes/manager.ts). Signed-out browsers are sent to the
