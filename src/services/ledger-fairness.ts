@@ -83,7 +83,8 @@ async function swapCredits(store: Store, schoolId: string, from: string, to: str
 export async function dutiesThisTermBefore(store: Store, schoolId: string, monday: string): Promise<Map<string, number>> {
   const calendar = await loadCalendar(store, schoolId)
   const termStart = latestTermStart(calendar, monday) ?? '0000-01-01'
-  const balances = await latestBalances(store, schoolId, termStart, monday)
+  // A balance recorded for this very week counts even when its term opens mid-week.
+  const balances = await latestBalances(store, schoolId, termStart <= monday ? termStart : monday, monday)
   const out = new Map<string, number>()
   for (const [staffId, b] of balances) out.set(staffId, b.duties)
   if (monday > termStart) {
@@ -95,8 +96,13 @@ export async function dutiesThisTermBefore(store: Store, schoolId: string, monda
   return out
 }
 
+/**
+ * The term a week belongs to is the latest one started by its Sunday: a term that opens on a
+ * Wednesday owns its first week, so last term's duties do not count as this term's.
+ */
 function latestTermStart(calendar: readonly { kind: string; start_date: string }[], monday: string): string | undefined {
-  return calendar.filter((p) => p.kind === 'term' && p.start_date <= monday).map((p) => p.start_date).sort().pop()
+  const sunday = plusDays(monday, 6)
+  return calendar.filter((p) => p.kind === 'term' && p.start_date <= sunday).map((p) => p.start_date).sort().pop()
 }
 
 async function latestBalances(store: Store, schoolId: string, from: string, to: string): Promise<Map<string, { asOf: string; duties: number }>> {

@@ -2,7 +2,7 @@
 // week's scenario is fed the same figures the reports show.
 import { afterEach, describe, expect, it } from 'vitest'
 import { exportScenario } from '../../src/services/scenario-export.js'
-import { fairnessReport, fairnessTable } from '../../src/services/ledger-fairness.js'
+import { dutiesThisTermBefore, fairnessReport, fairnessTable } from '../../src/services/ledger-fairness.js'
 import { hoursReport, workingYear } from '../../src/services/ledger-hours.js'
 import { periodsOf } from '../../src/services/ledger-periods.js'
 import { generateDraft } from '../../src/services/week-generate.js'
@@ -144,3 +144,19 @@ describe('the hours ledger', () => {
     expect(s001?.contractedHours).toBeCloseTo(report.contractedWeeks * 32.5, 1)
   })
 })
+
+describe('the term a week belongs to', () => {
+  it('is the new one when a term opens mid-week, so last term’s duties do not follow people into it', async () => {
+    const w = await publishedPrimary((world) => {
+      world.store.sqlite.prepare("UPDATE calendar_periods SET end_date = '2026-11-27' WHERE id = 'cp1'").run()
+      world.store.sqlite
+        .prepare('INSERT INTO calendar_periods (id, school_id, kind, name, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?)')
+        .run('cp3', SCHOOL, 'term', 'Short winter term', '2026-12-02', '2027-02-12')
+    })
+    const beforeTheWeek = await dutiesThisTermBefore(w.store, SCHOOL, NEXT_WEEK)
+    expect([...beforeTheWeek.values()].filter((n) => n > 0)).toEqual([])
+    const lastTerm = await dutiesThisTermBefore(w.store, SCHOOL, WEEK)
+    expect(lastTerm.get(rows<{ id: string }>(w.store, "SELECT id FROM staff WHERE code = 's001'")[0]?.id ?? '')).toBe(12)
+  })
+})
+
