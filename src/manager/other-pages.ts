@@ -67,7 +67,10 @@ export async function submitAbsence(pc: PageContext, values: FormValues): Promis
     return absencesPage(pc, { values, errors: formErrors(err, ABSENCE_FIELDS) }, err instanceof ProblemError ? err.problem.status : 400)
   }
   const names = await namesOf(pc)
-  const replans: ReplanSummary[] = recorded.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) }))
+  const replans: ReplanSummary[] = [
+    ...recorded.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) })),
+    ...recorded.replanFailures.map((f) => ({ monday: f.week, diff: null, unfilled: 0, failure: `${f.title}. ${f.detail}` })),
+  ].sort((a, b) => a.monday.localeCompare(b.monday))
   return absencesPage(pc, emptyForm(), 200, { recorded: { who: names.staff.get(recorded.absence.staff) ?? recorded.absence.staff, replans, names } })
 }
 

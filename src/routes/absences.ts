@@ -6,7 +6,7 @@ import { pageQuery } from '../http/pagination.js'
 import { created, versioned } from '../http/reply.js'
 import { validate } from '../http/validate.js'
 import { deleteAbsence, getAbsence, listAbsences, updateAbsence } from '../services/absences.js'
-import { recordAbsence, replanForAbsence } from '../services/replan.js'
+import { recordAbsence, replanWeeksFor } from '../services/replan.js'
 import { bothValid, isoDate, reference, timeOfDay } from './fields.js'
 
 const REASONS = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'] as const
@@ -43,15 +43,15 @@ export const absenceRoutes = new Hono<AppEnv>()
   // Recording or changing an absence re-plans at once every published week it now clashes
   // with, so the manager gets the re-plan drafts (each with its per-person diff) in the answer.
   .post('/schools/:schoolId/absences', validate('json', absenceBody), async (c) => {
-    const { absence, replans } = await recordAbsence(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))
-    return created(c, { ...absence, replans })
+    const { absence, ...outcome } = await recordAbsence(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))
+    return created(c, { ...absence, ...outcome })
   })
   .get('/schools/:schoolId/absences/:id', async (c) => versioned(c, await getAbsence(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))))
   .put('/schools/:schoolId/absences/:id', validate('json', absenceBody), async (c) => {
     const ctx = writeContext(c)
     const schoolId = c.req.param('schoolId')
     const absence = await updateAbsence(ctx, schoolId, c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))
-    return versioned(c, { ...absence, replans: await replanForAbsence(ctx, schoolId, absence.id) })
+    return versioned(c, { ...absence, ...(await replanWeeksFor(ctx, schoolId, absence.id)) })
   })
   .delete('/schools/:schoolId/absences/:id', async (c) => {
     await deleteAbsence(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))

@@ -6,19 +6,55 @@
 // and are never re-planned.
 import { sql } from 'kysely'
 import type { WriteContext } from '../deps.js'
+import { ProblemError } from '../http/problem.js'
 import { createAbsence, getAbsence, type AbsenceInput, type AbsenceWithDetail } from './absences.js'
 import { todayAtSchool } from './school-today.js'
 import { generateDraft, type WeekDraft } from './week-generate.js'
 
-export interface AbsenceRecorded {
-  absence: AbsenceWithDetail
+/** A week whose re-plan could not be made; the absence stands, and the manager can retry. */
+export interface ReplanFailure {
+  week: string
+  title: string
+  detail: string
+}
+
+export interface ReplanOutcome {
   /** one re-plan draft per week whose published rota the absence clashes with */
   replans: WeekDraft[]
+  replanFailures: ReplanFailure[]
+}
+
+export interface AbsenceRecorded extends ReplanOutcome {
+  absence: AbsenceWithDetail
 }
 
 export async function recordAbsence(ctx: WriteContext, schoolId: string, input: AbsenceInput): Promise<AbsenceRecorded> {
   const absence = await createAbsence(ctx, schoolId, input)
-  return { absence, replans: await replanForAbsence(ctx, schoolId, absence.id) }
+  return { absence, ...(await replanWeeksFor(ctx, schoolId, absence.id)) }
+}
+
+/**
+ * For an absence already saved: re-plans each week it clashes with, and reports a week it
+ * could not re-plan instead of failing. An error here would tell the client the absence was
+ * not recorded when it was, and a retry would record it twice; /absences/:id/replan retries.
+ */
+export async function replanWeeksFor(ctx: WriteContext, schoolId: string, absenceId: string): Promise<ReplanOutcome> {
+  const absence = await getAbsence(ctx.store, schoolId, absenceId)
+  const outcome: ReplanOutcome = { replans: [], replanFailures: [] }
+  // One week after another: each generate reads the ledgers the previous weeks left.
+  for (const week of await weeksClashingWith(ctx, schoolId, absence)) {
+    try {
+      outcome.replans.push(await generateDraft(ctx, schoolId, week, { kind: 'replan', absenceId }))
+    } catch (err) {
+      const problem = err instanceof ProblemError ? err.problem : undefined
+      outcome.replanFailures.push({
+        week,
+        title: problem?.title ?? 'The week could not be re-planned',
+        detail: problem?.detail ?? 'The absence is recorded; re-plan the week again from its page.',
+      })
+    }
+  }
+  return outcome
 }
 
 /** Also for an absence that was changed: re-plans every week it now clashes with. */

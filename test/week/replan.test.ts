@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { solveExact } from '../../bench/exact.js'
 import type { Assignment } from '../../solver/scenario.js'
 import { recordAbsence } from '../../src/services/replan.js'
+import { addOverride } from '../../src/services/week-overrides.js'
 import { exportScenario } from '../../src/services/scenario-export.js'
 import { generateDraft, type WeekDraft } from '../../src/services/week-generate.js'
 import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
@@ -98,3 +99,20 @@ describe('a re-plan after one absence changes only what the absence forces', () 
     console.info(`${file}: absence of ${person} on ${TUESDAY} forces ${forced.length}; re-plan changes ${diff.removed} (exact minimum ${exact.changes}), adds ${diff.added}`)
   })
 })
+
+describe('recording an absence whose re-plan cannot be made', () => {
+  it('keeps the absence and says which week could not be re-planned, so a retry does not record it twice', async () => {
+    const { w, published } = await publishedWeek('primary.json')
+    const person = busiestOn(TUESDAY, published)
+    const duty = published.find((a) => a.staff === person && a.date === TUESDAY)
+    // The manager had pinned them to Tuesday's duty; an absence that day makes the pin break a rule.
+    await addOverride(w.ctx, SCHOOL, WEEK, { kind: 'pin', staff: person, duty: duty?.duty ?? '', date: TUESDAY, slot: duty?.slot })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, { staff: person, startDate: TUESDAY, endDate: TUESDAY, startTime: null, endTime: null, reason: 'sickness', detail: null })
+    expect(recorded.replans).toEqual([])
+    expect(recorded.replanFailures).toEqual([expect.objectContaining({ week: WEEK })])
+    expect(recorded.replanFailures[0]?.detail).toMatch(/pin/i)
+    const saved = w.store.sqlite.prepare('SELECT COUNT(*) AS n FROM absences WHERE start_date = ?').get(TUESDAY) as { n: number }
+    expect(saved.n).toBe(1)
+  })
+})
+

@@ -19,6 +19,8 @@ export interface ReplanSummary {
   diff: RotaDiff | null
   /** seats the re-plan could not fill */
   unfilled: number
+  /** why the week could not be re-planned; the absence is recorded all the same */
+  failure?: string | undefined
 }
 
 export interface Names {
@@ -41,7 +43,9 @@ export const CoverCreated: FC<{ who: string; replans: ReplanSummary[]; names: Na
       replans.map((r) => (
         <>
           <h3>Week of {longDate(r.monday)}</h3>
-          {r.diff && r.diff.people.length > 0 ? (
+          {r.failure !== undefined ? (
+            <p role="alert">This week could not be re-planned: {r.failure} Open the week to generate it again.</p>
+          ) : r.diff && r.diff.people.length > 0 ? (
             <ul>
               {r.diff.people.map((p) => (
                 <li>
