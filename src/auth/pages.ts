@@ -43,6 +43,21 @@ export function confirmSigninPage(token: string): Html {
   )
 }
 
+/**
+ * A personal link opened in a browser that is already signed in asks first: otherwise a link
+ * planted on any web page could end a manager's session and sign them in as someone else.
+ */
+export function confirmStaffLinkPage(token: string): Html {
+  return page(
+    'Open your duties',
+    html`<p>This browser is signed in already. Opening this personal link signs that session out.</p>
+<form method="post" action="/auth/staff/${token}">
+<button type="submit">Sign out and open my duties</button>
+</form>
+<p><a href="/manage">Stay signed in as before</a></p>`,
+  )
+}
+
 export function invalidLinkPage(): Html {
   return page('This link no longer works', html`<p>Sign-in links work once, within 15 minutes. <a href="/auth/signin">Ask for a new one</a>.</p>`)
 }

@@ -8,6 +8,7 @@ import { appOrigin, managesSchool, requireSignedIn, type AuthEnv } from '../auth
 import { clientAddress } from '../auth/deps.js'
 import {
   confirmSigninPage,
+  confirmStaffLinkPage,
   invalidLinkPage,
   invalidStaffLinkPage,
   linkSentPage,
@@ -129,19 +130,17 @@ export const authRoutes = new Hono<AuthEnv>()
   })
 
   // A staff member's personal link: opens (or refreshes) their session and shows their page.
+  // In a browser already signed in, it asks first (confirmStaffLinkPage), and the POST that
+  // follows passes the CSRF check like any cookie write.
   .get('/staff/:token', async (c) => {
-    const deps = c.var.authDeps
-    noStore(c)
-    const verdict = await countAttempt(deps, [{ key: `ip:${clientAddress(c, deps)}`, limit: rateLimits(deps).perAddress * 5 }])
-    if (!verdict.allowed) return tooMany(c, verdict.retryAfterSeconds, false)
-    const link = await findStaffLink(deps, c.req.param('token'))
-    if (!link) return c.html(invalidStaffLinkPage(), 404)
     const previous = c.var.principal
-    if (previous && previous.kind !== 'token') await revokeSession(deps, previous.sessionId)
-    const session = await createSession(deps, { kind: 'staff', schoolId: link.school_id, staffId: link.staff_id, staffLinkId: link.id })
-    setSessionCookie(c, session)
-    return c.redirect('/me', 303)
+    if (previous && previous.kind !== 'token') {
+      noStore(c)
+      return c.html(confirmStaffLinkPage(c.req.param('token')))
+    }
+    return openStaffSession(c)
   })
+  .post('/staff/:token', (c) => openStaffSession(c))
 
   // Sign-out ends the session on the server, so a copy of the cookie is worthless afterwards.
   .post('/signout', async (c) => {
@@ -258,4 +257,18 @@ async function actorNames(c: Context<AuthEnv>, actors: readonly string[]): Promi
   const staff = staffIds.length ? await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', staffIds).execute() : []
   for (const s of staff) names.set(`staff:${s.id}`, s.name)
   return names
+}
+
+async function openStaffSession(c: Context<AuthEnv>) {
+  const deps = c.var.authDeps
+  noStore(c)
+  const verdict = await countAttempt(deps, [{ key: `ip:${clientAddress(c, deps)}`, limit: rateLimits(deps).perAddress * 5 }])
+  if (!verdict.allowed) return tooMany(c, verdict.retryAfterSeconds, false)
+  const link = await findStaffLink(deps, c.req.param('token') ?? '')
+  if (!link) return c.html(invalidStaffLinkPage(), 404)
+  const previous = c.var.principal
+  if (previous && previous.kind !== 'token') await revokeSession(deps, previous.sessionId)
+  const session = await createSession(deps, { kind: 'staff', schoolId: link.school_id, staffId: link.staff_id, staffLinkId: link.id })
+  setSessionCookie(c, session)
+  return c.redirect('/me', 303)
 }

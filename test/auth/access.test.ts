@@ -243,3 +243,38 @@ describe("the manager's pages", () => {
     expect((await pages.request('/manage/sch_a1/week', { headers: { cookie } })).status).toBe(403)
   })
 })
+
+describe('a personal link opened in a browser that is already signed in', () => {
+  async function linkFor(manager: string): Promise<string> {
+    const issued = await app.request(`/api/schools/sch_a1/staff/${world.staffA1}/link`, { method: 'POST', headers: { cookie: manager, origin: ORIGIN } })
+    return ((await issued.json()) as { url: string }).url
+  }
+
+  it('asks before ending that session, so a link on another site cannot swap who is signed in', async () => {
+    const manager = await userCookie(world, world.users.managerA1)
+    const page = await app.request(await linkFor(manager), { headers: { cookie: manager } })
+    expect(page.status).toBe(200)
+    expect(sessionCookieFrom(page)).toBeUndefined()
+    expect(await page.text()).toContain('Sign out and open my duties')
+    expect((await app.request('/api/me', { headers: { cookie: manager } })).status).toBe(200)
+  })
+
+  it('refuses the confirming form when it is posted from another site', async () => {
+    const manager = await userCookie(world, world.users.managerA1)
+    const url = new URL(await linkFor(manager))
+    const forged = await app.request(url.pathname, { method: 'POST', headers: { cookie: manager, origin: 'https://evil.example' } })
+    expect(forged.status).toBe(403)
+    expect((await app.request('/api/me', { headers: { cookie: manager } })).status).toBe(200)
+  })
+
+  it('switches to the staff member when they confirm from this site', async () => {
+    const manager = await userCookie(world, world.users.managerA1)
+    const url = new URL(await linkFor(manager))
+    const confirmed = await app.request(url.pathname, { method: 'POST', headers: { cookie: manager, origin: ORIGIN } })
+    expect(confirmed.status).toBe(303)
+    expect(confirmed.headers.get('location')).toBe('/me')
+    expect(sessionCookieFrom(confirmed)).toBeDefined()
+    expect((await app.request('/api/me', { headers: { cookie: manager } })).status).toBe(401)
+  })
+})
+
