@@ -1,9 +1,8 @@
 // Handlers of absences (record one and see the cover it creates), reports (the two ledgers, as
 // pages and CSV) and the staffroom poster.
-import '@js-joda/timezone'
-import { ZonedDateTime, ZoneId } from '@js-joda/core'
 import { createElement } from 'hono/jsx'
 import { isoDate } from '../../solver/scenario.js'
+import { schoolToday } from '../calendar/zone.js'
 import { ProblemError } from '../http/problem.js'
 import { deleteAbsence, listAbsences } from '../services/absences.js'
 import { toCsv } from '../services/csv.js'
@@ -25,7 +24,7 @@ const ABSENCE_FIELDS = ['staff', 'startDate', 'endDate', 'start', 'end', 'reason
 
 /** Today in the school's zone. */
 function today(pc: PageContext): string {
-  return ZonedDateTime.now(pc.ctx.clock).withZoneSameInstant(ZoneId.of('Europe/London')).toLocalDate().toString()
+  return schoolToday(pc.ctx.clock, 'Europe/London').toString()
 }
 
 /** Staff code -> name, and duty post, cover request and event code -> what people call it. */

@@ -1,10 +1,10 @@
 // Which week the manager means: the Monday of this school week in the school's time zone, or
 // the next one at the weekend, when the week to plan is the coming one.
-import '@js-joda/timezone'
-import { DayOfWeek, LocalDate, TemporalAdjusters, ZonedDateTime, ZoneId, type Clock } from '@js-joda/core'
+import { DayOfWeek, LocalDate, TemporalAdjusters, type Clock } from '@js-joda/core'
+import { schoolToday } from '../calendar/zone.js'
 
 export function mondayOfWeek(clock: Clock, timezone = 'Europe/London'): string {
-  const today = ZonedDateTime.now(clock).withZoneSameInstant(ZoneId.of(timezone)).toLocalDate()
+  const today = schoolToday(clock, timezone)
   const weekend = today.dayOfWeek() === DayOfWeek.SATURDAY || today.dayOfWeek() === DayOfWeek.SUNDAY
   return (weekend ? today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) : today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).toString()
 }
