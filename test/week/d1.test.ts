@@ -14,13 +14,12 @@ import { getPlatformProxy } from 'wrangler'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openD1Store } from '../../db/d1.js'
 import type { Store } from '../../db/store.js'
-import { toProblem } from '../../src/http/errors.js'
 import { recordAbsence } from '../../src/services/replan.js'
 import { approveSwap, requestSwap } from '../../src/services/swaps.js'
 import { importScenario } from '../../src/services/scenario-import.js'
 import { generateDraft } from '../../src/services/week-generate.js'
 import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
-import { contextFor, example, tinyScenario, WEEK } from './helpers.js'
+import { contextFor, example, tinyScenario, WEEK, statusOf } from './helpers.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const ENV = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' }
@@ -52,15 +51,6 @@ async function school(file?: string): Promise<string> {
   ])
   await importScenario(store, id, file ? example(file) : tinyScenario(), contextFor(store))
   return id
-}
-
-async function statusOf(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise
-    return 200
-  } catch (err) {
-    return toProblem(err).status
-  }
 }
 
 describe('the week on D1', () => {

@@ -10,6 +10,7 @@ import type { Store } from '../../db/store.js'
 import type { Scenario } from '../../solver/scenario.js'
 import type { WriteContext } from '../../src/deps.js'
 import { newId } from '../../src/ids.js'
+import { toProblem } from '../../src/http/errors.js'
 import { importScenario } from '../../src/services/scenario-import.js'
 
 export const SCHOOL = 'sch_week'
@@ -89,3 +90,14 @@ export function tinyScenario(): Scenario {
     duties: [{ id: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], staff: 1 }],
   }
 }
+
+/** The HTTP status a service call would answer with: 200, or its problem's status. */
+export async function statusOf(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise
+    return 200
+  } catch (err) {
+    return toProblem(err).status
+  }
+}
+

@@ -1,12 +1,11 @@
 // Pins and bars: a manager fixes an assignment or keeps someone out of one occurrence, and
 // the next generate honours it.
 import { afterEach, describe, expect, it } from 'vitest'
-import { toProblem } from '../../src/http/errors.js'
 import { createAbsence } from '../../src/services/absences.js'
 import { exportScenario } from '../../src/services/scenario-export.js'
 import { generateDraft } from '../../src/services/week-generate.js'
 import { addOverride, listOverrides, removeOverride } from '../../src/services/week-overrides.js'
-import { SCHOOL, tinyScenario, WEEK, worldFrom, type World } from './helpers.js'
+import { SCHOOL, tinyScenario, WEEK, worldFrom, type World, statusOf } from './helpers.js'
 
 const open: World[] = []
 afterEach(async () => {
@@ -17,15 +16,6 @@ async function tiny(): Promise<World> {
   const w = await worldFrom(tinyScenario())
   open.push(w)
   return w
-}
-
-async function statusOf(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise
-    return 200
-  } catch (err) {
-    return toProblem(err).status
-  }
 }
 
 const mondayYard = { duty: 'yard', date: WEEK, slot: 'break' }

@@ -4,11 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CompiledQuery } from 'kysely'
 import { ProblemError } from '../../src/http/problem.js'
-import { toProblem } from '../../src/http/errors.js'
 import { generateDraft } from '../../src/services/week-generate.js'
 import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
 import { createAbsence } from '../../src/services/absences.js'
-import { contextFor, example, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World } from './helpers.js'
+import { contextFor, example, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World, statusOf } from './helpers.js'
 
 const open: World[] = []
 afterEach(async () => {
@@ -20,15 +19,6 @@ async function primary(): Promise<World> {
   const w = await worldFrom(sc)
   open.push(w)
   return w
-}
-
-async function statusOf(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise
-    return 200
-  } catch (err) {
-    return toProblem(err).status
-  }
 }
 
 describe('generating a draft', () => {

@@ -2,28 +2,18 @@
 // published rota in one guarded write, and never counted against either person's fairness.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Assignment } from '../../solver/scenario.js'
-import { toProblem } from '../../src/http/errors.js'
 import { createAbsence } from '../../src/services/absences.js'
 import { fairnessReport } from '../../src/services/ledger-fairness.js'
 import { exportScenario } from '../../src/services/scenario-export.js'
 import { approveSwap, declineSwap, listSwaps, requestSwap } from '../../src/services/swaps.js'
 import { generateDraft } from '../../src/services/week-generate.js'
 import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
-import { contextFor, NEXT_WEEK, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World } from './helpers.js'
+import { contextFor, NEXT_WEEK, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World, statusOf } from './helpers.js'
 
 const open: World[] = []
 afterEach(async () => {
   for (const w of open.splice(0)) await w.close()
 })
-
-async function statusOf(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise
-    return 200
-  } catch (err) {
-    return toProblem(err).status
-  }
-}
 
 async function published(): Promise<{ w: World; rota: Assignment[] }> {
   const w = await worldFrom(tinyScenario())
