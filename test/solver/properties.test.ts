@@ -90,7 +90,14 @@ describe('any week the format allows', () => {
 
   it('returns impossible demand as unfilled seats with reasons instead of failing', () => {
     fc.assert(fc.property(weekArb({ maxStaff: 3 }), (sc) => {
-      const huge = { ...sc, duties: sc.duties.map((d) => ({ ...d, staff: 40 })) }
+      // Every kind of seat is scaled past the staff list: events still run on closed days, so
+      // scaling duties alone can leave a week whose only seats (events) are all fillable.
+      const huge = {
+        ...sc,
+        duties: sc.duties.map((d) => ({ ...d, staff: 40 })),
+        cover: (sc.cover ?? []).map((c) => ({ ...c, staff: 40 })),
+        events: (sc.events ?? []).map((e) => ({ ...e, staff: 40 })),
+      }
       const rota = solve(huge)
       fc.pre(((rota.stats?.['seatsTotal'] as number) ?? 0) > 0)
       expect(rota.unfilled.length).toBeGreaterThan(0)
