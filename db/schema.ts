@@ -6,6 +6,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 export interface OrganisationsTable {
   id: string
   name: string
+  version: Generated<number>
   created_at: string
 }
 

@@ -5,6 +5,7 @@ import { visibleOrganisationsWhere } from '../auth/principal.js'
 import type { AppEnv } from '../deps.js'
 import { writeContext } from '../http/context.js'
 import { pageQuery } from '../http/pagination.js'
+import { versioned } from '../http/reply.js'
 import { validate } from '../http/validate.js'
 import { createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation } from '../services/organisations.js'
 import { name } from './fields.js'
@@ -21,18 +22,18 @@ export const organisationRoutes = new Hono<AppEnv>()
     const { userId } = requirePerson(c)
     const org = await createOrganisation(writeContext(c), c.req.valid('json'), userId)
     c.header('Location', `/api/organisations/${org.id}`)
-    return c.json(org, 201)
+    return versioned(c, org, 201)
   })
   .get('/organisations/:id', async (c) => {
     await requireOrganisation(c, c.req.param('id'), 'see')
-    return c.json(await getOrganisation(c.var.deps.store, c.req.param('id')))
+    return versioned(c, await getOrganisation(c.var.deps.store, c.req.param('id')))
   })
   .put('/organisations/:id', validate('json', organisationBody), async (c) => {
     await requireOrganisation(c, c.req.param('id'), 'admin')
-    return c.json(await updateOrganisation(writeContext(c), c.req.param('id'), c.req.valid('json')))
+    return versioned(c, await updateOrganisation(writeContext(c), c.req.param('id'), c.req.valid('json'), c.req.header('if-match')))
   })
   .delete('/organisations/:id', async (c) => {
     await requireOrganisation(c, c.req.param('id'), 'admin')
-    await deleteOrganisation(writeContext(c), c.req.param('id'))
+    await deleteOrganisation(writeContext(c), c.req.param('id'), c.req.header('if-match'))
     return c.body(null, 204)
   })

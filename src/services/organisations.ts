@@ -1,8 +1,9 @@
 // Organisations (a trust or a single school's governing body) own schools.
-import type { CompiledQuery, Expression, Selectable, SqlBool } from 'kysely'
+import { sql, type CompiledQuery, type Expression, type Selectable, type SqlBool } from 'kysely'
 import type { OrganisationsTable } from '../../db/schema.js'
 import type { Store } from '../../db/store.js'
 import type { WriteContext } from '../deps.js'
+import { checkIfMatch } from '../http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../http/pagination.js'
 import { conflict, notFound } from '../http/problem.js'
 import { commit, nowIso } from './audit.js'
@@ -10,6 +11,7 @@ import { commit, nowIso } from './audit.js'
 export interface Organisation {
   id: string
   name: string
+  version: number
   createdAt: string
 }
 
@@ -17,7 +19,7 @@ export interface OrganisationInput {
   name: string
 }
 
-const toOrganisation = (row: Selectable<OrganisationsTable>): Organisation => ({ id: row.id, name: row.name, createdAt: row.created_at })
+const toOrganisation = (row: Selectable<OrganisationsTable>): Organisation => ({ id: row.id, name: row.name, version: row.version, createdAt: row.created_at })
 
 /** `visible` limits the list to what the caller may see (src/auth/principal.ts). */
 export async function listOrganisations(store: Store, page: PageQuery, visible: Expression<SqlBool>): Promise<Page<Organisation>> {
@@ -44,7 +46,7 @@ export async function getOrganisation(store: Store, id: string): Promise<Organis
  * person who made it can reach it and no organisation is left without anyone who can.
  */
 export async function createOrganisation(ctx: WriteContext, input: OrganisationInput, founderUserId?: string): Promise<Organisation> {
-  const org: Organisation = { id: ctx.newId('org'), name: input.name, createdAt: nowIso(ctx) }
+  const org: Organisation = { id: ctx.newId('org'), name: input.name, version: 1, createdAt: nowIso(ctx) }
   const statements: CompiledQuery[] = [ctx.store.db.insertInto('organisations').values({ id: org.id, name: org.name, created_at: org.createdAt }).compile()]
   if (founderUserId !== undefined) {
     statements.push(
@@ -58,23 +60,25 @@ export async function createOrganisation(ctx: WriteContext, input: OrganisationI
   return org
 }
 
-// Organisations have no version column (0001_schema.sql), so edits to them are last-writer-wins.
-export async function updateOrganisation(ctx: WriteContext, id: string, input: OrganisationInput): Promise<Organisation> {
+export async function updateOrganisation(ctx: WriteContext, id: string, input: OrganisationInput, ifMatch?: string): Promise<Organisation> {
   const before = await getOrganisation(ctx.store, id)
-  const after = { ...before, name: input.name }
-  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: id, action: 'update', before, after }, [
-    ctx.store.db.updateTable('organisations').set({ name: input.name }).where('id', '=', id).compile(),
+  checkIfMatch(ifMatch, before.version, `organisation ${before.name}`)
+  const after = { ...before, name: input.name, version: before.version + 1 }
+  const expect = { table: 'organisations' as const, version: before.version }
+  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: id, action: 'update', before, after, expect }, [
+    ctx.store.db.updateTable('organisations').set({ name: input.name, version: sql<number>`version + 1` }).where('id', '=', id).compile(),
   ])
   return after
 }
 
-export async function deleteOrganisation(ctx: WriteContext, id: string): Promise<void> {
+export async function deleteOrganisation(ctx: WriteContext, id: string, ifMatch?: string): Promise<void> {
   const before = await getOrganisation(ctx.store, id)
+  checkIfMatch(ifMatch, before.version, `organisation ${before.name}`)
   const schools = await ctx.store.db.selectFrom('schools').select('name').where('organisation_id', '=', id).orderBy('name').execute()
   if (schools.length > 0) {
     throw conflict(`${schools.length} school${schools.length === 1 ? '' : 's'} still belong${schools.length === 1 ? 's' : ''} to organisation ${before.name} (${schools.map((s) => s.name).join(', ')}); delete or move them first`)
   }
-  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: id, action: 'delete', before }, [
+  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: id, action: 'delete', before, expect: { table: 'organisations', version: before.version } }, [
     ctx.store.db.deleteFrom('organisations').where('id', '=', id).compile(),
   ])
 }

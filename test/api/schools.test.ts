@@ -12,7 +12,7 @@ describe('organisations', () => {
     const created = await api.json('POST', '/api/organisations', { name: 'Oak Trust' })
     expect(created.status).toBe(201)
     expect(created.headers.get('location')).toBe(`/api/organisations/${created.body.id}`)
-    expect(created.body).toEqual({ id: expect.any(String), name: 'Oak Trust', createdAt: '2026-11-23T09:00:00.000Z' })
+    expect(created.body).toEqual({ id: expect.any(String), name: 'Oak Trust', version: 1, createdAt: '2026-11-23T09:00:00.000Z' })
 
     const renamed = await api.json('PUT', `/api/organisations/${created.body.id}`, { name: 'Oak Learning Trust' })
     expect(renamed.body.name).toBe('Oak Learning Trust')
@@ -21,6 +21,35 @@ describe('organisations', () => {
 
     expect((await api.request('DELETE', `/api/organisations/${created.body.id}`)).status).toBe(204)
     expect((await api.json('GET', `/api/organisations/${created.body.id}`)).status).toBe(404)
+  })
+
+  it('a rename based on an old version answers 412 and keeps the newer name', async () => {
+    const org = await api.json('POST', '/api/organisations', { name: 'Oak Trust' })
+    expect(org.headers.get('etag')).toBe('"1"')
+    const first = await api.json('PUT', `/api/organisations/${org.body.id}`, { name: 'Oak Learning Trust' }, { 'if-match': '"1"' })
+    expect(first.status).toBe(200)
+    expect(first.headers.get('etag')).toBe('"2"')
+    const stale = await api.json('PUT', `/api/organisations/${org.body.id}`, { name: 'Oak Academies' }, { 'if-match': '"1"' })
+    expect(stale.status).toBe(412)
+    expect(stale.body.detail).toContain('organisation Oak Learning Trust is now at version 2')
+    expect((await api.json('GET', `/api/organisations/${org.body.id}`)).body).toMatchObject({ name: 'Oak Learning Trust', version: 2 })
+  })
+
+  it('a delete based on an old version answers 412 and keeps the organisation', async () => {
+    const org = await api.json('POST', '/api/organisations', { name: 'Oak Trust' })
+    await api.json('PUT', `/api/organisations/${org.body.id}`, { name: 'Oak Learning Trust' })
+    expect((await api.request('DELETE', `/api/organisations/${org.body.id}`, undefined, { 'if-match': '"1"' })).status).toBe(412)
+    expect((await api.json('GET', `/api/organisations/${org.body.id}`)).status).toBe(200)
+  })
+
+  it('of two renames sent at once with the same ETag, exactly one wins and the other gets 412', async () => {
+    const org = await api.json('POST', '/api/organisations', { name: 'Oak Trust' })
+    const results = await Promise.all(
+      ['Oak Learning Trust', 'Oak Academies'].map((name) => api.json('PUT', `/api/organisations/${org.body.id}`, { name }, { 'if-match': '"1"' })),
+    )
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412])
+    const winner = results.find((r) => r.status === 200)!.body.name
+    expect((await api.json('GET', `/api/organisations/${org.body.id}`)).body).toMatchObject({ name: winner, version: 2 })
   })
 
   it('cannot be deleted while a school belongs to it, and the answer names the school', async () => {
