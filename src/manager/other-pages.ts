@@ -2,7 +2,6 @@
 // pages and CSV) and the staffroom poster.
 import { createElement } from 'hono/jsx'
 import { isoDate } from '../../solver/scenario.js'
-import { schoolToday } from '../calendar/zone.js'
 import { ProblemError } from '../http/problem.js'
 import { deleteAbsence, listAbsences } from '../services/absences.js'
 import { toCsv } from '../services/csv.js'
@@ -17,15 +16,10 @@ import { managerPaths } from '../views/manager/paths.js'
 import { PosterPage } from '../views/manager/poster-page.js'
 import { ReportsPage } from '../views/manager/reports-page.js'
 import { absenceForm, read, type FormValues } from './forms.js'
-import { mondayOfWeek } from './weeks.js'
+import { mondayHere, todayHere } from './weeks.js'
 import { all, formErrors, frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
 
 const ABSENCE_FIELDS = ['staff', 'startDate', 'endDate', 'start', 'end', 'reason']
-
-/** Today in the school's zone. */
-function today(pc: PageContext): string {
-  return schoolToday(pc.ctx.clock, 'Europe/London').toString()
-}
 
 /** Staff code -> name, and duty post, cover request and event code -> what people call it. */
 async function namesOf(pc: PageContext): Promise<Names> {
@@ -51,7 +45,7 @@ export async function absencesPage(
   const frame = { ...(await frameOf(pc)), alert: extra.alert }
   const [staff, absences] = await Promise.all([all(listStaff, pc.ctx.store, pc.schoolId), all(listAbsences, pc.ctx.store, pc.schoolId)])
   const options = staff.map((s) => ({ value: s.code, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
-  const initial = Object.keys(form.values).length === 0 ? emptyForm({ startDate: today(pc) }) : form
+  const initial = Object.keys(form.values).length === 0 ? emptyForm({ startDate: await todayHere(pc) }) : form
   return html(createElement(AbsencesPage, { frame, staff: options, absences: absences.sort((a, b) => b.startDate.localeCompare(a.startDate)), form: initial, recorded: extra.recorded }), status)
 }
 
@@ -82,24 +76,24 @@ export async function removeAbsence(pc: PageContext, id: string): Promise<PageRe
   return redirect(managerPaths(pc.schoolId).absences, 'absence-deleted')
 }
 
-const asOfOr = (pc: PageContext, asOf: string | undefined) => (asOf !== undefined && isoDate.safeParse(asOf).success ? asOf : today(pc))
+const asOfOr = async (pc: PageContext, asOf: string | undefined) => (asOf !== undefined && isoDate.safeParse(asOf).success ? asOf : await todayHere(pc))
 
 export async function reportsPage(pc: PageContext, asOfText?: string): Promise<PageResult> {
-  const asOf = asOfOr(pc, asOfText)
+  const asOf = await asOfOr(pc, asOfText)
   const frame = await frameOf(pc)
   const [fairness, hours] = await Promise.all([fairnessReport(pc.ctx.store, pc.schoolId, asOf), hoursReport(pc.ctx.store, pc.schoolId, asOf)])
   // Without a date asked for, the week to print is the one being planned (the coming one at the weekend).
-  const monday = asOfText === undefined ? mondayOfWeek(pc.ctx.clock) : mondayOf(asOf)
+  const monday = asOfText === undefined ? await mondayHere(pc) : mondayOf(asOf)
   return html(createElement(ReportsPage, { frame, asOf, monday, fairness, hours }))
 }
 
 export async function fairnessCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {
-  const asOf = asOfOr(pc, asOfText)
+  const asOf = await asOfOr(pc, asOfText)
   return { kind: 'csv', body: toCsv(fairnessTable(await fairnessReport(pc.ctx.store, pc.schoolId, asOf))), filename: `fairness-${asOf}.csv` }
 }
 
 export async function hoursCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {
-  const asOf = asOfOr(pc, asOfText)
+  const asOf = await asOfOr(pc, asOfText)
   return { kind: 'csv', body: toCsv(hoursTable(await hoursReport(pc.ctx.store, pc.schoolId, asOf))), filename: `hours-${asOf}.csv` }
 }
 

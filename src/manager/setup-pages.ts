@@ -21,7 +21,7 @@ import { importStaffCsv, importTermDates } from './imports.js'
 import { all, formErrors, frameOf, html, problemText, redirect, type FlashKey, type PageContext, type PageResult } from './page-kit.js'
 import type { LineProblem } from './problems.js'
 import { guessMapping, STAFF_FIELDS, type ColumnMapping } from './staff-csv.js'
-import { mondayOfWeek } from './weeks.js'
+import { mondayHere } from './weeks.js'
 
 const frameOfPaths = (pc: PageContext) => managerPaths(pc.schoolId)
 const statusOf = (err: unknown, otherwise = 400) => (err instanceof ProblemError ? err.problem.status : otherwise)
@@ -47,7 +47,7 @@ export async function homePage(pc: PageContext): Promise<PageResult> {
     all(listDutyPosts, store, pc.schoolId),
   ])
   const counts = { slots: slots.length, periods: periods.length, grades: grades.length, staff: staff.length, posts: posts.length }
-  return html(createElement(HomePage, { frame, counts, monday: mondayOfWeek(pc.ctx.clock) }))
+  return html(createElement(HomePage, { frame, counts, monday: await mondayHere(pc) }))
 }
 
 // The school day.

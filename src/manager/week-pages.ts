@@ -17,7 +17,7 @@ import { WeekNotReadyPage, WeekPage, type WeekStatus } from '../views/manager/we
 import type { FormValues } from './forms.js'
 import { frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import { buildWeekModel, type WeekModel } from './week-model.js'
-import { mondayOfWeek, neighbours } from './weeks.js'
+import { mondayHere, neighbours } from './weeks.js'
 
 interface Problem {
   title: string
@@ -53,6 +53,7 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
   const model = buildWeekModel(scenario, rota, overrides)
   const status: WeekStatus = {
     version: view.version,
+    timezone: scenario.school.timezone,
     published: view.published ? { version: view.published.version, publishedAt: view.published.publishedAt } : null,
     draft: view.draft ? { version: view.draft.version, createdAt: view.draft.createdAt, replan: (view.draft.stats.origin as { kind?: string } | undefined)?.kind === 'replan' } : null,
     showing,
@@ -62,7 +63,7 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
 
 export async function weekPage(pc: PageContext, monday: string, options: { show?: string; problem?: Problem; status?: number } = {}): Promise<PageResult> {
   const paths = managerPaths(pc.schoolId)
-  if (!isMondayDate(monday)) return redirect(paths.week(mondayOfWeek(pc.ctx.clock)))
+  if (!isMondayDate(monday)) return redirect(paths.week(await mondayHere(pc)))
   const frame = await frameOf(pc)
   const data = await loadWeek(pc, monday, options.show)
   if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }), options.status ?? 200)
@@ -82,7 +83,7 @@ export async function weekPage(pc: PageContext, monday: string, options: { show?
 }
 
 /** GET /week: this school week (or, at the weekend, the coming one). */
-export const thisWeek = (pc: PageContext): PageResult => redirect(managerPaths(pc.schoolId).week(mondayOfWeek(pc.ctx.clock)))
+export const thisWeek = async (pc: PageContext): Promise<PageResult> => redirect(managerPaths(pc.schoolId).week(await mondayHere(pc)))
 
 async function weekAction(pc: PageContext, monday: string, action: () => Promise<unknown>, flash: 'generated' | 'published' | 'pinned' | 'barred' | 'unpinned'): Promise<PageResult> {
   if (!isMondayDate(monday)) return weekPage(pc, monday)
@@ -142,7 +143,7 @@ export const removeSeatOverride = (pc: PageContext, monday: string, id: string) 
 
 export async function printPage(pc: PageContext, monday: string, show?: string): Promise<PageResult> {
   const paths = managerPaths(pc.schoolId)
-  if (!isMondayDate(monday)) return redirect(paths.print(mondayOfWeek(pc.ctx.clock)))
+  if (!isMondayDate(monday)) return redirect(paths.print(await mondayHere(pc)))
   const frame = await frameOf(pc)
   const data = await loadWeek(pc, monday, show ?? 'published')
   if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }))

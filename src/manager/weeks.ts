@@ -2,8 +2,10 @@
 // the next one at the weekend, when the week to plan is the coming one.
 import { DayOfWeek, LocalDate, TemporalAdjusters, type Clock } from '@js-joda/core'
 import { schoolToday } from '../calendar/zone.js'
+import { todayAtSchool } from '../services/school-today.js'
+import type { PageContext } from './page-kit.js'
 
-export function mondayOfWeek(clock: Clock, timezone = 'Europe/London'): string {
+export function mondayOfWeek(clock: Clock, timezone: string): string {
   const today = schoolToday(clock, timezone)
   const weekend = today.dayOfWeek() === DayOfWeek.SATURDAY || today.dayOfWeek() === DayOfWeek.SUNDAY
   return (weekend ? today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) : today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))).toString()
@@ -13,4 +15,13 @@ export function mondayOfWeek(clock: Clock, timezone = 'Europe/London'): string {
 export function neighbours(monday: string): { previous: string; next: string } {
   const d = LocalDate.parse(monday)
   return { previous: d.minusWeeks(1).toString(), next: d.plusWeeks(1).toString() }
+}
+
+/** Today's date where the school is (a school in Dubai starts its day hours before London). */
+export const todayHere = (pc: PageContext): Promise<string> => todayAtSchool(pc.ctx.store, pc.ctx.clock, pc.schoolId)
+
+/** The week the manager is planning, by the school's own calendar. */
+export async function mondayHere(pc: PageContext): Promise<string> {
+  const school = await pc.ctx.store.db.selectFrom('schools').select('timezone').where('id', '=', pc.schoolId).executeTakeFirstOrThrow()
+  return mondayOfWeek(pc.ctx.clock, school.timezone)
 }

@@ -76,6 +76,7 @@ export const replanStatus: WeekStatus = {
   published: { version: 2, publishedAt: '2026-11-20T15:02:00Z' },
   draft: { version: 3, createdAt: '2026-11-23T07:40:00Z', replan: true },
   showing: 'draft',
+  timezone: 'Europe/London',
 }
 
 export const diff = {
@@ -182,7 +183,7 @@ export async function renderPages(): Promise<Record<string, string>> {
       <WeekPage
         frame={frame}
         model={buildWeekModel(scenario, null, [])}
-        status={{ version: 0, published: null, draft: null, showing: 'none' }}
+        status={{ version: 0, published: null, draft: null, showing: 'none', timezone: 'Europe/London' }}
         diff={null}
         previousMonday="2026-11-16"
         nextMonday="2026-11-30"

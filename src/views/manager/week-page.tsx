@@ -20,6 +20,8 @@ export interface WeekStatus {
   draft: { version: number; createdAt: string; replan: boolean } | null
   /** which rota the grids show */
   showing: 'draft' | 'published' | 'none'
+  /** the school's zone, in which publish and draft times are told */
+  timezone: string
 }
 
 export interface WeekPageProps {
@@ -43,7 +45,7 @@ export function describeAssignment(a: Assignment, model: WeekModel): string {
 const nameOf = (model: WeekModel, staff: string) => model.people.find((p) => p.staff === staff)?.name ?? staff
 
 /** "Monday 23 November at 09:14" in the school's time zone, from an instant as stored (UTC). */
-function when(instant: string | null, timezone = 'Europe/London'): string {
+function when(instant: string | null, timezone: string): string {
   if (!instant) return ''
   const local = ZonedDateTime.ofInstant(Instant.parse(instant), ZoneId.of(timezone))
   return `${longDate(local.toLocalDate().toString())} at ${local.toLocalTime().toString().slice(0, 5)}`
@@ -77,11 +79,11 @@ export const DiffPanel: FC<{ diff: RotaDiff; model: WeekModel }> = ({ diff, mode
 const Status: FC<{ status: WeekStatus }> = ({ status }) => (
   <dl class="summary">
     <dt>Published</dt>
-    <dd>{status.published ? `Version ${status.published.version}, ${when(status.published.publishedAt)}` : 'Not yet'}</dd>
+    <dd>{status.published ? `Version ${status.published.version}, ${when(status.published.publishedAt, status.timezone)}` : 'Not yet'}</dd>
     <dt>Draft</dt>
     <dd>
       {status.draft
-        ? `Version ${status.draft.version}${status.draft.replan ? ' (a re-plan)' : ''}, made ${when(status.draft.createdAt)}: review it below, then publish`
+        ? `Version ${status.draft.version}${status.draft.replan ? ' (a re-plan)' : ''}, made ${when(status.draft.createdAt, status.timezone)}: review it below, then publish`
         : 'None waiting'}
     </dd>
   </dl>
