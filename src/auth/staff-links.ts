@@ -1,12 +1,34 @@
 // A staff member's personal link: what a manager hands over (or re-issues when a phone is
 // lost) so that the staff member sees their own duties without an account or a password.
+import type { CompiledQuery } from 'kysely'
 import type { WriteContext } from '../deps.js'
 import type { Deps } from '../deps.js'
 import { auditStatement } from '../services/audit.js'
+import { stopFeedStatements } from '../services/feed-tokens.js'
 import { hashToken, looksLikeToken, newToken, nowIso } from './tokens.js'
 
 export function staffLinkUrl(origin: string, token: string): string {
   return `${origin}/auth/staff/${token}`
+}
+
+export interface StaffLinkOptions {
+  /**
+   * Also stop the person's calendar feed in the same write: a lost phone holds its URL too,
+   * but a feed usually lives in a calendar account, so stopping it is the manager's choice.
+   */
+  alsoStopCalendar?: boolean
+}
+
+/** Revokes the live link and every session opened with it; the caller adds what else the write does. */
+async function stopStatements(ctx: WriteContext, schoolId: string, staffId: string, options: StaffLinkOptions): Promise<CompiledQuery[]> {
+  const { db } = ctx.store
+  const now = nowIso(ctx.clock)
+  const previous = db.selectFrom('staff_links').select('id').where('staff_id', '=', staffId).where('revoked_at', 'is', null)
+  return [
+    db.updateTable('sessions').set({ revoked_at: now }).where('staff_link_id', 'in', previous).where('revoked_at', 'is', null).compile(),
+    db.updateTable('staff_links').set({ revoked_at: now }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).compile(),
+    ...(options.alsoStopCalendar ? await stopFeedStatements(ctx, { scope: 'person', schoolId, staffId }) : []),
+  ]
 }
 
 /**
@@ -14,22 +36,38 @@ export function staffLinkUrl(origin: string, token: string): string {
  * with it, so a lost phone stops working the moment the manager re-issues.
  * The caller has checked that the staff member belongs to the school.
  */
-export async function issueStaffLink(ctx: WriteContext, schoolId: string, staffId: string, origin: string): Promise<{ id: string; url: string }> {
-  const { db } = ctx.store
-  const now = nowIso(ctx.clock)
+export async function issueStaffLink(ctx: WriteContext, schoolId: string, staffId: string, origin: string, options: StaffLinkOptions = {}): Promise<{ id: string; url: string }> {
   const token = newToken()
   const id = ctx.newId('stl')
-  const previous = db.selectFrom('staff_links').select('id').where('staff_id', '=', staffId).where('revoked_at', 'is', null)
   await ctx.store.atomic([
-    auditStatement(ctx, { schoolId, entity: 'staff_link', entityId: id, action: 'create', after: { staffId } }),
-    db.updateTable('sessions').set({ revoked_at: now }).where('staff_link_id', 'in', previous).where('revoked_at', 'is', null).compile(),
-    db.updateTable('staff_links').set({ revoked_at: now }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).compile(),
-    db
+    auditStatement(ctx, { schoolId, entity: 'staff_link', entityId: id, action: 'create', after: { staffId, alsoStopCalendar: options.alsoStopCalendar === true } }),
+    ...(await stopStatements(ctx, schoolId, staffId, options)),
+    ctx.store.db
       .insertInto('staff_links')
-      .values({ id, school_id: schoolId, staff_id: staffId, token_hash: await hashToken(token), created_by: ctx.actor, created_at: now })
+      .values({ id, school_id: schoolId, staff_id: staffId, token_hash: await hashToken(token), created_by: ctx.actor, created_at: nowIso(ctx.clock) })
       .compile(),
   ])
   return { id, url: staffLinkUrl(origin, token) }
+}
+
+/**
+ * Stops the person's link (and sessions opened with it) without a new one, for someone who has
+ * left or no longer needs it; false when they had no live link and nothing was written.
+ */
+export async function stopStaffLink(ctx: WriteContext, schoolId: string, staffId: string, options: StaffLinkOptions = {}): Promise<boolean> {
+  const live = await liveStaffLink(ctx, staffId)
+  if (!live) return false
+  await ctx.store.atomic([
+    auditStatement(ctx, { schoolId, entity: 'staff_link', entityId: live.id, action: 'delete', before: { staffId }, after: { alsoStopCalendar: options.alsoStopCalendar === true } }),
+    ...(await stopStatements(ctx, schoolId, staffId, options)),
+  ])
+  return true
+}
+
+/** The person's link in use, if any: when it was made (never its token, which is not kept). */
+export async function liveStaffLink(deps: Deps, staffId: string): Promise<{ id: string; createdAt: string } | undefined> {
+  const row = await deps.store.db.selectFrom('staff_links').select(['id', 'created_at']).where('staff_id', '=', staffId).where('revoked_at', 'is', null).executeTakeFirst()
+  return row ? { id: row.id, createdAt: row.created_at } : undefined
 }
 
 /** The live link behind a token, or undefined. */

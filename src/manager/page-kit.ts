@@ -45,6 +45,7 @@ export const FLASH = {
   barred: 'Barred: re-generate the week for it to take effect.',
   unpinned: 'Removed: re-generate the week for it to take effect.',
   'absence-deleted': 'Absence deleted.',
+  'link-stopped': 'The personal link is stopped: it no longer opens their page, and any phone signed in with it is signed out.',
 } as const
 
 export type FlashKey = keyof typeof FLASH

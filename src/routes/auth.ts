@@ -21,8 +21,9 @@ import { authProblem } from '../auth/problems.js'
 import { countAttempt, rateLimits } from '../auth/rate-limit.js'
 import { createSession, revokeSession, SESSION_COOKIE, type OpenedSession } from '../auth/sessions.js'
 import { consumeSigninLink, requestSigninLink } from '../auth/signin-links.js'
-import { findStaffLink, issueStaffLink } from '../auth/staff-links.js'
+import { findStaffLink, issueStaffLink, stopStaffLink } from '../auth/staff-links.js'
 import { normaliseEmail } from '../auth/users.js'
+import { staffOfSchool } from './feeds.js'
 import { encodeCursor, decodeCursor, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../http/pagination.js'
 import { fieldError, invalid, notFound } from '../http/problem.js'
 import { writeContext } from '../http/context.js'
@@ -158,6 +159,7 @@ const auditQuery = z.object({
 })
 
 /** Mounted at /api; school routes rely on schoolAccess having run for /api/schools/:schoolId/*. */
+
 export const accountRoutes = new Hono<AuthEnv>()
   // Who am I: what the UI needs to decide what to show.
   .get('/me', requireSignedIn, async (c) => {
@@ -202,11 +204,19 @@ export const accountRoutes = new Hono<AuthEnv>()
     if (!managesSchool(c) || c.var.principal?.kind === 'token') return authProblem('forbidden')
     const schoolId = c.req.param('schoolId')
     const staffId = c.req.param('staffId')
-    const staff = await c.var.deps.store.db.selectFrom('staff').select('id').where('id', '=', staffId).where('school_id', '=', schoolId).executeTakeFirst()
-    if (!staff) throw notFound(`no staff member with id ${staffId}`)
+    await staffOfSchool(c, schoolId, staffId)
     const link = await issueStaffLink(writeContext(c), schoolId, staffId, appOrigin(c, c.var.authDeps))
     c.header('Cache-Control', 'no-store')
     return c.json({ staffId, url: link.url }, 201)
+  })
+  // Stop a staff member's personal link without a new one (someone who has left); 404 when none is in use.
+  .delete('/schools/:schoolId/staff/:staffId/link', async (c) => {
+    if (!managesSchool(c) || c.var.principal?.kind === 'token') return authProblem('forbidden')
+    const schoolId = c.req.param('schoolId')
+    const staffId = c.req.param('staffId')
+    await staffOfSchool(c, schoolId, staffId)
+    if (!(await stopStaffLink(writeContext(c), schoolId, staffId))) throw notFound(`staff member ${staffId} has no personal link in use`)
+    return c.body(null, 204)
   })
 
   // The audit log, newest first: managers only.

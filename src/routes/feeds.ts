@@ -50,7 +50,8 @@ async function issued(c: Context<AuthEnv>, target: FeedTarget) {
   return c.json({ id: feed.id, scope: target.scope, ...feedLinks(appOrigin(c, c.var.authDeps), feed.token) }, 201)
 }
 
-async function staffOfSchool(c: Context<AuthEnv>, schoolId: string, staffId: string): Promise<void> {
+/** 404 unless the staff member is in the school: another school's id is as unknown as none. */
+export async function staffOfSchool(c: Context<AuthEnv>, schoolId: string, staffId: string): Promise<void> {
   const row = await c.var.deps.store.db.selectFrom('staff').select('id').where('id', '=', staffId).where('school_id', '=', schoolId).executeTakeFirst()
   if (!row) throw notFound(`no staff member with id ${staffId}`)
 }

@@ -13,6 +13,8 @@ import { absencesPage, fairnessCsv, hoursCsv, posterPage, removeAbsence, reports
 import { html, type PageContext, type PageResult } from '../manager/page-kit.js'
 import { MAX_TEXT_BYTES } from '../manager/problems.js'
 import * as setup from '../manager/setup-pages.js'
+import { makePersonalLink, personalLinkPage, stopPersonalLink } from '../manager/staff-link-pages.js'
+import { authProblem } from '../auth/problems.js'
 import { generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from '../manager/week-pages.js'
 import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from '../views/manager/assets.js'
 import { SchoolsPage } from '../views/manager/home-page.js'
@@ -107,6 +109,11 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   app.post(`${s}/setup/staff`, form((p, v) => setup.addStaff(p, v)))
   app.post(`${s}/setup/staff/import`, form((p, v, file) => setup.importStaff(p, v, file)))
   app.post(`${s}/setup/staff/:id/delete`, page((p, c) => setup.removeStaff(p, id(c))))
+  // A personal link is a person's credential: a script's API token may not see, mint or stop one.
+  const people = (handler: (c: C) => Promise<Response>) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', 'personal links are handed out by a signed-in manager') : handler(c))
+  app.get(`${s}/setup/staff/:id/link`, people(page((p, c) => personalLinkPage(p, id(c)))))
+  app.post(`${s}/setup/staff/:id/link`, people(form((p, v, _f, c) => makePersonalLink(p, id(c), v))))
+  app.post(`${s}/setup/staff/:id/link/stop`, people(form((p, v, _f, c) => stopPersonalLink(p, id(c), v))))
 
   app.get(`${s}/setup/posts`, page((p) => setup.dutyPostsPage(p)))
   app.post(`${s}/setup/posts`, form((p, v) => setup.addDutyPost(p, v)))

@@ -3,6 +3,7 @@
 // SHA-256 digest like every other token (src/auth/tokens.ts). Issuing a feed rotates it: the
 // holder's live token for the same target is revoked in the same write, and a revoked token
 // answers 404 like one that never existed.
+import type { CompiledQuery } from 'kysely'
 import type { FeedScope } from '../../db/schema.js'
 import type { Deps, WriteContext } from '../deps.js'
 import { hashToken, looksLikeToken, newToken, nowIso } from '../auth/tokens.js'
@@ -74,6 +75,19 @@ export async function issueFeedToken(ctx: WriteContext, target: FeedTarget): Pro
       .compile(),
   ])
   return { id, token }
+}
+
+/**
+ * The statements that stop a holder's live feed, for a caller that stops it as part of a
+ * larger write (a manager re-issuing a lost phone's personal link); none when there is no feed.
+ */
+export async function stopFeedStatements(ctx: WriteContext, target: FeedTarget): Promise<CompiledQuery[]> {
+  const live = await liveIdOf(ctx, target)
+  if (live === undefined) return []
+  return [
+    auditStatement(ctx, { schoolId: target.schoolId, entity: 'feed_token', entityId: live, action: 'delete' }),
+    liveOf(ctx, target).set({ revoked_at: nowIso(ctx.clock) }).compile(),
+  ]
 }
 
 /** Revokes the holder's live feed for the target; false when there was none. */

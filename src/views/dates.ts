@@ -1,6 +1,7 @@
 // Dates as people read them ("Monday 23 November"), spelled out here rather than through Intl,
 // whose output differs between Node and Workers builds and would make pages differ by runtime.
-import { LocalDate } from '@js-joda/core'
+import '@js-joda/timezone'
+import { Instant, LocalDate, ZonedDateTime, ZoneId } from '@js-joda/core'
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -15,4 +16,10 @@ export function longDate(iso: string): string {
 export function shortDate(iso: string): string {
   const d = LocalDate.parse(iso)
   return `${DAYS[d.dayOfWeek().value() - 1]?.slice(0, 3)} ${d.dayOfMonth()} ${MONTHS[d.monthValue() - 1]?.slice(0, 3)}`
+}
+
+/** "Monday 23 November at 09:14" in the school's time zone, from an instant as stored (UTC). */
+export function localWhen(instant: string, timezone: string): string {
+  const local = ZonedDateTime.ofInstant(Instant.parse(instant), ZoneId.of(timezone))
+  return `${longDate(local.toLocalDate().toString())} at ${local.toLocalTime().toString().slice(0, 5)}`
 }

@@ -232,6 +232,8 @@ export const ENDPOINTS: Endpoint[] = [
   // A token may not revoke tokens: 403 before any lookup, so a foreign id changes nothing for it.
   { method: 'DELETE', path: '/api/schools/{school}/api-tokens/{id}', resource: 'apiToken', ok: 204, roles: { token: 403 } },
   { method: 'POST', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 201, roles: { token: 403 } },
+  // Stopping a personal link: the fresh staff member has none in use, so a manager gets that far (404).
+  { method: 'DELETE', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 404, roles: { token: 403 } },
 
   // The week: generate, publish (needs If-Match: a manager who gets that far is told so, 428),
   // pins and bars, cover from CSV, swaps, re-plans and the two ledgers. Staff see none of it
@@ -294,6 +296,13 @@ export const ENDPOINTS: Endpoint[] = [
   ...['setup/day/slt_none', 'setup/terms/periods/cal_none', 'setup/terms/closures/cls_none', 'setup/grades/grd_none', 'setup/staff/stf_none', 'setup/posts/dpt_none', 'absences/abs_none', 'week/2026-11-23/overrides/ovr_none'].map(
     (row): Endpoint => ({ method: 'POST', path: `/manage/{school}/${row}/delete`, ok: 404, skip: ['none'] }),
   ),
+
+  // A person's personal link from the staff page: seen, made and stopped by a signed-in manager,
+  // never by a script's token. Forms post url-encoded; the JSON body sent here reads as an
+  // empty form, which makes a link (201) or stops none (303 back to the page).
+  { method: 'GET', path: '/manage/{school}/setup/staff/{id}/link', resource: 'staff', ok: 200, roles: { token: 403 }, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/setup/staff/{id}/link', resource: 'staff', ok: 201, roles: { token: 403 }, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/setup/staff/{id}/link/stop', resource: 'staff', ok: 303, roles: { token: 403 }, skip: ['none'] },
 
   // The school's own week, exported and imported back: a write that changes nothing.
   { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },

@@ -17,6 +17,7 @@ import { SchoolDayPage } from '../../src/views/manager/setup-day.js'
 import { GradesPage } from '../../src/views/manager/setup-grades.js'
 import { DutyPostsPage } from '../../src/views/manager/setup-posts.js'
 import { StaffPage } from '../../src/views/manager/setup-staff.js'
+import { NewPersonalLinkPage, PersonalLinkPage } from '../../src/views/manager/staff-link-page.js'
 import { TermDatesPage } from '../../src/views/manager/setup-terms.js'
 import { WeekPage, type WeekStatus } from '../../src/views/manager/week-page.js'
 
@@ -202,6 +203,13 @@ export async function renderPages(): Promise<Record<string, string>> {
     reports: <ReportsPage frame={frame} asOf="2026-11-23" monday="2026-11-23" fairness={fairness} hours={hours} />,
     print: <PrintPage schoolName="Elm Tree Primary" model={model} label="published version 2" generated paths={paths} />,
     poster: <PosterPage frame={frame} meUrl="https://rota.example.org/me" />,
+    'personal-link': (
+      <PersonalLinkPage
+        frame={frame}
+        view={{ staffName: 'Amira Patel', actions: { make: '/manage/sch_elm/setup/staff/stf_ap/link', stop: '/manage/sch_elm/setup/staff/stf_ap/link/stop' }, timezone: 'Europe/London', liveSince: '2026-11-20T15:02:00Z', hasCalendarFeed: true }}
+      />
+    ),
+    'personal-link-new': <NewPersonalLinkPage frame={frame} staffName="Amira Patel" url="https://rota.example.org/auth/staff/0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" />,
   }
   const out: Record<string, string> = {}
   for (const [name, page] of Object.entries(pages)) out[name] = await renderDocument(page as Parameters<typeof renderDocument>[0])

@@ -13,6 +13,8 @@ export function managerPaths(schoolId: string) {
     grades: `${school}/setup/grades`,
     staff: `${school}/setup/staff`,
     staffImport: `${school}/setup/staff/import`,
+    /** GET: a person's personal link as it stands; POST: make a new one; `/stop` POST: stop it */
+    personalLink: (staffId: string) => `${school}/setup/staff/${encodeURIComponent(staffId)}/link`,
     posts: `${school}/setup/posts`,
     /** POST: remove one thing of a setup list: `${list}/${id}/delete` */
     remove: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/delete`,

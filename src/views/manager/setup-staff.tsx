@@ -67,7 +67,7 @@ export const StaffPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; staff:
         empty="No staff yet. Add people one at a time, or import the export of your management information system."
         scroll="Staff list"
         caption="Staff and their contracts"
-        columns={['Name', 'Code', 'Grade', 'Hours a week', 'Working pattern', 'Skills']}
+        columns={['Name', 'Code', 'Grade', 'Hours a week', 'Working pattern', 'Skills', 'Phone']}
         row={(s) => (
           <>
             <th scope="row">{s.name}</th>
@@ -76,6 +76,11 @@ export const StaffPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; staff:
             <td>{s.hoursPerWeek}</td>
             <td>{patternText(s.pattern)}</td>
             <td>{skillsText(s.skills) || '-'}</td>
+            <td>
+              <a href={frame.paths.personalLink(s.id)}>
+                Personal link<span class="visually-hidden"> for {s.name}</span>
+              </a>
+            </td>
           </>
         )}
         remove={(s) => ({ action: frame.paths.remove(frame.paths.staff, s.id), context: s.name })}

@@ -1,13 +1,11 @@
 // The week: where it stands (nothing yet, a draft under review, published), the actions
 // (generate, re-generate, publish), the difference a re-plan makes shown before it can be
 // published, what could not be filled and why, the two grids, and the load chart.
-import '@js-joda/timezone'
-import { Instant, ZonedDateTime, ZoneId } from '@js-joda/core'
 import type { FC } from 'hono/jsx'
 import type { Assignment } from '../../../solver/scenario.js'
 import type { WeekModel } from '../../manager/week-model.js'
 import type { RotaDiff } from '../../services/week-rotas.js'
-import { longDate, shortDate } from '../dates.js'
+import { localWhen, longDate, shortDate } from '../dates.js'
 import { BarChart } from './charts.js'
 import { PostForm } from './forms.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
@@ -44,12 +42,7 @@ export function describeAssignment(a: Assignment, model: WeekModel): string {
 
 const nameOf = (model: WeekModel, staff: string) => model.people.find((p) => p.staff === staff)?.name ?? staff
 
-/** "Monday 23 November at 09:14" in the school's time zone, from an instant as stored (UTC). */
-function when(instant: string | null, timezone: string): string {
-  if (!instant) return ''
-  const local = ZonedDateTime.ofInstant(Instant.parse(instant), ZoneId.of(timezone))
-  return `${longDate(local.toLocalDate().toString())} at ${local.toLocalTime().toString().slice(0, 5)}`
-}
+const when = (instant: string | null, timezone: string): string => (instant ? localWhen(instant, timezone) : '')
 
 export const DiffPanel: FC<{ diff: RotaDiff; model: WeekModel }> = ({ diff, model }) => (
   <section class="diff" aria-labelledby="diff-title">

@@ -1,0 +1,52 @@
+// Handing a member of staff their personal link from the pages: see whether one is in use,
+// make one (a new one stops the old, for a lost phone), or stop it. The link is shown once,
+// on the answer to the POST that made it, and never kept.
+import { createElement } from 'hono/jsx'
+import { issueStaffLink, liveStaffLink, stopStaffLink, type StaffLinkOptions } from '../auth/staff-links.js'
+import { hasLiveFeed } from '../services/feed-tokens.js'
+import { NewPersonalLinkPage, PersonalLinkPage } from '../views/manager/staff-link-page.js'
+import type { FormValues } from './forms.js'
+import { frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
+import { staffPage } from './setup-pages.js'
+
+/** The person, in this school only: another school's staff id is as unknown as a made-up one. */
+async function personOf(pc: PageContext, staffId: string) {
+  return pc.ctx.store.db
+    .selectFrom('staff')
+    .innerJoin('schools', 'schools.id', 'staff.school_id')
+    .select(['staff.id', 'staff.name', 'schools.timezone'])
+    .where('staff.id', '=', staffId)
+    .where('staff.school_id', '=', pc.schoolId)
+    .executeTakeFirst()
+}
+
+const unknownPerson = (pc: PageContext) => staffPage(pc, undefined, undefined, 404, 'That member of staff is not in this school any more; the list below is as it is now.')
+
+const optionsOf = (values: FormValues): StaffLinkOptions => ({ alsoStopCalendar: values.alsoStopCalendar === 'yes' })
+
+export async function personalLinkPage(pc: PageContext, staffId: string): Promise<PageResult> {
+  const person = await personOf(pc, staffId)
+  if (!person) return unknownPerson(pc)
+  const [frame, live, hasCalendarFeed] = await Promise.all([
+    frameOf(pc),
+    liveStaffLink(pc.ctx, person.id),
+    hasLiveFeed(pc.ctx, { scope: 'person', schoolId: pc.schoolId, staffId: person.id }),
+  ])
+  const link = frame.paths.personalLink(person.id)
+  const view = { staffName: person.name, actions: { make: link, stop: `${link}/stop` }, timezone: person.timezone, liveSince: live?.createdAt ?? null, hasCalendarFeed }
+  return html(createElement(PersonalLinkPage, { frame, view }))
+}
+
+export async function makePersonalLink(pc: PageContext, staffId: string, values: FormValues): Promise<PageResult> {
+  const person = await personOf(pc, staffId)
+  if (!person) return unknownPerson(pc)
+  const link = await issueStaffLink(pc.ctx, pc.schoolId, person.id, pc.origin, optionsOf(values))
+  return html(createElement(NewPersonalLinkPage, { frame: await frameOf(pc), staffName: person.name, url: link.url }), 201)
+}
+
+export async function stopPersonalLink(pc: PageContext, staffId: string, values: FormValues): Promise<PageResult> {
+  const person = await personOf(pc, staffId)
+  if (!person) return unknownPerson(pc)
+  await stopStaffLink(pc.ctx, pc.schoolId, person.id, optionsOf(values))
+  return redirect((await frameOf(pc)).paths.personalLink(person.id), 'link-stopped')
+}
