@@ -232,6 +232,29 @@ describe('a new business manager runs the week through the pages alone', () => {
     await snap('week-published')
   })
 
+  it('hands a member of staff their personal link, which opens their duties on a phone', async () => {
+    await nav('Staff').click()
+    await page.getByRole('link', { name: 'Personal link for Amira Patel' }).click()
+    await expect.poll(() => page.getByText('Amira Patel has no personal link yet').isVisible()).toBe(true)
+    await snap('personal-link')
+    await page.getByRole('button', { name: 'Make a personal link' }).click()
+    const link = page.getByLabel('Or send them the link')
+    await expect.poll(() => link.isVisible()).toBe(true)
+    expect(await page.getByRole('img', { name: "QR code of Amira Patel's personal link" }).isVisible()).toBe(true)
+    await snap('personal-link-new')
+    // Her phone: a browser that has never signed in, opening the link she was given.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    try {
+      const mine = await phone.newPage()
+      await mine.goto(await link.inputValue())
+      expect(new URL(mine.url()).pathname).toBe('/me')
+      expect(await mine.getByRole('heading', { level: 1 }).innerText()).toContain('Amira Patel')
+    } finally {
+      await phone.close()
+    }
+    await nav('The week').click()
+  })
+
   it('records an absence and sees the cover it creates', async () => {
     // Whoever is on the yard on Tuesday falls ill.
     const tuesdayYard = page.getByRole('table', { name: /^Duty posts by day/ }).getByRole('row', { name: /^Yard/ }).getByRole('cell').nth(1)
@@ -281,7 +304,7 @@ describe('a new business manager runs the week through the pages alone', () => {
   it('met no console error, no refusal but the one made on purpose, and no accessibility violation', () => {
     expect(errors).toEqual([])
     expect(refused.map((r) => r.replace(/sch_\w+/, '{school}'))).toEqual(['POST /manage/{school}/setup/day 400'])
-    expect(Object.keys(audited).length).toBe(19)
+    expect(Object.keys(audited).length).toBe(21)
     expect(Object.entries(audited).filter(([, v]) => v.length > 0)).toEqual([])
   })
 })
