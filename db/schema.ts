@@ -429,4 +429,12 @@ export interface SwapsTable {
   decided_by: string | null
   decided_at: string | null
   version: Generated<number>
+  // db/migrations/0007_staff_swaps.sql: swaps staff offer from their phones.
+  /** who agreed and when: the recording manager at once, or B on accepting A's offer */
+  agreed_by: string | null
+  agreed_at: string | null
+  /** A, when A offered it from their phone; null when a manager recorded it */
+  proposed_by_staff_id: string | null
+  /** B declining the offer, or A withdrawing it; null when a manager decided or while open */
+  closed_by_staff_id: string | null
 }

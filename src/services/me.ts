@@ -10,8 +10,10 @@ import type { Deps } from '../deps.js'
 import { parseJsonColumn } from './json.js'
 import { loadMeFigures, type MeFigures } from './me-figures.js'
 
-export interface MeDuty {
-  uid: string
+/** A published assignment as the phone page says it. */
+export interface DutyText {
+  /** the assignment in a form field: work code, date and slot (see workRef) */
+  ref: string
   date: string
   start: string
   end: string
@@ -20,6 +22,29 @@ export interface MeDuty {
   what: string
   /** the post ("Yard") or the class and room of a cover; null for an event */
   where: string | null
+}
+
+/** "yard|2026-11-24|break": one assignment of a person, as a form sends it back (codes have no "|"). */
+export const workRef = (work: string, date: string, slot: string | null): string => `${work}|${date}|${slot ?? ''}`
+
+/** The columns of calendar_entries that DutyText is made of. */
+export const DUTY_TEXT_COLUMNS = ['work_code', 'slot_code', 'date', 'start_time', 'end_time', 'kind', 'title', 'location'] as const
+
+export function dutyText(r: { work_code: string; slot_code: string; date: string; start_time: string; end_time: string; kind: CalendarEntryKind; title: string; location: string | null }): DutyText {
+  return {
+    // calendar_entries keeps '' for an event's slot, where an assignment has none
+    ref: workRef(r.work_code, r.date, r.slot_code === '' ? null : r.slot_code),
+    date: r.date,
+    start: r.start_time,
+    end: r.end_time,
+    kind: r.kind,
+    what: r.kind === 'event' ? r.title : kindLabel(r.kind),
+    where: r.location,
+  }
+}
+
+export interface MeDuty extends DutyText {
+  uid: string
   colleagues: string[]
   /** what the latest publish did to it, when that publish was a re-plan */
   change: Exclude<CalendarChange, 'removed'> | null
@@ -75,7 +100,7 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
   const [rows, publishes] = await Promise.all([
     db
       .selectFrom('calendar_entries')
-      .select(['uid', 'date', 'start_time', 'end_time', 'kind', 'title', 'location', 'colleagues', 'change', 'changed_in', 'week', 'removed_at'])
+      .select(['uid', ...DUTY_TEXT_COLUMNS, 'colleagues', 'change', 'changed_in', 'week', 'removed_at'])
       .where('school_id', '=', schoolId)
       .where('staff_id', '=', staffId)
       .where((eb) => eb.or([eb('date', '=', today.toString()), eb.and([eb('date', '>=', monday.toString()), eb('date', '<=', sunday.toString())])]))
@@ -97,13 +122,8 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
   const replan = latest !== undefined && publishes.length > 1
   const changedNow = (r: { changed_in: string; week: string }) => replan && r.week === monday.toString() && r.changed_in === latest.id
   const duty = (r: (typeof rows)[number]): MeDuty => ({
+    ...dutyText(r),
     uid: r.uid,
-    date: r.date,
-    start: r.start_time,
-    end: r.end_time,
-    kind: r.kind,
-    what: r.kind === 'event' ? r.title : kindLabel(r.kind),
-    where: r.location,
     colleagues: parseJsonColumn<string[]>(r.colleagues, []),
     change: changedNow(r) && r.change !== 'removed' ? r.change : null,
   })

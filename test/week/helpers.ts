@@ -7,11 +7,14 @@ import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { migrateSqlite } from '../../db/migrate.js'
 import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
 import type { Store } from '../../db/store.js'
-import type { Scenario } from '../../solver/scenario.js'
+import type { Assignment, Scenario } from '../../solver/scenario.js'
 import type { WriteContext } from '../../src/deps.js'
 import { newId } from '../../src/ids.js'
 import { toProblem } from '../../src/http/errors.js'
+import { fairnessReport } from '../../src/services/ledger-fairness.js'
 import { importScenario } from '../../src/services/scenario-import.js'
+import { generateDraft } from '../../src/services/week-generate.js'
+import { publishWeek } from '../../src/services/week-publish.js'
 
 export const SCHOOL = 'sch_week'
 export const WEEK = '2026-11-23'
@@ -89,6 +92,19 @@ export function tinyScenario(): Scenario {
     staff: ['ann', 'ben', 'cat'].map((id) => ({ id, name: id.toUpperCase(), grade: 'TA', hoursPerWeek: 30, pattern })),
     duties: [{ id: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], staff: 1 }],
   }
+}
+
+/** The tiny week, generated and published: its world and the published assignments. */
+export async function publishedTinyWeek(): Promise<{ w: World; rota: Assignment[] }> {
+  const w = await worldFrom(tinyScenario())
+  const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
+  const done = await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
+  return { w, rota: done.rota.assignments }
+}
+
+/** Each person's duties this week in the fairness ledger, by staff code. */
+export async function weekCounts(store: Store): Promise<Map<string, number>> {
+  return new Map((await fairnessReport(store, SCHOOL, WEEK)).staff.map((r) => [r.staff, r.week.total]))
 }
 
 /** The HTTP status a service call would answer with: 200, or its problem's status. */

@@ -3,12 +3,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Assignment } from '../../solver/scenario.js'
 import { createAbsence } from '../../src/services/absences.js'
-import { fairnessReport } from '../../src/services/ledger-fairness.js'
 import { exportScenario } from '../../src/services/scenario-export.js'
 import { approveSwap, declineSwap, listSwaps, requestSwap } from '../../src/services/swaps.js'
 import { generateDraft } from '../../src/services/week-generate.js'
 import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
-import { contextFor, NEXT_WEEK, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World, statusOf } from './helpers.js'
+import { contextFor, NEXT_WEEK, publishedTinyWeek, rows, SCHOOL, WEEK, weekCounts, type World, statusOf } from './helpers.js'
 
 const open: World[] = []
 afterEach(async () => {
@@ -16,17 +15,15 @@ afterEach(async () => {
 })
 
 async function published(): Promise<{ w: World; rota: Assignment[] }> {
-  const w = await worldFrom(tinyScenario())
-  open.push(w)
-  const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
-  const done = await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
-  return { w, rota: done.rota.assignments }
+  const world = await publishedTinyWeek()
+  open.push(world.w)
+  return world
 }
 
 const on = (rota: Assignment[], date: string) => rota.find((a) => a.date === date) as Assignment
 const other = (...not: string[]) => ['ann', 'ben', 'cat'].find((s) => !not.includes(s)) as string
 const manager = (w: World) => contextFor(w.store, 'manager@test')
-const counts = async (w: World) => new Map((await fairnessReport(w.store, SCHOOL, WEEK)).staff.map((r) => [r.staff, r.week.total]))
+const counts = (w: World) => weekCounts(w.store)
 
 describe('a handover of one assignment', () => {
   it('moves it in the published rota once approved, and it still counts for the person first given it', async () => {
