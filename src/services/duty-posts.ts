@@ -102,15 +102,20 @@ const columns = (i: DutyPostInput) => ({
 const resolveSlots = (store: Store, schoolId: string, input: DutyPostInput) =>
   resolveRefs(store, 'slots', schoolId, input.slots.map((ref, i) => ({ ref, path: ['slots', i] })))
 
-/** Staff name duty posts by code in avoid/prefer; a post they name keeps its code. */
-async function ensureNotNamedByStaff(store: Store, schoolId: string, post: DutyPost, doing: string): Promise<void> {
-  const named = await store.db
+/** The staff who name a duty post (by its code) in avoid or prefer: while any do, it keeps its code. */
+export async function staffNaming(store: Store, schoolId: string, postCode: string): Promise<{ code: string; name: string }[]> {
+  return store.db
     .selectFrom('staff')
-    .select('code')
+    .select(['code', 'name'])
     .where('school_id', '=', schoolId)
-    .where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(staff.avoid) WHERE value = ${post.code}) OR EXISTS (SELECT 1 FROM json_each(staff.prefer) WHERE value = ${post.code})`)
+    .where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(staff.avoid) WHERE value = ${postCode}) OR EXISTS (SELECT 1 FROM json_each(staff.prefer) WHERE value = ${postCode})`)
     .orderBy('code')
     .execute()
+}
+
+/** Staff name duty posts by code in avoid/prefer; a post they name keeps its code. */
+async function ensureNotNamedByStaff(store: Store, schoolId: string, post: DutyPost, doing: string): Promise<void> {
+  const named = await staffNaming(store, schoolId, post.code)
   if (named.length > 0) {
     throw conflict(`${named.length} staff (${named.map((s) => s.code).join(', ')}) still name duty post ${post.code} in avoid or prefer; change them before you ${doing}`)
   }

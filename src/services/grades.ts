@@ -76,12 +76,17 @@ export async function updateGrade(ctx: WriteContext, schoolId: string, id: strin
   return after
 }
 
+/** The staff who hold a grade (and so keep it from being deleted), by name. */
+export async function gradeHolders(store: Store, id: string): Promise<{ code: string; name: string }[]> {
+  return store.db.selectFrom('staff').select(['code', 'name']).where('grade_id', '=', id).orderBy('name').orderBy('code').execute()
+}
+
 export async function deleteGrade(ctx: WriteContext, schoolId: string, id: string, ifMatch?: string): Promise<void> {
   const before = await getGrade(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `grade ${before.code}`)
-  const holders = await ctx.store.db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).where('grade_id', '=', id).executeTakeFirstOrThrow()
-  if (Number(holders.n) > 0) {
-    throw conflict(`${holders.n} staff still hold grade ${before.code}; give them another grade first`)
+  const holders = await gradeHolders(ctx.store, id)
+  if (holders.length > 0) {
+    throw conflict(`${holders.length} staff still hold grade ${before.code}; give them another grade first`)
   }
   await commit(ctx, { schoolId, entity: 'grade', entityId: id, action: 'delete', before, expect: { table: 'grades', version: before.version } }, [
     ctx.store.db.deleteFrom('grades').where('id', '=', id).compile(),

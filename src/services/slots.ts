@@ -83,17 +83,23 @@ export async function updateSlot(ctx: WriteContext, schoolId: string, id: string
   return after
 }
 
-export async function deleteSlot(ctx: WriteContext, schoolId: string, id: string, ifMatch?: string): Promise<void> {
-  const before = await getSlot(ctx.store, schoolId, id)
-  checkIfMatch(ifMatch, before.version, `slot ${before.code}`)
-  const posts = await ctx.store.db
+/** What still uses a slot (and so keeps it from being deleted): duty posts and cover requests, by code. */
+export async function slotUsers(store: Store, id: string) {
+  const posts = await store.db
     .selectFrom('duty_post_slots')
     .innerJoin('duty_posts', 'duty_posts.id', 'duty_post_slots.duty_post_id')
-    .select('duty_posts.code')
+    .select(['duty_posts.code', 'duty_posts.name'])
     .where('duty_post_slots.slot_id', '=', id)
     .orderBy('duty_posts.code')
     .execute()
-  const cover = await ctx.store.db.selectFrom('cover_requests').select('code').where('slot_id', '=', id).orderBy('code').execute()
+  const cover = await store.db.selectFrom('cover_requests').select(['code', 'label', 'date']).where('slot_id', '=', id).orderBy('code').execute()
+  return { posts, cover }
+}
+
+export async function deleteSlot(ctx: WriteContext, schoolId: string, id: string, ifMatch?: string): Promise<void> {
+  const before = await getSlot(ctx.store, schoolId, id)
+  checkIfMatch(ifMatch, before.version, `slot ${before.code}`)
+  const { posts, cover } = await slotUsers(ctx.store, id)
   const users = [
     ...(posts.length ? [`${posts.length === 1 ? 'duty post' : 'duty posts'} ${posts.map((p) => p.code).join(', ')}`] : []),
     ...(cover.length ? [`${cover.length === 1 ? 'cover request' : 'cover requests'} ${cover.map((p) => p.code).join(', ')}`] : []),
