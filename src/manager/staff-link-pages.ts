@@ -24,17 +24,17 @@ const unknownPerson = (pc: PageContext) => staffPage(pc, undefined, undefined, 4
 
 const optionsOf = (values: FormValues): StaffLinkOptions => ({ alsoStopCalendar: values.alsoStopCalendar === 'yes' })
 
-export async function personalLinkPage(pc: PageContext, staffId: string): Promise<PageResult> {
+export async function personalLinkPage(pc: PageContext, staffId: string, refused?: { alert: string; status: number }): Promise<PageResult> {
   const person = await personOf(pc, staffId)
   if (!person) return unknownPerson(pc)
   const [frame, live, hasCalendarFeed] = await Promise.all([
-    frameOf(pc),
+    frameOf(pc).then((f) => ({ ...f, alert: refused?.alert })),
     liveStaffLink(pc.ctx, person.id),
     hasLiveFeed(pc.ctx, { scope: 'person', schoolId: pc.schoolId, staffId: person.id }),
   ])
   const link = frame.paths.personalLink(person.id)
   const view = { staffName: person.name, actions: { make: link, stop: `${link}/stop` }, timezone: person.timezone, liveSince: live?.createdAt ?? null, hasCalendarFeed }
-  return html(createElement(PersonalLinkPage, { frame, view }))
+  return html(createElement(PersonalLinkPage, { frame, view }), refused?.status)
 }
 
 export async function makePersonalLink(pc: PageContext, staffId: string, values: FormValues): Promise<PageResult> {
@@ -47,6 +47,9 @@ export async function makePersonalLink(pc: PageContext, staffId: string, values:
 export async function stopPersonalLink(pc: PageContext, staffId: string, values: FormValues): Promise<PageResult> {
   const person = await personOf(pc, staffId)
   if (!person) return unknownPerson(pc)
-  await stopStaffLink(pc.ctx, pc.schoolId, person.id, optionsOf(values))
+  // Nothing to stop (a second click, or another manager got there first): say so, change nothing.
+  if (!(await stopStaffLink(pc.ctx, pc.schoolId, person.id, optionsOf(values)))) {
+    return personalLinkPage(pc, person.id, { alert: `${person.name} has no personal link in use, so there was nothing to stop.`, status: 404 })
+  }
   return redirect((await frameOf(pc)).paths.personalLink(person.id), 'link-stopped')
 }

@@ -101,6 +101,14 @@ describe('a personal link from the staff page', () => {
     expect(await (await api.request('GET', manage)).text()).toContain('has no personal link yet')
   })
 
+  it('stopped twice (a double click), says there was nothing left to stop', async () => {
+    await makeLink()
+    expect((await submit(`${manage}/stop`)).status).toBe(303)
+    const again = await submit(`${manage}/stop`)
+    expect(again.status).toBe(404)
+    expect(await again.text()).toContain('Amira Patel has no personal link in use, so there was nothing to stop.')
+  })
+
   it('is never stored as the link itself, only its digest', async () => {
     const made = await makeLink()
     const token = made.url.split('/').pop()!
