@@ -154,8 +154,8 @@ const RESOURCES = {
   closure: { collection: 'closures', body: (n) => ({ date: dateAfter('2027-01-04', n), kind: 'inset', name: `INSET ${n}` }) },
 } satisfies Record<string, Resource>
 
-/** Rows a school-scoped API token cannot make: a token and a manager (people only), a school (trust admins). */
-export type SpecialKind = 'apiToken' | 'manager' | 'school'
+/** Rows a school-scoped API token cannot make: a token (people only) and a school (trust admins). */
+export type SpecialKind = 'apiToken' | 'school'
 export type ResourceKind = keyof typeof RESOURCES | SpecialKind
 
 export interface Endpoint {
@@ -235,12 +235,6 @@ export const ENDPOINTS: Endpoint[] = [
   // Stopping a personal link: the fresh staff member has none in use, so a manager gets that far (404).
   { method: 'DELETE', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 404, roles: { token: 403 } },
 
-  // The people who run a school: seen, added and removed by its managers and trust admins, never
-  // by a token (a script may not give or take a person's rights). A fresh manager per DELETE cell.
-  { method: 'GET', path: '/api/schools/{school}/managers', ok: 200, roles: { token: 403 } },
-  { method: 'POST', path: '/api/schools/{school}/managers', body: (n) => ({ email: `added${n}@matrix.example`, name: `Added ${n}` }), ok: 201, roles: { token: 403 } },
-  { method: 'DELETE', path: '/api/schools/{school}/managers/{id}', resource: 'manager', ok: 204, roles: { token: 403 } },
-
   // The week: generate, publish (needs If-Match: a manager who gets that far is told so, 428),
   // pins and bars, cover from CSV, swaps, re-plans and the two ledgers. Staff see none of it
   // here: their own duties and figures are on their own pages.
@@ -302,19 +296,6 @@ export const ENDPOINTS: Endpoint[] = [
   ...['setup/day/slt_none', 'setup/terms/periods/cal_none', 'setup/terms/closures/cls_none', 'setup/grades/grd_none', 'setup/staff/stf_none', 'setup/posts/dpt_none', 'absences/abs_none', 'week/2026-11-23/overrides/ovr_none'].map(
     (row): Endpoint => ({ method: 'POST', path: `/manage/{school}/${row}/delete`, ok: 404, skip: ['none'] }),
   ),
-  // A row's Delete button asks first: the question (GET at the same address) is guarded like the
-  // delete itself; it names a fresh row of the school, so a manager gets the page (200).
-  ...(
-    [
-      ['setup/day', 'slot'],
-      ['setup/terms/periods', 'calendarPeriod'],
-      ['setup/terms/closures', 'closure'],
-      ['setup/grades', 'grade'],
-      ['setup/staff', 'staff'],
-      ['setup/posts', 'dutyPost'],
-      ['absences', 'absence'],
-    ] as const
-  ).map(([rows, resource]): Endpoint => ({ method: 'GET', path: `/manage/{school}/${rows}/{id}/delete`, resource, ok: 200, skip: ['none'] })),
 
   // A person's personal link from the staff page: seen, made and stopped by a signed-in manager,
   // never by a script's token. Forms post url-encoded; the JSON body sent here reads as an
@@ -322,12 +303,6 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/manage/{school}/setup/staff/{id}/link', resource: 'staff', ok: 200, roles: { token: 403 }, skip: ['none'] },
   { method: 'POST', path: '/manage/{school}/setup/staff/{id}/link', resource: 'staff', ok: 201, roles: { token: 403 }, skip: ['none'] },
   { method: 'POST', path: '/manage/{school}/setup/staff/{id}/link/stop', resource: 'staff', ok: 404, roles: { token: 403 }, skip: ['none'] },
-
-  // Who runs the school, from the pages: people only, like personal links. The JSON body reads as
-  // an empty form (400); the remove names nobody who manages the school (404).
-  { method: 'GET', path: '/manage/{school}/people', ok: 200, roles: { token: 403 }, skip: ['none'] },
-  { method: 'POST', path: '/manage/{school}/people', ok: 400, roles: { token: 403 }, skip: ['none'] },
-  { method: 'POST', path: '/manage/{school}/people/usr_none/remove', ok: 404, roles: { token: 403 }, skip: ['none'] },
 
   // The school's own week, exported and imported back: a write that changes nothing.
   { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },
@@ -376,10 +351,6 @@ async function freshRow(client: Client, principals: Principals, school: 'A' | 'B
     return ((await res.json()) as { id: string }).id
   }
   if (kind === 'apiToken') return make(`/api/schools/${schoolId}/api-tokens`, setup.cookie, { name: `fresh ${next()}` })
-  if (kind === 'manager') {
-    const n = next()
-    return make(`/api/schools/${schoolId}/managers`, setup.cookie, { email: `fresh${n}@matrix.example`, name: `Fresh Manager ${n}` })
-  }
   if (kind === 'school') {
     if (school !== 'A') throw new Error('fresh schools are made in trust A only')
     return make('/api/schools', principals.trustAdminA, { organisationId: IDS.orgA, name: `Fresh ${next()}` })
