@@ -25,6 +25,7 @@ import { organisationRoutes } from './routes/organisations.js'
 import { reportRoutes } from './routes/reports.js'
 import { schoolRoutes } from './routes/schools.js'
 import { scenarioRoutes } from './routes/scenario.js'
+import { schoolManagerRoutes } from './routes/school-managers.js'
 import { slotRoutes } from './routes/slots.js'
 import { staffRoutes } from './routes/staff.js'
 import { swapRoutes } from './routes/swaps.js'
@@ -56,6 +57,7 @@ export function createApp(appDeps: AppDeps) {
   app.get('/', (c) => c.json({ name: 'Duty Rota API', api: '/api', organisations: '/api/organisations', schools: '/api/schools' }))
   app.route('/api', organisationRoutes)
   app.route('/api', schoolRoutes)
+  app.route('/api', schoolManagerRoutes)
   app.route('/api', slotRoutes)
   app.route('/api', calendarRoutes)
   app.route('/api', gradeRoutes)

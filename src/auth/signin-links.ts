@@ -36,11 +36,20 @@ export async function createSigninLink(deps: Deps, userId: string, origin: strin
 export async function requestSigninLink(deps: Deps & { mailer: Mailer }, email: string, origin: string): Promise<void> {
   const user = await findUserByEmail(deps, email)
   if (!user) return
+  await mailSigninLink(deps, user, origin)
+}
+
+/**
+ * Makes a new link for the user and mails it. `why` is the first paragraph, for a link that
+ * nobody asked for (a colleague made them a manager); without it the mail answers a request.
+ */
+export async function mailSigninLink(deps: Deps & { mailer: Mailer }, user: { id: string; email: string; name: string }, origin: string, why?: string): Promise<void> {
   const url = await createSigninLink(deps, user.id, origin)
+  const ending = why === undefined ? 'If you did not ask for it, ignore this message.' : `After that, ask for a new one at ${origin}/auth/signin.`
   await deps.mailer.send(
     user.email,
     'Your Duty Rota sign-in link',
-    `Hello ${user.name},\n\nOpen this link within 15 minutes to sign in to Duty Rota:\n\n${url}\n\nIt works once. If you did not ask for it, ignore this message.\n`,
+    `Hello ${user.name},\n\n${why === undefined ? '' : `${why}\n\n`}Open this link within 15 minutes to sign in to Duty Rota:\n\n${url}\n\nIt works once. ${ending}\n`,
   )
 }
 
