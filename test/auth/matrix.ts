@@ -154,8 +154,8 @@ const RESOURCES = {
   closure: { collection: 'closures', body: (n) => ({ date: dateAfter('2027-01-04', n), kind: 'inset', name: `INSET ${n}` }) },
 } satisfies Record<string, Resource>
 
-/** Rows a school-scoped API token cannot make: a token (people only) and a school (trust admins). */
-export type SpecialKind = 'apiToken' | 'school'
+/** Rows a school-scoped API token cannot make: a token and a manager (people only), a school (trust admins). */
+export type SpecialKind = 'apiToken' | 'manager' | 'school'
 export type ResourceKind = keyof typeof RESOURCES | SpecialKind
 
 export interface Endpoint {
@@ -234,6 +234,12 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 201, roles: { token: 403 } },
   // Stopping a personal link: the fresh staff member has none in use, so a manager gets that far (404).
   { method: 'DELETE', path: '/api/schools/{school}/staff/{id}/link', resource: 'staff', ok: 404, roles: { token: 403 } },
+
+  // The people who run a school: seen, added and removed by its managers and trust admins, never
+  // by a token (a script may not give or take a person's rights). A fresh manager per DELETE cell.
+  { method: 'GET', path: '/api/schools/{school}/managers', ok: 200, roles: { token: 403 } },
+  { method: 'POST', path: '/api/schools/{school}/managers', body: (n) => ({ email: `added${n}@matrix.example`, name: `Added ${n}` }), ok: 201, roles: { token: 403 } },
+  { method: 'DELETE', path: '/api/schools/{school}/managers/{id}', resource: 'manager', ok: 204, roles: { token: 403 } },
 
   // The week: generate, publish (needs If-Match: a manager who gets that far is told so, 428),
   // pins and bars, cover from CSV, swaps, re-plans and the two ledgers. Staff see none of it
@@ -351,6 +357,10 @@ async function freshRow(client: Client, principals: Principals, school: 'A' | 'B
     return ((await res.json()) as { id: string }).id
   }
   if (kind === 'apiToken') return make(`/api/schools/${schoolId}/api-tokens`, setup.cookie, { name: `fresh ${next()}` })
+  if (kind === 'manager') {
+    const n = next()
+    return make(`/api/schools/${schoolId}/managers`, setup.cookie, { email: `fresh${n}@matrix.example`, name: `Fresh Manager ${n}` })
+  }
   if (kind === 'school') {
     if (school !== 'A') throw new Error('fresh schools are made in trust A only')
     return make('/api/schools', principals.trustAdminA, { organisationId: IDS.orgA, name: `Fresh ${next()}` })
