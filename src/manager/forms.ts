@@ -3,6 +3,7 @@
 // by the field's name, which the pages show next to the field with what was typed.
 import { z } from 'zod'
 import { isoDate, WEEKDAYS } from '../../solver/scenario.js'
+import type { NewManager } from '../auth/school-managers.js'
 import { code, name } from '../routes/fields.js'
 import type { AbsenceInput } from '../services/absences.js'
 import type { DutyPostInput } from '../services/duty-posts.js'
@@ -128,3 +129,9 @@ export const absenceForm: z.ZodType<AbsenceInput> = z
     { when: () => true },
   )
   .transform((v) => ({ staff: v.staff, startDate: v.startDate, endDate: v.endDate, startTime: v.start, endTime: v.end, reason: v.reason, detail: null }))
+
+/** Someone to make a manager of the school: who they are and where their sign-in link goes. */
+export const managerForm: z.ZodType<NewManager> = z.object({
+  name: text(required.pipe(name)),
+  email: text(required.pipe(z.email('enter an email address such as name@school.org')).pipe(z.string().max(254, 'must be at most 254 characters'))),
+})

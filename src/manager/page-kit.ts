@@ -45,6 +45,10 @@ export const FLASH = {
   barred: 'Barred: re-generate the week for it to take effect.',
   unpinned: 'Removed: re-generate the week for it to take effect.',
   'absence-deleted': 'Absence deleted.',
+  'manager-added': 'Manager added: they have been sent a sign-in link by email.',
+  'manager-added-unmailed': 'Manager added, but the sign-in link could not be sent: they can ask for one on the sign-in page.',
+  'manager-already': 'They already manage this school; nothing was changed or sent.',
+  'manager-removed': 'Manager removed: they can no longer open this school, and any session they have open has lost it.',
   'link-stopped': 'The personal link is stopped: it no longer opens their page, and any phone signed in with it is signed out.',
 } as const
 

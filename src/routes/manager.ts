@@ -11,6 +11,7 @@ import { ProblemError } from '../http/problem.js'
 import type { FormValues } from '../manager/forms.js'
 import { absencesPage, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from '../manager/other-pages.js'
 import { html, type PageContext, type PageResult } from '../manager/page-kit.js'
+import { addManagerFromPage, peoplePage, removeManagerFromPage } from '../manager/people-pages.js'
 import { MAX_TEXT_BYTES } from '../manager/problems.js'
 import * as setup from '../manager/setup-pages.js'
 import { makePersonalLink, personalLinkPage, stopPersonalLink } from '../manager/staff-link-pages.js'
@@ -110,7 +111,8 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   app.post(`${s}/setup/staff/import`, form((p, v, file) => setup.importStaff(p, v, file)))
   app.post(`${s}/setup/staff/:id/delete`, page((p, c) => setup.removeStaff(p, id(c))))
   // A personal link is a person's credential: a script's API token may not see, mint or stop one.
-  const people = (handler: (c: C) => Promise<Response>) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', 'personal links are handed out by a signed-in manager') : handler(c))
+  const peopleOnly = (why: string) => (handler: (c: C) => Promise<Response>) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', why) : handler(c))
+  const people = peopleOnly('personal links are handed out by a signed-in manager')
   app.get(`${s}/setup/staff/:id/link`, people(page((p, c) => personalLinkPage(p, id(c)))))
   app.post(`${s}/setup/staff/:id/link`, people(form((p, v, _f, c) => makePersonalLink(p, id(c), v))))
   app.post(`${s}/setup/staff/:id/link/stop`, people(form((p, v, _f, c) => stopPersonalLink(p, id(c), v))))
@@ -137,5 +139,11 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   app.get(`${s}/reports/hours.csv`, page((p, c) => hoursCsv(p, c.req.query('asOf'))))
 
   app.get(`${s}/poster`, page(posterPage))
+
+  // Who runs the school: a person's rights are given and taken by a signed-in person, never a token.
+  const runners = peopleOnly('managers are added and removed by a signed-in manager or trust admin')
+  app.get(`${s}/people`, runners(page((p) => peoplePage(p))))
+  app.post(`${s}/people`, runners(form((p, v, _f, c) => addManagerFromPage(p, v, c.var.authDeps.mailer))))
+  app.post(`${s}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
   return app
 }

@@ -310,6 +310,12 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/manage/{school}/setup/staff/{id}/link', resource: 'staff', ok: 201, roles: { token: 403 }, skip: ['none'] },
   { method: 'POST', path: '/manage/{school}/setup/staff/{id}/link/stop', resource: 'staff', ok: 404, roles: { token: 403 }, skip: ['none'] },
 
+  // Who runs the school, from the pages: people only, like personal links. The JSON body reads as
+  // an empty form (400); the remove names nobody who manages the school (404).
+  { method: 'GET', path: '/manage/{school}/people', ok: 200, roles: { token: 403 }, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/people', ok: 400, roles: { token: 403 }, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/people/usr_none/remove', ok: 404, roles: { token: 403 }, skip: ['none'] },
+
   // The school's own week, exported and imported back: a write that changes nothing.
   { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },
 ]

@@ -10,6 +10,7 @@ import { emptyForm, type FormState } from '../../src/views/manager/forms.js'
 import { HomePage, SchoolsPage } from '../../src/views/manager/home-page.js'
 import { renderDocument } from '../../src/views/manager/layout.js'
 import { managerPaths } from '../../src/views/manager/paths.js'
+import { PeoplePage, type PersonRow } from '../../src/views/manager/people-page.js'
 import { PosterPage } from '../../src/views/manager/poster-page.js'
 import { PrintPage } from '../../src/views/manager/print-page.js'
 import { ReportsPage } from '../../src/views/manager/reports-page.js'
@@ -150,6 +151,11 @@ export async function renderPages(): Promise<Record<string, string>> {
   ]
   const staffOptions = scenario.staff.map((s) => ({ value: s.id, label: s.name }))
   const names = { staff: new Map(scenario.staff.map((s) => [s.id, s.name])), work: new Map([['hall', 'Dining hall'], ['yard', 'Yard']]) }
+  const runners: PersonRow[] = [
+    { id: 'usr_jo', name: 'Jo Bloggs', email: 'jo@elm.example', role: 'manager', since: '2026-09-01T08:00:00.000Z', you: true, removable: true },
+    { id: 'usr_sam', name: 'Sam Okafor', email: 'sam@elm.example', role: 'manager', since: '2026-10-12T08:00:00.000Z', you: false, removable: true },
+    { id: 'usr_ada', name: 'Ada Chief', email: 'ceo@oak.example', role: 'trust_admin', since: '2026-06-01T08:00:00.000Z', you: false, removable: true },
+  ]
   const pages: Record<string, unknown> = {
     schools: <SchoolsPage schools={[{ id: SCHOOL_ID, name: 'Elm Tree Primary' }]} />,
     home: <HomePage frame={frame} counts={{ slots: 2, periods: 0, grades: 1, staff: 3, posts: 2 }} monday="2026-11-23" />,
@@ -209,6 +215,14 @@ export async function renderPages(): Promise<Record<string, string>> {
         view={{ staffName: 'Amira Patel', actions: { make: '/manage/sch_elm/setup/staff/stf_ap/link', stop: '/manage/sch_elm/setup/staff/stf_ap/link/stop' }, timezone: 'Europe/London', liveSince: '2026-11-20T15:02:00Z', hasCalendarFeed: true }}
       />
     ),
+    people: (
+      <PeoplePage
+        frame={frame}
+        people={runners}
+        form={typed({ name: 'Sam Lee', email: 'sam at elm' }, { email: 'enter an email address such as name@school.org' })}
+      />
+    ),
+    'people-last-manager': <PeoplePage frame={frame} people={[{ ...(runners[0] as PersonRow), removable: false }]} form={emptyForm()} />,
     'personal-link-new': <NewPersonalLinkPage frame={frame} staffName="Amira Patel" url="https://rota.example.org/auth/staff/0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" />,
   }
   const out: Record<string, string> = {}

@@ -5,7 +5,7 @@ import type { Child, FC } from 'hono/jsx'
 import { ASSET_PATHS } from './assets.js'
 import type { ManagerPaths } from './paths.js'
 
-export type Section = 'home' | 'week' | 'absences' | 'reports' | 'day' | 'terms' | 'grades' | 'staff' | 'posts' | 'poster'
+export type Section = 'home' | 'week' | 'absences' | 'reports' | 'day' | 'terms' | 'grades' | 'staff' | 'posts' | 'poster' | 'people'
 
 export interface PageFrame {
   title: string
@@ -29,6 +29,7 @@ const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
   ['absences', 'Absences', (p) => p.absences],
   ['reports', 'Reports', (p) => p.reports],
   ['poster', 'Staffroom QR code', (p) => p.poster],
+  ['people', 'Managers', (p) => p.people],
 ]
 
 export const Head: FC<{ title: string }> = ({ title }) => (

@@ -31,6 +31,10 @@ export function managerPaths(schoolId: string) {
     fairnessCsv: `${school}/reports/fairness.csv`,
     hoursCsv: `${school}/reports/hours.csv`,
     poster: `${school}/poster`,
+    /** GET: the school's managers and trust admins; POST: add a manager */
+    people: `${school}/people`,
+    /** POST: take away a manager's rights to the school */
+    removeManager: (userId: string) => `${school}/people/${encodeURIComponent(userId)}/remove`,
   }
 }
 
