@@ -229,6 +229,7 @@ export interface Colleague {
 
 /** The steps of making an offer: which duty, to whom, and what in exchange. */
 export interface OfferChoices {
+  schoolName: string
   /** my published duties from today on that are not on offer already */
   mine: DutyText[]
   give: DutyText | null
@@ -255,10 +256,11 @@ async function liveDuties(store: Store, schoolId: string, staffId: string, from:
 
 export async function offerChoices(deps: Deps, me: StaffMember, query: { give?: string | undefined; to?: string | undefined }): Promise<OfferChoices> {
   const { store } = deps
+  const school = await store.db.selectFrom('schools').select('name').where('id', '=', me.schoolId).executeTakeFirstOrThrow()
   const today = await todayAtSchool(store, deps.clock, me.schoolId)
   const offered = await openOffers(store, me)
   const mine = (await liveDuties(store, me.schoolId, me.staffId, today)).filter((d) => !offered.has(d.ref))
-  const choices: OfferChoices = { mine, give: null, takers: [], to: null, exchanges: [], problem: null }
+  const choices: OfferChoices = { schoolName: school.name, mine, give: null, takers: [], to: null, exchanges: [], problem: null }
   if (!query.give) return choices
   const give = mine.find((d) => d.ref === query.give)
   const giveRef = give ? parseWorkRef(give.ref) : undefined

@@ -3,9 +3,11 @@
 // Changes are marked in words ("Changed", "New"), never by colour alone.
 import type { FC } from 'hono/jsx'
 import type { MeDay, MeDuty, MeView } from '../services/me.js'
+import type { MeSwap } from '../services/staff-swaps.js'
 import { longDate, shortDate } from './dates.js'
 import { namesList } from '../calendar/entry-text.js'
-import { ME_CSS } from './styles.js'
+import { DutySwap, SWAP_ACTIONS, Swaps, type SwapsPanel } from './me-swaps.js'
+import { PhoneDocument, renderPhoneDocument } from './phone-document.js'
 
 /** What the page knows about the person's calendar feed. */
 export interface CalendarPanel {
@@ -19,9 +21,17 @@ export const ME_ACTIONS = {
   issueFeed: '/me/calendar',
   revokeFeed: '/me/calendar/revoke',
   signOut: '/auth/signout',
+  ...SWAP_ACTIONS,
 } as const
 
-const Duty: FC<{ duty: MeDuty }> = ({ duty }) => (
+/** Swaps, on the week's duties: a duty from today on can be offered, once at a time. */
+interface DutySwaps {
+  today: string
+  /** the duties on offer now, by ref, with the colleague they are offered to */
+  offered: ReadonlyMap<string, string>
+}
+
+const Duty: FC<{ duty: MeDuty; swaps?: DutySwaps | undefined }> = ({ duty, swaps }) => (
   <li class={duty.change ? 'duty changed' : 'duty'}>
     <p class="what">
       <time datetime={`${duty.date}T${duty.start}`}>{duty.start}</time> to <time datetime={`${duty.date}T${duty.end}`}>{duty.end}</time>: {duty.what}
@@ -29,27 +39,28 @@ const Duty: FC<{ duty: MeDuty }> = ({ duty }) => (
     </p>
     {duty.where ? <p>Where: {duty.where}</p> : null}
     <p>{duty.colleagues.length === 0 ? 'On your own' : `With ${namesList(duty.colleagues)}`}</p>
+    {swaps && duty.date >= swaps.today ? <DutySwap duty={duty} offeredTo={swaps.offered.get(duty.ref)} /> : null}
   </li>
 )
 
-const Duties: FC<{ duties: MeDuty[]; none: string }> = ({ duties, none }) =>
+const Duties: FC<{ duties: MeDuty[]; none: string; swaps?: DutySwaps | undefined }> = ({ duties, none, swaps }) =>
   duties.length === 0 ? (
     <p class="quiet">{none}</p>
   ) : (
     <ul class="duties">
       {duties.map((d) => (
-        <Duty duty={d} />
+        <Duty duty={d} swaps={swaps} />
       ))}
     </ul>
   )
 
-const Day: FC<{ day: MeDay; today: string }> = ({ day, today }) => (
+const Day: FC<{ day: MeDay; today: string; swaps: DutySwaps }> = ({ day, today, swaps }) => (
   <>
     <h3>
       {longDate(day.date)}
       {day.date === today ? ' (today)' : ''}
     </h3>
-    <Duties duties={day.duties} none="No duties." />
+    <Duties duties={day.duties} none="No duties." swaps={swaps} />
   </>
 )
 
@@ -174,74 +185,52 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
   </section>
 )
 
-export const MePage: FC<{ view: MeView; calendar: CalendarPanel }> = ({ view, calendar }) => (
-  <html lang="en-GB">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <meta name="referrer" content="no-referrer" />
-      <title>Your duties · Duty Rota</title>
-      {/* No icon to fetch: one request fewer on a slow connection, and no 404 in the console. */}
-      <link rel="icon" href="data:," />
-      <style dangerouslySetInnerHTML={{ __html: ME_CSS }} />
-    </head>
-    <body>
-      <header>
-        <p>Duty Rota · {view.schoolName}</p>
-      </header>
-      <main>
-        <h1>Your duties, {view.staffName}</h1>
-        <Changes view={view} />
-        <section aria-labelledby="today">
-          <h2 id="today">Today, {longDate(view.today)}</h2>
-          <Duties duties={view.todays} none={view.published || view.week.next ? 'No duties today.' : 'No rota is published for this week yet.'} />
-        </section>
-        <section aria-labelledby="week">
-          <h2 id="week">{view.week.next ? 'Next week' : 'This week'}</h2>
-          {view.published ? (
-            view.week.days.map((d) => <Day day={d} today={view.today} />)
-          ) : (
-            <p class="quiet">No rota is published for {view.week.next ? 'next' : 'this'} week yet.</p>
-          )}
-        </section>
-        <Figures view={view} />
-        <Hours view={view} />
-        <Calendar panel={calendar} />
-      </main>
-      <footer>
+export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel }> = ({ view, calendar, swaps }) => {
+  const offered = new Map(swaps.list.filter((s) => s.side === 'giver' && s.proposedBy === 'staff' && (s.stage === 'offered' || s.stage === 'agreed')).map((s: MeSwap) => [s.give.ref, s.colleague]))
+  const dutySwaps: DutySwaps = { today: view.today, offered }
+  return (
+    <PhoneDocument
+      title="Your duties"
+      schoolName={view.schoolName}
+      footer={
         <form method="post" action={ME_ACTIONS.signOut}>
           <button type="submit">Sign out on this phone</button>
         </form>
-      </footer>
-    </body>
-  </html>
-)
+      }
+    >
+      <h1>Your duties, {view.staffName}</h1>
+      <Changes view={view} />
+      <section aria-labelledby="today">
+        <h2 id="today">Today, {longDate(view.today)}</h2>
+        <Duties duties={view.todays} none={view.published || view.week.next ? 'No duties today.' : 'No rota is published for this week yet.'} />
+      </section>
+      <section aria-labelledby="week">
+        <h2 id="week">{view.week.next ? 'Next week' : 'This week'}</h2>
+        {view.published ? (
+          view.week.days.map((d) => <Day day={d} today={view.today} swaps={dutySwaps} />)
+        ) : (
+          <p class="quiet">No rota is published for {view.week.next ? 'next' : 'this'} week yet.</p>
+        )}
+      </section>
+      <Swaps panel={swaps} />
+      <Figures view={view} />
+      <Hours view={view} />
+      <Calendar panel={calendar} />
+    </PhoneDocument>
+  )
+}
 
-/** The whole document; "<!doctype html>" keeps browsers out of quirks mode. */
-export async function renderMePage(view: MeView, calendar: CalendarPanel): Promise<string> {
-  return `<!doctype html>${await (<MePage view={view} calendar={calendar} />).toString()}`
+export async function renderMePage(view: MeView, calendar: CalendarPanel, swaps: SwapsPanel = { list: [] }): Promise<string> {
+  return renderPhoneDocument(<MePage view={view} calendar={calendar} swaps={swaps} />)
 }
 
 /** /me without a staff session: the personal link is the way in; staff have no password. */
 export async function renderMeSignedOutPage(): Promise<string> {
-  const page = (
-    <html lang="en-GB">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>Open your personal link · Duty Rota</title>
-        <link rel="icon" href="data:," />
-        <style dangerouslySetInnerHTML={{ __html: ME_CSS }} />
-      </head>
-      <body>
-        <main>
-          <h1>Open your personal link</h1>
-          <p>To see your duties, open the personal link your manager gave you (by message, email or the QR code in the staff room). This phone then remembers you for 30 days.</p>
-          <p>Lost it? Ask your manager for a new one; the old link stops working when they do.</p>
-        </main>
-      </body>
-    </html>
+  return renderPhoneDocument(
+    <PhoneDocument title="Open your personal link">
+      <h1>Open your personal link</h1>
+      <p>To see your duties, open the personal link your manager gave you (by message, email or the QR code in the staff room). This phone then remembers you for 30 days.</p>
+      <p>Lost it? Ask your manager for a new one; the old link stops working when they do.</p>
+    </PhoneDocument>,
   )
-  return `<!doctype html>${await page.toString()}`
 }

@@ -30,13 +30,24 @@ export const ME_CSS = [
   'dt{font-weight:700}',
   'dd{margin:0}',
   'a{color:#0b57d0}',
-  'a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}',
+  'a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}',
   'button{font:inherit;min-height:2.75rem;padding:.5rem 1rem;margin:.25rem 0;border:2px solid #0b57d0;border-radius:.5rem;background:#fff;color:#0b57d0;cursor:pointer}',
+  'button.primary{background:#0b57d0;color:#fff}',
+  '.alert{background:#fdecea;border-left:.25rem solid #b3261e;padding:.5rem .75rem;margin:.75rem 0}',
+  '.alert p{margin:0}',
+  '.actions{display:flex;flex-wrap:wrap;gap:0 .75rem}',
+  '.actions form{margin:.25rem 0 0}',
   'form{margin:.5rem 0}',
   'ul.links{padding-left:1.25rem}',
   'ul.links li{margin:.5rem 0}',
   'label{display:block;font-weight:700;margin-top:.5rem}',
-  'input{font:inherit;width:100%;padding:.4rem;border:1px solid #767676;border-radius:.25rem}',
+  'input,textarea{font:inherit;width:100%;padding:.4rem;border:1px solid #767676;border-radius:.25rem}',
+  'textarea{min-height:5rem}',
+  'fieldset{border:0;padding:0;margin:.5rem 0}',
+  'legend{font-weight:700;padding:0}',
+  '.choice{display:flex;gap:.6rem;align-items:flex-start;border:1px solid #8c8c8c;border-radius:.5rem;padding:.6rem .75rem;margin:.5rem 0}',
+  '.choice input{width:1.5rem;height:1.5rem;flex:none;margin:0}',
+  '.choice label{font-weight:400;margin:0}',
 ].join('')
 
 /**
@@ -44,4 +55,4 @@ export const ME_CSS = [
  * headers can name it without computing anything; test/calendar/views.test.ts recomputes it and
  * fails with the new value whenever the stylesheet changes.
  */
-export const ME_STYLE_HASH = "'sha256-J9jw4ZUeYIEgd29i0fEKTC/yyCjo8s8eHJRL7TP1BCM='"
+export const ME_STYLE_HASH = "'sha256-7D1exgw6RxCCZz5UhozxXz0O2BzV5+uaZPHunegpK/U='"

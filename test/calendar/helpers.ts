@@ -168,3 +168,21 @@ export function parseFeed(text: string): { name: string | null; events: ParsedEv
   const name = calendar.getFirstPropertyValue('x-wr-calname')
   return { name: typeof name === 'string' ? name : null, events: events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)) }
 }
+
+/** Anything that answers requests like the app: app.request, or a test's fetch. */
+export type Requester = (path: string, init?: RequestInit) => Response | Promise<Response>
+
+/**
+ * What a member of staff does: opens the personal link their manager issued (which signs the
+ * phone in), and returns the session cookie it set.
+ */
+export async function openPersonalLink(request: Requester, school: School, managerCookie: string, staffId: string): Promise<string> {
+  const issued = await request(`/api/schools/${school.schoolId}/staff/${staffId}/link`, { method: 'POST', headers: { cookie: managerCookie, origin: 'http://localhost' } })
+  if (issued.status !== 201) throw new Error(`the manager could not issue a personal link: ${issued.status}`)
+  const { url } = (await issued.json()) as { url: string }
+  const opened = await request(new URL(url).pathname)
+  const cookie = /__Host-session=[^;,]*/.exec(opened.headers.get('set-cookie') ?? '')?.[0]
+  if (opened.status !== 303 || opened.headers.get('location') !== '/me' || !cookie) throw new Error(`the personal link did not sign the phone in: ${opened.status}`)
+  return cookie
+}
+

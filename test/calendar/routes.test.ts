@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.js'
 import { MemoryMailer } from '../../src/auth/mailer.js'
 import { createSession } from '../../src/auth/sessions.js'
 import { ME_STYLE_HASH } from '../../src/views/styles.js'
-import { makeSchool, parseFeed, publish, type School } from './helpers.js'
+import { makeSchool, openPersonalLink, parseFeed, publish, type School } from './helpers.js'
 
 const ORIGIN = 'http://localhost'
 
@@ -26,20 +26,8 @@ beforeEach(async () => {
 })
 afterEach(() => school.close())
 
-const cookieOf = (res: Response) => /__Host-session=[^;,]*/.exec(res.headers.get('set-cookie') ?? '')?.[0]
-
 /** What a member of staff does: opens the personal link their manager issued. */
-async function staffSession(staffId = school.staff.amira): Promise<string> {
-  const issued = await app.request(`/api/schools/${school.schoolId}/staff/${staffId}/link`, { method: 'POST', headers: { cookie: manager, origin: ORIGIN } })
-  expect(issued.status).toBe(201)
-  const { url } = (await issued.json()) as { url: string }
-  const opened = await app.request(new URL(url).pathname)
-  expect(opened.status).toBe(303)
-  expect(opened.headers.get('location')).toBe('/me')
-  const cookie = cookieOf(opened)
-  if (!cookie) throw new Error('the personal link set no session cookie')
-  return cookie
-}
+const staffSession = (staffId = school.staff.amira) => openPersonalLink((path, init) => app.request(path, init), school, manager, staffId)
 
 const post = (path: string, cookie: string) => app.request(path, { method: 'POST', headers: { cookie, origin: ORIGIN } })
 
