@@ -1,5 +1,6 @@
 // People who sign in and what they may see. Used by the admin CLI, the demo seed and tests;
-// there is no HTTP endpoint that creates a manager (the issue keeps that to `npm run admin`).
+// managers added over HTTP go through school-managers.ts, which writes account, role and audit
+// entry in one atomic write.
 import type { Role } from '../../db/schema.js'
 import type { Deps, WriteContext } from '../deps.js'
 import { auditStatement } from '../services/audit.js'
