@@ -6,6 +6,7 @@ import type { Scenario } from '../../solver/scenario.js'
 import { preconditionFailed, ProblemError } from '../http/problem.js'
 import { isMondayDate } from '../services/scenario-calendar.js'
 import { exportScenario } from '../services/scenario-export.js'
+import { approveSwap, declineSwap, listSwaps, type Swap } from '../services/swaps.js'
 import { generateDraft } from '../services/week-generate.js'
 import { addOverride, listOverrides, removeOverride, type OverrideKind } from '../services/week-overrides.js'
 import { PreconditionRequired } from '../services/week-guard.js'
@@ -36,6 +37,8 @@ interface WeekData {
   model: WeekModel
   status: WeekStatus
   view: WeekView
+  /** swaps both people agreed, waiting for a manager */
+  swaps: Swap[]
 }
 
 /** The week as the page shows it, or why there is no week to plan yet. */
@@ -47,7 +50,7 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
     if (err instanceof ProblemError && err.problem.status === 409) return { notReady: err.problem.detail ?? err.problem.title }
     throw err
   }
-  const [view, overrides] = await Promise.all([viewWeek(pc.ctx, pc.schoolId, monday), listOverrides(pc.ctx.store, pc.schoolId, monday)])
+  const [view, overrides, swaps] = await Promise.all([viewWeek(pc.ctx, pc.schoolId, monday), listOverrides(pc.ctx.store, pc.schoolId, monday), listSwaps(pc.ctx.store, pc.schoolId, monday)])
   const showing: WeekStatus['showing'] = view.draft && !(show === 'published' && view.published) ? 'draft' : view.published ? 'published' : 'none'
   const rota = showing === 'draft' ? view.draft : showing === 'published' ? view.published : null
   const model = buildWeekModel(scenario, rota, overrides)
@@ -58,7 +61,7 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
     draft: view.draft ? { version: view.draft.version, createdAt: view.draft.createdAt, replan: (view.draft.stats.origin as { kind?: string } | undefined)?.kind === 'replan' } : null,
     showing,
   }
-  return { model, status, view }
+  return { model, status, view, swaps: swaps.filter((s) => s.stage === 'agreed') }
 }
 
 export async function weekPage(pc: PageContext, monday: string, options: { show?: string; problem?: Problem; status?: number } = {}): Promise<PageResult> {
@@ -77,6 +80,7 @@ export async function weekPage(pc: PageContext, monday: string, options: { show?
       previousMonday: previous,
       nextMonday: next,
       problem: options.problem,
+      swaps: data.swaps,
     }),
     options.status ?? 200,
   )
@@ -85,7 +89,7 @@ export async function weekPage(pc: PageContext, monday: string, options: { show?
 /** GET /week: this school week (or, at the weekend, the coming one). */
 export const thisWeek = async (pc: PageContext): Promise<PageResult> => redirect(managerPaths(pc.schoolId).week(await mondayHere(pc)))
 
-async function weekAction(pc: PageContext, monday: string, action: () => Promise<unknown>, flash: 'generated' | 'published' | 'pinned' | 'barred' | 'unpinned'): Promise<PageResult> {
+async function weekAction(pc: PageContext, monday: string, action: () => Promise<unknown>, flash: 'generated' | 'published' | 'pinned' | 'barred' | 'unpinned' | 'swap-approved' | 'swap-declined'): Promise<PageResult> {
   if (!isMondayDate(monday)) return weekPage(pc, monday)
   try {
     await action()
@@ -138,6 +142,13 @@ export const overrideSeat = (pc: PageContext, monday: string, kind: OverrideKind
     () => addOverride(pc.ctx, pc.schoolId, monday, { kind, staff: one(values, 'staff') ?? '', duty: one(values, 'duty') ?? '', date: one(values, 'date') ?? '', slot: one(values, 'slot') }),
     kind === 'pin' ? 'pinned' : 'barred',
   )
+
+/** Approves or declines a swap both people agreed, at the version the page showed (as If-Match). */
+export const decideSwap = (pc: PageContext, monday: string, id: string, action: 'approve' | 'decline', values: FormValues) => {
+  const version = versionIn(values)
+  const ifMatch = version === undefined ? undefined : `"${version}"`
+  return weekAction(pc, monday, () => (action === 'approve' ? approveSwap(pc.ctx, pc.schoolId, id, ifMatch) : declineSwap(pc.ctx, pc.schoolId, id, ifMatch)), action === 'approve' ? 'swap-approved' : 'swap-declined')
+}
 
 export const removeSeatOverride = (pc: PageContext, monday: string, id: string) => weekAction(pc, monday, () => removeOverride(pc.ctx, pc.schoolId, monday, id), 'unpinned')
 

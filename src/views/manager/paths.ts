@@ -26,6 +26,8 @@ export function managerPaths(schoolId: string) {
     bar: (monday: string) => `${week(monday)}/bars`,
     unpin: (monday: string, id: string) => `${week(monday)}/overrides/${encodeURIComponent(id)}/delete`,
     print: (monday: string) => `${week(monday)}/print`,
+    /** POST: approve or decline a swap of the week that both people agreed */
+    swap: (monday: string, id: string, action: 'approve' | 'decline') => `${week(monday)}/swaps/${encodeURIComponent(id)}/${action}`,
     absences: `${school}/absences`,
     reports: `${school}/reports`,
     fairnessCsv: `${school}/reports/fairness.csv`,

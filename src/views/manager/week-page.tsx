@@ -4,6 +4,7 @@
 import type { FC } from 'hono/jsx'
 import type { Assignment } from '../../../solver/scenario.js'
 import type { WeekModel } from '../../manager/week-model.js'
+import type { Swap } from '../../services/swaps.js'
 import type { RotaDiff } from '../../services/week-rotas.js'
 import { localWhen, longDate, shortDate } from '../dates.js'
 import { BarChart } from './charts.js'
@@ -32,6 +33,8 @@ export interface WeekPageProps {
   nextMonday: string
   /** a problem the last action ran into, e.g. a pin that breaks a rule */
   problem?: { title: string; details: string[] } | undefined
+  /** swaps of the week that both people agreed, waiting for a manager */
+  swaps?: Swap[] | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -69,6 +72,41 @@ export const DiffPanel: FC<{ diff: RotaDiff; model: WeekModel }> = ({ diff, mode
   </section>
 )
 
+/** Swaps both people agreed (on their phones, or as a manager recorded them), to approve or decline. */
+export const SwapsPanel: FC<{ swaps: Swap[]; model: WeekModel; paths: PageFrame['paths']; timezone: string }> = ({ swaps, model, paths, timezone }) => (
+  <section aria-labelledby="swaps-title">
+    <h2 id="swaps-title">Swaps waiting for your approval</h2>
+    <p>Approving changes the published rota at once. A swap counts against nobody's fairness: each duty still counts for the person first given it.</p>
+    <ul class="swaps">
+      {swaps.map((s) => {
+        const [a, b] = [nameOf(model, s.a.staff), nameOf(model, s.to.staff)]
+        return (
+          <li>
+            <p id={`swap-${s.id}`}>
+              <strong>{a}</strong> gives {describeAssignment({ staff: s.a.staff, duty: s.a.duty, date: s.a.date, slot: s.a.slot }, model)} to <strong>{b}</strong>
+              {s.b ? <>, and takes {describeAssignment({ staff: s.b.staff, duty: s.b.duty, date: s.b.date, slot: s.b.slot }, model)} in exchange</> : null}.
+            </p>
+            <p class="quiet">
+              {s.proposedBy === 'staff' ? `${a} offered it on their phone; ${b} accepted ${when(s.agreedAt, timezone)}.` : `Recorded ${when(s.requestedAt, timezone)}.`}
+            </p>
+            {s.note ? <p>Note: {s.note}</p> : null}
+            <div class="actions">
+              {(['approve', 'decline'] as const).map((action) => (
+                <PostForm action={paths.swap(model.monday, s.id, action)}>
+                  <input type="hidden" name="version" value={String(s.version)} />
+                  <button type="submit" class={action === 'approve' ? 'primary' : undefined} aria-describedby={`swap-${s.id}`}>
+                    {action === 'approve' ? 'Approve' : 'Decline'}
+                  </button>
+                </PostForm>
+              ))}
+            </div>
+          </li>
+        )
+      })}
+    </ul>
+  </section>
+)
+
 const Status: FC<{ status: WeekStatus }> = ({ status }) => (
   <dl class="summary">
     <dt>Published</dt>
@@ -82,7 +120,7 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
   </dl>
 )
 
-export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem }) => {
+export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps }) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -132,6 +170,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
           </button>
         </PostForm>
       </div>
+      {swaps && swaps.length > 0 ? <SwapsPanel swaps={swaps} model={model} paths={paths} timezone={status.timezone} /> : null}
       {status.draft && diff ? <DiffPanel diff={diff} model={model} /> : null}
       {status.draft ? (
         <PostForm action={paths.publish(monday)} busy="Publishing…">
