@@ -88,7 +88,8 @@ const Answer: FC<{ swap: MeSwap; answer: OfferAnswer; label: string; primary?: b
 const SwapCard: FC<{ swap: MeSwap }> = ({ swap }) => {
   const mine = swap.side === 'giver'
   const [take, give] = mine ? [swap.back, swap.give] : [swap.give, swap.back]
-  const title = swap.proposedBy === 'manager' ? `Swap with ${swap.colleague}, recorded by a manager` : mine ? `Your offer to ${swap.colleague}` : `${swap.colleague} offers you a swap`
+  const title =
+    swap.proposedBy === 'manager' ? `Swap with ${swap.colleague}, recorded by a manager` : mine ? `Your offer to ${swap.colleague}` : swap.stage === 'offered' ? `${swap.colleague} offers you a swap` : `Offer from ${swap.colleague}`
   const open = swap.stage === 'offered' || swap.stage === 'agreed'
   return (
     <li class="duty">
@@ -218,6 +219,7 @@ const ChooseExchange: FC<{ choices: OfferChoices & { give: DutyText; to: NonNull
       <fieldset>
         <legend>Do you take one of {choices.to.name}'s duties in exchange?</legend>
         <Choice name="back" value="" id="back-none" label={`No: ${choices.to.name} just takes yours`} checked={back === '' || !choices.exchanges.some((d) => d.ref === back)} />
+        {choices.exchanges.length === 0 ? <p class="quiet">None of {choices.to.name}'s duties from today on is one you could take.</p> : null}
         {choices.exchanges.map((d, i) => (
           <Choice name="back" value={d.ref} id={`back-${i}`} label={`Yes, I take: ${dutyLine(d)}`} checked={d.ref === back} />
         ))}

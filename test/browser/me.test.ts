@@ -40,8 +40,8 @@ afterAll(async () => {
 })
 
 /** Opens /me the way a member of staff does: their personal link, then the session cookie. */
-async function openMe(page: Page): Promise<void> {
-  const res = await page.goto(`${base}${server.personalLinkPath}`)
+async function openMe(page: Page, link = server.personalLinkPath): Promise<void> {
+  const res = await page.goto(`${base}${link}`)
   expect(res?.status()).toBe(200)
   expect(new URL(page.url()).pathname).toBe('/me')
 }
@@ -130,5 +130,38 @@ describe('/me on a phone', () => {
     await page.screenshot({ path: join(RESULTS, 'me-calendar-link.png'), fullPage: true })
     expect(errors).toEqual([])
     await context.close()
+  })
+
+  it('a swap offered and accepted through the real pages, on a 375 px phone, with no axe violations on the way', async () => {
+    // Amira offers Tuesday's gate duty to Ben, who accepts it on his own phone.
+    const phone = { viewport: { width: 375, height: 812 }, bypassCSP: true }
+    const amira = await (await browser.newContext(phone)).newPage()
+    await openMe(amira)
+    await amira.getByRole('link', { name: /^Offer a swap: Tue 24 Nov, 08:30 to 08:45/ }).click()
+    await amira.getByRole('radio', { name: 'Ben Ortiz' }).check()
+    await amira.getByRole('button', { name: 'Next: what in exchange' }).click()
+    expect(await amira.getByRole('radio', { name: 'No: Ben Ortiz just takes yours' }).isChecked()).toBe(true)
+    await amira.getByLabel('A note for Ben Ortiz (optional)').fill('Dentist at 8, back by break')
+    expect(await axeViolations(amira)).toEqual([])
+    expect(await horizontalOverflow(amira)).toBeLessThanOrEqual(0)
+    await amira.screenshot({ path: join(RESULTS, 'me-swap-offer.png'), fullPage: true })
+    await amira.getByRole('button', { name: 'Send the offer to Ben Ortiz' }).click()
+    await amira.getByRole('status').filter({ hasText: 'Your offer is sent' }).waitFor()
+    expect(await amira.getByText('Waiting for Ben Ortiz to answer.').isVisible()).toBe(true)
+    expect(await axeViolations(amira)).toEqual([])
+
+    const ben = await (await browser.newContext(phone)).newPage()
+    await openMe(ben, server.colleagueLinkPath)
+    const offer = ben.getByRole('listitem').filter({ hasText: 'Amira Patel offers you a swap' })
+    expect(await offer.innerText()).toContain('Dentist at 8, back by break')
+    expect(await axeViolations(ben)).toEqual([])
+    await offer.getByRole('button', { name: 'Accept' }).click()
+    await ben.getByRole('status').filter({ hasText: 'You accepted' }).waitFor()
+    expect(await ben.getByText('You accepted: waiting for a manager to approve it.').isVisible()).toBe(true)
+    expect(await axeViolations(ben)).toEqual([])
+    expect(await horizontalOverflow(ben)).toBeLessThanOrEqual(0)
+    await ben.screenshot({ path: join(RESULTS, 'me-swap-accepted.png'), fullPage: true })
+    await amira.context().close()
+    await ben.context().close()
   })
 })

@@ -10,6 +10,8 @@ export interface MeServer {
   fetch: (request: Request) => Response | Promise<Response>
   /** what a manager hands over: opening it leads to /me */
   personalLinkPath: string
+  /** Ben's personal link, for a colleague's side of a swap */
+  colleagueLinkPath: string
   close(): void
 }
 
@@ -36,11 +38,13 @@ export async function startMeServer(): Promise<MeServer> {
   ])
   const app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
   const manager = await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })
-  const issued = await app.request(`/api/schools/${school.schoolId}/staff/${school.staff.amira}/link`, {
-    method: 'POST',
-    headers: { cookie: `__Host-session=${manager.token}`, origin: 'http://localhost' },
-  })
-  if (issued.status !== 201) throw new Error(`the manager could not issue a personal link: ${issued.status}`)
-  const { url } = (await issued.json()) as { url: string }
-  return { fetch: app.fetch, personalLinkPath: new URL(url).pathname, close: () => school.close() }
+  const linkOf = async (staffId: string) => {
+    const issued = await app.request(`/api/schools/${school.schoolId}/staff/${staffId}/link`, {
+      method: 'POST',
+      headers: { cookie: `__Host-session=${manager.token}`, origin: 'http://localhost' },
+    })
+    if (issued.status !== 201) throw new Error(`the manager could not issue a personal link: ${issued.status}`)
+    return new URL(((await issued.json()) as { url: string }).url).pathname
+  }
+  return { fetch: app.fetch, personalLinkPath: await linkOf(school.staff.amira), colleagueLinkPath: await linkOf(school.staff.ben), close: () => school.close() }
 }
