@@ -3,21 +3,23 @@
 import { createElement } from 'hono/jsx'
 import { isoDate } from '../../solver/scenario.js'
 import { ProblemError } from '../http/problem.js'
-import { deleteAbsence, listAbsences } from '../services/absences.js'
+import { deleteAbsence, getAbsence, listAbsences } from '../services/absences.js'
 import { toCsv } from '../services/csv.js'
 import { fairnessReport, fairnessTable } from '../services/ledger-fairness.js'
 import { hoursReport, hoursTable } from '../services/ledger-hours.js'
 import { mondayOf } from '../services/ledger-periods.js'
 import { recordAbsence } from '../services/replan.js'
-import { listStaff } from '../services/staff.js'
+import { getStaff, listStaff } from '../services/staff.js'
 import { AbsencesPage, type Names, type ReplanSummary } from '../views/manager/absences-page.js'
+import { absenceGoes, absenceName } from '../views/manager/delete-page.js'
 import { emptyForm, type FormState } from '../views/manager/forms.js'
 import { managerPaths } from '../views/manager/paths.js'
 import { PosterPage } from '../views/manager/poster-page.js'
 import { ReportsPage } from '../views/manager/reports-page.js'
 import { absenceForm, read, type FormValues } from './forms.js'
 import { mondayHere, todayHere } from './weeks.js'
-import { all, formErrors, frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
+import { askBeforeDelete, deleteRow, type RowsOf } from './delete-pages.js'
+import { all, formErrors, frameOf, html, type PageContext, type PageResult } from './page-kit.js'
 
 const ABSENCE_FIELDS = ['staff', 'startDate', 'endDate', 'start', 'end', 'reason']
 
@@ -67,14 +69,21 @@ export async function submitAbsence(pc: PageContext, values: FormValues): Promis
   return absencesPage(pc, emptyForm(), 200, { recorded: { who: names.staff.get(recorded.absence.staff) ?? recorded.absence.staff, replans, names } })
 }
 
-export async function removeAbsence(pc: PageContext, id: string): Promise<PageResult> {
-  try {
-    await deleteAbsence(pc.ctx, pc.schoolId, id)
-  } catch (err) {
-    return absencesPage(pc, emptyForm(), err instanceof ProblemError ? err.problem.status : 400, { alert: problemText(err) })
-  }
-  return redirect(managerPaths(pc.schoolId).absences, 'absence-deleted')
-}
+const absenceRows = (pc: PageContext): RowsOf => ({
+  section: 'absences',
+  page: managerPaths(pc.schoolId).absences,
+  name: 'absences',
+  refused: (alert, status) => absencesPage(pc, emptyForm(), status, { alert }),
+})
+
+export const askRemoveAbsence = async (pc: PageContext, id: string) =>
+  askBeforeDelete(pc, absenceRows(pc), id, async () => {
+    const absence = await getAbsence(pc.ctx.store, pc.schoolId, id)
+    const who = (await getStaff(pc.ctx.store, pc.schoolId, absence.staffId)).name
+    return { what: absenceName(absence, who), goes: absenceGoes(who) }
+  })
+
+export const removeAbsence = async (pc: PageContext, id: string) => deleteRow(absenceRows(pc), () => deleteAbsence(pc.ctx, pc.schoolId, id), 'absence-deleted')
 
 const asOfOr = async (pc: PageContext, asOf: string | undefined) => (asOf !== undefined && isoDate.safeParse(asOf).success ? asOf : await todayHere(pc))
 

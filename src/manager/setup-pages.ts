@@ -3,11 +3,13 @@
 // problems at their fields, answered 400 (or the service's status, e.g. 409 for a code taken).
 import { createElement } from 'hono/jsx'
 import { ProblemError } from '../http/problem.js'
-import { listCalendarPeriods, listClosures, deleteCalendarPeriod, deleteClosure } from '../services/calendar.js'
-import { createDutyPost, deleteDutyPost, listDutyPosts } from '../services/duty-posts.js'
-import { createGrade, deleteGrade, listGrades } from '../services/grades.js'
-import { createSlot, deleteSlot, listSlots } from '../services/slots.js'
-import { createStaff, deleteStaff, listStaff } from '../services/staff.js'
+import { listCalendarPeriods, listClosures, deleteCalendarPeriod, deleteClosure, getCalendarPeriod, getClosure } from '../services/calendar.js'
+import { dutyPostDeletionImpact, staffDeletionImpact } from '../services/deletion-impact.js'
+import { createDutyPost, deleteDutyPost, getDutyPost, listDutyPosts, staffNaming } from '../services/duty-posts.js'
+import { createGrade, deleteGrade, getGrade, gradeHolders, listGrades } from '../services/grades.js'
+import { createSlot, deleteSlot, getSlot, listSlots, slotUsers } from '../services/slots.js'
+import { createStaff, deleteStaff, getStaff, listStaff } from '../services/staff.js'
+import { closureGoes, closureName, dutyPostGoes, dutyPostName, gradeName, namesInUse, periodGoes, periodName, slotInUse, slotName, staffGoes } from '../views/manager/delete-page.js'
 import { emptyForm, type FormState } from '../views/manager/forms.js'
 import { HomePage } from '../views/manager/home-page.js'
 import { managerPaths } from '../views/manager/paths.js'
@@ -18,23 +20,14 @@ import { StaffPage, type ImportPanel } from '../views/manager/setup-staff.js'
 import { TermDatesPage } from '../views/manager/setup-terms.js'
 import { dutyPostForm, gradeForm, read, slotForm, staffForm, type FormValues } from './forms.js'
 import { importStaffCsv, importTermDates } from './imports.js'
-import { all, formErrors, frameOf, html, problemText, redirect, type FlashKey, type PageContext, type PageResult } from './page-kit.js'
+import { askBeforeDelete, deleteRow, type RowsOf } from './delete-pages.js'
+import { all, formErrors, frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import type { LineProblem } from './problems.js'
 import { guessMapping, STAFF_FIELDS, type ColumnMapping } from './staff-csv.js'
 import { mondayHere } from './weeks.js'
 
 const frameOfPaths = (pc: PageContext) => managerPaths(pc.schoolId)
 const statusOf = (err: unknown, otherwise = 400) => (err instanceof ProblemError ? err.problem.status : otherwise)
-
-/** A one-button action: done, then back to the list; or the list again with why it was refused. */
-async function act(action: () => Promise<unknown>, to: string, flash: FlashKey, refused: (alert: string, status: number) => Promise<PageResult>): Promise<PageResult> {
-  try {
-    await action()
-  } catch (err) {
-    return refused(problemText(err), statusOf(err))
-  }
-  return redirect(to, flash)
-}
 
 export async function homePage(pc: PageContext): Promise<PageResult> {
   const frame = await frameOf(pc)
@@ -70,8 +63,17 @@ export async function addSlot(pc: PageContext, values: FormValues): Promise<Page
   return redirect(frameOfPaths(pc).day, 'slot-added')
 }
 
-export const removeSlot = async (pc: PageContext, id: string) =>
-  act(() => deleteSlot(pc.ctx, pc.schoolId, id), frameOfPaths(pc).day, 'slot-deleted', (alert, status) => schoolDayPage(pc, undefined, status, alert))
+const slotRows = (pc: PageContext): RowsOf => ({ section: 'day', page: frameOfPaths(pc).day, name: 'the school day', refused: (alert, status) => schoolDayPage(pc, undefined, status, alert) })
+
+export const askRemoveSlot = async (pc: PageContext, id: string) =>
+  askBeforeDelete(pc, slotRows(pc), id, async () => ({
+    what: slotName(await getSlot(pc.ctx.store, pc.schoolId, id)),
+    goes: [],
+    inUse: slotInUse(await slotUsers(pc.ctx.store, id)),
+    fix: 'Change those first, then delete the slot.',
+  }))
+
+export const removeSlot = async (pc: PageContext, id: string) => deleteRow(slotRows(pc), () => deleteSlot(pc.ctx, pc.schoolId, id), 'slot-deleted')
 
 // Term dates.
 
@@ -89,11 +91,26 @@ export async function addTermDates(pc: PageContext, text: string, file?: string)
   return redirect(frameOfPaths(pc).terms, 'terms-saved')
 }
 
-export const removePeriod = async (pc: PageContext, id: string) =>
-  act(() => deleteCalendarPeriod(pc.ctx, pc.schoolId, id), frameOfPaths(pc).terms, 'period-deleted', (alert, status) => termDatesPage(pc, '', [], status, alert))
+const termRows = (pc: PageContext, rows: 'periods' | 'closures'): RowsOf => {
+  const page = frameOfPaths(pc).terms
+  return { section: 'terms', page, name: 'term dates', rows: `${page}/${rows}`, refused: (alert, status) => termDatesPage(pc, '', [], status, alert) }
+}
 
-export const removeClosure = async (pc: PageContext, id: string) =>
-  act(() => deleteClosure(pc.ctx, pc.schoolId, id), frameOfPaths(pc).terms, 'closure-deleted', (alert, status) => termDatesPage(pc, '', [], status, alert))
+export const askRemovePeriod = async (pc: PageContext, id: string) =>
+  askBeforeDelete(pc, termRows(pc, 'periods'), id, async () => {
+    const period = await getCalendarPeriod(pc.ctx.store, pc.schoolId, id)
+    return { what: periodName(period), goes: periodGoes(period) }
+  })
+
+export const removePeriod = async (pc: PageContext, id: string) => deleteRow(termRows(pc, 'periods'), () => deleteCalendarPeriod(pc.ctx, pc.schoolId, id), 'period-deleted')
+
+export const askRemoveClosure = async (pc: PageContext, id: string) =>
+  askBeforeDelete(pc, termRows(pc, 'closures'), id, async () => {
+    const closure = await getClosure(pc.ctx.store, pc.schoolId, id)
+    return { what: closureName(closure), goes: closureGoes(closure) }
+  })
+
+export const removeClosure = async (pc: PageContext, id: string) => deleteRow(termRows(pc, 'closures'), () => deleteClosure(pc.ctx, pc.schoolId, id), 'closure-deleted')
 
 // Grades.
 
@@ -115,8 +132,17 @@ export async function addGrade(pc: PageContext, values: FormValues): Promise<Pag
   return redirect(frameOfPaths(pc).grades, 'grade-added')
 }
 
-export const removeGrade = async (pc: PageContext, id: string) =>
-  act(() => deleteGrade(pc.ctx, pc.schoolId, id), frameOfPaths(pc).grades, 'grade-deleted', (alert, status) => gradesPage(pc, undefined, status, alert))
+const gradeRows = (pc: PageContext): RowsOf => ({ section: 'grades', page: frameOfPaths(pc).grades, name: 'grades', refused: (alert, status) => gradesPage(pc, undefined, status, alert) })
+
+export const askRemoveGrade = async (pc: PageContext, id: string) =>
+  askBeforeDelete(pc, gradeRows(pc), id, async () => ({
+    what: gradeName(await getGrade(pc.ctx.store, pc.schoolId, id)),
+    goes: [],
+    inUse: namesInUse(await gradeHolders(pc.ctx.store, id), 'holds it'),
+    fix: 'Give them another grade first, then delete this one.',
+  }))
+
+export const removeGrade = async (pc: PageContext, id: string) => deleteRow(gradeRows(pc), () => deleteGrade(pc.ctx, pc.schoolId, id), 'grade-deleted')
 
 // Staff.
 
@@ -164,8 +190,15 @@ export async function importStaff(pc: PageContext, values: FormValues, file?: st
   return staffPage(pc, undefined, panel, 400)
 }
 
-export const removeStaff = async (pc: PageContext, id: string) =>
-  act(() => deleteStaff(pc.ctx, pc.schoolId, id), frameOfPaths(pc).staff, 'staff-deleted', (alert, status) => staffPage(pc, undefined, noImport, status, alert))
+const staffRows = (pc: PageContext): RowsOf => ({ section: 'staff', page: frameOfPaths(pc).staff, name: 'staff', refused: (alert, status) => staffPage(pc, undefined, noImport, status, alert) })
+
+export const askRemoveStaff = async (pc: PageContext, id: string) =>
+  askBeforeDelete(pc, staffRows(pc), id, async () => ({
+    what: (await getStaff(pc.ctx.store, pc.schoolId, id)).name,
+    goes: staffGoes(await staffDeletionImpact(pc.ctx.store, pc.schoolId, id)),
+  }))
+
+export const removeStaff = async (pc: PageContext, id: string) => deleteRow(staffRows(pc), () => deleteStaff(pc.ctx, pc.schoolId, id), 'staff-deleted')
 
 // Duty posts.
 
@@ -193,6 +226,18 @@ export async function addDutyPost(pc: PageContext, values: FormValues): Promise<
   return redirect(frameOfPaths(pc).posts, 'post-added')
 }
 
-export const removeDutyPost = async (pc: PageContext, id: string) =>
-  act(() => deleteDutyPost(pc.ctx, pc.schoolId, id), frameOfPaths(pc).posts, 'post-deleted', (alert, status) => dutyPostsPage(pc, undefined, status, alert))
+const postRows = (pc: PageContext): RowsOf => ({ section: 'posts', page: frameOfPaths(pc).posts, name: 'duty posts', refused: (alert, status) => dutyPostsPage(pc, undefined, status, alert) })
+
+export const askRemoveDutyPost = async (pc: PageContext, id: string) =>
+  askBeforeDelete(pc, postRows(pc), id, async () => {
+    const post = await getDutyPost(pc.ctx.store, pc.schoolId, id)
+    return {
+      what: dutyPostName(post),
+      goes: dutyPostGoes(await dutyPostDeletionImpact(pc.ctx.store, pc.schoolId, post)),
+      inUse: namesInUse(await staffNaming(pc.ctx.store, pc.schoolId, post.code), 'names it as a duty to avoid or to prefer'),
+      fix: 'Take it off their lists first (through the API or a scenario import: these pages do not edit staff yet), then delete the post.',
+    }
+  })
+
+export const removeDutyPost = async (pc: PageContext, id: string) => deleteRow(postRows(pc), () => deleteDutyPost(pc.ctx, pc.schoolId, id), 'post-deleted')
 

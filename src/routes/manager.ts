@@ -1,7 +1,8 @@
 // The manager's pages under /manage: HTTP only. Sign-in, the CSRF rule for cookie sessions
 // (same-origin POSTs, which a browser's own form sends) and the school check run before these
 // routes (src/auth/mount.ts: managerPageAccess); each handler here reads the form, calls a
-// page handler in src/manager/ and turns its result into a response.
+// page handler in src/manager/ and turns its result into a response. A row's delete is asked
+// first: GET `.../:id/delete` is the question (it changes nothing), POST there deletes.
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { managedSchoolIds } from '../auth/principal.js'
@@ -9,7 +10,7 @@ import type { AppEnv } from '../deps.js'
 import { writeContext } from '../http/context.js'
 import { ProblemError } from '../http/problem.js'
 import type { FormValues } from '../manager/forms.js'
-import { absencesPage, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from '../manager/other-pages.js'
+import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from '../manager/other-pages.js'
 import { html, type PageContext, type PageResult } from '../manager/page-kit.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from '../manager/people-pages.js'
 import { MAX_TEXT_BYTES } from '../manager/problems.js'
@@ -95,20 +96,25 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
 
   app.get(`${s}/setup/day`, page((p) => setup.schoolDayPage(p)))
   app.post(`${s}/setup/day`, form((p, v) => setup.addSlot(p, v)))
+  app.get(`${s}/setup/day/:id/delete`, page((p, c) => setup.askRemoveSlot(p, id(c))))
   app.post(`${s}/setup/day/:id/delete`, page((p, c) => setup.removeSlot(p, id(c))))
 
   app.get(`${s}/setup/terms`, page((p) => setup.termDatesPage(p)))
   app.post(`${s}/setup/terms`, form((p, v, file) => setup.addTermDates(p, typeof v.text === 'string' ? v.text : '', file)))
+  app.get(`${s}/setup/terms/periods/:id/delete`, page((p, c) => setup.askRemovePeriod(p, id(c))))
   app.post(`${s}/setup/terms/periods/:id/delete`, page((p, c) => setup.removePeriod(p, id(c))))
+  app.get(`${s}/setup/terms/closures/:id/delete`, page((p, c) => setup.askRemoveClosure(p, id(c))))
   app.post(`${s}/setup/terms/closures/:id/delete`, page((p, c) => setup.removeClosure(p, id(c))))
 
   app.get(`${s}/setup/grades`, page((p) => setup.gradesPage(p)))
   app.post(`${s}/setup/grades`, form((p, v) => setup.addGrade(p, v)))
+  app.get(`${s}/setup/grades/:id/delete`, page((p, c) => setup.askRemoveGrade(p, id(c))))
   app.post(`${s}/setup/grades/:id/delete`, page((p, c) => setup.removeGrade(p, id(c))))
 
   app.get(`${s}/setup/staff`, page((p) => setup.staffPage(p)))
   app.post(`${s}/setup/staff`, form((p, v) => setup.addStaff(p, v)))
   app.post(`${s}/setup/staff/import`, form((p, v, file) => setup.importStaff(p, v, file)))
+  app.get(`${s}/setup/staff/:id/delete`, page((p, c) => setup.askRemoveStaff(p, id(c))))
   app.post(`${s}/setup/staff/:id/delete`, page((p, c) => setup.removeStaff(p, id(c))))
   // A personal link is a person's credential: a script's API token may not see, mint or stop one.
   const peopleOnly = (why: string) => (handler: (c: C) => Promise<Response>) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', why) : handler(c))
@@ -119,6 +125,7 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
 
   app.get(`${s}/setup/posts`, page((p) => setup.dutyPostsPage(p)))
   app.post(`${s}/setup/posts`, form((p, v) => setup.addDutyPost(p, v)))
+  app.get(`${s}/setup/posts/:id/delete`, page((p, c) => setup.askRemoveDutyPost(p, id(c))))
   app.post(`${s}/setup/posts/:id/delete`, page((p, c) => setup.removeDutyPost(p, id(c))))
 
   app.get(`${s}/week`, page(thisWeek))
@@ -132,6 +139,7 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
 
   app.get(`${s}/absences`, page((p) => absencesPage(p)))
   app.post(`${s}/absences`, form((p, v) => submitAbsence(p, v)))
+  app.get(`${s}/absences/:id/delete`, page((p, c) => askRemoveAbsence(p, id(c))))
   app.post(`${s}/absences/:id/delete`, page((p, c) => removeAbsence(p, id(c))))
 
   app.get(`${s}/reports`, page((p, c) => reportsPage(p, c.req.query('asOf'))))

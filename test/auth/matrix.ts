@@ -302,6 +302,19 @@ export const ENDPOINTS: Endpoint[] = [
   ...['setup/day/slt_none', 'setup/terms/periods/cal_none', 'setup/terms/closures/cls_none', 'setup/grades/grd_none', 'setup/staff/stf_none', 'setup/posts/dpt_none', 'absences/abs_none', 'week/2026-11-23/overrides/ovr_none'].map(
     (row): Endpoint => ({ method: 'POST', path: `/manage/{school}/${row}/delete`, ok: 404, skip: ['none'] }),
   ),
+  // A row's Delete button asks first: the question (GET at the same address) is guarded like the
+  // delete itself; it names a fresh row of the school, so a manager gets the page (200).
+  ...(
+    [
+      ['setup/day', 'slot'],
+      ['setup/terms/periods', 'calendarPeriod'],
+      ['setup/terms/closures', 'closure'],
+      ['setup/grades', 'grade'],
+      ['setup/staff', 'staff'],
+      ['setup/posts', 'dutyPost'],
+      ['absences', 'absence'],
+    ] as const
+  ).map(([rows, resource]): Endpoint => ({ method: 'GET', path: `/manage/{school}/${rows}/{id}/delete`, resource, ok: 200, skip: ['none'] })),
 
   // A person's personal link from the staff page: seen, made and stopped by a signed-in manager,
   // never by a script's token. Forms post url-encoded; the JSON body sent here reads as an

@@ -6,6 +6,7 @@ import { buildWeekModel } from '../../src/manager/week-model.js'
 import type { FairnessReport } from '../../src/services/ledger-fairness.js'
 import type { HoursReport } from '../../src/services/ledger-hours.js'
 import { AbsencesPage } from '../../src/views/manager/absences-page.js'
+import { DeletePage, slotInUse, staffGoes, type DeleteQuestion } from '../../src/views/manager/delete-page.js'
 import { emptyForm, type FormState } from '../../src/views/manager/forms.js'
 import { HomePage, SchoolsPage } from '../../src/views/manager/home-page.js'
 import { renderDocument } from '../../src/views/manager/layout.js'
@@ -122,6 +123,12 @@ export const hours: HoursReport = {
 
 const typed = (values: Record<string, string | string[]>, errors: Record<string, string> = {}): FormState => ({ values, errors })
 
+/** The question before deleting a row of the staff list or the school day. */
+function question(what: string, list: 'staff' | 'day', id: string, says: Partial<DeleteQuestion>) {
+  const back = { href: paths[list], name: list === 'day' ? 'the school day' : 'staff' }
+  return <DeletePage frame={frame} question={{ what, section: list, back, action: paths.remove(paths[list], id), goes: [], inUse: [], ...says }} />
+}
+
 /** Each page, rendered: the name is what the browser check calls it and its screenshot. */
 export async function renderPages(): Promise<Record<string, string>> {
   const slots = [
@@ -209,6 +216,13 @@ export async function renderPages(): Promise<Record<string, string>> {
     reports: <ReportsPage frame={frame} asOf="2026-11-23" monday="2026-11-23" fairness={fairness} hours={hours} />,
     print: <PrintPage schoolName="Elm Tree Primary" model={model} label="published version 2" generated paths={paths} />,
     poster: <PosterPage frame={frame} meUrl="https://rota.example.org/me" />,
+    'delete-staff': question('Amira Patel', 'staff', 'stf_ap', {
+      goes: staffGoes({ absences: 2, published: 31, drafts: 5, overrides: 1, swaps: 0, personalLink: true, calendarFeed: true }),
+    }),
+    'delete-slot-in-use': question('slot break (10:50-11:10)', 'day', 'slt_1', {
+      inUse: slotInUse({ posts: [{ name: 'Yard' }], cover: [{ code: 'c1', label: '9X Maths, room M4', date: '2026-11-24' }] }),
+      fix: 'Change those first, then delete the slot.',
+    }),
     'personal-link': (
       <PersonalLinkPage
         frame={frame}

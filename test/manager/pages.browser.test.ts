@@ -66,7 +66,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
 }
 
-const NAMES = ['schools', 'home', 'day', 'terms', 'grades', 'staff', 'posts', 'week', 'week-empty', 'absences', 'reports', 'print', 'poster', 'people', 'people-last-manager']
+const NAMES = ['schools', 'home', 'day', 'terms', 'grades', 'staff', 'posts', 'week', 'week-empty', 'absences', 'reports', 'print', 'poster', 'people', 'people-last-manager', 'delete-staff', 'delete-slot-in-use']
 
 describe('the manager pages in a browser', () => {
   it.each(NAMES)('%s: loads under the CSP with no console error, and saves a screenshot', async (name) => {

@@ -155,3 +155,15 @@ describe('the staffroom poster', () => {
     expect(html).toContain('<strong>https://rota.example.org/me</strong>')
   })
 })
+
+describe('deleting', () => {
+  it("a list's Delete button only asks: it opens the question page (a GET), named after its row", () => {
+    expect(page('staff')).toContain('<form method="get" action="/manage/sch_elm/setup/staff/stf_ap/delete"><button type="submit" class="small danger">Delete<span class="visually-hidden"> Amira Patel</span></button></form>')
+  })
+
+  it('says what goes with the thing before the button that deletes it', () => {
+    const html = page('delete-staff')
+    expect(html.indexOf('31 duties in published rotas')).toBeGreaterThan(0)
+    expect(html.indexOf('Delete Amira Patel</button>')).toBeGreaterThan(html.indexOf('31 duties in published rotas'))
+  })
+})

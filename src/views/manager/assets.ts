@@ -52,6 +52,7 @@ const MANAGER_RULES = [
   'button.small,.seat-actions button{min-height:1.75rem;min-width:1.75rem;padding:0 .4rem;margin:0;font-size:.85rem;border-width:1px;border-radius:.25rem}',
   'button.primary{background:#0b57d0;color:#fff}',
   'button.danger{border-color:#a4262c;color:#a4262c}',
+  'button.danger.solid{background:#a4262c;color:#fff}',
   '.actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:1rem 0}',
   '.actions form{margin:0}',
   '.progress{display:flex;align-items:center;gap:.75rem;margin:.5rem 0}',

@@ -196,9 +196,10 @@ export const PostForm: FC<{ action: string; id?: string; multipart?: boolean; bu
 /**
  * A one-button form, e.g. delete this row. `context` is read out after the visible text
  * ("Delete" + " slot break"), so the accessible name starts with what sighted users see.
+ * `method="get"` only asks for a page (the question before a delete); it changes nothing.
  */
-export const ButtonForm: FC<{ action: string; text: string; context?: string; hidden?: Record<string, string>; class?: string }> = (p) => (
-  <form method="post" action={p.action}>
+export const ButtonForm: FC<{ action: string; text: string; context?: string; hidden?: Record<string, string>; class?: string; method?: 'get' | 'post' }> = (p) => (
+  <form method={p.method ?? 'post'} action={p.action}>
     {Object.entries(p.hidden ?? {}).map(([name, value]) => (
       <input type="hidden" name={name} value={value} />
     ))}

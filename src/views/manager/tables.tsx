@@ -1,6 +1,7 @@
 // The tables the manager's pages list saved things in. One shape for all of them, so every list
 // has a caption, column headers with scope, a row header, and (where rows can go) a Delete button
-// whose accessible name says which row it deletes.
+// whose accessible name says which row it deletes. The button only asks: it opens a page that
+// says what goes with the row, and the delete is that page's own button (a POST to the same URL).
 import type { Child } from 'hono/jsx'
 import { ButtonForm } from './forms.js'
 
@@ -11,7 +12,7 @@ export interface RecordsTableProps<T> {
   columns: Child[]
   /** one row's cells, starting with its `<th scope="row">` */
   row: (item: T) => Child
-  /** where a row's Delete button posts, and what it is read out as deleting; no column without it */
+  /** where a row's Delete button leads (the question; its answer posts there), and what it is read out as deleting; no column without it */
   remove?: (item: T) => { action: string; context: string }
   /** said instead of an empty table; without it the table is always shown */
   empty?: string
@@ -43,7 +44,7 @@ export function RecordsTable<T>(p: RecordsTableProps<T>) {
             {p.row(item)}
             {remove ? (
               <td>
-                <ButtonForm {...remove(item)} text="Delete" class="small danger" />
+                <ButtonForm {...remove(item)} method="get" text="Delete" class="small danger" />
               </td>
             ) : null}
           </tr>
