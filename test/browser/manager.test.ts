@@ -2,7 +2,8 @@
 // chromium through playwright-core) against the real app on SQLite: signs in with a one-time
 // link from their email, sets up a small school from nothing (school day, term dates, grades,
 // staff from a CSV file, duty posts), generates and publishes the week, records an absence,
-// and publishes the re-plan after reading what it changes. Every page visited is checked with
+// publishes the re-plan after reading what it changes, and deletes someone only after being
+// told what goes with them. Every page visited is checked with
 // axe-core for WCAG 2.2 AA and must log no console error (so nothing the CSP refuses); a
 // screenshot of each step goes to test-results/.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -301,10 +302,35 @@ describe('a new business manager runs the week through the pages alone', () => {
     await snap('poster')
   })
 
+  it('is told a slot in use cannot be deleted, and what goes with a person before deleting them', async () => {
+    await nav('School day').click()
+    await page.getByRole('button', { name: 'Delete slot break', exact: true }).click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Slot break (10:50-11:10) cannot be deleted yet', level: 1 }).isVisible()).toBe(true)
+    expect(await page.getByRole('main').getByRole('listitem').allInnerTexts()).toEqual(['duty post Yard runs in it'])
+    expect(await page.getByRole('main').getByRole('button').count()).toBe(0)
+    await snap('delete-slot-in-use')
+    await nav('Staff').click()
+    const staffRows = page.getByRole('table', { name: 'Staff and their contracts' }).getByRole('row')
+    await page.getByRole('button', { name: 'Delete Amira Patel', exact: true }).click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Delete Amira Patel?', level: 1 }).isVisible()).toBe(true)
+    const goes = await page.getByRole('main').getByRole('listitem').allInnerTexts()
+    expect(goes).toContain('the fairness and hours reports no longer show them')
+    expect(goes).toContain('their personal link stops working, and a phone signed in with it is signed out')
+    await snap('delete-staff')
+    // Kept: back on the list, nobody is gone.
+    await page.getByRole('link', { name: 'Keep it' }).click()
+    await expect.poll(() => staffRows.count()).toBe(5)
+    await page.getByRole('button', { name: 'Delete Amira Patel', exact: true }).click()
+    await page.getByRole('main').getByRole('button', { name: 'Delete Amira Patel', exact: true }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Member of staff deleted.' }).isVisible()).toBe(true)
+    expect(await staffRows.count()).toBe(4)
+    expect(await staffRows.filter({ hasText: 'Amira Patel' }).count()).toBe(0)
+  })
+
   it('met no console error, no refusal but the one made on purpose, and no accessibility violation', () => {
     expect(errors).toEqual([])
     expect(refused.map((r) => r.replace(/sch_\w+/, '{school}'))).toEqual(['POST /manage/{school}/setup/day 400'])
-    expect(Object.keys(audited).length).toBe(21)
+    expect(Object.keys(audited).length).toBe(23)
     expect(Object.entries(audited).filter(([, v]) => v.length > 0)).toEqual([])
   })
 })
