@@ -16,7 +16,7 @@ export function managerPaths(schoolId: string) {
     /** GET: a person's personal link as it stands; POST: make a new one; `/stop` POST: stop it */
     personalLink: (staffId: string) => `${school}/setup/staff/${encodeURIComponent(staffId)}/link`,
     posts: `${school}/setup/posts`,
-    /** POST: remove one thing of a setup list: `${list}/${id}/delete` */
+    /** One row of a setup list, `${list}/${id}/delete`: GET asks first (what goes with it), POST removes it */
     remove: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/delete`,
     weekNow: `${school}/week`,
     week,
