@@ -1,7 +1,7 @@
 // Table types for Kysely, mirroring db/migrations (the SQL files are the source of truth).
 // JSON columns are plain strings here; db/json.ts-style helpers at the repository edge parse
 // them so no untyped JSON travels further.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely'
 
 export interface OrganisationsTable {
   id: string
@@ -150,6 +150,8 @@ export interface CoverRequestsTable {
   school_id: string
   code: string
   date: string
+  /** the Monday of `date`, computed by the database; codes are unique per (school, week) */
+  week: GeneratedAlways<string>
   slot_id: string
   label: string | null
   people_needed: Generated<number>
@@ -165,6 +167,8 @@ export interface EventsTable {
   code: string
   name: string
   date: string
+  /** the Monday of `date`, computed by the database; codes are unique per (school, week) */
+  week: GeneratedAlways<string>
   start_time: string
   end_time: string
   people_needed: Generated<number>

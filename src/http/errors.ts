@@ -27,7 +27,10 @@ function constraintProblem(message: string): Problem | undefined {
   if (unique) {
     const table = unique[1] ?? ''
     const columns = (unique[2] ?? '').split(',').map((c) => c.trim().replace(/^\w+\./, '')).filter((c) => c !== 'school_id')
-    return withDetail(PROBLEM.conflict, `another ${THING[table] ?? table} in this school already has this ${columns.join(' and ')}`)
+    // Cover request and event codes are unique per (school, week): say "in that week", not "this week and code".
+    const perWeek = columns.includes('week') ? ' in that week' : ''
+    const what = columns.filter((c) => c !== 'week').join(' and ')
+    return withDetail(PROBLEM.conflict, `another ${THING[table] ?? table} in this school already has this ${what}${perWeek}`)
   }
   if (message.includes('FOREIGN KEY constraint failed')) {
     return withDetail(PROBLEM.conflict, 'it is still used by, or refers to, something that does not allow this change')

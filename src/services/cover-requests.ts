@@ -7,7 +7,7 @@ import { afterCursor, toPage, type Page, type PageQuery } from '../http/paginati
 import { fieldError, invalid, notFound } from '../http/problem.js'
 import { commit } from './audit.js'
 import { parseJsonColumn } from './json.js'
-import { ensureCodeFree, resolveRef } from './refs.js'
+import { ensureCodeFreeInWeek, resolveRef } from './refs.js'
 
 export interface CoverRequestInput {
   code: string
@@ -93,7 +93,7 @@ async function resolve(store: Store, schoolId: string, input: CoverRequestInput)
 }
 
 export async function createCoverRequest(ctx: WriteContext, schoolId: string, input: CoverRequestInput): Promise<CoverRequest> {
-  await ensureCodeFree(ctx.store, 'cover_requests', schoolId, input.code)
+  await ensureCodeFreeInWeek(ctx.store, 'cover_requests', schoolId, input)
   const { slot, columns } = await resolve(ctx.store, schoolId, input)
   const cover: CoverRequest = { id: ctx.newId('cov'), ...input, slot: slot.code, slotId: slot.id, version: 1 }
   await commit(ctx, { schoolId, entity: 'cover_request', entityId: cover.id, action: 'create', after: cover }, [
@@ -105,7 +105,7 @@ export async function createCoverRequest(ctx: WriteContext, schoolId: string, in
 export async function updateCoverRequest(ctx: WriteContext, schoolId: string, id: string, input: CoverRequestInput, ifMatch?: string): Promise<CoverRequest> {
   const before = await getCoverRequest(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `cover request ${before.code}`)
-  await ensureCodeFree(ctx.store, 'cover_requests', schoolId, input.code, id)
+  await ensureCodeFreeInWeek(ctx.store, 'cover_requests', schoolId, input, before)
   const { slot, columns } = await resolve(ctx.store, schoolId, input)
   const after: CoverRequest = { ...before, ...input, slot: slot.code, slotId: slot.id, version: before.version + 1 }
   await commit(ctx, { schoolId, entity: 'cover_request', entityId: id, action: 'update', before, after, expect: { table: 'cover_requests', version: before.version } }, [

@@ -8,7 +8,7 @@ import { afterCursor, toPage, type Page, type PageQuery } from '../http/paginati
 import { notFound } from '../http/problem.js'
 import { commit } from './audit.js'
 import { parseJsonColumn } from './json.js'
-import { ensureCodeFree } from './refs.js'
+import { ensureCodeFreeInWeek } from './refs.js'
 
 export interface EventInput {
   code: string
@@ -70,7 +70,7 @@ export async function getEvent(store: Store, schoolId: string, id: string): Prom
 }
 
 export async function createEvent(ctx: WriteContext, schoolId: string, input: EventInput): Promise<SchoolEvent> {
-  await ensureCodeFree(ctx.store, 'events', schoolId, input.code)
+  await ensureCodeFreeInWeek(ctx.store, 'events', schoolId, input)
   const event: SchoolEvent = { id: ctx.newId('evt'), ...input, version: 1 }
   await commit(ctx, { schoolId, entity: 'event', entityId: event.id, action: 'create', after: event }, [
     ctx.store.db.insertInto('events').values({ id: event.id, school_id: schoolId, ...columns(input) }).compile(),
@@ -81,7 +81,7 @@ export async function createEvent(ctx: WriteContext, schoolId: string, input: Ev
 export async function updateEvent(ctx: WriteContext, schoolId: string, id: string, input: EventInput, ifMatch?: string): Promise<SchoolEvent> {
   const before = await getEvent(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `event ${before.code}`)
-  await ensureCodeFree(ctx.store, 'events', schoolId, input.code, id)
+  await ensureCodeFreeInWeek(ctx.store, 'events', schoolId, input, before)
   const after: SchoolEvent = { ...before, ...input, version: before.version + 1 }
   await commit(ctx, { schoolId, entity: 'event', entityId: id, action: 'update', before, after, expect: { table: 'events', version: before.version } }, [
     ctx.store.db.updateTable('events').set({ ...columns(input), version: sql<number>`version + 1` }).where('id', '=', id).compile(),

@@ -1,16 +1,20 @@
 // Resources refer to each other by opaque id or by the school's own code ("G4", "lunch1"),
-// whichever the client has; both resolve only within the same school.
+// whichever the client has; both resolve only within the same school. Cover request and event
+// codes ("c1", "parents-eve") are the school's own only within one week (the Monday of their
+// date): a code means nothing without the week it is looked up in.
 import type { Store } from '../../db/store.js'
-import { conflict, fieldError, invalid, type FieldError } from '../http/problem.js'
+import { conflict, fieldError, invalid, ProblemError, type FieldError } from '../http/problem.js'
+import { mondayOf } from './ledger-periods.js'
 
-export type CodedTable = 'grades' | 'slots' | 'staff' | 'duty_posts' | 'cover_requests' | 'events'
+export type CodedTable = 'grades' | 'slots' | 'staff' | 'duty_posts'
+export type WeeklyCodedTable = 'cover_requests' | 'events'
 
 export interface Ref {
   id: string
   code: string
 }
 
-const LABEL: Record<CodedTable, string> = {
+const LABEL: Record<CodedTable | WeeklyCodedTable, string> = {
   grades: 'grade',
   slots: 'slot',
   staff: 'staff member',
@@ -66,4 +70,25 @@ export async function ensureCodeFree(store: Store, table: CodedTable, schoolId: 
   if (await q.executeTakeFirst()) {
     throw conflict(`another ${LABEL[table]} in this school already has code "${code}"`)
   }
+}
+
+/**
+ * The same for cover requests and events, whose codes are unique within a week: another row
+ * with this code in the week of `date` is a 409 naming the field at fault. That is `date` when
+ * an update keeps its code but moves into a week where the code is taken, otherwise `code`.
+ */
+export async function ensureCodeFreeInWeek(
+  store: Store,
+  table: WeeklyCodedTable,
+  schoolId: string,
+  wanted: { code: string; date: string },
+  before?: { id: string; code: string; date: string },
+): Promise<void> {
+  const week = mondayOf(wanted.date)
+  let q = store.db.selectFrom(table).select('id').where('school_id', '=', schoolId).where('week', '=', week).where('code', '=', wanted.code)
+  if (before !== undefined) q = q.where('id', '!=', before.id)
+  if (!(await q.executeTakeFirst())) return
+  const movedWeek = before !== undefined && before.code === wanted.code && mondayOf(before.date) !== week
+  const detail = `another ${LABEL[table]} in the week of ${week} already has code "${wanted.code}"`
+  throw new ProblemError('conflict', detail, [fieldError([movedWeek ? 'date' : 'code'], detail)])
 }

@@ -56,9 +56,9 @@ async function inChunks<T>(values: readonly string[], read: (chunk: string[]) =>
 }
 
 /**
- * Clashes with data the file cannot see. Cover and event codes are unique per school, not per
- * week, so a code already used in another week cannot be reused; and the removals the file
- * implies must not take history with them (see the rule in scenario-import-plan.ts).
+ * Clashes with data the file cannot see: the removals the file implies must not take history
+ * with them (see the rule in scenario-import-plan.ts). Cover and event ids need no check here:
+ * they are unique per week, and a file's cover and events all lie in its own week.
  */
 export async function conflictsOf(store: Store, state: WeekState, sc: Scenario): Promise<FieldError[]> {
   const db = store.db
@@ -66,29 +66,6 @@ export async function conflictsOf(store: Store, state: WeekState, sc: Scenario):
   const { monday, sunday } = state.range
   const errors: FieldError[] = []
   const outsideWeek = <T extends { date: string }>(rows: T[]) => rows.filter((r) => r.date < monday || r.date > sunday)
-
-  const coverCodes = (sc.cover ?? []).map((c) => c.id)
-  const usedCover = outsideWeek(
-    await inChunks(coverCodes, (chunk) =>
-      db.selectFrom('cover_requests').select(['code', 'date']).where('school_id', '=', schoolId).where('code', 'in', chunk).execute(),
-    ),
-  )
-  const coverClash = new Map(usedCover.map((r) => [r.code, r.date]))
-  sc.cover?.forEach((c, i) => {
-    const date = coverClash.get(c.id)
-    if (date !== undefined) errors.push({ path: `cover[${i}].id`, message: `"${c.id}" is already the cover request on ${date}, outside this week; cover ids are unique in a school`, in: 'body' })
-  })
-  const eventCodes = (sc.events ?? []).map((e) => e.id)
-  const usedEvents = outsideWeek(
-    await inChunks(eventCodes, (chunk) =>
-      db.selectFrom('events').select(['code', 'date']).where('school_id', '=', schoolId).where('code', 'in', chunk).execute(),
-    ),
-  )
-  const eventClash = new Map(usedEvents.map((r) => [r.code, r.date]))
-  sc.events?.forEach((e, i) => {
-    const date = eventClash.get(e.id)
-    if (date !== undefined) errors.push({ path: `events[${i}].id`, message: `"${e.id}" is already the event on ${date}, outside this week; event ids are unique in a school`, in: 'body' })
-  })
 
   const gone = removalsOf(state, sc)
   const keepInFile = 'keep it in the file, or remove it through the setup pages first'

@@ -593,7 +593,7 @@ function planCoverAndEvents(
         .insertInto('cover_requests')
         .values(chunk)
         .onConflict((oc) =>
-          oc.columns(['school_id', 'code']).doUpdateSet((eb) => ({
+          oc.columns(['school_id', 'week', 'code']).doUpdateSet((eb) => ({
             date: eb.ref('excluded.date'),
             slot_id: eb.ref('excluded.slot_id'),
             label: eb.ref('excluded.label'),
@@ -648,7 +648,7 @@ function planCoverAndEvents(
         .insertInto('events')
         .values(chunk)
         .onConflict((oc) =>
-          oc.columns(['school_id', 'code']).doUpdateSet((eb) => ({
+          oc.columns(['school_id', 'week', 'code']).doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),
             date: eb.ref('excluded.date'),
             start_time: eb.ref('excluded.start_time'),

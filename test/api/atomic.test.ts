@@ -76,6 +76,14 @@ describe('atomic writes', () => {
     expect(results.find((r) => r.status === 409)?.body.detail).toMatch(/^another grade in this school already has (this code|code "G7")$/)
     expect((api.store.sqlite.prepare("SELECT count(*) AS n FROM grades WHERE code = 'G7'").get() as { n: number }).n).toBe(1)
   })
+
+  it('two requests creating the same cover code in one week at once: one wins, the other answers 409 for that week', async () => {
+    const body = (date: string) => ({ code: 'c1', date, slot: 'p1' })
+    const results = await Promise.all([api.json('POST', `${base}/cover-requests`, body('2026-11-24')), api.json('POST', `${base}/cover-requests`, body('2026-11-26'))])
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409])
+    expect(results.find((r) => r.status === 409)?.body.detail).toMatch(/^another cover request in (this school already has this code in that week|the week of 2026-11-23 already has code "c1")$/)
+    expect(count('cover_requests')).toBe(1)
+  })
 })
 
 describe('the audit log', () => {

@@ -43,4 +43,31 @@ describe('cover requests', () => {
     const slot = await api.json('POST', `${base}/cover-requests`, { ...maths, slot: 'p9' })
     expect(pathsOf(slot.body)).toEqual(['slot'])
   })
+
+  it('may reuse a code another week has, but not one taken in the same week (409 naming the field)', async () => {
+    expect((await api.json('POST', `${base}/cover-requests`, maths)).status).toBe(201)
+    const nextWeek = await api.json('POST', `${base}/cover-requests`, { ...maths, date: '2026-12-01', label: '9Y Maths' })
+    expect(nextWeek.status).toBe(201)
+
+    const sameWeek = await api.json('POST', `${base}/cover-requests`, { ...maths, date: '2026-11-27' })
+    expect(sameWeek.status).toBe(409)
+    expect(sameWeek.body.errors).toEqual([{ path: 'code', message: 'another cover request in the week of 2026-11-23 already has code "c1"', in: 'body' }])
+
+    const other = await api.json('POST', `${base}/cover-requests`, { ...maths, code: 'c2', date: '2026-11-25' })
+    const renamed = await api.json('PUT', `${base}/cover-requests/${other.body.id}`, { ...maths, date: '2026-11-25' })
+    expect(renamed.status).toBe(409)
+    expect(pathsOf(renamed.body)).toEqual(['code'])
+
+    // Moving next week's c1 into this week would give the week two c1s: the date is at fault.
+    const moved = await api.json('PUT', `${base}/cover-requests/${nextWeek.body.id}`, { ...maths, label: '9Y Maths', date: '2026-11-26' })
+    expect(moved.status).toBe(409)
+    expect(moved.body.errors).toEqual([{ path: 'date', message: 'another cover request in the week of 2026-11-23 already has code "c1"', in: 'body' }])
+    // Within its own week it moves freely.
+    expect((await api.json('PUT', `${base}/cover-requests/${nextWeek.body.id}`, { ...maths, label: '9Y Maths', date: '2026-12-04' })).status).toBe(200)
+    expect((await api.json('GET', `${base}/cover-requests`)).body.items.map((c: { code: string; date: string }) => `${c.code} ${c.date}`)).toEqual([
+      'c1 2026-11-24',
+      'c2 2026-11-25',
+      'c1 2026-12-04',
+    ])
+  })
 })

@@ -35,9 +35,19 @@ describe('events', () => {
     expect(pathsOf(res.body)).toEqual(['date', 'skillSeats.dsl', 'start'])
   })
 
-  it('refuse a code another event already has', async () => {
+  it('refuse a code another event of the same week already has, naming the field (409)', async () => {
     await api.json('POST', `${base}/events`, parents)
-    const res = await api.json('POST', `${base}/events`, parents)
+    const res = await api.json('POST', `${base}/events`, { ...parents, date: '2026-11-29' })
     expect(res.status).toBe(409)
+    expect(res.body.errors).toEqual([{ path: 'code', message: 'another event in the week of 2026-11-23 already has code "parents-eve"', in: 'body' }])
+  })
+
+  it("take a code another week's event has, and refuse to move into a week that has it", async () => {
+    await api.json('POST', `${base}/events`, parents)
+    const nextWeek = await api.json('POST', `${base}/events`, { ...parents, date: '2026-12-02' })
+    expect(nextWeek.status).toBe(201)
+    const moved = await api.json('PUT', `${base}/events/${nextWeek.body.id}`, { ...parents, date: '2026-11-26' })
+    expect(moved.status).toBe(409)
+    expect(pathsOf(moved.body)).toEqual(['date'])
   })
 })

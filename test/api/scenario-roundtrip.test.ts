@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
+import { Clock, Instant, LocalDate, ZoneOffset } from '@js-joda/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrateSqlite } from '../../db/migrate.js'
 import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
@@ -155,16 +155,43 @@ describe('a rejected import leaves every table unchanged', () => {
     await expect(importScenario(store, SCHOOL, other, ctx)).rejects.toThrow(/forced failure/)
     expect(snapshot(store)).toEqual(before)
   })
+})
 
-  it('rejects a cover id another week already uses (409), writing nothing', async () => {
+/** primary.json's week again a week later, reusing its cover and event ids for other lessons and evenings. */
+function primaryNextWeek(): Scenario {
+  const sc = example('primary.json')
+  const later = (date: string) => LocalDate.parse(date).plusDays(7).toString()
+  return {
+    ...sc,
+    week: NEXT_WEEK,
+    absences: [],
+    cover: (sc.cover ?? []).map((c) => ({ ...c, date: later(c.date), label: `Week 2: ${c.label ?? ''}` })),
+    events: (sc.events ?? []).map((e) => ({ ...e, date: later(e.date), name: `${e.name} (second week)`, start: '17:00', end: '20:00' })),
+  }
+}
+
+describe('weeks that reuse cover and event ids', () => {
+  it('import side by side, and each week exports its own cover and events', async () => {
     const store = freshStore()
-    await importScenario(store, SCHOOL, example('primary.json'), ctx)
-    const before = snapshot(store)
-    const nextWeek = { ...example('primary.json'), week: NEXT_WEEK, cover: [{ id: 'c1', date: '2026-12-01', slot: 's1' }], events: [], absences: [] } as Scenario
-    const err = await rejection(importScenario(store, SCHOOL, nextWeek, ctx))
-    expect(err.problem.status).toBe(409)
-    expect(err.problem.errors).toEqual([expect.objectContaining({ path: 'cover[0].id' })])
-    expect(snapshot(store)).toEqual(before)
+    const first = example('primary.json')
+    const second = primaryNextWeek()
+    expect(second.cover?.map((c) => c.date)).toContain('2026-12-01')
+    await importScenario(store, SCHOOL, first, ctx)
+    const summary = await importScenario(store, SCHOOL, second, ctx)
+    expect(summary.created.cover).toBe(first.cover?.length)
+    expect(summary.created.events).toBe(first.events?.length)
+
+    for (const sc of [first, second]) {
+      const exported = await exportScenario(store, SCHOOL, sc.week)
+      expect(exported.cover).toStrictEqual(canonical(sc).cover)
+      expect(exported.events).toStrictEqual(canonical(sc).events)
+    }
+    // Importing the first week again leaves the second week's rows as they were.
+    const secondWeek = () => ['cover_requests', 'events'].flatMap((table) => rows(store, `SELECT * FROM ${table} WHERE week = ? ORDER BY code`, NEXT_WEEK))
+    const before = secondWeek()
+    expect(before).toHaveLength((second.cover?.length ?? 0) + (second.events?.length ?? 0))
+    expect((await importScenario(store, SCHOOL, first, ctx)).changed).toBe(false)
+    expect(secondWeek()).toEqual(before)
   })
 })
 
