@@ -268,6 +268,7 @@ export async function offerChoices(deps: Deps, me: StaffMember, query: { give?: 
   const week = mondayOf(give.date)
   const { gate } = await publishedGate(store, me.schoolId, week)
   const mineNow = placed(me.staffId, giveRef)
+  if (gate.isPinned(mineNow)) return { ...choices, give, problem: 'A manager has fixed this duty to you, so it cannot be swapped. Ask them if you need to change it.' }
   const names = await staffNames(store, me.schoolId)
   const takers = gate
     .takers(mineNow)

@@ -118,16 +118,18 @@ export class SwapGate {
     }
   }
 
+  /** A manager pinned this assignment to its holder: it stays with them. */
+  isPinned(a: Placed): boolean {
+    const code = this.codeOf.get(a.staffId) ?? a.staffId
+    return (this.scenario.pins ?? []).some((p) => p.staff === code && p.duty === a.work && p.date === a.date && (p.slot ?? null) === a.slot)
+  }
+
   private pinned(moves: readonly Move[]): RuleBreak | null {
-    const pins = new Set((this.scenario.pins ?? []).map((p) => `${p.staff}|${p.duty}|${p.date}|${p.slot ?? ''}`))
-    for (const m of moves) {
-      const code = this.codeOf.get(m.from.staffId) ?? m.from.staffId
-      if (pins.has(`${code}|${m.from.work}|${m.from.date}|${m.from.slot ?? ''}`)) {
-        const name = this.scenario.staff.find((s) => s.id === code)?.name ?? code
-        return { rule: 10, message: `a manager has pinned ${m.from.work} on ${m.from.date} to ${name}` }
-      }
-    }
-    return null
+    const held = moves.find((m) => this.isPinned(m.from))
+    if (!held) return null
+    const code = this.codeOf.get(held.from.staffId) ?? held.from.staffId
+    const name = this.scenario.staff.find((s) => s.id === code)?.name ?? code
+    return { rule: 10, message: `a manager has pinned ${held.from.work} on ${held.from.date} to ${name}` }
   }
 
   /** Why the moves would break a hard rule that the published rota keeps; null when they would not. */
@@ -139,13 +141,14 @@ export class SwapGate {
     return problems(applyMoves(this.published.assignments, moves)).find((p) => !before.has(`${p.rule} ${p.message}`)) ?? null
   }
 
-  /** The colleagues (staff ids) who could take `give` off its holder's hands. */
+  /** The colleagues (staff ids) who could take `give` off its holder's hands; none when it is pinned. */
   takers(give: Placed): string[] {
+    if (this.isPinned(give)) return []
     return [...this.codeOf.keys()].filter((id) => id !== give.staffId && this.person(id) !== undefined && this.quickRefusal([{ from: give, to: id }]) === null)
   }
 
   /** Of `colleague`'s assignments in `candidates`, those the giver could take in exchange for `give`. */
   exchanges(give: Placed, colleague: string, candidates: readonly Placed[]): Placed[] {
-    return candidates.filter((back) => back.staffId === colleague && this.quickRefusal([{ from: give, to: colleague }, { from: back, to: give.staffId }]) === null)
+    return candidates.filter((back) => back.staffId === colleague && !this.isPinned(back) && this.quickRefusal([{ from: give, to: colleague }, { from: back, to: give.staffId }]) === null)
   }
 }

@@ -192,7 +192,7 @@ const ChooseDuty: FC<{ mine: DutyText[] }> = ({ mine }) =>
   )
 
 const ChooseColleague: FC<{ choices: OfferChoices & { give: DutyText } }> = ({ choices }) =>
-  choices.takers.length === 0 ? (
+  choices.problem !== null && choices.takers.length === 0 ? null : choices.takers.length === 0 ? (
     <p>Nobody else can take this duty: everyone whose grade includes it is busy, away or not working then.</p>
   ) : (
     <form method="get" action={SWAP_ACTIONS.offerPage}>

@@ -8,6 +8,7 @@ import { toProblem } from '../../src/http/errors.js'
 import { createAbsence } from '../../src/services/absences.js'
 import { answerOffer, loadMySwaps, offerChoices, offerSwap, type StaffMember } from '../../src/services/staff-swaps.js'
 import { approveSwap, listSwaps } from '../../src/services/swaps.js'
+import { addOverride } from '../../src/services/week-overrides.js'
 import { viewWeek } from '../../src/services/week-publish.js'
 import { contextFor, publishedTinyWeek, rows, SCHOOL, staffIdOf, statusOf, WEEK, weekCounts, type World } from './helpers.js'
 
@@ -116,6 +117,15 @@ describe('refusals', () => {
     const detail = await detailOf(offerSwap(as(w, a), a, { give, to: b.staffId }))
     expect(detail).toContain('(rule 3, absence)')
     expect(detail).not.toMatch(/sick|flu|doctor/i)
+  })
+
+  it('a duty a manager pinned cannot be offered: the phone lists nobody and says why, and an offer names rule 10', async () => {
+    const { w, a, b, give } = await cast()
+    await addOverride(manager(w), SCHOOL, WEEK, { kind: 'pin', staff: a.code, duty: 'yard', date: WEEK, slot: 'break' })
+    const choices = await offerChoices(w.ctx, a, { give })
+    expect(choices.takers).toEqual([])
+    expect(choices.problem).toContain('A manager has fixed this duty to you')
+    expect(await detailOf(offerSwap(as(w, a), a, { give, to: b.staffId }))).toContain('(rule 10, pinned by a manager)')
   })
 
   it('a third person cannot accept, decline or withdraw someone else’s offer, nor even see it', async () => {
