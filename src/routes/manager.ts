@@ -17,7 +17,7 @@ import { MAX_TEXT_BYTES } from '../manager/problems.js'
 import * as setup from '../manager/setup-pages.js'
 import { makePersonalLink, personalLinkPage, stopPersonalLink } from '../manager/staff-link-pages.js'
 import { authProblem } from '../auth/problems.js'
-import { generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from '../manager/week-pages.js'
+import { decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from '../manager/week-pages.js'
 import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from '../views/manager/assets.js'
 import { SchoolsPage } from '../views/manager/home-page.js'
 import { managerPaths } from '../views/manager/paths.js'
@@ -136,6 +136,8 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   app.post(`${s}/week/:monday/pins`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'pin', v)))
   app.post(`${s}/week/:monday/bars`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'bar', v)))
   app.post(`${s}/week/:monday/overrides/:id/delete`, page((p, c) => removeSeatOverride(p, monday(c), id(c))))
+  app.post(`${s}/week/:monday/swaps/:id/approve`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'approve', v)))
+  app.post(`${s}/week/:monday/swaps/:id/decline`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'decline', v)))
 
   app.get(`${s}/absences`, page((p) => absencesPage(p)))
   app.post(`${s}/absences`, form((p, v) => submitAbsence(p, v)))

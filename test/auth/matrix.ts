@@ -6,6 +6,7 @@
 // own school (`ok`) and, where the rule is not the default, what other roles get (`roles`).
 // Defaults: no credentials → 401; another school → 404; staff → 403 in their own school.
 import type { CompiledQuery } from 'kysely'
+import { freshSwap, isSwapKind, SWAP_ENDPOINTS, type SwapKind } from './matrix-swaps.js'
 import { compiler, seedUser, signInWith } from './seed.js'
 
 export type Role = 'none' | 'staff' | 'manager' | 'trust_admin' | 'token'
@@ -156,7 +157,7 @@ const RESOURCES = {
 
 /** Rows a school-scoped API token cannot make: a token and a manager (people only), a school (trust admins). */
 export type SpecialKind = 'apiToken' | 'manager' | 'school'
-export type ResourceKind = keyof typeof RESOURCES | SpecialKind
+export type ResourceKind = keyof typeof RESOURCES | SpecialKind | SwapKind
 
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
@@ -178,6 +179,14 @@ export interface Endpoint {
   bodyFromExport?: boolean
   /** paths above any school refuse staff before any lookup: 403 whichever trust they name */
   staffRefusedEverywhere?: boolean
+  /**
+   * A staff phone page (/me...): it takes the person from the phone's session, so whoever has none
+   * (signed out, manager, trust admin, token) gets 401, and another school's row id is 404 for
+   * staff. `roles.staff` is what staff get in their own school. No {school} in the path.
+   */
+  staffPage?: boolean
+  /** send the body as an HTML form would (url-encoded), not JSON */
+  form?: boolean
 }
 
 /** Every school resource: list, create, read, replace, delete. */
@@ -329,6 +338,9 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/manage/{school}/people', ok: 400, roles: { token: 403 }, skip: ['none'] },
   { method: 'POST', path: '/manage/{school}/people/usr_none/remove', ok: 404, roles: { token: 403 }, skip: ['none'] },
 
+  // Swaps staff make on their phones, and the manager's Approve and Decline buttons.
+  ...SWAP_ENDPOINTS,
+
   // The school's own week, exported and imported back: a write that changes nothing.
   { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },
 ]
@@ -346,12 +358,13 @@ export interface Cell {
 export function cells(endpoints: readonly Endpoint[] = ENDPOINTS): Cell[] {
   const out: Cell[] = []
   for (const endpoint of endpoints) {
-    const wheres: Where[] = endpoint.wheres ?? (endpoint.resource ? ['own', 'other', 'foreignId'] : ['own', 'other'])
+    const wheres: Where[] = endpoint.wheres ?? (endpoint.staffPage ? (endpoint.resource ? ['own', 'foreignId'] : ['own']) : endpoint.resource ? ['own', 'other', 'foreignId'] : ['own', 'other'])
     for (const role of ROLES) {
       if (endpoint.skip?.includes(role)) continue
       for (const where of wheres) {
         let expected: number
         if (role === 'none') expected = 401
+        else if (endpoint.staffPage) expected = role !== 'staff' ? 401 : where === 'own' ? (endpoint.roles?.staff ?? 403) : 404
         else if (role === 'staff' && endpoint.staffRefusedEverywhere) expected = 403
         else if (where === 'own') expected = endpoint.roles?.[role] ?? (role === 'staff' ? 403 : endpoint.ok)
         else if (where === 'other') expected = endpoint.other ?? 404
@@ -384,6 +397,7 @@ async function freshRow(client: Client, principals: Principals, school: 'A' | 'B
     if (school !== 'A') throw new Error('fresh schools are made in trust A only')
     return make('/api/schools', principals.trustAdminA, { organisationId: IDS.orgA, name: `Fresh ${next()}` })
   }
+  if (isSwapKind(kind)) return freshSwap(client, principals, schoolId, school, kind)
   const r: Resource = RESOURCES[kind]
   return make(`/api/schools/${schoolId}/${r.collection}`, setup.token, r.body(next()))
 }
@@ -404,8 +418,11 @@ export async function runCell(client: Client, principals: Principals, cell: Cell
     const setup = where === 'other' ? principals.setup.B : principals.setup.A
     body = await (await check(await client.fetch(`/api/schools/${school}/weeks/2026-11-23/scenario`, { headers: setup.token }), 'export')).text()
   }
-  const headers: Record<string, string> = { ...principals.headers[role], ...(body ? { 'content-type': 'application/json' } : {}) }
-  const res = await client.fetch(fill(endpoint.path), { method: endpoint.method, headers, ...(body ? { body } : {}) })
+  if (body && endpoint.form) body = new URLSearchParams(JSON.parse(body) as Record<string, string>).toString()
+  const type = endpoint.form ? 'application/x-www-form-urlencoded' : 'application/json'
+  const headers: Record<string, string> = { ...principals.headers[role], ...(body ? { 'content-type': type } : {}) }
+  // A redirect is the answer (fetch under wrangler dev would otherwise follow it, app.request does not).
+  const res = await client.fetch(fill(endpoint.path), { method: endpoint.method, headers, redirect: 'manual', ...(body ? { body } : {}) })
   await res.arrayBuffer()
   return res.status
 }
