@@ -33,22 +33,23 @@ export async function countedWork(store: Store, schoolId: string, from: string, 
     db
       .selectFrom('rota_assignments as a')
       .innerJoin('rotas as r', 'r.id', 'a.rota_id')
-      .select(['a.staff_id', 'a.work_code', 'a.date', 'a.slot_code'])
+      .select(['r.week', 'a.staff_id', 'a.work_code', 'a.date', 'a.slot_code'])
       .where('r.school_id', '=', schoolId)
       .where('r.status', '=', 'published')
       .where('a.slot_code', 'is not', null)
       .where('a.date', '>=', from)
       .where('a.date', '<=', to)
       .execute(),
-    db.selectFrom('cover_requests').select('code').where('school_id', '=', schoolId).where('date', '>=', from).where('date', '<=', to).execute(),
+    db.selectFrom('cover_requests').select(['week', 'code']).where('school_id', '=', schoolId).where('date', '>=', from).where('date', '<=', to).execute(),
     swapCredits(store, schoolId, from, to),
   ])
-  const cover = new Set(coverCodes.map((c) => c.code))
+  // A cover code names a cover request only within its week.
+  const cover = new Set(coverCodes.map((c) => `${c.week}|${c.code}`))
   return assignments.map((a) => ({
     staffId: swaps.get(key(a.staff_id, a.work_code, a.date, a.slot_code)) ?? a.staff_id,
     holderId: a.staff_id,
     date: a.date,
-    kind: cover.has(a.work_code) ? 'cover' : 'duty',
+    kind: cover.has(`${a.week}|${a.work_code}`) ? 'cover' : 'duty',
   }))
 }
 

@@ -24,7 +24,8 @@ async function eventWork(store: Store, schoolId: string, from: string, to: strin
   const rows = await store.db
     .selectFrom('rota_assignments as a')
     .innerJoin('rotas as r', 'r.id', 'a.rota_id')
-    .innerJoin('events as e', (join) => join.onRef('e.code', '=', 'a.work_code').onRef('e.school_id', '=', 'r.school_id'))
+    // An event code names an event only within its week: the rota's.
+    .innerJoin('events as e', (join) => join.onRef('e.code', '=', 'a.work_code').onRef('e.school_id', '=', 'r.school_id').onRef('e.week', '=', 'r.week'))
     .select(['a.staff_id', 'a.date', 'e.start_time', 'e.end_time'])
     .where('r.school_id', '=', schoolId)
     .where('r.status', '=', 'published')

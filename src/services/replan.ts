@@ -80,7 +80,7 @@ async function weeksClashingWith(ctx: WriteContext, schoolId: string, absence: A
     .selectFrom('rota_assignments as a')
     .innerJoin('rotas as r', 'r.id', 'a.rota_id')
     .leftJoin('slots as s', (join) => join.onRef('s.school_id', '=', 'r.school_id').onRef('s.code', '=', 'a.slot_code'))
-    .leftJoin('events as e', (join) => join.onRef('e.school_id', '=', 'r.school_id').onRef('e.code', '=', 'a.work_code'))
+    .leftJoin('events as e', (join) => join.onRef('e.school_id', '=', 'r.school_id').onRef('e.week', '=', 'r.week').onRef('e.code', '=', 'a.work_code'))
     .select('r.week')
     .distinct()
     .where('r.school_id', '=', schoolId)

@@ -63,8 +63,11 @@ export async function listOverrides(store: Store, schoolId: string, week: string
   }))
 }
 
-/** What the work code names, so a pin or bar can only point at an occurrence that can exist. */
-async function checkOccurrence(store: Store, schoolId: string, input: OverrideInput): Promise<void> {
+/**
+ * What the work code names, so a pin or bar can only point at an occurrence that can exist.
+ * Duty posts are the school's; cover request and event codes are looked up in the pin's week.
+ */
+async function checkOccurrence(store: Store, schoolId: string, week: string, input: OverrideInput): Promise<void> {
   const db = store.db
   const [post, cover, event] = await Promise.all([
     db
@@ -80,9 +83,10 @@ async function checkOccurrence(store: Store, schoolId: string, input: OverrideIn
       .innerJoin('slots as s', 's.id', 'c.slot_id')
       .select(['c.date', 's.code as slot_code'])
       .where('c.school_id', '=', schoolId)
+      .where('c.week', '=', week)
       .where('c.code', '=', input.duty)
       .executeTakeFirst(),
-    db.selectFrom('events').select('date').where('school_id', '=', schoolId).where('code', '=', input.duty).executeTakeFirst(),
+    db.selectFrom('events').select('date').where('school_id', '=', schoolId).where('week', '=', week).where('code', '=', input.duty).executeTakeFirst(),
   ])
   if (post.length > 0) {
     const slots = post.map((p) => p.slot_code).filter((s): s is string => s !== null)
@@ -96,7 +100,7 @@ async function checkOccurrence(store: Store, schoolId: string, input: OverrideIn
     if (event.date !== input.date) throw invalid([fieldError(['date'], `event ${input.duty} is on ${event.date}`)])
     if (input.slot !== undefined) throw invalid([fieldError(['slot'], 'an event has no slot; leave it out')])
   } else {
-    throw invalid([fieldError(['duty'], `no duty post, cover request or event with code "${input.duty}" in this school`)])
+    throw invalid([fieldError(['duty'], `no duty post with code "${input.duty}" in this school, nor cover request or event in the week of ${week}`)])
   }
 }
 
@@ -104,7 +108,7 @@ export async function addOverride(ctx: WriteContext, schoolId: string, week: str
   if (!isMondayDate(week)) throw invalid([fieldError(['monday'], 'must be the date of a Monday', 'params')])
   if (!weekRange(week).dates.includes(input.date)) throw invalid([fieldError(['date'], `${input.date} is not in the week starting ${week}`)])
   const staff = await resolveRef(ctx.store, 'staff', schoolId, input.staff, ['staff'])
-  await checkOccurrence(ctx.store, schoolId, input)
+  await checkOccurrence(ctx.store, schoolId, week, input)
   const existing = await ctx.store.db
     .selectFrom('week_overrides')
     .select(['id', 'kind'])
