@@ -21,6 +21,7 @@ import { code as codeSchema } from '../routes/fields.js'
 import { auditStatement } from './audit.js'
 import type { CoverRequest } from './cover-requests.js'
 import { parseCsv } from './csv.js'
+import { mondayOf } from './ledger-periods.js'
 import { weekRange } from './scenario-calendar.js'
 
 export const COVER_CSV_COLUMNS = ['code', 'date', 'slot', 'label', 'staff', 'skills', 'priority', 'absence'] as const
@@ -81,6 +82,9 @@ function byLine(a: FieldError, b: FieldError): number {
   return lineOf(a) - lineOf(b) || columnOf(a) - columnOf(b)
 }
 
+/** A cover or event code, as the one thing it names: the code within its week. */
+const weekly = (week: string, code: string) => `${week}|${code}`
+
 const at = (line: number, column?: string) => (column === undefined ? `line ${line}` : `line ${line}.${column}`)
 
 /**
@@ -131,15 +135,19 @@ function readRows(text: string, week: string | undefined): { rows: Row[]; errors
 export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: string, options: { week?: string } = {}): Promise<CoverCsvResult> {
   const { rows, errors } = readRows(text, options.week)
   const db = ctx.store.db
-  const [slots, absences, taken] = await Promise.all([
+  // Duty posts, cover requests and events share one namespace of codes in scenario files:
+  // duty post codes are the school's, cover and event codes only their week's.
+  // A range rather than an IN list: a file may span many weeks, and D1 binds at most 100 parameters.
+  const weeks = rows.map((r) => mondayOf(r.date)).sort()
+  const [slots, absences, dutyCodes, taken] = await Promise.all([
     db.selectFrom('slots').select(['id', 'code']).where('school_id', '=', schoolId).execute(),
     db.selectFrom('absences').select('id').where('school_id', '=', schoolId).execute(),
-    // Duty posts, cover requests and events share one namespace of codes in scenario files.
-    Promise.all([
-      db.selectFrom('duty_posts').select('code').where('school_id', '=', schoolId).execute(),
-      db.selectFrom('cover_requests').select('code').where('school_id', '=', schoolId).execute(),
-      db.selectFrom('events').select('code').where('school_id', '=', schoolId).execute(),
-    ]).then((lists) => new Set(lists.flat().map((r) => r.code))),
+    db.selectFrom('duty_posts').select('code').where('school_id', '=', schoolId).execute().then((posts) => new Set(posts.map((p) => p.code))),
+    Promise.all(
+      (['cover_requests', 'events'] as const).map((table) =>
+        db.selectFrom(table).select(['week', 'code']).where('school_id', '=', schoolId).where('week', '>=', weeks[0] ?? '').where('week', '<=', weeks.at(-1) ?? '').execute(),
+      ),
+    ).then((lists) => new Set(lists.flat().map((r) => weekly(r.week, r.code)))),
   ])
   const slotId = new Map(slots.map((s) => [s.code, s.id]))
   const absenceIds = new Set(absences.map((a) => a.id))
@@ -148,10 +156,12 @@ export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: 
     if (!slotId.has(row.slot)) errors.push({ path: at(row.line, 'slot'), message: `no slot with code "${row.slot}" in this school`, in: 'body' })
     if (row.absence !== undefined && !absenceIds.has(row.absence)) errors.push({ path: at(row.line, 'absence'), message: `no absence with id ${row.absence} in this school`, in: 'body' })
     if (row.code !== undefined) {
-      if (taken.has(row.code)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a duty post, cover request or event`, in: 'body' })
-      const first = given.get(row.code)
-      if (first !== undefined) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is also on line ${first}`, in: 'body' })
-      else given.set(row.code, row.line)
+      const key = weekly(mondayOf(row.date), row.code)
+      if (dutyCodes.has(row.code)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a duty post`, in: 'body' })
+      else if (taken.has(key)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a cover request or event in the week of ${mondayOf(row.date)}`, in: 'body' })
+      const first = given.get(key)
+      if (first !== undefined) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is also on line ${first}, in the same week`, in: 'body' })
+      else given.set(key, row.line)
     }
   }
   if (errors.length > 0) throw invalid(errors.sort(byLine))
@@ -162,9 +172,10 @@ export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: 
     if (code === undefined) {
       // date-slot, then date-slot-2, ...: readable in the rota and stable for the same file.
       const base = `${row.date}-${row.slot}`
+      const week = mondayOf(row.date)
       code = base
-      for (let n = 2; used.has(code); n++) code = `${base}-${n}`
-      used.add(code)
+      for (let n = 2; dutyCodes.has(code) || used.has(weekly(week, code)); n++) code = `${base}-${n}`
+      used.add(weekly(week, code))
     }
     return {
       id: ctx.newId('cov'),

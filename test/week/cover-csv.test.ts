@@ -6,7 +6,7 @@ import { importCoverCsv } from '../../src/services/cover-csv.js'
 import { parseCsv, toCsv } from '../../src/services/csv.js'
 import { exportScenario } from '../../src/services/scenario-export.js'
 import { generateDraft } from '../../src/services/week-generate.js'
-import { rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World } from './helpers.js'
+import { NEXT_WEEK, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World } from './helpers.js'
 
 const open: World[] = []
 afterEach(async () => {
@@ -95,11 +95,28 @@ describe('importing cover requests from CSV', () => {
     const w = await tiny()
     const file = 'code,date,slot\nyard,2026-11-24,p1\nc1,2026-11-24,nope\nc2,2026-11-24,p1\nc2,2026-11-25,p1\n'
     expect(await problems(importCoverCsv(w.ctx, SCHOOL, file))).toEqual([
-      { path: 'line 2.code', message: '"yard" is already used by a duty post, cover request or event' },
+      { path: 'line 2.code', message: '"yard" is already used by a duty post' },
       { path: 'line 3.slot', message: 'no slot with code "nope" in this school' },
-      { path: 'line 5.code', message: '"c2" is also on line 4' },
+      { path: 'line 5.code', message: '"c2" is also on line 4, in the same week' },
     ])
     expect(rows(w.store, 'SELECT * FROM cover_requests')).toHaveLength(0)
+  })
+
+  it("takes a code another week already uses, refuses one this week's cover or events already use, and makes up codes that clash with neither", async () => {
+    const w = await tiny()
+    await importCoverCsv(w.ctx, SCHOOL, 'code,date,slot\nc1,2026-11-24,p1\n', { week: WEEK })
+    await importCoverCsv(w.ctx, SCHOOL, 'code,date,slot\n2026-12-01-p1,2026-12-01,p1\n', { week: NEXT_WEEK })
+    expect(await problems(importCoverCsv(w.ctx, SCHOOL, 'code,date,slot\nc1,2026-11-27,p1\n', { week: WEEK }))).toEqual([
+      { path: 'line 2.code', message: '"c1" is already used by a cover request or event in the week of 2026-11-23' },
+    ])
+    const next = await importCoverCsv(w.ctx, SCHOOL, 'code,date,slot\nc1,2026-12-01,p1\n,2026-12-01,p1\n', { week: NEXT_WEEK })
+    expect(next.created.map((c) => c.code)).toEqual(['c1', '2026-12-01-p1-2'])
+    expect(rows(w.store, 'SELECT code, date FROM cover_requests ORDER BY date, code')).toEqual([
+      { code: 'c1', date: '2026-11-24' },
+      { code: '2026-12-01-p1', date: '2026-12-01' },
+      { code: '2026-12-01-p1-2', date: '2026-12-01' },
+      { code: 'c1', date: '2026-12-01' },
+    ])
   })
 
   it('names format and reference problems of different lines in one answer, in file order', async () => {
