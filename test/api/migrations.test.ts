@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, migrateSqlite, migrationFiles } from '../../db/migrate.js'
 import { openSqliteStore } from '../../db/sqlite.js'
 import { toProblem } from '../../src/http/errors.js'
+import { BEFORE_0006_ROWS, KEPT_BY_0006, WEEKS_AFTER_0006 } from './before-0006.js'
 
 let dir: string
 beforeEach(() => {
@@ -62,44 +63,19 @@ describe('0006: cover request and event codes unique per week', () => {
     for (const name of migrationFiles().filter((f) => f < '0006')) copyFileSync(join(MIGRATIONS_DIR, name), join(older, name))
     const store = openSqliteStore(file)
     expect(migrateSqlite(store.sqlite, older).at(-1)).toBe('0005_organisation_version.sql')
-    store.sqlite.exec(`
-      INSERT INTO organisations (id, name, created_at) VALUES ('org', 'Oak Trust', '2026-09-01T00:00:00Z');
-      INSERT INTO schools (id, organisation_id, name, created_at, updated_at) VALUES ('sch', 'org', 'Oak Primary', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z');
-      INSERT INTO slots (id, school_id, code, kind, start_time, end_time) VALUES ('slo_p1', 'sch', 'p1', 'lesson', '09:00', '10:00');
-      INSERT INTO grades (id, school_id, code, name, duty_kinds) VALUES ('gra', 'sch', 'TA', 'Teaching assistant', '["cover","event"]');
-      INSERT INTO staff (id, school_id, code, name, grade_id, hours_per_week, pattern) VALUES ('stf_ann', 'sch', 'ann', 'Ann', 'gra', 30, '{}');
-      INSERT INTO absences (id, school_id, staff_id, start_date, created_at) VALUES ('abs_1', 'sch', 'stf_ann', '2026-11-24', '2026-11-20T08:00:00Z');
-      INSERT INTO cover_requests (id, school_id, code, date, slot_id, label, people_needed, skill_seats, priority, absence_id, version)
-        VALUES ('cov_1', 'sch', 'c1', '2026-11-24', 'slo_p1', '9X Maths', 2, '{"first-aid":1}', 2, 'abs_1', 3),
-               ('cov_2', 'sch', 'c2', '2026-11-29', 'slo_p1', NULL, 1, '{}', 3, NULL, 1);
-      INSERT INTO events (id, school_id, code, name, date, start_time, end_time, people_needed, skill_seats, priority, version)
-        VALUES ('evt_1', 'sch', 'parents-eve', 'Parents'' evening', '2026-11-25', '16:00', '19:00', 4, '{}', 1, 2);
-      INSERT INTO rotas (id, school_id, week, status, created_at, published_at) VALUES ('rot_1', 'sch', '2026-11-23', 'published', '2026-11-20T09:00:00Z', '2026-11-20T09:00:00Z');
-      INSERT INTO rota_assignments (id, rota_id, staff_id, work_code, date, slot_code)
-        VALUES ('ras_1', 'rot_1', 'stf_ann', 'c1', '2026-11-24', 'p1'), ('ras_2', 'rot_1', 'stf_ann', 'parents-eve', '2026-11-25', NULL);
-    `)
+    store.sqlite.exec(BEFORE_0006_ROWS)
     return store
   }
 
   const all = (store: ReturnType<typeof openSqliteStore>, query: string) => store.sqlite.prepare(query).all()
-  const COVER = 'SELECT id, school_id, code, date, slot_id, label, people_needed, skill_seats, priority, absence_id, version FROM cover_requests ORDER BY id'
-  const EVENTS = 'SELECT id, school_id, code, name, date, start_time, end_time, people_needed, skill_seats, priority, version FROM events ORDER BY id'
 
   it('keeps every cover request and event of a database that already has them, with their links, and gives each its week', () => {
     const store = before0006(join(dir, 'old.sqlite'))
-    const cover = all(store, COVER)
-    const events = all(store, EVENTS)
-    const assignments = all(store, 'SELECT * FROM rota_assignments ORDER BY id')
+    const before = KEPT_BY_0006.map((query) => all(store, query))
     expect(migrateSqlite(store.sqlite)).toEqual(migrationFiles().filter((f) => f >= '0006'))
 
-    expect(all(store, COVER)).toEqual(cover)
-    expect(all(store, EVENTS)).toEqual(events)
-    expect(all(store, 'SELECT * FROM rota_assignments ORDER BY id')).toEqual(assignments)
-    expect(all(store, 'SELECT id, week FROM cover_requests ORDER BY id')).toEqual([
-      { id: 'cov_1', week: '2026-11-23' },
-      { id: 'cov_2', week: '2026-11-23' },
-    ])
-    expect(all(store, 'SELECT id, week FROM events')).toEqual([{ id: 'evt_1', week: '2026-11-23' }])
+    expect(KEPT_BY_0006.map((query) => all(store, query))).toEqual(before)
+    expect(all(store, WEEKS_AFTER_0006.query)).toEqual(WEEKS_AFTER_0006.rows)
     expect(all(store, 'PRAGMA foreign_key_check')).toEqual([])
     expect(all(store, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cover_requests', 'events') AND sql IS NOT NULL ORDER BY name")).toEqual([
       { name: 'cover_request_code_per_week' },

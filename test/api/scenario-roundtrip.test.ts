@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Clock, Instant, LocalDate, ZoneOffset } from '@js-joda/core'
+import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrateSqlite } from '../../db/migrate.js'
 import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
@@ -14,6 +14,7 @@ import { newId } from '../../src/ids.js'
 import { exportScenario } from '../../src/services/scenario-export.js'
 import { importScenario, importScenarioInput } from '../../src/services/scenario-import.js'
 import { canonical } from './scenario-equivalent.js'
+import { theWeekAfter } from './week-after.js'
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'db', 'scenarios')
 const FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()
@@ -157,24 +158,11 @@ describe('a rejected import leaves every table unchanged', () => {
   })
 })
 
-/** primary.json's week again a week later, reusing its cover and event ids for other lessons and evenings. */
-function primaryNextWeek(): Scenario {
-  const sc = example('primary.json')
-  const later = (date: string) => LocalDate.parse(date).plusDays(7).toString()
-  return {
-    ...sc,
-    week: NEXT_WEEK,
-    absences: [],
-    cover: (sc.cover ?? []).map((c) => ({ ...c, date: later(c.date), label: `Week 2: ${c.label ?? ''}` })),
-    events: (sc.events ?? []).map((e) => ({ ...e, date: later(e.date), name: `${e.name} (second week)`, start: '17:00', end: '20:00' })),
-  }
-}
-
 describe('weeks that reuse cover and event ids', () => {
   it('import side by side, and each week exports its own cover and events', async () => {
     const store = freshStore()
     const first = example('primary.json')
-    const second = primaryNextWeek()
+    const second = theWeekAfter(first)
     expect(second.cover?.map((c) => c.date)).toContain('2026-12-01')
     await importScenario(store, SCHOOL, first, ctx)
     const summary = await importScenario(store, SCHOOL, second, ctx)

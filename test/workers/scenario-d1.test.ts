@@ -5,7 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Scenario } from '../../solver/scenario.js'
 import { canonical } from '../api/scenario-equivalent.js'
+import { theWeekAfter } from '../api/week-after.js'
 import { startWorker, type RunningWorker } from './start-worker.js'
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'db', 'scenarios')
@@ -69,6 +71,21 @@ describe('scenario import and export on Workers with D1', () => {
     expect(paths).toContain('staff[0].hoursPerWeek')
     expect(paths).toContain('slots[0].end')
     expect((await send('GET', `${base}/weeks/${sc.week}/scenario`)).body).toStrictEqual(before.body)
+  })
+
+  it('imports two weeks that reuse cover and event ids, exports each week its own, and refuses a second c1 in one week', async () => {
+    const base = await newSchool('week after week')
+    const first = example('primary.json') as Scenario
+    const second = theWeekAfter(first)
+    for (const sc of [first, second]) expect((await send('POST', `${base}/import`, sc)).status).toBe(200)
+    for (const sc of [first, second]) {
+      const exported = await send('GET', `${base}/weeks/${sc.week}/scenario`)
+      expect(exported.body.cover).toStrictEqual(canonical(sc).cover)
+      expect(exported.body.events).toStrictEqual(canonical(sc).events)
+    }
+    const clash = await send('POST', `${base}/cover-requests`, { code: 'c1', date: '2026-12-04', slot: 's1' })
+    expect(clash.status).toBe(409)
+    expect(clash.body.errors).toEqual([{ path: 'code', message: 'another cover request in the week of 2026-11-30 already has code "c1"', in: 'body' }])
   })
 
   it('serves the JSON Schemas from the bundle', async () => {

@@ -39,6 +39,16 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** Runs a wrangler command from the repo root, offline and quiet; answers its standard output, or throws with all it said. */
+export async function wrangler(args: readonly string[]): Promise<string> {
+  try {
+    return (await promisify(execFile)(WRANGLER, [...args], { cwd: ROOT, env: ENV, maxBuffer: 16 * 1024 * 1024 })).stdout
+  } catch (err) {
+    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string }
+    throw new Error(`wrangler ${args.join(' ')} failed:\n${stdout}\n${stderr}`, { cause: err })
+  }
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()))
 }
@@ -49,11 +59,11 @@ function exited(child: ChildProcess): Promise<void> {
  */
 export async function startWorker(options: { timeoutMs?: number; seed?: readonly CompiledQuery[] } = {}): Promise<RunningWorker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'duty-rota-d1-'))
-  await promisify(execFile)(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { cwd: ROOT, env: ENV })
+  await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo])
   const tester = await seedUser(WORKER_TESTER.id, WORKER_TESTER.email, WORKER_TESTER.name)
   const seedFile = join(persistTo, 'seed.sql')
   writeFileSync(seedFile, toSqlScript([...tester.statements, ...(options.seed ?? [])]))
-  await promisify(execFile)(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--file', seedFile], { cwd: ROOT, env: ENV })
+  await wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--file', seedFile])
 
   const [port, inspectorPort] = [await freePort(), await freePort()]
   // detached: its own process group, so stop() ends wrangler and the workerd it starts.
