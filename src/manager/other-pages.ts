@@ -23,19 +23,25 @@ import { all, formErrors, frameOf, html, type PageContext, type PageResult } fro
 
 const ABSENCE_FIELDS = ['staff', 'startDate', 'endDate', 'start', 'end', 'reason']
 
-/** Staff code -> name, and duty post, cover request and event code -> what people call it. */
-async function namesOf(pc: PageContext): Promise<Names> {
+/**
+ * Staff code -> name, duty post code -> name, and for each of the weeks (Mondays, in order) its
+ * cover request and event codes -> what people call them: those codes are only the week's own.
+ */
+async function namesOf(pc: PageContext, mondays: readonly string[]): Promise<Names> {
   const db = pc.ctx.store.db
+  // A range, not an IN list: an open-ended absence can re-plan many weeks (D1 binds at most 100 parameters).
+  const [from, to] = [mondays[0] ?? '', mondays.at(-1) ?? '']
   const [staff, posts, cover, events] = await Promise.all([
     db.selectFrom('staff').select(['code', 'name']).where('school_id', '=', pc.schoolId).execute(),
     db.selectFrom('duty_posts').select(['code', 'name']).where('school_id', '=', pc.schoolId).execute(),
-    db.selectFrom('cover_requests').select(['code', 'label']).where('school_id', '=', pc.schoolId).execute(),
-    db.selectFrom('events').select(['code', 'name']).where('school_id', '=', pc.schoolId).execute(),
+    db.selectFrom('cover_requests').select(['week', 'code', 'label']).where('school_id', '=', pc.schoolId).where('week', '>=', from).where('week', '<=', to).execute(),
+    db.selectFrom('events').select(['week', 'code', 'name']).where('school_id', '=', pc.schoolId).where('week', '>=', from).where('week', '<=', to).execute(),
   ])
-  return {
-    staff: new Map(staff.map((s) => [s.code, s.name])),
-    work: new Map([...posts.map((p): [string, string] => [p.code, p.name]), ...cover.map((c): [string, string] => [c.code, `Cover: ${c.label ?? c.code}`]), ...events.map((e): [string, string] => [e.code, e.name])]),
-  }
+  const weekly = new Map<string, Map<string, string>>()
+  const add = (week: string, code: string, name: string) => weekly.set(week, (weekly.get(week) ?? new Map<string, string>()).set(code, name))
+  for (const c of cover) add(c.week, c.code, `Cover: ${c.label ?? c.code}`)
+  for (const e of events) add(e.week, e.code, e.name)
+  return { staff: new Map(staff.map((s) => [s.code, s.name])), work: new Map(posts.map((p) => [p.code, p.name])), weekly }
 }
 
 export async function absencesPage(
@@ -61,11 +67,11 @@ export async function submitAbsence(pc: PageContext, values: FormValues): Promis
   } catch (err) {
     return absencesPage(pc, { values, errors: formErrors(err, ABSENCE_FIELDS) }, err instanceof ProblemError ? err.problem.status : 400)
   }
-  const names = await namesOf(pc)
   const replans: ReplanSummary[] = [
     ...recorded.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) })),
     ...recorded.replanFailures.map((f) => ({ monday: f.week, diff: null, unfilled: 0, failure: `${f.title}. ${f.detail}` })),
   ].sort((a, b) => a.monday.localeCompare(b.monday))
+  const names = await namesOf(pc, replans.map((r) => r.monday))
   return absencesPage(pc, emptyForm(), 200, { recorded: { who: names.staff.get(recorded.absence.staff) ?? recorded.absence.staff, replans, names } })
 }
 

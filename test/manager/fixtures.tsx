@@ -157,7 +157,7 @@ export async function renderPages(): Promise<Record<string, string>> {
     },
   ]
   const staffOptions = scenario.staff.map((s) => ({ value: s.id, label: s.name }))
-  const names = { staff: new Map(scenario.staff.map((s) => [s.id, s.name])), work: new Map([['hall', 'Dining hall'], ['yard', 'Yard']]) }
+  const names = { staff: new Map(scenario.staff.map((s) => [s.id, s.name])), work: new Map([['hall', 'Dining hall'], ['yard', 'Yard']]), weekly: new Map() }
   const runners: PersonRow[] = [
     { id: 'usr_jo', name: 'Jo Bloggs', email: 'jo@elm.example', role: 'manager', since: '2026-09-01T08:00:00.000Z', you: true, removable: true },
     { id: 'usr_sam', name: 'Sam Okafor', email: 'sam@elm.example', role: 'manager', since: '2026-10-12T08:00:00.000Z', you: false, removable: true },

@@ -3,6 +3,7 @@
 // (calendars, ledgers, pins, re-plans) must take the code as the one of that rota's week.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Scenario } from '../../solver/scenario.js'
+import { submitAbsence } from '../../src/manager/other-pages.js'
 import { hoursReport } from '../../src/services/ledger-hours.js'
 import { recordAbsence } from '../../src/services/replan.js'
 import { importScenario } from '../../src/services/scenario-import.js'
@@ -93,5 +94,16 @@ describe('a rota assignment to a code another week also uses', () => {
     // The first week's evening ran until 19:00; the second week's is over by 18:00.
     expect((await absent('18:30', '19:00')).replans.map((r) => r.rota.week)).toEqual([])
     expect((await absent('17:30', '18:00')).replans.map((r) => r.rota.week)).toEqual([NEXT_WEEK])
+  })
+
+  it("is named after that week's lesson when a manager records an absence that re-plans it", async () => {
+    const w = await twoWeeks()
+    const [lesson] = published(w, WEEK, 'c1')
+    const staff = rows<{ code: string }>(w.store, 'SELECT code FROM staff WHERE id = ?', lesson?.staff_id)[0]?.code ?? ''
+    const page = await submitAbsence({ ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' }, { staff, startDate: '2026-11-24', endDate: '2026-11-24', start: '', end: '', reason: 'sickness' })
+    const html = page.kind === 'html' ? page.html : ''
+    expect(html).toContain('The cover this creates')
+    expect(html).toContain('Cover: 9X Maths')
+    expect(html).not.toContain('10B Science')
   })
 })

@@ -26,12 +26,14 @@ export interface ReplanSummary {
 export interface Names {
   /** staff code -> name */
   staff: ReadonlyMap<string, string>
-  /** duty post, cover or event code -> name */
+  /** duty post code -> name */
   work: ReadonlyMap<string, string>
+  /** Monday -> that week's cover request and event codes -> name (their codes are unique only within a week) */
+  weekly: ReadonlyMap<string, ReadonlyMap<string, string>>
 }
 
-function describe(a: Assignment, names: Names): string {
-  return `${names.work.get(a.duty) ?? a.duty}, ${shortDate(a.date)}${a.slot ? ` (${a.slot})` : ''}`
+function describe(a: Assignment, monday: string, names: Names): string {
+  return `${names.weekly.get(monday)?.get(a.duty) ?? names.work.get(a.duty) ?? a.duty}, ${shortDate(a.date)}${a.slot ? ` (${a.slot})` : ''}`
 }
 
 export const CoverCreated: FC<{ who: string; replans: ReplanSummary[]; names: Names; weekHref: (monday: string) => string }> = ({ who, replans, names, weekHref }) => (
@@ -50,8 +52,8 @@ export const CoverCreated: FC<{ who: string; replans: ReplanSummary[]; names: Na
               {r.diff.people.map((p) => (
                 <li>
                   <strong>{names.staff.get(p.staff) ?? p.staff}</strong>
-                  {p.removed.length > 0 ? <> no longer has: {p.removed.map((a) => describe(a, names)).join('; ')}.</> : null}
-                  {p.added.length > 0 ? <> Covers: {p.added.map((a) => describe(a, names)).join('; ')}.</> : null}
+                  {p.removed.length > 0 ? <> no longer has: {p.removed.map((a) => describe(a, r.monday, names)).join('; ')}.</> : null}
+                  {p.added.length > 0 ? <> Covers: {p.added.map((a) => describe(a, r.monday, names)).join('; ')}.</> : null}
                 </li>
               ))}
             </ul>
