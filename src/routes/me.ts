@@ -10,6 +10,7 @@ import { appOrigin, type AuthEnv } from '../auth/authorise.js'
 import { writeContext } from '../http/context.js'
 import { ProblemError } from '../http/problem.js'
 import { hasLiveFeed, issueFeedToken, revokeFeedToken } from '../services/feed-tokens.js'
+import { mondayOf } from '../services/ledger-periods.js'
 import { loadMe } from '../services/me.js'
 import { answerOffer, loadMySwaps, offerChoices, offerSwap, type OfferAnswer, type OfferForm, type StaffMember } from '../services/staff-swaps.js'
 import { renderMePage, renderMeSignedOutPage, type CalendarPanel } from '../views/me-page.js'
@@ -42,7 +43,9 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
   privatePage(c)
   const view = await loadMe(c.var.deps, me.schoolId, me.staffId)
   if (!view) return c.html(await renderMeSignedOutPage(), 404)
-  const [hasFeed, list] = await Promise.all([hasLiveFeed(c.var.deps, { scope: 'person', ...me }), loadMySwaps(c.var.deps.store, me, view.week.monday)])
+  // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
+  // week, but a duty today (a weekend event) can still be offered, so its offer must show.
+  const [hasFeed, list] = await Promise.all([hasLiveFeed(c.var.deps, { scope: 'person', ...me }), loadMySwaps(c.var.deps.store, me, mondayOf(view.today))])
   return c.html(await renderMePage(view, shown.issued ? { hasFeed, issued: shown.issued } : { hasFeed }, { list, ...shown.swaps }), shown.status ?? 200)
 }
 
