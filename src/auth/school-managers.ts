@@ -130,6 +130,9 @@ export async function removeManager(ctx: WriteContext, schoolId: string, userId:
     await ctx.store.atomic([
       auditStatement(ctx, { schoolId, entity: 'membership', entityId: membership.id, action: 'delete', before }, othersRunIt(schoolId, userId)),
       db.deleteFrom('memberships').where('id', '=', membership.id).compile(),
+      // Tokens a manager made for scripts carry the school, not the person: without this, a
+      // removed manager could keep reading the school (absence reasons included) through them.
+      db.updateTable('api_tokens').set({ revoked_at: nowIso(ctx.clock) }).where('school_id', '=', schoolId).where('created_by', '=', `user:${userId}`).where('revoked_at', 'is', null).compile(),
     ])
   } catch (err) {
     if (err instanceof Error && err.message.includes(STALE_WRITE_MARKER)) throw conflict(lastOne(asManager.name))

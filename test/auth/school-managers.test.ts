@@ -95,6 +95,18 @@ describe('removing a manager', () => {
     expect((await listed()).map((p) => p.name)).toEqual(['Tess Tester'])
   })
 
+  it('stops the API tokens they made for scripts, and leaves other managers\' tokens working', async () => {
+    const added = await addManager({ email: 'jo@elm.example', name: 'Jo Bloggs' })
+    const jo = as(await signInFromMail('jo@elm.example'))
+    const josToken = await api.json('POST', `${base}/api-tokens`, { name: 'Jo\'s export script' }, jo)
+    const ownToken = await api.json('POST', `${base}/api-tokens`, { name: 'Payroll export' })
+    const bearer = (token: string) => ({ cookie: '', origin: '', authorization: `Bearer ${token}` })
+    expect((await api.request('GET', `${base}/absences`, undefined, bearer(josToken.body.token))).status).toBe(200)
+    expect((await removeManager(added.body.id)).status).toBe(204)
+    expect((await api.request('GET', `${base}/absences`, undefined, bearer(josToken.body.token))).status).toBe(401)
+    expect((await api.request('GET', `${base}/absences`, undefined, bearer(ownToken.body.token))).status).toBe(200)
+  })
+
   it('refuses the last manager when the organisation has no trust admin, and allows it while another runs the school', async () => {
     const jo = await addManager({ email: 'jo@elm.example', name: 'Jo Bloggs' })
     const joAuth = as(await signInFromMail('jo@elm.example'))
