@@ -130,7 +130,7 @@ export async function answerOffer(ctx: WriteContext, me: StaffMember, id: string
   if (answer === 'accept') {
     notPast(await todayAtSchool(ctx.store, ctx.clock, me.schoolId), [swap.a, swap.b ?? undefined])
     // The rota may have moved on since the offer: B must still be able to take it.
-    await checkAgainstPublished(ctx.store, me.schoolId, swap.week, swap)
+    await checkAgainstPublished(ctx.store, me.schoolId, swap.week, swap, 'staff')
   }
   const now = nowIso(ctx)
   const version1 = swap.version + 1

@@ -168,7 +168,13 @@ export async function publishedGate(store: Store, schoolId: string, week: string
  * keep every rule the rota before it kept (the taker works then, is not absent, holds the
  * grade, has no clash, keeps their rest break, the pins stay). A refusal names the rule.
  */
-export async function checkAgainstPublished(store: Store, schoolId: string, week: string, swap: Moves): Promise<StoredRota> {
+/**
+ * Rules whose refusal tells about a person's absence, contract or limits. Staff are told only
+ * that the swap cannot be made; a manager is told which rule and whose.
+ */
+const PRIVATE_RULES: ReadonlySet<number> = new Set([2, 3, 8, 9])
+
+export async function checkAgainstPublished(store: Store, schoolId: string, week: string, swap: Moves, audience: 'manager' | 'staff' = 'manager'): Promise<StoredRota> {
   const { published, gate } = await publishedGate(store, schoolId, week)
   const held = new Set(published.assignments.map(placedKey))
   movesOf(swap).forEach((m, i) => {
@@ -177,6 +183,9 @@ export async function checkAgainstPublished(store: Store, schoolId: string, week
     }
   })
   const broken = gate.refuse(movesOf(swap))
+  if (broken && audience === 'staff' && PRIVATE_RULES.has(broken.rule)) {
+    throw conflict('the swap cannot be made: one of you cannot take that duty then, for a reason only a manager can see (ask them if it should be allowed)')
+  }
   if (broken) throw conflict(`the swap would break a rule of the week: ${describeBreak(broken)}`)
   return published
 }
@@ -220,7 +229,7 @@ export async function createSwap(ctx: WriteContext, schoolId: string, input: Swa
   if (input.back && placedKey(placed('', input.back)) === placedKey(placed('', input.give))) {
     throw invalid([fieldError(['back'], 'is the same occurrence as give: there is nothing to swap')])
   }
-  await checkAgainstPublished(ctx.store, schoolId, week, swap)
+  await checkAgainstPublished(ctx.store, schoolId, week, swap, agreed ? 'manager' : 'staff')
   const entry = { schoolId, entity: 'swap', entityId: swap.id, action: agreed ? 'create' : 'offer', after: swap }
   await ctx.store.atomic([
     extraGuard ? guardedAudit(ctx, entry, extraGuard) : auditStatement(ctx, entry),
