@@ -87,6 +87,17 @@ export async function ensureCodeFreeInWeek(
   const week = mondayOf(wanted.date)
   let q = store.db.selectFrom(table).select('id').where('school_id', '=', schoolId).where('week', '=', week).where('code', '=', wanted.code)
   if (before !== undefined) q = q.where('id', '!=', before.id)
+  // A rota names work by code alone, so within a week one code must name one piece of work:
+  // not also a duty post, nor the other kind of weekly work.
+  const other: WeeklyCodedTable = table === 'cover_requests' ? 'events' : 'cover_requests'
+  const [post, otherKind] = await Promise.all([
+    store.db.selectFrom('duty_posts').select('id').where('school_id', '=', schoolId).where('code', '=', wanted.code).executeTakeFirst(),
+    store.db.selectFrom(other).select('id').where('school_id', '=', schoolId).where('week', '=', week).where('code', '=', wanted.code).executeTakeFirst(),
+  ])
+  if (post || otherKind) {
+    const detail = post ? `duty post "${wanted.code}" already has this code: give the ${LABEL[table]} its own` : `${other === 'events' ? 'an' : 'a'} ${LABEL[other]} in the week of ${week} already has code "${wanted.code}"`
+    throw new ProblemError('conflict', detail, [fieldError(['code'], detail)])
+  }
   if (!(await q.executeTakeFirst())) return
   const movedWeek = before !== undefined && before.code === wanted.code && mondayOf(before.date) !== week
   const detail = `another ${LABEL[table]} in the week of ${week} already has code "${wanted.code}"`

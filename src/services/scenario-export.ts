@@ -28,11 +28,12 @@ export async function exportScenario(store: Store, schoolId: string, monday: str
   // The format needs a school day to plan; a school not set up yet has no week to export.
   if (state.slots.length === 0) throw conflict('the school has no slots yet: set up the school day (or import a scenario) first')
   const scenario = scenarioOf(state)
-  // The export is a promise that the solver can read the file; a database that breaks the
-  // format (a hand-edited row) is our fault, so it surfaces as a server error, not a bad file.
+  // The export is a promise that the solver can read the file. A week whose rows break the
+  // format (one code naming two kinds of work, left by an older version) cannot be planned
+  // until they are fixed: a conflict the manager can act on, never a 500.
   const parsed = parseScenario(scenario)
   if (!parsed.ok) {
-    throw new Error(`exported scenario is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`)
+    throw conflict(`the week of ${monday} cannot be planned as it stands: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`)
   }
   return scenario
 }

@@ -44,6 +44,20 @@ describe('cover requests', () => {
     expect(pathsOf(slot.body)).toEqual(['slot'])
   })
 
+  it('may not take a duty post\'s code, nor an event\'s in the same week: a rota names work by code alone', async () => {
+    const post = await api.json('POST', `${base}/duty-posts`, { code: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: 1, skillSeats: {}, priority: 2 })
+    expect(post.body).toMatchObject({ code: 'yard' })
+    const likePost = await api.json('POST', `${base}/cover-requests`, { ...maths, code: 'yard' })
+    expect(likePost.status).toBe(409)
+    expect(likePost.body.errors).toEqual([{ path: 'code', message: 'duty post "yard" already has this code: give the cover request its own', in: 'body' }])
+
+    expect((await api.json('POST', `${base}/events`, { code: 'eve', name: 'Parents evening', date: '2026-11-25', start: '16:00', end: '19:00' })).status).toBe(201)
+    const likeEvent = await api.json('POST', `${base}/cover-requests`, { ...maths, code: 'eve' })
+    expect(likeEvent.status).toBe(409)
+    expect(likeEvent.body.errors).toEqual([{ path: 'code', message: 'an event in the week of 2026-11-23 already has code "eve"', in: 'body' }])
+    expect((await api.json('POST', `${base}/cover-requests`, { ...maths, code: 'eve', date: '2026-12-01' })).status).toBe(201)
+  })
+
   it('may reuse a code another week has, but not one taken in the same week (409 naming the field)', async () => {
     expect((await api.json('POST', `${base}/cover-requests`, maths)).status).toBe(201)
     const nextWeek = await api.json('POST', `${base}/cover-requests`, { ...maths, date: '2026-12-01', label: '9Y Maths' })
