@@ -10,7 +10,7 @@ import { afterCursor, toPage, type Page, type PageQuery } from '../http/paginati
 import { conflict, notFound } from '../http/problem.js'
 import { commit } from './audit.js'
 import { parseJsonColumn } from './json.js'
-import { ensureCodeFree, resolveRefs, type Ref } from './refs.js'
+import { ensureCodeFree, ensureWorkCodeFree, resolveRefs, type Ref } from './refs.js'
 
 export interface DutyPostInput {
   code: string
@@ -123,6 +123,7 @@ async function ensureNotNamedByStaff(store: Store, schoolId: string, post: DutyP
 
 export async function createDutyPost(ctx: WriteContext, schoolId: string, input: DutyPostInput): Promise<DutyPost> {
   await ensureCodeFree(ctx.store, 'duty_posts', schoolId, input.code)
+  await ensureWorkCodeFree(ctx.store, schoolId, 'duty_posts', input.code)
   const slots = await resolveSlots(ctx.store, schoolId, input)
   const post: DutyPost = { id: ctx.newId('dut'), ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), version: 1 }
   await commit(ctx, { schoolId, entity: 'duty_post', entityId: post.id, action: 'create', after: post }, [
@@ -136,7 +137,11 @@ export async function updateDutyPost(ctx: WriteContext, schoolId: string, id: st
   const before = await getDutyPost(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `duty post ${before.code}`)
   await ensureCodeFree(ctx.store, 'duty_posts', schoolId, input.code, id)
-  if (input.code !== before.code) await ensureNotNamedByStaff(ctx.store, schoolId, before, 'rename it')
+  if (input.code !== before.code) {
+    // A duty post's code names it in every week, so no cover request or event of any week may have it.
+    await ensureWorkCodeFree(ctx.store, schoolId, 'duty_posts', input.code)
+    await ensureNotNamedByStaff(ctx.store, schoolId, before, 'rename it')
+  }
   const slots = await resolveSlots(ctx.store, schoolId, input)
   const after: DutyPost = { ...before, ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), version: before.version + 1 }
   await commit(ctx, { schoolId, entity: 'duty_post', entityId: id, action: 'update', before, after, expect: { table: 'duty_posts', version: before.version } }, [

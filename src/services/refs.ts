@@ -73,6 +73,48 @@ export async function ensureCodeFree(store: Store, table: CodedTable, schoolId: 
 }
 
 /**
+ * A rota names work by code alone: duty post codes are the school's, cover request and event
+ * codes their week's, and within a week one code must name one piece of work. Says which other
+ * kind of work (not `kind` itself, whose own clashes its caller checks) already has `code`:
+ * in `week` when given, otherwise in any week. The scenario format checks the same inside one
+ * file (parseScenario), and the cover CSV import against the database in bulk (cover-csv.ts).
+ */
+export async function workCodeHolder(
+  store: Store,
+  schoolId: string,
+  kind: WorkTable,
+  code: string,
+  week?: string,
+): Promise<string | undefined> {
+  const weekly = async (t: WeeklyCodedTable) => {
+    if (t === kind) return undefined
+    let q = store.db.selectFrom(t).select('week').where('school_id', '=', schoolId).where('code', '=', code)
+    if (week !== undefined) q = q.where('week', '=', week)
+    const row = await q.orderBy('week').executeTakeFirst()
+    return row && `${t === 'events' ? 'an' : 'a'} ${LABEL[t]} in the week of ${row.week}`
+  }
+  const post = async () => {
+    if (kind === 'duty_posts') return undefined
+    const row = await store.db.selectFrom('duty_posts').select('id').where('school_id', '=', schoolId).where('code', '=', code).executeTakeFirst()
+    return row && `duty post "${code}"`
+  }
+  const holders = await Promise.all([post(), weekly('cover_requests'), weekly('events')])
+  return holders.find((h) => h !== undefined)
+}
+
+type WorkTable = 'duty_posts' | WeeklyCodedTable
+
+/** workCodeHolder as a 409 naming the `code` field. */
+export async function ensureWorkCodeFree(store: Store, schoolId: string, kind: WorkTable, code: string, week?: string): Promise<void> {
+  const holder = await workCodeHolder(store, schoolId, kind, code, week)
+  if (holder === undefined) return
+  const detail = holder.startsWith('duty post')
+    ? `${holder} already has this code: give the ${LABEL[kind]} its own`
+    : `${holder} already has code "${code}"${kind === 'duty_posts' ? ': a duty post\'s code names it in every week' : ''}`
+  throw new ProblemError('conflict', detail, [fieldError(['code'], detail)])
+}
+
+/**
  * The same for cover requests and events, whose codes are unique within a week: another row
  * with this code in the week of `date` is a 409 naming the field at fault. That is `date` when
  * an update keeps its code but moves into a week where the code is taken, otherwise `code`.
@@ -87,17 +129,7 @@ export async function ensureCodeFreeInWeek(
   const week = mondayOf(wanted.date)
   let q = store.db.selectFrom(table).select('id').where('school_id', '=', schoolId).where('week', '=', week).where('code', '=', wanted.code)
   if (before !== undefined) q = q.where('id', '!=', before.id)
-  // A rota names work by code alone, so within a week one code must name one piece of work:
-  // not also a duty post, nor the other kind of weekly work.
-  const other: WeeklyCodedTable = table === 'cover_requests' ? 'events' : 'cover_requests'
-  const [post, otherKind] = await Promise.all([
-    store.db.selectFrom('duty_posts').select('id').where('school_id', '=', schoolId).where('code', '=', wanted.code).executeTakeFirst(),
-    store.db.selectFrom(other).select('id').where('school_id', '=', schoolId).where('week', '=', week).where('code', '=', wanted.code).executeTakeFirst(),
-  ])
-  if (post || otherKind) {
-    const detail = post ? `duty post "${wanted.code}" already has this code: give the ${LABEL[table]} its own` : `${other === 'events' ? 'an' : 'a'} ${LABEL[other]} in the week of ${week} already has code "${wanted.code}"`
-    throw new ProblemError('conflict', detail, [fieldError(['code'], detail)])
-  }
+  await ensureWorkCodeFree(store, schoolId, table, wanted.code, week)
   if (!(await q.executeTakeFirst())) return
   const movedWeek = before !== undefined && before.code === wanted.code && mondayOf(before.date) !== week
   const detail = `another ${LABEL[table]} in the week of ${week} already has code "${wanted.code}"`

@@ -119,6 +119,26 @@ export async function conflictsOf(store: Store, state: WeekState, sc: Scenario):
       if (n > 0) errors.push({ path: 'duties', message: `"${duty.code}" is not in the file but ${plural(n, 'pin or bar', 'pins or bars')} in other weeks name it; ${keepInFile}`, in: 'body' })
     }
   }
+
+  // A duty post's code names it in every week (see workCodeHolder in refs.ts): a duty the file
+  // adds may not have the code of a cover request or event in another week. This week's cover
+  // and events are the file's own, which the format already keeps apart from its duties.
+  const known = new Set(state.duties.map((d) => d.code))
+  const added = sc.duties.map((d) => d.id).filter((code) => !known.has(code))
+  if (added.length > 0) {
+    const weekly = await Promise.all(
+      (['cover_requests', 'events'] as const).map((table) =>
+        inChunks(added, (chunk) => db.selectFrom(table).select(['code', 'week']).where('school_id', '=', schoolId).where('code', 'in', chunk).where('week', '!=', monday).orderBy('week').execute()),
+      ),
+    )
+    const [cover = [], events = []] = weekly
+    for (const code of added) {
+      const c = cover.find((r) => r.code === code)
+      const e = events.find((r) => r.code === code)
+      const holder = c ? `a cover request in the week of ${c.week}` : e ? `an event in the week of ${e.week}` : undefined
+      if (holder !== undefined) errors.push({ path: 'duties', message: `"${code}" is new in the file but ${holder} already has this code; give the duty another`, in: 'body' })
+    }
+  }
   return errors
 }
 

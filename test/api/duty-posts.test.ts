@@ -42,4 +42,19 @@ describe('duty posts', () => {
     const res = await api.json('POST', `${base}/duty-posts`, { code: 'yard', name: '', kind: 'cover', slots: [], days: ['mon', 'mon'], peopleNeeded: 0, priority: 6 })
     expect(pathsOf(res.body)).toEqual(['days', 'kind', 'name', 'peopleNeeded', 'priority', 'slots'])
   })
+  it('may not take a code a cover request or event has in any week, since a post keeps its code every week (409 naming code)', async () => {
+    await api.json('POST', `${base}/cover-requests`, { code: 'c1', date: '2026-12-01', slot: 'p1' })
+    await api.json('POST', `${base}/events`, { code: 'eve', name: 'Parents evening', date: '2026-11-25', start: '16:00', end: '19:00' })
+    const likeCover = await api.json('POST', `${base}/duty-posts`, { ...yard, code: 'c1' })
+    expect(likeCover.status).toBe(409)
+    expect(likeCover.body.errors).toEqual([{ path: 'code', message: `a cover request in the week of 2026-11-30 already has code "c1": a duty post's code names it in every week`, in: 'body' }])
+
+    const created = await api.json('POST', `${base}/duty-posts`, yard)
+    expect(created.status).toBe(201)
+    const url = `${base}/duty-posts/${created.body.id}`
+    const renamed = await api.json('PUT', url, { ...yard, code: 'eve' })
+    expect(renamed.status).toBe(409)
+    expect(renamed.body.errors).toEqual([{ path: 'code', message: `an event in the week of 2026-11-23 already has code "eve": a duty post's code names it in every week`, in: 'body' }])
+    expect((await api.json('PUT', url, { ...yard, name: 'Playground' })).status).toBe(200)
+  })
 })

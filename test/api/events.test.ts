@@ -50,4 +50,23 @@ describe('events', () => {
     expect(moved.status).toBe(409)
     expect(pathsOf(moved.body)).toEqual(['date'])
   })
+  it("may not take a duty post's code, nor a cover request's in the same week (409 naming code)", async () => {
+    await api.json('POST', `${base}/slots`, { code: 'break', kind: 'break', start: '10:50', end: '11:10' })
+    await api.json('POST', `${base}/slots`, { code: 'p1', kind: 'lesson', start: '08:50', end: '09:50' })
+    await api.json('POST', `${base}/duty-posts`, { code: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon'], peopleNeeded: 1, skillSeats: {}, priority: 2 })
+    const likePost = await api.json('POST', `${base}/events`, { ...parents, code: 'yard' })
+    expect(likePost.status).toBe(409)
+    expect(likePost.body.errors).toEqual([{ path: 'code', message: 'duty post "yard" already has this code: give the event its own', in: 'body' }])
+
+    await api.json('POST', `${base}/cover-requests`, { code: 'c1', date: '2026-11-24', slot: 'p1' })
+    const likeCover = await api.json('POST', `${base}/events`, { ...parents, code: 'c1' })
+    expect(likeCover.status).toBe(409)
+    expect(likeCover.body.errors).toEqual([{ path: 'code', message: 'a cover request in the week of 2026-11-23 already has code "c1"', in: 'body' }])
+
+    const own = await api.json('POST', `${base}/events`, parents)
+    const renamed = await api.json('PUT', `${base}/events/${own.body.id}`, { ...parents, code: 'yard' })
+    expect(renamed.status).toBe(409)
+    expect(pathsOf(renamed.body)).toEqual(['code'])
+    expect((await api.json('POST', `${base}/events`, { ...parents, code: 'c1', date: '2026-12-02' })).status).toBe(201)
+  })
 })

@@ -78,6 +78,19 @@ describe('scenario routes', () => {
     expect(res.body.detail).toMatch(/no slots/)
   })
 
+  it("refuses a file whose new duty has another week's cover request code (409), and writes nothing", async () => {
+    api = await freshApi()
+    const { base } = await withSchool(api)
+    const file = example('residential.json')
+    expect((await api.json('POST', `${base}/import`, file)).status).toBe(200)
+    expect((await api.json('POST', `${base}/cover-requests`, { code: 'late', date: '2026-12-01', slot: 'p5' })).status).toBe(201)
+    const before = counts()
+    const res = await api.json('POST', `${base}/import`, { ...file, duties: [...file.duties, { ...file.duties[0], id: 'late' }] })
+    expect(res.status).toBe(409)
+    expect(res.body.errors).toEqual([{ path: 'duties', message: '"late" is new in the file but a cover request in the week of 2026-11-30 already has this code; give the duty another', in: 'body' }])
+    expect(counts()).toEqual(before)
+  })
+
   it('serves the JSON Schemas', async () => {
     api = await freshApi()
     for (const name of ['scenario', 'rota']) {
