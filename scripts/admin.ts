@@ -27,10 +27,10 @@ import { openSqliteStore } from '../db/sqlite.js'
 import type { Store } from '../db/store.js'
 import { createSigninLink } from '../src/auth/signin-links.js'
 import { ensureUser, findUserByEmail, grant, normaliseEmail, type Grant } from '../src/auth/users.js'
-import type { WriteContext } from '../src/deps.js'
-import { newId } from '../src/ids.js'
-import { createOrganisation } from '../src/services/organisations.js'
-import { createSchool } from '../src/services/schools.js'
+import type { WriteContext } from '../src/platform/deps.js'
+import { newId } from '../src/platform/ids.js'
+import { createOrganisation } from '../src/schools/organisations.js'
+import { createSchool } from '../src/schools/schools.js'
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 

@@ -1,6 +1,6 @@
 // Writes the JSON Schemas of duty-rota/scenario@1 and duty-rota/rota@1 from the zod schemas
 // in solver/scenario.ts, so the published schemas cannot drift from what the service accepts:
-// test/api/scenario-schemas.test.ts fails when the committed files differ from a fresh run.
+// test/scenario/schemas.test.ts fails when the committed files differ from a fresh run.
 // Run: npm run gen:schemas
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -8,11 +8,11 @@ import { Clock } from '@js-joda/core'
 import { migrateSqlite } from '../db/migrate.js'
 import { openSqliteStore } from '../db/sqlite.js'
 import { createApp } from './app.js'
-import { ConsoleMailer, mailerFromEnv } from './auth/mailer.js'
+import { ConsoleMailer, mailerFromEnv } from './platform/mailer.js'
 import { createSigninLink } from './auth/signin-links.js'
 import { ensureUser, grant } from './auth/users.js'
-import { ensureDemoSchool } from './services/demo.js'
-import { newId } from './ids.js'
+import { ensureDemoSchool } from './scenario/demo.js'
+import { newId } from './platform/ids.js'
 
 const DEMO_SCENARIO = join(import.meta.dirname, '..', 'db', 'scenarios', 'primary.json')
 

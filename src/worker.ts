@@ -4,7 +4,7 @@ import type { D1Database, ExecutionContext } from '@cloudflare/workers-types'
 import { Clock } from '@js-joda/core'
 import { openD1Store } from '../db/d1.js'
 import { createApp, type App } from './app.js'
-import { mailerFromEnv, type MailerEnv } from './auth/mailer.js'
+import { mailerFromEnv, type MailerEnv } from './platform/mailer.js'
 
 export interface Env extends MailerEnv {
   DB: D1Database

@@ -1,8 +1,8 @@
 // Bearer tokens for scripts. Each is good for one school only, shown in clear once when it is
 // created, stored as a SHA-256 digest, and revocable by the school's managers.
-import type { Deps, WriteContext } from '../deps.js'
-import { auditStatement } from '../services/audit.js'
-import { hashToken, looksLikeToken, newToken, nowIso } from './tokens.js'
+import type { Deps, WriteContext } from '../platform/deps.js'
+import { auditStatement } from '../platform/audit.js'
+import { hashToken, looksLikeToken, newToken, nowIso } from '../platform/tokens.js'
 
 /** Marks our tokens so secret scanners and people can recognise a leaked one. */
 export const API_TOKEN_PREFIX = 'dr_'

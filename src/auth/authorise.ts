@@ -2,13 +2,14 @@
 // Order in the app: authenticate → sameOriginWrites → (per school) schoolAccess → routes.
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
-import type { AppEnv } from '../deps.js'
-import { notFound } from '../http/problem.js'
-import type { AuthDeps } from './deps.js'
-import { accessToSchool, actorOf, resolvePrincipal, type Principal, type SchoolAccess } from './principal.js'
+import type { AppEnv } from '../platform/deps.js'
+import { notFound } from '../platform/http/problem.js'
+import type { AuthDeps } from '../platform/deps.js'
+import { actorOf, type Principal, type SchoolAccess } from '../platform/principal.js'
+import { accessToSchool, resolvePrincipal } from './principal.js'
 import { authProblem } from './problems.js'
 import { SESSION_COOKIE } from './sessions.js'
-import { ASSET_PATHS } from '../views/manager/assets.js'
+import { ASSET_PATHS } from '../manager/views/assets.js'
 
 /** The app's env: AppEnv carries the principal, credential and school access set here. */
 export type AuthEnv = AppEnv

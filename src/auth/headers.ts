@@ -1,7 +1,7 @@
 // Security headers on every response. The pages use no inline script or style and load
 // nothing from elsewhere, so the policy can be strict: anything injected would not run.
 import { secureHeaders } from 'hono/secure-headers'
-import { ME_STYLE_HASH } from '../views/styles.js'
+import { ME_STYLE_HASH } from '../ui/phone-styles.js'
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],

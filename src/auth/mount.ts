@@ -2,10 +2,10 @@
 // the order it was registered, and a route registered first would run unguarded.
 import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { ProblemError } from '../http/problem.js'
-import { accountRoutes, authRoutes } from '../routes/auth.js'
+import { ProblemError } from '../platform/http/problem.js'
+import { accountRoutes, authRoutes } from './auth.routes.js'
 import { authenticate, managerPageAccess, requireSignedIn, sameOriginWrites, schoolAccess, STAFF_MAY_NOTHING, type AuthEnv, type StaffPolicy } from './authorise.js'
-import type { AuthDeps } from './deps.js'
+import type { AuthDeps } from '../platform/deps.js'
 
 export const AUTH_BODY_LIMIT = 16 * 1024
 

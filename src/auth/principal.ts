@@ -2,36 +2,10 @@
 // API token (scripts) or the session cookie (people). Everything below the route layer asks
 // this module, so the rules live in one place.
 import { sql, type Expression, type SqlBool } from 'kysely'
-import type { Role } from '../../db/schema.js'
-import type { Deps } from '../deps.js'
+import type { Deps } from '../platform/deps.js'
+import type { Principal, SchoolAccess } from '../platform/principal.js'
 import { findApiToken } from './api-tokens.js'
 import { findSession } from './sessions.js'
-
-export interface Membership {
-  role: Role
-  organisationId: string | null
-  schoolId: string | null
-  staffId: string | null
-}
-
-export type Principal =
-  | { kind: 'user'; sessionId: string; userId: string; name: string; email: string; memberships: Membership[] }
-  /** Opened with a staff personal link: this staff member's own things in one school, nothing else. */
-  | { kind: 'staff'; sessionId: string; schoolId: string; staffId: string }
-  /** A script's API token: a manager's rights in one school, except minting more credentials. */
-  | { kind: 'token'; tokenId: string; schoolId: string; createdBy: string }
-
-/** What audit rows record as the actor; every form leads back to a person (docs/security.md). */
-export function actorOf(p: Principal): string {
-  switch (p.kind) {
-    case 'user':
-      return `user:${p.userId}`
-    case 'staff':
-      return `staff:${p.staffId}`
-    case 'token':
-      return `token:${p.tokenId}`
-  }
-}
 
 export type Resolution =
   | { status: 'none' }
@@ -68,8 +42,6 @@ export async function resolvePrincipal(deps: Deps, authorization: string | undef
   const memberships = rows.map((r) => ({ role: r.role, organisationId: r.organisation_id, schoolId: r.school_id, staffId: r.staff_id }))
   return { status: 'ok', credential: 'cookie', principal: { kind: 'user', sessionId: session.id, userId: user.id, name: user.name, email: user.email, memberships } }
 }
-
-export type SchoolAccess = { role: 'trust_admin' | 'manager' } | { role: 'staff'; staffId: string }
 
 /**
  * What the principal may do in a school, or undefined when the school is not theirs (or does

@@ -1,6 +1,6 @@
 // The problems sign-in and authorisation give, answered directly by middleware (which must
 // set headers such as WWW-Authenticate and Retry-After on the response).
-import { PROBLEM, problemResponse } from '../http/problem.js'
+import { PROBLEM, problemResponse } from '../platform/http/problem.js'
 
 type AuthProblem = 'unauthorised' | 'forbidden' | 'crossSite' | 'tooManyAttempts' | 'invalidLink'
 

@@ -2,16 +2,9 @@
 // and Node may run several processes, so a counter in memory would limit nothing.
 import { Instant } from '@js-joda/core'
 import { sql } from 'kysely'
-import type { AuthDeps } from './deps.js'
-import { isoInstant } from './tokens.js'
-
-export interface RateLimits {
-  /** attempts per window from one client address (a school shares one address: keep it roomy) */
-  perAddress: number
-  /** attempts per window for one email address */
-  perAccount: number
-  windowSeconds: number
-}
+import type { Context } from 'hono'
+import type { AuthDeps, RateLimits } from '../platform/deps.js'
+import { isoInstant } from '../platform/tokens.js'
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { perAddress: 20, perAccount: 5, windowSeconds: 15 * 60 }
 
@@ -52,4 +45,8 @@ export async function countAttempt(
     if ((row?.count ?? 0) > limit) allowed = false
   }
   return { allowed, retryAfterSeconds }
+}
+
+export function clientAddress(c: Context, deps: Pick<AuthDeps, 'addressOf'>): string {
+  return (deps.addressOf ? deps.addressOf(c) : c.req.header('cf-connecting-ip')) ?? 'unknown'
 }

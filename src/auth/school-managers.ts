@@ -4,12 +4,12 @@
 // and are only listed. Rights are read from memberships on every request (principal.ts), so a
 // removed manager's open sessions lose the school at once.
 import { sql, type RawBuilder } from 'kysely'
-import type { Deps, WriteContext } from '../deps.js'
-import { conflict, notFound } from '../http/problem.js'
-import { auditStatement, STALE_WRITE_MARKER } from '../services/audit.js'
-import type { Mailer } from './mailer.js'
+import type { Deps, WriteContext } from '../platform/deps.js'
+import { conflict, notFound } from '../platform/http/problem.js'
+import { auditStatement, STALE_WRITE_MARKER } from '../platform/audit.js'
+import type { Mailer } from '../platform/mailer.js'
 import { mailSigninLink } from './signin-links.js'
-import { nowIso } from './tokens.js'
+import { nowIso } from '../platform/tokens.js'
 import { findUserByEmail, normaliseEmail } from './users.js'
 
 export interface SchoolPerson {

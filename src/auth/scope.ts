@@ -2,9 +2,10 @@
 // Same rule as inside a school: what the caller may not see is "not found", what they may see
 // but not change is 403.
 import type { Context } from 'hono'
-import { fieldError, forbidden, invalid, notFound } from '../http/problem.js'
+import { fieldError, forbidden, invalid, notFound } from '../platform/http/problem.js'
 import type { AuthEnv } from './authorise.js'
-import { isTrustAdminOf, visibleOrganisationsWhere, type Principal } from './principal.js'
+import type { Principal } from '../platform/principal.js'
+import { isTrustAdminOf, visibleOrganisationsWhere } from './principal.js'
 
 function principalOf(c: Context<AuthEnv>): Principal {
   const p = c.var.principal

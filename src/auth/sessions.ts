@@ -1,8 +1,8 @@
 // Server-side sessions. The cookie holds a random token; the table holds its SHA-256, an
 // expiry and a revocation time, so signing out (or re-issuing a staff link) ends the session
 // for whoever holds a copy of the cookie.
-import type { Deps } from '../deps.js'
-import { hashToken, looksLikeToken, newToken, nowIso, plusSecondsIso } from './tokens.js'
+import type { Deps } from '../platform/deps.js'
+import { hashToken, looksLikeToken, newToken, nowIso, plusSecondsIso } from '../platform/tokens.js'
 
 /** `__Host-` makes browsers insist on Secure, Path=/ and no Domain: no subdomain can set it. */
 export const SESSION_COOKIE = '__Host-session'

@@ -1,9 +1,9 @@
 // Single-use sign-in links: how managers and trust admins sign in. No password exists, so
 // nothing depends on a slow password hash (Workers caps PBKDF2 at 100,000 iterations, and
 // `wrangler dev` does not enforce the cap); see docs/security.md.
-import type { Deps } from '../deps.js'
-import type { Mailer } from './mailer.js'
-import { hashToken, looksLikeToken, newToken, nowIso, plusSecondsIso } from './tokens.js'
+import type { Deps } from '../platform/deps.js'
+import type { Mailer } from '../platform/mailer.js'
+import { hashToken, looksLikeToken, newToken, nowIso, plusSecondsIso } from '../platform/tokens.js'
 import { findUserByEmail } from './users.js'
 
 export const SIGNIN_LINK_SECONDS = 15 * 60

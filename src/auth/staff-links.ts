@@ -1,11 +1,11 @@
 // A staff member's personal link: what a manager hands over (or re-issues when a phone is
 // lost) so that the staff member sees their own duties without an account or a password.
 import type { CompiledQuery } from 'kysely'
-import type { WriteContext } from '../deps.js'
-import type { Deps } from '../deps.js'
-import { auditStatement } from '../services/audit.js'
-import { stopFeedStatements } from '../services/feed-tokens.js'
-import { hashToken, looksLikeToken, newToken, nowIso } from './tokens.js'
+import type { WriteContext } from '../platform/deps.js'
+import type { Deps } from '../platform/deps.js'
+import { auditStatement } from '../platform/audit.js'
+import { stopFeedStatements } from '../calendar/feed-tokens.js'
+import { hashToken, looksLikeToken, newToken, nowIso } from '../platform/tokens.js'
 
 export function staffLinkUrl(origin: string, token: string): string {
   return `${origin}/auth/staff/${token}`

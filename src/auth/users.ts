@@ -2,9 +2,9 @@
 // managers added over HTTP go through school-managers.ts, which writes account, role and audit
 // entry in one atomic write.
 import type { Role } from '../../db/schema.js'
-import type { Deps, WriteContext } from '../deps.js'
-import { auditStatement } from '../services/audit.js'
-import { nowIso } from './tokens.js'
+import type { Deps, WriteContext } from '../platform/deps.js'
+import { auditStatement } from '../platform/audit.js'
+import { nowIso } from '../platform/tokens.js'
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()

@@ -4,11 +4,10 @@ import { Instant } from '@js-joda/core'
 import { sql, type CompiledQuery } from 'kysely'
 import type { CalendarEntryKind, CalendarEntriesTable } from '../../db/schema.js'
 import { chunkRows } from '../../db/store.js'
-import type { Deps } from '../deps.js'
-import { isoInstant } from '../auth/tokens.js'
-import { weekRange } from '../services/scenario-calendar.js'
-import type { PublishHook } from '../services/week-publish.js'
-import { schoolInstant } from './zone.js'
+import type { Deps, PublishHook } from '../platform/deps.js'
+import { isoInstant } from '../platform/tokens.js'
+import { weekRange } from '../scenario/week-dates.js'
+import { schoolInstant } from '../platform/zone.js'
 
 /** One assignment of a published rota, as rota_assignments holds it. */
 export interface PublishedAssignment {

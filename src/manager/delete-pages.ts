@@ -3,10 +3,10 @@
 // same address) and goes back to the list. Either step refused (an id the school does not
 // have: 404; a row still in use: 409) shows the list again with why.
 import { createElement } from 'hono/jsx'
-import { ProblemError } from '../http/problem.js'
-import { DeletePage, type DeleteQuestion } from '../views/manager/delete-page.js'
-import type { Section } from '../views/manager/layout.js'
-import { managerPaths } from '../views/manager/paths.js'
+import { ProblemError } from '../platform/http/problem.js'
+import { DeletePage, type DeleteQuestion } from './views/delete-page.js'
+import type { Section } from './views/layout.js'
+import { managerPaths } from './views/paths.js'
 import { frameOf, html, problemText, redirect, type FlashKey, type PageContext, type PageResult } from './page-kit.js'
 
 /** The list a row is on. */

@@ -5,11 +5,11 @@
 // turns requests into calls and results into responses.
 import type { Child } from 'hono/jsx'
 import type { Store } from '../../db/store.js'
-import type { WriteContext } from '../deps.js'
-import { ProblemError } from '../http/problem.js'
-import { decodeCursor, type Cursor, type Page, type PageQuery } from '../http/pagination.js'
-import { renderDocument, type PageFrame } from '../views/manager/layout.js'
-import { managerPaths } from '../views/manager/paths.js'
+import type { WriteContext } from '../platform/deps.js'
+import { ProblemError } from '../platform/http/problem.js'
+import { decodeCursor, type Cursor, type Page, type PageQuery } from '../platform/http/pagination.js'
+import { renderDocument, type PageFrame } from './views/layout.js'
+import { managerPaths } from './views/paths.js'
 
 export type PageResult =
   | { kind: 'html'; html: string; status: number }

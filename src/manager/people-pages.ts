@@ -2,13 +2,13 @@
 // link) and removes one. Tokens never get here (src/routes/manager.ts refuses them): every
 // caller is a signed-in manager or trust admin, named by the context's actor.
 import { createElement } from 'hono/jsx'
-import type { Mailer } from '../auth/mailer.js'
+import type { Mailer } from '../platform/mailer.js'
 import { addManager, listSchoolPeople, removeManager } from '../auth/school-managers.js'
-import { ProblemError } from '../http/problem.js'
-import { emptyForm, type FormState } from '../views/manager/forms.js'
-import { PeoplePage, type PersonRow } from '../views/manager/people-page.js'
-import { MANAGE_ROOT, managerPaths } from '../views/manager/paths.js'
-import { managerForm, read, type FormValues } from './forms.js'
+import { ProblemError } from '../platform/http/problem.js'
+import { emptyForm, type FormState } from '../ui/form-fields.js'
+import { PeoplePage, type PersonRow } from './views/people-page.js'
+import { MANAGE_ROOT, managerPaths } from './views/paths.js'
+import { managerForm, read, type FormValues } from './form-readers.js'
 import { formErrors, frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
 
 const isMe = (pc: PageContext, userId: string) => pc.ctx.actor === `user:${userId}`

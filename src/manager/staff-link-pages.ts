@@ -3,9 +3,9 @@
 // on the answer to the POST that made it, and never kept.
 import { createElement } from 'hono/jsx'
 import { issueStaffLink, liveStaffLink, stopStaffLink, type StaffLinkOptions } from '../auth/staff-links.js'
-import { hasLiveFeed } from '../services/feed-tokens.js'
-import { NewPersonalLinkPage, PersonalLinkPage } from '../views/manager/staff-link-page.js'
-import type { FormValues } from './forms.js'
+import { hasLiveFeed } from '../calendar/feed-tokens.js'
+import { NewPersonalLinkPage, PersonalLinkPage } from './views/staff-link-page.js'
+import type { FormValues } from './form-readers.js'
 import { frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import { staffPage } from './setup-pages.js'
 

@@ -1,8 +1,8 @@
 // Which week the manager means: the Monday of this school week in the school's time zone, or
 // the next one at the weekend, when the week to plan is the coming one.
 import { DayOfWeek, LocalDate, TemporalAdjusters, type Clock } from '@js-joda/core'
-import { schoolToday } from '../calendar/zone.js'
-import { todayAtSchool } from '../services/school-today.js'
+import { schoolToday } from '../platform/zone.js'
+import { todayAtSchool } from '../platform/school-today.js'
 import type { PageContext } from './page-kit.js'
 
 export function mondayOfWeek(clock: Clock, timezone: string): string {

@@ -1,6 +1,6 @@
 // Who may see which school: roles, API tokens, staff personal links, and CSRF for cookies.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeApp, makeWorld, ORIGIN, sessionCookieFrom, userCookie, type World } from './helpers.js'
+import { makeApp, makeWorld, ORIGIN, sessionCookieFrom, userCookie, type World } from '../support/auth.js'
 
 let world: World
 let app: ReturnType<typeof makeApp>

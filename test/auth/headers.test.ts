@@ -1,6 +1,6 @@
 // Security headers on every answer of the real app: API JSON, problems, 404s and the sign-in pages.
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { freshApi, type TestApi } from '../api/helpers.js'
+import { freshApi, type TestApi } from '../support/api.js'
 
 let api: TestApi
 beforeEach(async () => {

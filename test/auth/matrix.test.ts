@@ -9,8 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { migrateSqlite } from '../../db/migrate.js'
 import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
 import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/auth/mailer.js'
-import { cells, describeCell, ENDPOINTS, matrixSeed, runCell, signInEveryone, type Client, type Principals } from './matrix.js'
+import { MemoryMailer } from '../../src/platform/mailer.js'
+import { cells, describeCell, ENDPOINTS, matrixSeed, runCell, signInEveryone, type Client, type Principals } from '../support/access-matrix.js'
 
 let dir: string
 let store: SqliteStore

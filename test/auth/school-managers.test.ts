@@ -2,7 +2,7 @@
 // (who is mailed a sign-in link), lists who runs the school, and removes a manager, whose
 // rights to the school end at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { freshApi, ORIGIN, TESTER, withBasics, withSchool, WEEKDAY_PATTERN, type TestApi } from '../api/helpers.js'
+import { freshApi, ORIGIN, TESTER, withBasics, withSchool, WEEKDAY_PATTERN, type TestApi } from '../support/api.js'
 
 let api: TestApi
 let schoolId: string

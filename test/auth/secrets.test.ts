@@ -2,11 +2,11 @@
 // the real app, no cell of any table holds one of them (nor its hex or base64 form).
 import { Clock } from '@js-joda/core'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { hashToken } from '../../src/auth/tokens.js'
-import { newId } from '../../src/ids.js'
-import { issueFeedToken } from '../../src/services/feed-tokens.js'
-import { freshApi, ORIGIN, TESTER, withSchool, type TestApi } from '../api/helpers.js'
-import { sessionCookieFrom } from './helpers.js'
+import { hashToken } from '../../src/platform/tokens.js'
+import { newId } from '../../src/platform/ids.js'
+import { issueFeedToken } from '../../src/calendar/feed-tokens.js'
+import { freshApi, ORIGIN, TESTER, withSchool, type TestApi } from '../support/api.js'
+import { sessionCookieFrom } from '../support/auth.js'
 
 let api: TestApi
 beforeEach(async () => {

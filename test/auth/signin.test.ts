@@ -1,6 +1,6 @@
 // Signing in with an emailed link, sessions, sign-out and the sign-in rate limits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { makeApp, makeWorld, ORIGIN, sessionCookieFrom, type World } from './helpers.js'
+import { makeApp, makeWorld, ORIGIN, sessionCookieFrom, type World } from '../support/auth.js'
 
 let world: World
 let app: ReturnType<typeof makeApp>
@@ -186,7 +186,7 @@ describe('sign-in rate limits, counted in the database', () => {
 
 describe('on the real app', () => {
   it('a copied session cookie stops working once its owner signs out', async () => {
-    const { freshApi } = await import('../api/helpers.js')
+    const { freshApi } = await import('../support/api.js')
     const api = await freshApi()
     try {
       const stolen = api.auth.cookie ?? ''

@@ -1,6 +1,6 @@
 import { Instant } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
-import { hashToken, isoInstant, looksLikeToken, newToken } from '../../src/auth/tokens.js'
+import { hashToken, isoInstant, looksLikeToken, newToken } from '../../src/platform/tokens.js'
 
 describe('tokens', () => {
   it('are 256 random bits in 43 URL-safe characters, never repeated', () => {

@@ -18,11 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateSqlite } from '../../db/migrate.js'
 import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
 import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/auth/mailer.js'
+import { MemoryMailer } from '../../src/platform/mailer.js'
 import { ensureUser, grant } from '../../src/auth/users.js'
-import { newId } from '../../src/ids.js'
-import { createOrganisation } from '../../src/services/organisations.js'
-import { createSchool } from '../../src/services/schools.js'
+import { newId } from '../../src/platform/ids.js'
+import { createOrganisation } from '../../src/schools/organisations.js'
+import { createSchool } from '../../src/schools/schools.js'
 
 const require = createRequire(import.meta.url)
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMeServer, type MeServer } from './server.js'
+import { startMeServer, type MeServer } from '../support/browser-server.js'
 
 const require = createRequire(import.meta.url)
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')

@@ -1,7 +1,7 @@
 // Feed URLs are credentials: long, random, kept only as digests, and revocable at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findFeedToken, hasLiveFeed, issueFeedToken, listFeedTokens, revokeFeedToken, revokeFeedTokenById, type FeedTarget } from '../../src/services/feed-tokens.js'
-import { makeSchool, type School } from './helpers.js'
+import { findFeedToken, hasLiveFeed, issueFeedToken, listFeedTokens, revokeFeedToken, revokeFeedTokenById, type FeedTarget } from '../../src/calendar/feed-tokens.js'
+import { makeSchool, type School } from '../support/calendar.js'
 
 let school: School
 beforeEach(async () => {

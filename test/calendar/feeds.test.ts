@@ -1,10 +1,10 @@
 // Calendar feeds, read back with ical.js (an independent parser): what a calendar app will see
 // after each publish.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findFeedToken, issueFeedToken } from '../../src/services/feed-tokens.js'
-import { loadFeed, notModified, httpDate, FEED_PAST_DAYS } from '../../src/services/feed-calendar.js'
-import type { FeedTarget } from '../../src/services/feed-tokens.js'
-import { addCover, addEvent, addSickness, makeSchool, parseFeed, publish, type School } from './helpers.js'
+import { findFeedToken, issueFeedToken } from '../../src/calendar/feed-tokens.js'
+import { loadFeed, notModified, httpDate, FEED_PAST_DAYS } from '../../src/calendar/feed-calendar.js'
+import type { FeedTarget } from '../../src/calendar/feed-tokens.js'
+import { addCover, addEvent, addSickness, makeSchool, parseFeed, publish, type School } from '../support/calendar.js'
 
 const PAGE = 'https://rota.example.org/me'
 

@@ -2,14 +2,14 @@
 // published with the calendar hook, gives each person a feed with exactly their assignments.
 import { afterEach, describe, expect, it } from 'vitest'
 import { calendarOnPublish } from '../../src/calendar/publish-record.js'
-import { loadMe } from '../../src/services/me.js'
-import { approveSwap, requestSwap } from '../../src/services/swaps.js'
-import { generateDraft } from '../../src/services/week-generate.js'
-import { publishWeek } from '../../src/services/week-publish.js'
-import { findFeedToken, issueFeedToken } from '../../src/services/feed-tokens.js'
-import { loadFeed } from '../../src/services/feed-calendar.js'
-import { contextFor, example, rows, SCHOOL, staffIdOf, tinyScenario, WEEK, worldFrom, type World } from '../week/helpers.js'
-import { parseFeed } from './helpers.js'
+import { loadMe } from '../../src/me/me.js'
+import { approveSwap, requestSwap } from '../../src/swaps/swaps.js'
+import { generateDraft } from '../../src/week/generate.js'
+import { publishWeek } from '../../src/week/publish.js'
+import { findFeedToken, issueFeedToken } from '../../src/calendar/feed-tokens.js'
+import { loadFeed } from '../../src/calendar/feed-calendar.js'
+import { contextFor, example, rows, SCHOOL, staffIdOf, tinyScenario, WEEK, worldFrom, type World } from '../support/week.js'
+import { parseFeed } from '../support/calendar.js'
 
 const open: World[] = []
 afterEach(async () => {

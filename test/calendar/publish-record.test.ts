@@ -1,7 +1,7 @@
 // The statements the publish runs for the calendar: fit D1's limits and are safe to repeat.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { recordPublishedAssignments, type PublishedAssignment } from '../../src/calendar/publish-record.js'
-import { makeSchool, publish, type School } from './helpers.js'
+import { makeSchool, publish, type School } from '../support/calendar.js'
 
 let school: School
 beforeEach(async () => {

@@ -2,10 +2,10 @@
 // hands out the calendar link, calendar apps poll it cheaply, and revoking it closes it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/auth/mailer.js'
+import { MemoryMailer } from '../../src/platform/mailer.js'
 import { createSession } from '../../src/auth/sessions.js'
-import { ME_STYLE_HASH } from '../../src/views/styles.js'
-import { makeSchool, openPersonalLink, parseFeed, publish, type School } from './helpers.js'
+import { ME_STYLE_HASH } from '../../src/ui/phone-styles.js'
+import { makeSchool, openPersonalLink, parseFeed, publish, type School } from '../support/calendar.js'
 
 const ORIGIN = 'http://localhost'
 

@@ -1,7 +1,7 @@
 // The stylesheet's CSP hash is a literal the security headers can use; it must match the text.
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { ME_CSS, ME_STYLE_HASH } from '../../src/views/styles.js'
+import { ME_CSS, ME_STYLE_HASH } from '../../src/ui/phone-styles.js'
 
 describe('the inline stylesheet', () => {
   it('is allowed by exactly the hash the page declares', () => {

@@ -4,9 +4,9 @@
 import '@js-joda/timezone'
 import { DayOfWeek, LocalDate, LocalTime, TemporalAdjusters, ZonedDateTime, ZoneId } from '@js-joda/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tinyScenario } from '../week/helpers.js'
-import { startWorker, type RunningWorker } from '../workers/start-worker.js'
-import { parseFeed } from './helpers.js'
+import { tinyScenario } from '../support/week.js'
+import { startWorker, type RunningWorker } from '../support/start-worker.js'
+import { parseFeed } from '../support/calendar.js'
 
 let worker: RunningWorker
 beforeAll(async () => {

@@ -3,9 +3,9 @@
 // real routes (createApp) on SQLite, signed in as the school's manager.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/auth/mailer.js'
+import { MemoryMailer } from '../../src/platform/mailer.js'
 import { createSession } from '../../src/auth/sessions.js'
-import { addSickness, makeSchool, publish, type School } from '../calendar/helpers.js'
+import { addSickness, makeSchool, publish, type School } from '../support/calendar.js'
 
 const ORIGIN = 'http://localhost'
 const STAFF = '/manage/sch_1/setup/staff'

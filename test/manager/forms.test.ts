@@ -1,7 +1,7 @@
 // The manager's forms read into service input: text and ticked boxes in, typed values out, or
 // one message per field for the page to show next to what was typed.
 import { describe, expect, it } from 'vitest'
-import { absenceForm, dutyPostForm, gradeForm, read, slotForm, staffForm } from '../../src/manager/forms.js'
+import { absenceForm, dutyPostForm, gradeForm, read, slotForm, staffForm } from '../../src/manager/form-readers.js'
 
 describe('the slot form', () => {
   it('reads a slot; no day ticked means every day, and 8:30 is 08:30', () => {

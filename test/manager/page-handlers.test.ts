@@ -8,13 +8,13 @@ import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrateSqlite } from '../../db/migrate.js'
 import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
-import { newId } from '../../src/ids.js'
+import { newId } from '../../src/platform/ids.js'
 import { submitAbsence, fairnessCsv, posterPage, reportsPage } from '../../src/manager/other-pages.js'
 import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
 import { addDutyPost, addGrade, addSlot, addTermDates, homePage, importStaff, schoolDayPage } from '../../src/manager/setup-pages.js'
 import { generateWeek, overrideSeat, printPage, publishTheWeek, weekPage } from '../../src/manager/week-pages.js'
-import { createOrganisation } from '../../src/services/organisations.js'
-import { createSchool } from '../../src/services/schools.js'
+import { createOrganisation } from '../../src/schools/organisations.js'
+import { createSchool } from '../../src/schools/schools.js'
 
 let dir: string
 let store: SqliteStore

@@ -1,8 +1,8 @@
 // The manager's pages as HTML: what each must show, and that a form with a problem comes back
 // with everything the manager typed. (pages.browser.test.ts opens the same pages in chromium.)
 import { beforeAll, describe, expect, it } from 'vitest'
-import { MANAGER_CSS, MANAGER_JS } from '../../src/views/manager/assets.js'
-import { renderPages } from './fixtures.js'
+import { MANAGER_CSS, MANAGER_JS } from '../../src/manager/views/assets.js'
+import { renderPages } from '../support/manager-fixtures.js'
 
 let pages: Record<string, string>
 beforeAll(async () => {

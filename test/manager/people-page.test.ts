@@ -1,8 +1,8 @@
 // The "People who run this school" page: what it shows (from the page fixtures) and, through
 // the whole app, adding a manager by name and email and removing one with its button.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { freshApi, ORIGIN, TESTER, withSchool, type TestApi } from '../api/helpers.js'
-import { renderPages } from './fixtures.js'
+import { freshApi, ORIGIN, TESTER, withSchool, type TestApi } from '../support/api.js'
+import { renderPages } from '../support/manager-fixtures.js'
 
 describe('the page as drawn', () => {
   let pages: Record<string, string>

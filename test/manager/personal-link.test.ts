@@ -2,7 +2,7 @@
 // the manager makes it (shown once, with a QR code), makes a new one when a phone is lost,
 // or stops it, and chooses whether the person's calendar link stops too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { freshApi, withBasics, withSchool, WEEKDAY_PATTERN, type TestApi } from '../api/helpers.js'
+import { freshApi, withBasics, withSchool, WEEKDAY_PATTERN, type TestApi } from '../support/api.js'
 
 let api: TestApi
 let manage: string

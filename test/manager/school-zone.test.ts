@@ -7,12 +7,12 @@ import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrateSqlite } from '../../db/migrate.js'
 import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
-import { newId } from '../../src/ids.js'
+import { newId } from '../../src/platform/ids.js'
 import { absencesPage } from '../../src/manager/other-pages.js'
 import type { PageContext } from '../../src/manager/page-kit.js'
 import { thisWeek } from '../../src/manager/week-pages.js'
-import { createOrganisation } from '../../src/services/organisations.js'
-import { createSchool } from '../../src/services/schools.js'
+import { createOrganisation } from '../../src/schools/organisations.js'
+import { createSchool } from '../../src/schools/schools.js'
 
 // Friday 27 November 2026, 20:00 in London, is already Saturday 28 November, 09:00 in Auckland.
 const FRIDAY_EVENING_IN_LONDON = Instant.parse('2026-11-27T20:00:00Z')

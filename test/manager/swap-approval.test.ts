@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Assignment } from '../../solver/scenario.js'
 import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
 import { decideSwap, weekPage } from '../../src/manager/week-pages.js'
-import { answerOffer, offerSwap } from '../../src/services/staff-swaps.js'
-import { viewWeek } from '../../src/services/week-publish.js'
-import { contextFor, publishedTinyWeek, SCHOOL, staffIdOf, WEEK, weekCounts, type World } from '../week/helpers.js'
+import { answerOffer, offerSwap } from '../../src/swaps/staff-swaps.js'
+import { viewWeek } from '../../src/week/publish.js'
+import { contextFor, publishedTinyWeek, SCHOOL, staffIdOf, WEEK, weekCounts, type World } from '../support/week.js'
 
 const open: World[] = []
 afterEach(async () => {

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { freshApi, withSchool, type TestApi } from '../api/helpers.js'
-import { parseCsv } from '../../src/services/csv.js'
-import { tinyScenario, WEEK } from './helpers.js'
+import { freshApi, withSchool, type TestApi } from '../support/api.js'
+import { parseCsv } from '../../src/platform/csv.js'
+import { tinyScenario, WEEK } from '../support/week.js'
 
 let api: TestApi
 let base: string

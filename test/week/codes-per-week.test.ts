@@ -4,13 +4,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Scenario } from '../../solver/scenario.js'
 import { submitAbsence } from '../../src/manager/other-pages.js'
-import { hoursReport } from '../../src/services/ledger-hours.js'
-import { recordAbsence } from '../../src/services/replan.js'
-import { importScenario } from '../../src/services/scenario-import.js'
-import { generateDraft } from '../../src/services/week-generate.js'
-import { addOverride } from '../../src/services/week-overrides.js'
-import { publishWeek } from '../../src/services/week-publish.js'
-import { NEXT_WEEK, rows, SCHOOL, statusOf, tinyScenario, WEEK, worldFrom, type World } from './helpers.js'
+import { hoursReport } from '../../src/ledgers/hours.js'
+import { recordAbsence } from '../../src/week/replan.js'
+import { importScenario } from '../../src/scenario/import.js'
+import { generateDraft } from '../../src/week/generate.js'
+import { addOverride } from '../../src/week/overrides.js'
+import { publishWeek } from '../../src/week/publish.js'
+import { NEXT_WEEK, rows, SCHOOL, statusOf, tinyScenario, WEEK, worldFrom, type World } from '../support/week.js'
 
 const open: World[] = []
 afterEach(async () => {

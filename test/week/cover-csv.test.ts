@@ -1,12 +1,12 @@
 // Cover requests from a CSV file: every problem of a bad file named by line and column, nothing
 // written unless the whole file is good, and the requests then join the week's scenario.
 import { afterEach, describe, expect, it } from 'vitest'
-import { ProblemError } from '../../src/http/problem.js'
-import { importCoverCsv } from '../../src/services/cover-csv.js'
-import { parseCsv, toCsv } from '../../src/services/csv.js'
-import { exportScenario } from '../../src/services/scenario-export.js'
-import { generateDraft } from '../../src/services/week-generate.js'
-import { NEXT_WEEK, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World } from './helpers.js'
+import { ProblemError } from '../../src/platform/http/problem.js'
+import { importCoverCsv } from '../../src/week/cover-csv.js'
+import { parseCsv, toCsv } from '../../src/platform/csv.js'
+import { exportScenario } from '../../src/scenario/export.js'
+import { generateDraft } from '../../src/week/generate.js'
+import { NEXT_WEEK, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World } from '../support/week.js'
 
 const open: World[] = []
 afterEach(async () => {

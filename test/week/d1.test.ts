@@ -14,12 +14,12 @@ import { getPlatformProxy } from 'wrangler'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openD1Store } from '../../db/d1.js'
 import type { Store } from '../../db/store.js'
-import { recordAbsence } from '../../src/services/replan.js'
-import { approveSwap, requestSwap } from '../../src/services/swaps.js'
-import { importScenario } from '../../src/services/scenario-import.js'
-import { generateDraft } from '../../src/services/week-generate.js'
-import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
-import { contextFor, example, tinyScenario, WEEK, statusOf } from './helpers.js'
+import { recordAbsence } from '../../src/week/replan.js'
+import { approveSwap, requestSwap } from '../../src/swaps/swaps.js'
+import { importScenario } from '../../src/scenario/import.js'
+import { generateDraft } from '../../src/week/generate.js'
+import { publishWeek, viewWeek } from '../../src/week/publish.js'
+import { contextFor, example, tinyScenario, WEEK, statusOf } from '../support/week.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const ENV = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' }

@@ -1,11 +1,11 @@
 // Pins and bars: a manager fixes an assignment or keeps someone out of one occurrence, and
 // the next generate honours it.
 import { afterEach, describe, expect, it } from 'vitest'
-import { createAbsence } from '../../src/services/absences.js'
-import { exportScenario } from '../../src/services/scenario-export.js'
-import { generateDraft } from '../../src/services/week-generate.js'
-import { addOverride, listOverrides, removeOverride } from '../../src/services/week-overrides.js'
-import { SCHOOL, tinyScenario, WEEK, worldFrom, type World, statusOf } from './helpers.js'
+import { createAbsence } from '../../src/week/absences.js'
+import { exportScenario } from '../../src/scenario/export.js'
+import { generateDraft } from '../../src/week/generate.js'
+import { addOverride, listOverrides, removeOverride } from '../../src/week/overrides.js'
+import { SCHOOL, tinyScenario, WEEK, worldFrom, type World, statusOf } from '../support/week.js'
 
 const open: World[] = []
 afterEach(async () => {

@@ -3,11 +3,11 @@
 // wins, and a publish that fails half way leaves the published rota as it was.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CompiledQuery } from 'kysely'
-import { ProblemError } from '../../src/http/problem.js'
-import { generateDraft } from '../../src/services/week-generate.js'
-import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
-import { createAbsence } from '../../src/services/absences.js'
-import { contextFor, example, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World, statusOf } from './helpers.js'
+import { ProblemError } from '../../src/platform/http/problem.js'
+import { generateDraft } from '../../src/week/generate.js'
+import { publishWeek, viewWeek } from '../../src/week/publish.js'
+import { createAbsence } from '../../src/week/absences.js'
+import { contextFor, example, rows, SCHOOL, tinyScenario, WEEK, worldFrom, type World, statusOf } from '../support/week.js'
 
 const open: World[] = []
 afterEach(async () => {

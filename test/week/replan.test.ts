@@ -5,12 +5,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { solveExact } from '../../bench/exact.js'
 import type { Assignment } from '../../solver/scenario.js'
-import { recordAbsence } from '../../src/services/replan.js'
-import { addOverride } from '../../src/services/week-overrides.js'
-import { exportScenario } from '../../src/services/scenario-export.js'
-import { generateDraft, type WeekDraft } from '../../src/services/week-generate.js'
-import { publishWeek, viewWeek } from '../../src/services/week-publish.js'
-import { example, SCHOOL, WEEK, worldFrom, type World } from './helpers.js'
+import { recordAbsence } from '../../src/week/replan.js'
+import { addOverride } from '../../src/week/overrides.js'
+import { exportScenario } from '../../src/scenario/export.js'
+import { generateDraft, type WeekDraft } from '../../src/week/generate.js'
+import { publishWeek, viewWeek } from '../../src/week/publish.js'
+import { example, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
 
 const open: World[] = []
 afterEach(async () => {

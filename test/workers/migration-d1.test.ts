@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIGRATIONS_DIR, migrationFiles } from '../../db/migrate.js'
-import { BEFORE_0006_ROWS, KEPT_BY_0006, WEEKS_AFTER_0006 } from '../api/before-0006.js'
-import { wrangler } from './start-worker.js'
+import { BEFORE_0006_ROWS, KEPT_BY_0006, WEEKS_AFTER_0006 } from '../support/before-0006.js'
+import { wrangler } from '../support/start-worker.js'
 
 let dir: string
 let config: string
@@ -29,6 +29,12 @@ const migrateUpTo = async (last: string) => {
   for (const name of migrationFiles().filter((f) => f <= last)) copyFileSync(join(MIGRATIONS_DIR, name), join(dir, 'migrations', name))
   return d1('migrations', 'apply')
 }
+/** One wrangler at a time: several processes on one local D1 file meet SQLITE_BUSY. */
+async function queryEach(sqls: readonly string[]): Promise<unknown[][]> {
+  const results: unknown[][] = []
+  for (const sql of sqls) results.push(await query(sql))
+  return results
+}
 async function query(sql: string): Promise<unknown[]> {
   const [result] = JSON.parse(await d1('execute', '--json', '--command', sql)) as { results: unknown[] }[]
   return result?.results ?? []
@@ -39,11 +45,11 @@ describe('0006 on D1', () => {
     await migrateUpTo('0005')
     writeFileSync(join(dir, 'seed.sql'), BEFORE_0006_ROWS)
     await d1('execute', '--file', join(dir, 'seed.sql'))
-    const before = await Promise.all(KEPT_BY_0006.map(query))
+    const before = await queryEach(KEPT_BY_0006)
     expect(before.map((rows) => rows.length)).toEqual([2, 1, 2])
 
     expect(await migrateUpTo('9999')).toContain('0006_codes_per_week.sql')
-    expect(await Promise.all(KEPT_BY_0006.map(query))).toEqual(before)
+    expect(await queryEach(KEPT_BY_0006)).toEqual(before)
     expect(await query(WEEKS_AFTER_0006.query)).toEqual(WEEKS_AFTER_0006.rows)
     expect(await query('PRAGMA foreign_key_check')).toEqual([])
 

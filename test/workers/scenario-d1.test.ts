@@ -6,9 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Scenario } from '../../solver/scenario.js'
-import { canonical } from '../api/scenario-equivalent.js'
-import { theWeekAfter } from '../api/week-after.js'
-import { startWorker, type RunningWorker } from './start-worker.js'
+import { canonical } from '../support/scenario-equivalent.js'
+import { theWeekAfter } from '../support/week-after.js'
+import { startWorker, type RunningWorker } from '../support/start-worker.js'
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'db', 'scenarios')
 const FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()

@@ -1,6 +1,6 @@
 // The same API on real workerd with a local D1: what `npm run dev:worker` serves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWorker, WORKER_TESTER, type RunningWorker } from './start-worker.js'
+import { startWorker, WORKER_TESTER, type RunningWorker } from '../support/start-worker.js'
 
 let worker: RunningWorker
 beforeAll(async () => {

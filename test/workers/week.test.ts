@@ -3,8 +3,8 @@
 // the real one, so the week is one a few weeks ahead of today (a re-plan never touches the past).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LocalDate, TemporalAdjusters, DayOfWeek } from '@js-joda/core'
-import { tinyScenario } from '../week/helpers.js'
-import { startWorker, type RunningWorker } from './start-worker.js'
+import { tinyScenario } from '../support/week.js'
+import { startWorker, type RunningWorker } from '../support/start-worker.js'
 
 let worker: RunningWorker
 beforeAll(async () => {

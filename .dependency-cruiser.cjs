@@ -1,0 +1,48 @@
+// The dependency rules of docs/architecture.md, checked in `npm test` (npm run lint:deps).
+const FEATURES = '^src/(auth|schools|setup|week|swaps|scenario|ledgers|calendar|me|manager)/'
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'An import cycle means two modules are one: merge them or move what both need down a layer.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'platform-imports-no-feature',
+      comment: 'src/platform is what every feature stands on; it may use db/ and solver/, never a feature or ui.',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: `${FEATURES}|^src/ui/|^src/(app|node|worker)\\.ts` },
+    },
+    {
+      name: 'ui-imports-no-feature',
+      comment: 'src/ui is drawing only: layout pieces, tables, charts, QR codes, dates.',
+      severity: 'error',
+      from: { path: '^src/ui/' },
+      to: { path: `${FEATURES}|^db/` },
+    },
+    {
+      name: 'solver-imports-nothing-of-the-service',
+      comment: 'The solver is pure: scenario in, rota out. It never sees the database or HTTP.',
+      severity: 'error',
+      from: { path: '^solver/' },
+      to: { path: '^(src|db)/' },
+    },
+    {
+      name: 'routes-and-pages-never-query-the-database',
+      comment: 'Routes and page handlers validate, authorise and call a use case; the use case reads and writes.',
+      severity: 'error',
+      from: { path: ['\\.routes\\.ts$', '^src/manager/'] },
+      to: { path: ['^db/', 'node_modules/kysely/'], dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
+  },
+}

@@ -1,0 +1,159 @@
+// The manager's pages under /manage: HTTP only. Sign-in, the CSRF rule for cookie sessions
+// (same-origin POSTs, which a browser's own form sends) and the school check run before these
+// routes (src/auth/mount.ts: managerPageAccess); each handler here reads the form, calls a
+// page handler in src/manager/ and turns its result into a response. A row's delete is asked
+// first: GET `.../:id/delete` is the question (it changes nothing), POST there deletes.
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { managedSchoolIds } from '../auth/principal.js'
+import type { AppEnv } from '../platform/deps.js'
+import { writeContext } from '../platform/http/context.js'
+import { ProblemError } from '../platform/http/problem.js'
+import type { FormValues } from './form-readers.js'
+import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from './other-pages.js'
+import { html, type PageContext, type PageResult } from './page-kit.js'
+import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
+import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
+import * as setup from './setup-pages.js'
+import { makePersonalLink, personalLinkPage, stopPersonalLink } from './staff-link-pages.js'
+import { authProblem } from '../auth/problems.js'
+import { decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
+import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from './views/assets.js'
+import { SchoolsPage } from './views/home-page.js'
+import { managerPaths } from './views/paths.js'
+import { createElement } from 'hono/jsx'
+
+type C = Context<AppEnv>
+
+/** Form fields as text; an uploaded file comes back separately as its text. */
+async function readForm(c: C): Promise<{ values: FormValues; file: string | undefined }> {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return { values: {}, file: undefined }
+  const body = await c.req.parseBody({ all: true })
+  const values: FormValues = {}
+  let file: string | undefined
+  for (const [name, value] of Object.entries(body)) {
+    const items = Array.isArray(value) ? value : [value]
+    for (const item of items) {
+      if (typeof item === 'string') {
+        const seen = values[name]
+        values[name] = seen === undefined ? item : Array.isArray(seen) ? [...seen, item] : [seen, item]
+      } else if (name === 'file' && item.size > 0) {
+        file = await item.text()
+      }
+    }
+  }
+  return { values, file }
+}
+
+function reply(c: C, result: PageResult): Response {
+  // Pages hold staff data and absences: never kept by a shared computer's cache.
+  c.header('Cache-Control', 'no-store')
+  switch (result.kind) {
+    case 'html':
+      return c.html(result.html, result.status as 200)
+    case 'redirect':
+      return c.redirect(result.to, 303)
+    case 'csv':
+      return c.body(result.body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${result.filename}"` })
+  }
+}
+
+export function managerRoutes(options: { publicOrigin?: string | undefined } = {}) {
+  const pc = (c: C): PageContext => ({
+    ctx: writeContext(c),
+    schoolId: c.req.param('schoolId') ?? '',
+    origin: options.publicOrigin ?? new URL(c.req.url).origin,
+    flash: c.req.query('done'),
+  })
+  const page = (handler: (pc: PageContext, c: C) => Promise<PageResult> | PageResult) => async (c: C) => reply(c, await handler(pc(c), c))
+  const form = (handler: (pc: PageContext, values: FormValues, file: string | undefined, c: C) => Promise<PageResult>) => async (c: C) => {
+    const { values, file } = await readForm(c)
+    return reply(c, await handler(pc(c), values, file, c))
+  }
+  const id = (c: C) => c.req.param('id') ?? ''
+  const monday = (c: C) => c.req.param('monday') ?? ''
+
+  const app = new Hono<AppEnv>()
+  // A pasted staff file is the largest thing a manager sends; refuse more before reading it.
+  app.use('/manage/*', bodyLimit({ maxSize: MAX_TEXT_BYTES + 64 * 1024, onError: () => { throw new ProblemError('payloadTooLarge', 'a form or file of more than 576 KB') } }))
+
+  app.get(ASSET_PATHS.css, (c) => c.body(MANAGER_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }))
+  app.get(ASSET_PATHS.js, (c) => c.body(MANAGER_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }))
+
+  // The schools this person manages; straight to the school when there is one.
+  app.get('/manage', async (c) => {
+    const principal = c.var.principal
+    if (!principal) return c.redirect('/auth/signin', 303)
+    const ids = await managedSchoolIds(c.var.deps, principal)
+    if (ids.length === 1) return c.redirect(managerPaths(ids[0] as string).home, 303)
+    const schools = ids.length ? await c.var.deps.store.db.selectFrom('schools').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute() : []
+    return reply(c, await html(createElement(SchoolsPage, { schools })))
+  })
+
+  const s = '/manage/:schoolId'
+  app.get(s, page(setup.homePage))
+
+  app.get(`${s}/setup/day`, page((p) => setup.schoolDayPage(p)))
+  app.post(`${s}/setup/day`, form((p, v) => setup.addSlot(p, v)))
+  app.get(`${s}/setup/day/:id/delete`, page((p, c) => setup.askRemoveSlot(p, id(c))))
+  app.post(`${s}/setup/day/:id/delete`, page((p, c) => setup.removeSlot(p, id(c))))
+
+  app.get(`${s}/setup/terms`, page((p) => setup.termDatesPage(p)))
+  app.post(`${s}/setup/terms`, form((p, v, file) => setup.addTermDates(p, typeof v.text === 'string' ? v.text : '', file)))
+  app.get(`${s}/setup/terms/periods/:id/delete`, page((p, c) => setup.askRemovePeriod(p, id(c))))
+  app.post(`${s}/setup/terms/periods/:id/delete`, page((p, c) => setup.removePeriod(p, id(c))))
+  app.get(`${s}/setup/terms/closures/:id/delete`, page((p, c) => setup.askRemoveClosure(p, id(c))))
+  app.post(`${s}/setup/terms/closures/:id/delete`, page((p, c) => setup.removeClosure(p, id(c))))
+
+  app.get(`${s}/setup/grades`, page((p) => setup.gradesPage(p)))
+  app.post(`${s}/setup/grades`, form((p, v) => setup.addGrade(p, v)))
+  app.get(`${s}/setup/grades/:id/delete`, page((p, c) => setup.askRemoveGrade(p, id(c))))
+  app.post(`${s}/setup/grades/:id/delete`, page((p, c) => setup.removeGrade(p, id(c))))
+
+  app.get(`${s}/setup/staff`, page((p) => setup.staffPage(p)))
+  app.post(`${s}/setup/staff`, form((p, v) => setup.addStaff(p, v)))
+  app.post(`${s}/setup/staff/import`, form((p, v, file) => setup.importStaff(p, v, file)))
+  app.get(`${s}/setup/staff/:id/delete`, page((p, c) => setup.askRemoveStaff(p, id(c))))
+  app.post(`${s}/setup/staff/:id/delete`, page((p, c) => setup.removeStaff(p, id(c))))
+  // A personal link is a person's credential: a script's API token may not see, mint or stop one.
+  const peopleOnly = (why: string) => (handler: (c: C) => Promise<Response>) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', why) : handler(c))
+  const people = peopleOnly('personal links are handed out by a signed-in manager')
+  app.get(`${s}/setup/staff/:id/link`, people(page((p, c) => personalLinkPage(p, id(c)))))
+  app.post(`${s}/setup/staff/:id/link`, people(form((p, v, _f, c) => makePersonalLink(p, id(c), v))))
+  app.post(`${s}/setup/staff/:id/link/stop`, people(form((p, v, _f, c) => stopPersonalLink(p, id(c), v))))
+
+  app.get(`${s}/setup/posts`, page((p) => setup.dutyPostsPage(p)))
+  app.post(`${s}/setup/posts`, form((p, v) => setup.addDutyPost(p, v)))
+  app.get(`${s}/setup/posts/:id/delete`, page((p, c) => setup.askRemoveDutyPost(p, id(c))))
+  app.post(`${s}/setup/posts/:id/delete`, page((p, c) => setup.removeDutyPost(p, id(c))))
+
+  app.get(`${s}/week`, page(thisWeek))
+  app.get(`${s}/week/:monday`, page((p, c) => weekPage(p, monday(c), { show: c.req.query('show') })))
+  app.get(`${s}/week/:monday/print`, page((p, c) => printPage(p, monday(c), c.req.query('show'))))
+  app.post(`${s}/week/:monday/generate`, form((p, v, _f, c) => generateWeek(p, monday(c), v)))
+  app.post(`${s}/week/:monday/publish`, form((p, v, _f, c) => publishTheWeek(p, monday(c), v)))
+  app.post(`${s}/week/:monday/pins`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'pin', v)))
+  app.post(`${s}/week/:monday/bars`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'bar', v)))
+  app.post(`${s}/week/:monday/overrides/:id/delete`, page((p, c) => removeSeatOverride(p, monday(c), id(c))))
+  app.post(`${s}/week/:monday/swaps/:id/approve`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'approve', v)))
+  app.post(`${s}/week/:monday/swaps/:id/decline`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'decline', v)))
+
+  app.get(`${s}/absences`, page((p) => absencesPage(p)))
+  app.post(`${s}/absences`, form((p, v) => submitAbsence(p, v)))
+  app.get(`${s}/absences/:id/delete`, page((p, c) => askRemoveAbsence(p, id(c))))
+  app.post(`${s}/absences/:id/delete`, page((p, c) => removeAbsence(p, id(c))))
+
+  app.get(`${s}/reports`, page((p, c) => reportsPage(p, c.req.query('asOf'))))
+  app.get(`${s}/reports/fairness.csv`, page((p, c) => fairnessCsv(p, c.req.query('asOf'))))
+  app.get(`${s}/reports/hours.csv`, page((p, c) => hoursCsv(p, c.req.query('asOf'))))
+
+  app.get(`${s}/poster`, page(posterPage))
+
+  // Who runs the school: a person's rights are given and taken by a signed-in person, never a token.
+  const runners = peopleOnly('managers are added and removed by a signed-in manager or trust admin')
+  app.get(`${s}/people`, runners(page((p) => peoplePage(p))))
+  app.post(`${s}/people`, runners(form((p, v, _f, c) => addManagerFromPage(p, v, c.var.authDeps.mailer))))
+  app.post(`${s}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
+  return app
+}

@@ -1,0 +1,135 @@
+// Absences: record one, see at once the cover it creates (the re-plan of every published week
+// it clashes with, person by person), and go on to review and publish that re-plan.
+import type { FC } from 'hono/jsx'
+import type { Assignment } from '../../../solver/scenario.js'
+import type { Absence } from '../../week/absences.js'
+import type { RotaDiff } from '../../week/rotas.js'
+import { longDate, shortDate } from '../../ui/dates.js'
+import { AddSection, SelectField, TextField, type FormState, type Option } from '../../ui/form-fields.js'
+import { ABSENCE_REASON_LABELS, optionsOf } from './labels.js'
+import { ManagerLayout, type PageFrame } from './layout.js'
+import { RecordsTable } from '../../ui/tables.js'
+
+export const ABSENCE_FORM = 'absence'
+export const ABSENCE_LABELS: Record<string, string> = { staff: 'Who', startDate: 'First day', endDate: 'Last day', start: 'From', end: 'Until', reason: 'Reason' }
+
+/** A re-plan drafted for one week because of the absence just recorded. */
+export interface ReplanSummary {
+  monday: string
+  diff: RotaDiff | null
+  /** seats the re-plan could not fill */
+  unfilled: number
+  /** why the week could not be re-planned; the absence is recorded all the same */
+  failure?: string | undefined
+}
+
+export interface Names {
+  /** staff code -> name */
+  staff: ReadonlyMap<string, string>
+  /** duty post code -> name */
+  work: ReadonlyMap<string, string>
+  /** Monday -> that week's cover request and event codes -> name (their codes are unique only within a week) */
+  weekly: ReadonlyMap<string, ReadonlyMap<string, string>>
+}
+
+function describe(a: Assignment, monday: string, names: Names): string {
+  return `${names.weekly.get(monday)?.get(a.duty) ?? names.work.get(a.duty) ?? a.duty}, ${shortDate(a.date)}${a.slot ? ` (${a.slot})` : ''}`
+}
+
+export const CoverCreated: FC<{ who: string; replans: ReplanSummary[]; names: Names; weekHref: (monday: string) => string }> = ({ who, replans, names, weekHref }) => (
+  <section class="diff" aria-labelledby="cover-created">
+    <h2 id="cover-created">The cover this creates</h2>
+    {replans.length === 0 ? (
+      <p>{who} has no published duties at those times, so no rota needs to change.</p>
+    ) : (
+      replans.map((r) => (
+        <>
+          <h3>Week of {longDate(r.monday)}</h3>
+          {r.failure !== undefined ? (
+            <p role="alert">This week could not be re-planned: {r.failure} Open the week to generate it again.</p>
+          ) : r.diff && r.diff.people.length > 0 ? (
+            <ul>
+              {r.diff.people.map((p) => (
+                <li>
+                  <strong>{names.staff.get(p.staff) ?? p.staff}</strong>
+                  {p.removed.length > 0 ? <> no longer has: {p.removed.map((a) => describe(a, r.monday, names)).join('; ')}.</> : null}
+                  {p.added.length > 0 ? <> Covers: {p.added.map((a) => describe(a, r.monday, names)).join('; ')}.</> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>The re-plan changes nothing.</p>
+          )}
+          {r.unfilled > 0 ? <p>{r.unfilled === 1 ? 'One seat stays unfilled' : `${r.unfilled} seats stay unfilled`}: see the week for why.</p> : null}
+          <p>
+            <a href={weekHref(r.monday)}>Review and publish the re-plan for the week of {longDate(r.monday)}</a>
+          </p>
+        </>
+      ))
+    )}
+  </section>
+)
+
+function period(a: Absence): string {
+  const days = a.endDate === null ? `from ${longDate(a.startDate)}, no end date yet` : a.endDate === a.startDate ? longDate(a.startDate) : `${longDate(a.startDate)} to ${longDate(a.endDate)}`
+  return a.startTime && a.endTime ? `${days}, ${a.startTime} to ${a.endTime}` : `${days}, all day`
+}
+
+export const AbsencesPage: FC<{
+  frame: Omit<PageFrame, 'title' | 'section'>
+  staff: Option[]
+  absences: Absence[]
+  form: FormState
+  recorded?: { who: string; replans: ReplanSummary[]; names: Names } | undefined
+}> = ({ frame, staff, absences, form, recorded }) => (
+  <ManagerLayout {...frame} title="Absences" section="absences">
+    {recorded ? <CoverCreated who={recorded.who} replans={recorded.replans} names={recorded.names} weekHref={frame.paths.week} /> : null}
+    <AddSection
+      id="absence-add"
+      heading="Record an absence"
+      intro={<p>Recording an absence re-plans every published week it clashes with, changing as little as possible. You review the re-plan before staff see it.</p>}
+      form={ABSENCE_FORM}
+      state={form}
+      labels={ABSENCE_LABELS}
+      action={frame.paths.absences}
+      busy="Recording the absence and re-planning…"
+      submit="Record absence and re-plan"
+    >
+      <SelectField form={ABSENCE_FORM} state={form} name="staff" label={ABSENCE_LABELS.staff as string} placeholder="Choose a member of staff" options={staff} required />
+      <div class="row">
+        <TextField form={ABSENCE_FORM} state={form} name="startDate" type="date" label={ABSENCE_LABELS.startDate as string} required />
+        <TextField form={ABSENCE_FORM} state={form} name="endDate" type="date" label={ABSENCE_LABELS.endDate as string} hint="Leave empty if not known yet" />
+      </div>
+      <div class="row">
+        <TextField form={ABSENCE_FORM} state={form} name="start" type="time" label={ABSENCE_LABELS.start as string} hint="For part of each day only" />
+        <TextField form={ABSENCE_FORM} state={form} name="end" type="time" label={ABSENCE_LABELS.end as string} hint="For part of each day only" />
+      </div>
+      <SelectField
+        form={ABSENCE_FORM}
+        state={form}
+        name="reason"
+        label={ABSENCE_LABELS.reason as string}
+        hint="Optional. Kept private: colleagues and calendars only ever see that someone is absent."
+        placeholder="Not given"
+        options={optionsOf(ABSENCE_REASON_LABELS)}
+      />
+    </AddSection>
+    <section aria-labelledby="absences-now">
+      <h2 id="absences-now">Recorded absences</h2>
+      <RecordsTable
+        items={absences}
+        empty="None."
+        caption="Absences, by first day"
+        columns={['Who', 'When', 'Reason']}
+        row={(a) => (
+          <>
+            <th scope="row">{staff.find((s) => s.value === a.staff)?.label ?? a.staff}</th>
+            <td>{period(a)}</td>
+            <td>{a.reason ? ABSENCE_REASON_LABELS[a.reason] : 'Not given'}</td>
+          </>
+        )}
+        remove={(a) => ({ action: frame.paths.remove(frame.paths.absences, a.id), context: `absence of ${a.staff} from ${a.startDate}` })}
+      />
+    </section>
+  </ManagerLayout>
+)

@@ -1,0 +1,48 @@
+// Setup: grades, and the kinds of work each allows its staff to be given.
+import type { FC } from 'hono/jsx'
+import type { Grade } from '../../setup/grades.js'
+import { AddSection, CheckboxGroup, TextField, type FormState } from '../../ui/form-fields.js'
+import { optionsOf, WORK_KIND_LABELS } from './labels.js'
+import { ManagerLayout, type PageFrame } from './layout.js'
+import { RecordsTable } from '../../ui/tables.js'
+
+export const GRADE_FORM = 'grade'
+export const GRADE_LABELS: Record<string, string> = { code: 'Short name', name: 'Name', dutyKinds: 'Work this grade may be given' }
+
+export const GradesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; grades: Grade[]; form: FormState }> = ({ frame, grades, form }) => (
+  <ManagerLayout {...frame} title="Grades" section="grades">
+    <p>A contract's grade says what its holder may be asked to do: teachers may not be required to supervise lunch, and cover falls to grades whose job includes it.</p>
+    <section aria-labelledby="grades-now">
+      <h2 id="grades-now">Grades</h2>
+      <RecordsTable
+        items={grades}
+        empty="No grades yet."
+        caption="Grades and the work each allows"
+        columns={['Short name', 'Name', 'May be given']}
+        row={(g) => (
+          <>
+            <th scope="row">{g.code}</th>
+            <td>{g.name}</td>
+            <td>{g.dutyKinds.length === 0 ? 'Nothing' : g.dutyKinds.map((k) => WORK_KIND_LABELS[k]).join(', ')}</td>
+          </>
+        )}
+        remove={(g) => ({ action: frame.paths.remove(frame.paths.grades, g.id), context: `grade ${g.code}` })}
+      />
+    </section>
+    <AddSection
+      id="grade-add"
+      heading="Add a grade"
+      form={GRADE_FORM}
+      state={form}
+      labels={GRADE_LABELS}
+      action={frame.paths.grades}
+      submit="Add grade"
+    >
+      <div class="row">
+        <TextField form={GRADE_FORM} state={form} name="code" label={GRADE_LABELS.code as string} hint='e.g. "G4"' required />
+        <TextField form={GRADE_FORM} state={form} name="name" label={GRADE_LABELS.name as string} hint='e.g. "Grade 4 (NJC 9-17)"' required />
+      </div>
+      <CheckboxGroup form={GRADE_FORM} state={form} name="dutyKinds" label={GRADE_LABELS.dutyKinds as string} options={optionsOf(WORK_KIND_LABELS)} />
+    </AddSection>
+  </ManagerLayout>
+)

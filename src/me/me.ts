@@ -1,0 +1,164 @@
+// What a member of staff sees on their phone between lessons: today's and this week's duties
+// as published (what, where, when, with whom), what the latest publish changed for them, and
+// their figures. Read from calendar_entries, the same published snapshot the feeds serve, so
+// the page and the calendar never disagree; absences are never read.
+import { DayOfWeek, Instant, TemporalAdjusters, ZoneId } from '@js-joda/core'
+import type { CalendarChange, CalendarEntryKind } from '../../db/schema.js'
+import { kindLabel } from '../calendar/entry-text.js'
+import { schoolToday } from '../platform/zone.js'
+import type { Deps } from '../platform/deps.js'
+import { parseJsonColumn } from '../platform/json.js'
+import { loadMeFigures, type MeFigures } from './figures.js'
+
+/** A published assignment as the phone page says it. */
+export interface DutyText {
+  /** the assignment in a form field: work code, date and slot (see workRef) */
+  ref: string
+  date: string
+  start: string
+  end: string
+  kind: CalendarEntryKind
+  /** "Break duty", "Cover", or an event's own name */
+  what: string
+  /** the post ("Yard") or the class and room of a cover; null for an event */
+  where: string | null
+}
+
+/** "yard|2026-11-24|break": one assignment of a person, as a form sends it back (codes have no "|"). */
+export const workRef = (work: string, date: string, slot: string | null): string => `${work}|${date}|${slot ?? ''}`
+
+/** The columns of calendar_entries that DutyText is made of. */
+export const DUTY_TEXT_COLUMNS = ['work_code', 'slot_code', 'date', 'start_time', 'end_time', 'kind', 'title', 'location'] as const
+
+export function dutyText(r: { work_code: string; slot_code: string; date: string; start_time: string; end_time: string; kind: CalendarEntryKind; title: string; location: string | null }): DutyText {
+  return {
+    // calendar_entries keeps '' for an event's slot, where an assignment has none
+    ref: workRef(r.work_code, r.date, r.slot_code === '' ? null : r.slot_code),
+    date: r.date,
+    start: r.start_time,
+    end: r.end_time,
+    kind: r.kind,
+    what: r.kind === 'event' ? r.title : kindLabel(r.kind),
+    where: r.location,
+  }
+}
+
+export interface MeDuty extends DutyText {
+  uid: string
+  colleagues: string[]
+  /** what the latest publish did to it, when that publish was a re-plan */
+  change: Exclude<CalendarChange, 'removed'> | null
+}
+
+export interface MeDay {
+  date: string
+  duties: MeDuty[]
+}
+
+export interface MeChanges {
+  /** school-local date and time of the latest publish */
+  date: string
+  time: string
+  added: number
+  updated: number
+  /** duties the latest publish took away from this person */
+  removed: MeDuty[]
+}
+
+export interface MeView {
+  staffName: string
+  schoolName: string
+  today: string
+  todays: MeDuty[]
+  /** the week shown: this one, or the coming one at the weekend */
+  week: { monday: string; next: boolean; days: MeDay[] }
+  /** false until a rota of the shown week is published */
+  published: boolean
+  /** null on a week's first publish (all of it is new) or before any */
+  changes: MeChanges | null
+  figures: MeFigures
+}
+
+/** Undefined when the staff member is not in the school. */
+export async function loadMe(deps: Deps, schoolId: string, staffId: string): Promise<MeView | undefined> {
+  const { db } = deps.store
+  const who = await db
+    .selectFrom('staff')
+    .innerJoin('schools', 'schools.id', 'staff.school_id')
+    .select(['staff.name as staff_name', 'schools.name as school_name', 'schools.timezone'])
+    .where('staff.id', '=', staffId)
+    .where('staff.school_id', '=', schoolId)
+    .executeTakeFirst()
+  if (!who) return undefined
+
+  const today = schoolToday(deps.clock, who.timezone)
+  const weekend = today.dayOfWeek() === DayOfWeek.SATURDAY || today.dayOfWeek() === DayOfWeek.SUNDAY
+  // At the weekend the coming week is what people plan for; today's own duties still show.
+  const monday = weekend ? today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) : today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+  const sunday = monday.plusDays(6)
+
+  const [rows, publishes] = await Promise.all([
+    db
+      .selectFrom('calendar_entries')
+      .select(['uid', ...DUTY_TEXT_COLUMNS, 'colleagues', 'change', 'changed_in', 'week', 'removed_at'])
+      .where('school_id', '=', schoolId)
+      .where('staff_id', '=', staffId)
+      .where((eb) => eb.or([eb('date', '=', today.toString()), eb.and([eb('date', '>=', monday.toString()), eb('date', '<=', sunday.toString())])]))
+      .orderBy('date')
+      .orderBy('start_time')
+      .orderBy('uid')
+      .execute(),
+    db
+      .selectFrom('calendar_publishes')
+      .select(['id', 'published_at'])
+      .where('school_id', '=', schoolId)
+      .where('week', '=', monday.toString())
+      .orderBy('ordinal', 'desc')
+      .limit(2)
+      .execute(),
+  ])
+
+  const latest = publishes[0]
+  const replan = latest !== undefined && publishes.length > 1
+  const changedNow = (r: { changed_in: string; week: string }) => replan && r.week === monday.toString() && r.changed_in === latest.id
+  const duty = (r: (typeof rows)[number]): MeDuty => ({
+    ...dutyText(r),
+    uid: r.uid,
+    colleagues: parseJsonColumn<string[]>(r.colleagues, []),
+    change: changedNow(r) && r.change !== 'removed' ? r.change : null,
+  })
+  const live = rows.filter((r) => r.removed_at === null).map(duty)
+  const inWeek = live.filter((d) => d.date >= monday.toString() && d.date <= sunday.toString())
+  const removed = rows.filter((r) => r.removed_at !== null && changedNow(r)).map(duty)
+
+  const days: MeDay[] = []
+  for (let i = 0; i < 7; i++) {
+    const date = monday.plusDays(i).toString()
+    const duties = inWeek.filter((d) => d.date === date)
+    // Weekdays always show (an empty day is news too); a weekend day only when it has work.
+    if (i < 5 || duties.length > 0) days.push({ date, duties })
+  }
+
+  let changes: MeChanges | null = null
+  if (replan && latest) {
+    const at = Instant.parse(latest.published_at).atZone(ZoneId.of(who.timezone))
+    changes = {
+      date: at.toLocalDate().toString(),
+      time: at.toLocalTime().toString().slice(0, 5),
+      added: inWeek.filter((d) => d.change === 'added').length,
+      updated: inWeek.filter((d) => d.change === 'updated').length,
+      removed,
+    }
+  }
+
+  return {
+    staffName: who.staff_name,
+    schoolName: who.school_name,
+    today: today.toString(),
+    todays: live.filter((d) => d.date === today.toString()),
+    week: { monday: monday.toString(), next: weekend, days },
+    published: latest !== undefined,
+    changes,
+    figures: await loadMeFigures(deps, schoolId, staffId, monday),
+  }
+}

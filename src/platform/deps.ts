@@ -1,0 +1,104 @@
+// What the app needs from its runtime, and what every handler can read from the context.
+import type { Clock } from '@js-joda/core'
+import type { Context } from 'hono'
+import type { CompiledQuery } from 'kysely'
+import type { Store } from '../../db/store.js'
+import type { Mailer } from './mailer.js'
+import type { Principal, SchoolAccess } from './principal.js'
+
+export type NewId = (prefix: string) => string
+
+export interface AppDeps {
+  store: Store
+  clock: Clock
+  newId?: NewId
+  /** sends sign-in links; default: none configured (links only through `npm run admin`) */
+  mailer?: Mailer
+  /** e.g. 'https://rota.example.org': where links point and what the CSRF check accepts */
+  publicOrigin?: string
+  rateLimits?: Partial<RateLimits>
+  /** default: the calendar's publish record (app.ts) */
+  publishHooks?: readonly PublishHook[]
+  /** the client's network address for sign-in limits; default CF-Connecting-IP */
+  addressOf?: (c: Context) => string | undefined
+}
+
+/** The deps with defaults filled in; what services receive. */
+export interface Deps {
+  store: Store
+  clock: Clock
+  newId: NewId
+  /**
+   * What other features add to every publish and swap approval, in the same atomic write (the
+   * calendar's snapshot, so feeds never lag the rota). app.ts registers them; none by default.
+   */
+  publishHooks?: readonly PublishHook[]
+}
+
+/** One published assignment, as a publish hook receives it. */
+export interface PublishedAssignment {
+  staffId: string
+  work: string
+  date: string
+  slot: string | null
+}
+
+/** What a publish (or a swap approval) tells the features that hook into it. */
+export interface PublishEvent {
+  schoolId: string
+  week: string
+  rotaId: string
+  /** the rota it replaces, if any */
+  supersededRotaId: string | null
+  assignments: readonly PublishedAssignment[]
+  now: string
+}
+
+/** Statements a feature adds to a publish's own write. */
+export type PublishHook = (ctx: WriteContext, event: PublishEvent) => Promise<CompiledQuery[]> | CompiledQuery[]
+
+/** The actor of a request nobody signed in to; no write gets this far (401 first). */
+export const ANONYMOUS = 'anonymous'
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps
+    /** deps plus what sign-in needs (mailer, public origin, limits); src/auth/deps.ts */
+    authDeps: AuthDeps
+    /** who is acting, for audit rows: 'user:<id>', 'staff:<id>', 'token:<id>' (src/auth/principal.ts) */
+    actor: string
+    /** the signed-in caller, when there is one */
+    principal: Principal | undefined
+    /** how the caller proved who they are; bearer requests are exempt from the CSRF check */
+    credential: 'bearer' | 'cookie' | undefined
+    /** set under /api/schools/:schoolId/ once the caller may see that school */
+    access: SchoolAccess | undefined
+  }
+}
+
+/** What a write needs to know besides its input: where to write, when, by whom, new ids. */
+export interface WriteContext extends Deps {
+  actor: string
+}
+
+/** What sign-in needs besides the deps: a way to send mail and, behind a proxy, the public origin. */
+export interface AuthDeps extends Deps {
+  mailer: Mailer
+  /** e.g. 'https://rota.example.org'; links and the CSRF origin check use the request's origin when unset */
+  publicOrigin?: string
+  rateLimits?: Partial<RateLimits>
+  /**
+   * The client's network address, for per-address sign-in limits. Workers: CF-Connecting-IP
+   * (set by Cloudflare, not by the client). Node: the socket's address, or the proxy's
+   * X-Forwarded-For when the operator says a proxy is in front.
+   */
+  addressOf?: (c: Context) => string | undefined
+}
+
+export interface RateLimits {
+  /** attempts per window from one client address (a school shares one address: keep it roomy) */
+  perAddress: number
+  /** attempts per window for one email address */
+  perAccount: number
+  windowSeconds: number
+}

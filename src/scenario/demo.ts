@@ -1,0 +1,48 @@
+// The demo school a fresh install starts with, so `npm start` shows something real. It is made
+// only when the database has no organisation at all: a school that deleted its demo keeps it gone.
+import type { Store } from '../../db/store.js'
+import { parseScenario } from '../../solver/scenario.js'
+import type { WriteContext } from '../platform/deps.js'
+import { createOrganisation, deleteOrganisation } from '../schools/organisations.js'
+import { importScenario } from './import.js'
+import { createSchool, deleteSchool } from '../schools/schools.js'
+
+export interface DemoSchool {
+  schoolId: string
+  name: string
+  created: boolean
+}
+
+export async function ensureDemoSchool(ctx: WriteContext, scenarioJson: unknown): Promise<DemoSchool | undefined> {
+  const anyOrganisation = await ctx.store.db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()
+  if (anyOrganisation) return findDemoSchool(ctx.store, scenarioJson)
+
+  const parsed = parseScenario(scenarioJson)
+  if (!parsed.ok) throw new Error(`the demo scenario is not valid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`)
+  const scenario = parsed.value
+  const org = await createOrganisation(ctx, { name: `${scenario.school.name} (demo)` })
+  const school = await createSchool(ctx, {
+    organisationId: org.id,
+    name: scenario.school.name,
+    timezone: scenario.school.timezone,
+    fullTimeHours: scenario.school.fullTimeHours ?? 37,
+  })
+  try {
+    await importScenario(ctx.store, school.id, scenario, ctx)
+  } catch (err) {
+    // Three writes make the demo; undo the first two so the next start tries again from nothing.
+    await deleteSchool(ctx, school.id)
+    await deleteOrganisation(ctx, org.id)
+    throw err
+  }
+  return { schoolId: school.id, name: school.name, created: true }
+}
+
+async function findDemoSchool(store: Store, scenarioJson: unknown): Promise<DemoSchool | undefined> {
+  const parsed = parseScenario(scenarioJson)
+  const name = parsed.ok ? parsed.value.school.name : undefined
+  let q = store.db.selectFrom('schools').select(['id', 'name'])
+  if (name !== undefined) q = q.orderBy((eb) => eb.case().when('name', '=', name).then(0).else(1).end())
+  const school = await q.orderBy('created_at').limit(1).executeTakeFirst()
+  return school ? { schoolId: school.id, name: school.name, created: false } : undefined
+}

@@ -1,0 +1,378 @@
+// Reads everything one school week is built from, as typed rows with JSON columns parsed.
+// Export turns this into a scenario; import compares a file against it to write only changes.
+// Ledgers (duties this term, additional hours used) come from ledger-fairness.ts and
+// ledger-hours.ts, so both directions and the reports agree on exactly one definition of each.
+import type { Store } from '../../db/store.js'
+import type { AbsenceReason } from '../../db/schema.js'
+import type { DutyKind, Weekday, WorkKind } from '../../solver/scenario.js'
+import { weekRange, type WeekRange } from './week-dates.js'
+import { dutiesThisTermBefore } from '../ledgers/fairness.js'
+import { additionalHoursUsedBefore } from '../ledgers/hours.js'
+import { readCodes, readPattern, readSkillSeats, readWeekdays, readWorkKinds, type Pattern } from './columns.js'
+
+export interface SchoolState {
+  id: string
+  name: string
+  timezone: string
+  fullTimeHours: number
+  version: number
+}
+
+export interface SlotState {
+  id: string
+  code: string
+  kind: 'lesson' | 'break' | 'lunch' | 'other'
+  start: string
+  end: string
+  days: Weekday[] | null
+  position: number
+}
+
+export interface GradeState {
+  id: string
+  code: string
+  name: string
+  dutyKinds: WorkKind[]
+}
+
+export interface SkillState {
+  skill: string
+  expiresOn: string | null
+}
+
+export interface CommitmentState {
+  id: string
+  day: Weekday
+  start: string
+  end: string
+  label: string | null
+}
+
+export interface StaffState {
+  id: string
+  code: string
+  name: string
+  gradeId: string
+  gradeCode: string
+  hoursPerWeek: number
+  pattern: Pattern
+  unpaidBreakMinutes: number
+  additionalHoursAllowance: number
+  maxDutiesPerWeek: number | null
+  avoid: string[]
+  prefer: string[]
+  skills: SkillState[]
+  commitments: CommitmentState[]
+  /** Duty and cover assignments this term before the week (balance + published ledger). */
+  dutiesThisTerm: number
+  /** Event hours in published rotas this school year before the week. */
+  additionalHoursUsed: number
+}
+
+export interface DutyState {
+  id: string
+  code: string
+  name: string
+  kind: DutyKind
+  days: Weekday[]
+  peopleNeeded: number
+  skillSeats: Record<string, number>
+  priority: number
+  /** Slot codes in the post's order. */
+  slotCodes: string[]
+}
+
+export interface AbsenceState {
+  id: string
+  staffId: string
+  startDate: string
+  endDate: string | null
+  startTime: string | null
+  endTime: string | null
+  reason: AbsenceReason | null
+}
+
+export interface CoverState {
+  id: string
+  code: string
+  date: string
+  slotId: string
+  slotCode: string
+  label: string | null
+  peopleNeeded: number
+  skillSeats: Record<string, number>
+  priority: number
+}
+
+export interface EventState {
+  id: string
+  code: string
+  name: string
+  date: string
+  start: string
+  end: string
+  peopleNeeded: number
+  skillSeats: Record<string, number>
+  priority: number
+}
+
+export interface ClosureState {
+  id: string
+  date: string
+  kind: 'inset' | 'bank_holiday' | 'other'
+  name: string
+}
+
+export interface PlacedWork {
+  staffId: string
+  workCode: string
+  date: string
+  slotCode: string | null
+}
+
+export interface PinState extends PlacedWork {
+  id: string
+}
+
+export interface PublishedRota {
+  id: string
+  version: number
+  assignments: PlacedWork[]
+}
+
+export interface WeekState {
+  school: SchoolState
+  range: WeekRange
+  slots: SlotState[]
+  grades: GradeState[]
+  staff: StaffState[]
+  duties: DutyState[]
+  /** Absences with at least one day in the week, open-ended ones included. */
+  absences: AbsenceState[]
+  cover: CoverState[]
+  events: EventState[]
+  closures: ClosureState[]
+  pins: PinState[]
+  published: PublishedRota | undefined
+  /** Highest rota version for the week (0 when none), so a new rota gets the next one. */
+  latestRotaVersion: number
+}
+
+/** Undefined when the school does not exist. */
+export async function loadWeek(store: Store, schoolId: string, monday: string): Promise<WeekState | undefined> {
+  const db = store.db
+  const school = await db
+    .selectFrom('schools')
+    .select(['id', 'name', 'timezone', 'full_time_hours', 'version'])
+    .where('id', '=', schoolId)
+    .executeTakeFirst()
+  if (!school) return undefined
+  const range = weekRange(monday)
+
+  const [slotRows, gradeRows, staffRows, skillRows, commitmentRows, dutyRows, dutySlotRows] = await Promise.all([
+    db.selectFrom('slots').selectAll().where('school_id', '=', schoolId).orderBy('position').orderBy('code').execute(),
+    db.selectFrom('grades').selectAll().where('school_id', '=', schoolId).orderBy('code').execute(),
+    db
+      .selectFrom('staff')
+      .innerJoin('grades', 'grades.id', 'staff.grade_id')
+      .selectAll('staff')
+      .select('grades.code as grade_code')
+      .where('staff.school_id', '=', schoolId)
+      .orderBy('staff.code')
+      .execute(),
+    db
+      .selectFrom('staff_skills')
+      .innerJoin('staff', 'staff.id', 'staff_skills.staff_id')
+      .select(['staff_skills.staff_id', 'staff_skills.skill', 'staff_skills.expires_on'])
+      .where('staff.school_id', '=', schoolId)
+      .orderBy('staff_skills.skill')
+      .execute(),
+    db
+      .selectFrom('commitments')
+      .innerJoin('staff', 'staff.id', 'commitments.staff_id')
+      .selectAll('commitments')
+      .where('staff.school_id', '=', schoolId)
+      .execute(),
+    db.selectFrom('duty_posts').selectAll().where('school_id', '=', schoolId).orderBy('code').execute(),
+    db
+      .selectFrom('duty_post_slots')
+      .innerJoin('duty_posts', 'duty_posts.id', 'duty_post_slots.duty_post_id')
+      .innerJoin('slots', 'slots.id', 'duty_post_slots.slot_id')
+      .select(['duty_post_slots.duty_post_id', 'slots.code', 'duty_post_slots.position', 'slots.position as slot_position'])
+      .where('duty_posts.school_id', '=', schoolId)
+      .execute(),
+  ])
+
+  const [absenceRows, coverRows, eventRows, closureRows, pinRows, rotaRows] = await Promise.all([
+    db
+      .selectFrom('absences')
+      .select(['id', 'staff_id', 'start_date', 'end_date', 'start_time', 'end_time', 'reason'])
+      .where('school_id', '=', schoolId)
+      .where('start_date', '<=', range.sunday)
+      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', monday)]))
+      .orderBy('start_date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('cover_requests')
+      .innerJoin('slots', 'slots.id', 'cover_requests.slot_id')
+      .selectAll('cover_requests')
+      .select('slots.code as slot_code')
+      .where('cover_requests.school_id', '=', schoolId)
+      .where('cover_requests.date', '>=', monday)
+      .where('cover_requests.date', '<=', range.sunday)
+      .orderBy('cover_requests.code')
+      .execute(),
+    db
+      .selectFrom('events')
+      .selectAll()
+      .where('school_id', '=', schoolId)
+      .where('date', '>=', monday)
+      .where('date', '<=', range.sunday)
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('closures')
+      .select(['id', 'date', 'kind', 'name'])
+      .where('school_id', '=', schoolId)
+      .where('date', '>=', monday)
+      .where('date', '<=', range.sunday)
+      .orderBy('date')
+      .execute(),
+    db
+      .selectFrom('week_overrides')
+      .select(['id', 'staff_id', 'work_code', 'date', 'slot_code'])
+      .where('school_id', '=', schoolId)
+      .where('week', '=', monday)
+      .where('kind', '=', 'pin')
+      .execute(),
+    db.selectFrom('rotas').select(['id', 'version', 'status']).where('school_id', '=', schoolId).where('week', '=', monday).execute(),
+  ])
+
+  const publishedRow = rotaRows.find((r) => r.status === 'published')
+  const published: PublishedRota | undefined = publishedRow
+    ? {
+        id: publishedRow.id,
+        version: publishedRow.version,
+        assignments: (
+          await db
+            .selectFrom('rota_assignments')
+            .select(['staff_id', 'work_code', 'date', 'slot_code'])
+            .where('rota_id', '=', publishedRow.id)
+            .execute()
+        ).map((a) => ({ staffId: a.staff_id, workCode: a.work_code, date: a.date, slotCode: a.slot_code })),
+      }
+    : undefined
+
+  // One definition of each ledger figure, shared with the fairness and hours reports.
+  const [dutiesThisTerm, hoursUsed] = await Promise.all([dutiesThisTermBefore(store, schoolId, monday), additionalHoursUsedBefore(store, schoolId, monday)])
+
+  const skillsByStaff = groupBy(skillRows, (r) => r.staff_id)
+  const commitmentsByStaff = groupBy(commitmentRows, (r) => r.staff_id)
+  const slotsByDuty = groupBy(dutySlotRows, (r) => r.duty_post_id)
+
+  return {
+    school: { id: school.id, name: school.name, timezone: school.timezone, fullTimeHours: school.full_time_hours, version: school.version },
+    range,
+    slots: slotRows.map((s) => ({
+      id: s.id,
+      code: s.code,
+      kind: s.kind,
+      start: s.start_time,
+      end: s.end_time,
+      days: s.days === null ? null : readWeekdays(s.days),
+      position: s.position,
+    })),
+    grades: gradeRows.map((g) => ({ id: g.id, code: g.code, name: g.name, dutyKinds: readWorkKinds(g.duty_kinds) })),
+    staff: staffRows.map((s) => ({
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      gradeId: s.grade_id,
+      gradeCode: s.grade_code,
+      hoursPerWeek: s.hours_per_week,
+      pattern: readPattern(s.pattern),
+      unpaidBreakMinutes: s.unpaid_break_minutes,
+      additionalHoursAllowance: s.additional_hours_allowance,
+      maxDutiesPerWeek: s.max_duties_per_week,
+      avoid: readCodes(s.avoid),
+      prefer: readCodes(s.prefer),
+      skills: (skillsByStaff.get(s.id) ?? []).map((k) => ({ skill: k.skill, expiresOn: k.expires_on })),
+      commitments: (commitmentsByStaff.get(s.id) ?? [])
+        .map((c) => ({ id: c.id, day: c.day, start: c.start_time, end: c.end_time, label: c.label }))
+        .sort(byCommitment),
+      dutiesThisTerm: dutiesThisTerm.get(s.id) ?? 0,
+      additionalHoursUsed: hoursUsed.get(s.id) ?? 0,
+    })),
+    duties: dutyRows.map((d) => ({
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      kind: d.kind,
+      days: readWeekdays(d.days),
+      peopleNeeded: d.people_needed,
+      skillSeats: readSkillSeats(d.skill_seats),
+      priority: d.priority,
+      slotCodes: (slotsByDuty.get(d.id) ?? [])
+        .sort((a, b) => a.position - b.position || a.slot_position - b.slot_position || compare(a.code, b.code))
+        .map((r) => r.code),
+    })),
+    absences: absenceRows.map((a) => ({
+      id: a.id,
+      staffId: a.staff_id,
+      startDate: a.start_date,
+      endDate: a.end_date,
+      startTime: a.start_time,
+      endTime: a.end_time,
+      reason: a.reason,
+    })),
+    cover: coverRows.map((c) => ({
+      id: c.id,
+      code: c.code,
+      date: c.date,
+      slotId: c.slot_id,
+      slotCode: c.slot_code,
+      label: c.label,
+      peopleNeeded: c.people_needed,
+      skillSeats: readSkillSeats(c.skill_seats),
+      priority: c.priority,
+    })),
+    events: eventRows.map((e) => ({
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      date: e.date,
+      start: e.start_time,
+      end: e.end_time,
+      peopleNeeded: e.people_needed,
+      skillSeats: readSkillSeats(e.skill_seats),
+      priority: e.priority,
+    })),
+    closures: closureRows,
+    pins: pinRows.map((p) => ({ id: p.id, staffId: p.staff_id, workCode: p.work_code, date: p.date, slotCode: p.slot_code })),
+    published,
+    latestRotaVersion: Math.max(0, ...rotaRows.map((r) => r.version)),
+  }
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const row of rows) {
+    const k = key(row)
+    const list = out.get(k)
+    if (list) list.push(row)
+    else out.set(k, [row])
+  }
+  return out
+}
+
+const DAY_ORDER: Record<Weekday, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 }
+
+export function byCommitment(a: { day: Weekday; start: string; end: string; label: string | null }, b: typeof a): number {
+  return DAY_ORDER[a.day] - DAY_ORDER[b.day] || compare(a.start, b.start) || compare(a.end, b.end) || compare(a.label ?? '', b.label ?? '')
+}
+
+/** Plain code-unit order: the same on every runtime, unlike localeCompare. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

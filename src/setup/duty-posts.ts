@@ -1,0 +1,162 @@
+// Recurring duties (yard at break, dining hall at lunch, on-call each lesson) and the slots
+// they run in. The slots are rows of duty_post_slots so a slot in use cannot be deleted.
+import { sql, type CompiledQuery, type Selectable } from 'kysely'
+import type { DutyPostsTable } from '../../db/schema.js'
+import { chunkRows, type Store } from '../../db/store.js'
+import type { DutyKind, Weekday } from '../../solver/scenario.js'
+import type { WriteContext } from '../platform/deps.js'
+import { checkIfMatch } from '../platform/http/etag.js'
+import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
+import { conflict, notFound } from '../platform/http/problem.js'
+import { commit } from '../platform/audit.js'
+import { parseJsonColumn } from '../platform/json.js'
+import { ensureCodeFree, ensureWorkCodeFree, resolveRefs, type Ref } from './refs.js'
+
+export interface DutyPostInput {
+  code: string
+  name: string
+  kind: DutyKind
+  /** ids or codes of slots, in order */
+  slots: string[]
+  days: Weekday[]
+  peopleNeeded: number
+  skillSeats: Record<string, number>
+  priority: number
+}
+
+export interface DutyPost extends DutyPostInput {
+  id: string
+  /** slot codes; `slotIds` are their ids */
+  slots: string[]
+  slotIds: string[]
+  version: number
+}
+
+async function slotsOf(store: Store, postIds: readonly string[]): Promise<Map<string, Ref[]>> {
+  const byPost = new Map<string, Ref[]>(postIds.map((id) => [id, []]))
+  for (const chunk of chunkRows(postIds, 1)) {
+    const rows = await store.db
+      .selectFrom('duty_post_slots as p')
+      .innerJoin('slots as s', 's.id', 'p.slot_id')
+      .select(['p.duty_post_id', 's.id', 's.code'])
+      .where('p.duty_post_id', 'in', chunk)
+      .orderBy('p.duty_post_id')
+      .orderBy('p.position')
+      .execute()
+    for (const r of rows) byPost.get(r.duty_post_id)?.push({ id: r.id, code: r.code })
+  }
+  return byPost
+}
+
+function toPost(r: Selectable<DutyPostsTable>, slots: readonly Ref[]): DutyPost {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    slots: slots.map((s) => s.code),
+    slotIds: slots.map((s) => s.id),
+    days: parseJsonColumn<Weekday[]>(r.days, []),
+    peopleNeeded: r.people_needed,
+    skillSeats: parseJsonColumn<Record<string, number>>(r.skill_seats, {}),
+    priority: r.priority,
+    version: r.version,
+  }
+}
+
+export async function listDutyPosts(store: Store, schoolId: string, page: PageQuery): Promise<Page<DutyPost>> {
+  const rows = await store.db
+    .selectFrom('duty_posts')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where(afterCursor('code', 'id', page.cursor))
+    .orderBy('code')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute()
+  const slots = await slotsOf(store, rows.slice(0, page.limit).map((r) => r.id))
+  return toPage(rows, page.limit, (r) => ({ key: r.code, id: r.id }), (r) => toPost(r, slots.get(r.id) ?? []))
+}
+
+export async function getDutyPost(store: Store, schoolId: string, id: string): Promise<DutyPost> {
+  const row = await store.db.selectFrom('duty_posts').selectAll().where('school_id', '=', schoolId).where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound(`no duty post with id ${id} in this school`)
+  return toPost(row, (await slotsOf(store, [id])).get(id) ?? [])
+}
+
+function slotStatements(ctx: WriteContext, postId: string, slots: readonly Ref[]): CompiledQuery[] {
+  const rows = slots.map((s, position) => ({ duty_post_id: postId, slot_id: s.id, position }))
+  return chunkRows(rows, 3).map((chunk) => ctx.store.db.insertInto('duty_post_slots').values(chunk).compile())
+}
+
+const columns = (i: DutyPostInput) => ({
+  code: i.code,
+  name: i.name,
+  kind: i.kind,
+  days: JSON.stringify(i.days),
+  people_needed: i.peopleNeeded,
+  skill_seats: JSON.stringify(i.skillSeats),
+  priority: i.priority,
+})
+
+const resolveSlots = (store: Store, schoolId: string, input: DutyPostInput) =>
+  resolveRefs(store, 'slots', schoolId, input.slots.map((ref, i) => ({ ref, path: ['slots', i] })))
+
+/** The staff who name a duty post (by its code) in avoid or prefer: while any do, it keeps its code. */
+export async function staffNaming(store: Store, schoolId: string, postCode: string): Promise<{ code: string; name: string }[]> {
+  return store.db
+    .selectFrom('staff')
+    .select(['code', 'name'])
+    .where('school_id', '=', schoolId)
+    .where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(staff.avoid) WHERE value = ${postCode}) OR EXISTS (SELECT 1 FROM json_each(staff.prefer) WHERE value = ${postCode})`)
+    .orderBy('code')
+    .execute()
+}
+
+/** Staff name duty posts by code in avoid/prefer; a post they name keeps its code. */
+async function ensureNotNamedByStaff(store: Store, schoolId: string, post: DutyPost, doing: string): Promise<void> {
+  const named = await staffNaming(store, schoolId, post.code)
+  if (named.length > 0) {
+    throw conflict(`${named.length} staff (${named.map((s) => s.code).join(', ')}) still name duty post ${post.code} in avoid or prefer; change them before you ${doing}`)
+  }
+}
+
+export async function createDutyPost(ctx: WriteContext, schoolId: string, input: DutyPostInput): Promise<DutyPost> {
+  await ensureCodeFree(ctx.store, 'duty_posts', schoolId, input.code)
+  await ensureWorkCodeFree(ctx.store, schoolId, 'duty_posts', input.code)
+  const slots = await resolveSlots(ctx.store, schoolId, input)
+  const post: DutyPost = { id: ctx.newId('dut'), ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), version: 1 }
+  await commit(ctx, { schoolId, entity: 'duty_post', entityId: post.id, action: 'create', after: post }, [
+    ctx.store.db.insertInto('duty_posts').values({ id: post.id, school_id: schoolId, ...columns(input) }).compile(),
+    ...slotStatements(ctx, post.id, slots),
+  ])
+  return post
+}
+
+export async function updateDutyPost(ctx: WriteContext, schoolId: string, id: string, input: DutyPostInput, ifMatch?: string): Promise<DutyPost> {
+  const before = await getDutyPost(ctx.store, schoolId, id)
+  checkIfMatch(ifMatch, before.version, `duty post ${before.code}`)
+  await ensureCodeFree(ctx.store, 'duty_posts', schoolId, input.code, id)
+  if (input.code !== before.code) {
+    // A duty post's code names it in every week, so no cover request or event of any week may have it.
+    await ensureWorkCodeFree(ctx.store, schoolId, 'duty_posts', input.code)
+    await ensureNotNamedByStaff(ctx.store, schoolId, before, 'rename it')
+  }
+  const slots = await resolveSlots(ctx.store, schoolId, input)
+  const after: DutyPost = { ...before, ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), version: before.version + 1 }
+  await commit(ctx, { schoolId, entity: 'duty_post', entityId: id, action: 'update', before, after, expect: { table: 'duty_posts', version: before.version } }, [
+    ctx.store.db.updateTable('duty_posts').set({ ...columns(input), version: sql<number>`version + 1` }).where('id', '=', id).compile(),
+    ctx.store.db.deleteFrom('duty_post_slots').where('duty_post_id', '=', id).compile(),
+    ...slotStatements(ctx, id, slots),
+  ])
+  return after
+}
+
+export async function deleteDutyPost(ctx: WriteContext, schoolId: string, id: string, ifMatch?: string): Promise<void> {
+  const before = await getDutyPost(ctx.store, schoolId, id)
+  checkIfMatch(ifMatch, before.version, `duty post ${before.code}`)
+  await ensureNotNamedByStaff(ctx.store, schoolId, before, 'delete it')
+  await commit(ctx, { schoolId, entity: 'duty_post', entityId: id, action: 'delete', before, expect: { table: 'duty_posts', version: before.version } }, [
+    ctx.store.db.deleteFrom('duty_posts').where('id', '=', id).compile(),
+  ])
+}

@@ -1,0 +1,62 @@
+// The tables the manager's pages list saved things in. One shape for all of them, so every list
+// has a caption, column headers with scope, a row header, and (where rows can go) a Delete button
+// whose accessible name says which row it deletes. The button only asks: it opens a page that
+// says what goes with the row, and the delete is that page's own button (a POST to the same URL).
+import type { Child } from 'hono/jsx'
+import { ButtonForm } from './form-fields.js'
+
+export interface RecordsTableProps<T> {
+  items: readonly T[]
+  caption: Child
+  /** the column headers; the first heads the row headers `row` starts with */
+  columns: Child[]
+  /** one row's cells, starting with its `<th scope="row">` */
+  row: (item: T) => Child
+  /** where a row's Delete button leads (the question; its answer posts there), and what it is read out as deleting; no column without it */
+  remove?: (item: T) => { action: string; context: string }
+  /** said instead of an empty table; without it the table is always shown */
+  empty?: string
+  /** wide tables scroll on their own, in a region that is named and can take focus to scroll by keyboard */
+  scroll?: string
+}
+
+export function RecordsTable<T>(p: RecordsTableProps<T>) {
+  if (p.empty !== undefined && p.items.length === 0) return <p class="quiet">{p.empty}</p>
+  const remove = p.remove
+  const table = (
+    <table>
+      <caption>{p.caption}</caption>
+      <thead>
+        <tr>
+          {p.columns.map((c) => (
+            <th scope="col">{c}</th>
+          ))}
+          {remove ? (
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {p.items.map((item) => (
+          <tr>
+            {p.row(item)}
+            {remove ? (
+              <td>
+                <ButtonForm {...remove(item)} method="get" text="Delete" class="small danger" />
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+  return p.scroll === undefined ? (
+    table
+  ) : (
+    <div class="scroll" role="region" aria-label={p.scroll} tabindex={0}>
+      {table}
+    </div>
+  )
+}

@@ -1,0 +1,119 @@
+// POST .../weeks/:monday/rota: the week's scenario is built from the database (the published
+// rota as `previous`, pins, duties this term, hours left), the manager's bars are applied, the
+// solver runs, and the result is stored as the week's draft with the next version. Where a
+// rota is already published, the draft comes with its difference from it, person by person:
+// that is a re-plan, and the solver keeps as much of the published rota as the week allows.
+import { checkRota, solve, PinError } from '../../solver/index.js'
+import type { Assignment, Rota, Unfilled } from '../../solver/scenario.js'
+import type { WriteContext } from '../platform/deps.js'
+import { conflict, fieldError, invalid, ProblemError } from '../platform/http/problem.js'
+import { auditStatement } from '../platform/audit.js'
+import { isMondayDate } from '../scenario/week-dates.js'
+import { exportScenario } from '../scenario/export.js'
+import { listOverrides, withBars, type Override } from './overrides.js'
+import { diffRotas, insertDraftStatements, loadWeekRotas, staffCodes, type Placed, type RotaDiff, type StoredRota } from './rotas.js'
+
+/** Why a draft was made; kept in the draft's stats so the audit trail and the page can say so. */
+export type DraftOrigin = { kind: 'generate' } | { kind: 'replan'; absenceId: string }
+
+/** A rota of the week as the API shows it: rota@1 fields plus where it stands. */
+export interface WeekRota {
+  id: string
+  week: string
+  status: 'draft' | 'published' | 'superseded'
+  version: number
+  createdAt: string
+  publishedAt: string | null
+  assignments: Assignment[]
+  unfilled: Unfilled[]
+  stats: Record<string, unknown>
+}
+
+export interface WeekDraft {
+  /** The week's version after the draft: the ETag to send with If-Match to publish it. */
+  version: number
+  rota: WeekRota
+  /** Against the published rota; null when nothing is published for the week yet. */
+  diff: RotaDiff | null
+}
+
+export function weekRotaOf(rota: StoredRota, codeOf: ReadonlyMap<string, string>): WeekRota {
+  return {
+    id: rota.id,
+    week: rota.week,
+    status: rota.status,
+    version: rota.version,
+    createdAt: rota.createdAt,
+    publishedAt: rota.publishedAt,
+    assignments: rota.assignments.map((a) => ({ staff: codeOf.get(a.staffId) ?? a.staffId, duty: a.work, date: a.date, ...(a.slot === null ? {} : { slot: a.slot }) })),
+    unfilled: rota.unfilled,
+    stats: rota.stats,
+  }
+}
+
+function withBarNote(u: Unfilled, bars: readonly Override[]): Unfilled {
+  const barred = bars.filter((b) => b.duty === u.duty && b.date === u.date && b.slot === u.slot).map((b) => b.staff)
+  return barred.length === 0 ? u : { ...u, reason: `${u.reason}; barred from it by a manager (shown as absent): ${barred.join(', ')}` }
+}
+
+export function requireMonday(monday: string): void {
+  if (!isMondayDate(monday)) throw invalid([fieldError(['monday'], 'must be the date of a Monday ("YYYY-MM-DD")', 'params')])
+}
+
+export async function generateDraft(ctx: WriteContext, schoolId: string, monday: string, origin: DraftOrigin = { kind: 'generate' }): Promise<WeekDraft> {
+  requireMonday(monday)
+  const scenario = await exportScenario(ctx.store, schoolId, monday)
+  const bars = (await listOverrides(ctx.store, schoolId, monday)).filter((o) => o.kind === 'bar')
+  const input = withBars(scenario, bars)
+
+  let rota: Rota
+  try {
+    rota = solve(input)
+  } catch (err) {
+    if (err instanceof PinError) {
+      // A pin that breaks a rule cannot be kept: the manager has to unpin or change the setup.
+      throw new ProblemError(
+        'conflict',
+        'a pin breaks a rule of the week: unpin it or change the setup, then generate again',
+        err.problems.map((p) => ({ path: p.path, message: p.message })),
+      )
+    }
+    throw err
+  }
+  // The solver promises every rule; a draft that breaks one must never reach a manager who
+  // might publish it, so the independent checker has the last word.
+  const broken = checkRota(input, rota)
+  if (broken.length > 0) throw new Error(`the solver broke rules: ${broken.map((p) => `rule ${p.rule}: ${p.message}`).join('; ')}`)
+
+  // Bars reach the solver as absences (week-overrides.ts), so its reasons call the barred
+  // "absent"; say what they really are, for the manager who set them.
+  rota = { ...rota, unfilled: rota.unfilled.map((u) => withBarNote(u, bars)) }
+
+  const codes = await staffCodes(ctx.store, schoolId)
+  const idOf = new Map([...codes].map(([id, code]) => [code, id]))
+  const assignments: Placed[] = rota.assignments.flatMap((a) => {
+    const staffId = idOf.get(a.staff)
+    return staffId === undefined ? [] : [{ staffId, work: a.duty, date: a.date, slot: a.slot ?? null }]
+  })
+  const before = await loadWeekRotas(ctx.store, schoolId, monday)
+  const diff = before.published ? diffRotas(before.published.assignments, assignments, codes) : null
+  const stats = { ...(rota.stats ?? {}), origin, bars: bars.length, ...(diff ? { changes: diff.removed, added: diff.added } : {}) }
+
+  const id = ctx.newId('rot')
+  await ctx.store.atomic([
+    auditStatement(ctx, {
+      schoolId,
+      entity: 'rota',
+      entityId: id,
+      action: 'create',
+      after: { week: monday, status: 'draft', origin, assignments: assignments.length, unfilled: rota.unfilled.length, diff },
+    }),
+    ...insertDraftStatements(ctx, { id, schoolId, week: monday, status: 'draft', stats, assignments, unfilled: rota.unfilled }),
+  ])
+  const after = await loadWeekRotas(ctx.store, schoolId, monday)
+  const draft = after.draft
+  // Another generate may have followed ours at once (the newest draft is the one that counts),
+  // or someone published in between: either way the week has moved on from what we read.
+  if (!draft) throw conflict(`the week ${monday} changed while the draft was being made; reload it`)
+  return { version: after.version, rota: weekRotaOf(draft, codes), diff: draft.id === id ? diff : before.published ? diffRotas(before.published.assignments, draft.assignments, codes) : null }
+}

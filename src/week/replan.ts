@@ -1,0 +1,99 @@
+// Recording an absence and re-planning around it. When the absent person holds published work
+// that the absence now clashes with, each such week gets a re-plan draft: the week is solved
+// again with its published rota as `previous`, so the solver keeps every assignment the
+// absence does not force out, and the draft lists per person what was removed and added. The
+// manager reviews it and publishes it like any draft (week-publish.ts). Past weeks are history
+// and are never re-planned.
+import { sql } from 'kysely'
+import type { WriteContext } from '../platform/deps.js'
+import { ProblemError } from '../platform/http/problem.js'
+import { createAbsence, getAbsence, type AbsenceInput, type AbsenceWithDetail } from './absences.js'
+import { todayAtSchool } from '../platform/school-today.js'
+import { generateDraft, type WeekDraft } from './generate.js'
+
+/** A week whose re-plan could not be made; the absence stands, and the manager can retry. */
+export interface ReplanFailure {
+  week: string
+  title: string
+  detail: string
+}
+
+export interface ReplanOutcome {
+  /** one re-plan draft per week whose published rota the absence clashes with */
+  replans: WeekDraft[]
+  replanFailures: ReplanFailure[]
+}
+
+export interface AbsenceRecorded extends ReplanOutcome {
+  absence: AbsenceWithDetail
+}
+
+export async function recordAbsence(ctx: WriteContext, schoolId: string, input: AbsenceInput): Promise<AbsenceRecorded> {
+  const absence = await createAbsence(ctx, schoolId, input)
+  return { absence, ...(await replanWeeksFor(ctx, schoolId, absence.id)) }
+}
+
+/**
+ * For an absence already saved: re-plans each week it clashes with, and reports a week it
+ * could not re-plan instead of failing. An error here would tell the client the absence was
+ * not recorded when it was, and a retry would record it twice; /absences/:id/replan retries.
+ */
+export async function replanWeeksFor(ctx: WriteContext, schoolId: string, absenceId: string): Promise<ReplanOutcome> {
+  const absence = await getAbsence(ctx.store, schoolId, absenceId)
+  const outcome: ReplanOutcome = { replans: [], replanFailures: [] }
+  // One week after another: each generate reads the ledgers the previous weeks left.
+  for (const week of await weeksClashingWith(ctx, schoolId, absence)) {
+    try {
+      outcome.replans.push(await generateDraft(ctx, schoolId, week, { kind: 'replan', absenceId }))
+    } catch (err) {
+      const problem = err instanceof ProblemError ? err.problem : undefined
+      outcome.replanFailures.push({
+        week,
+        title: problem?.title ?? 'The week could not be re-planned',
+        detail: problem?.detail ?? 'The absence is recorded; re-plan the week again from its page.',
+      })
+    }
+  }
+  return outcome
+}
+
+/** Also for an absence that was changed: re-plans every week it now clashes with. */
+export async function replanForAbsence(ctx: WriteContext, schoolId: string, absenceId: string): Promise<WeekDraft[]> {
+  const absence = await getAbsence(ctx.store, schoolId, absenceId)
+  const weeks = await weeksClashingWith(ctx, schoolId, absence)
+  const drafts: WeekDraft[] = []
+  // One week after another: each generate reads the ledgers the previous weeks left.
+  for (const week of weeks) drafts.push(await generateDraft(ctx, schoolId, week, { kind: 'replan', absenceId }))
+  return drafts
+}
+
+/**
+ * Mondays of the weeks, from this week on, whose published rota gives the person work at a
+ * time the absence covers: whole days, or the part of each day between its times. An
+ * open-ended absence reaches every published week after its start.
+ */
+async function weeksClashingWith(ctx: WriteContext, schoolId: string, absence: AbsenceWithDetail): Promise<string[]> {
+  // Work already done is history: only clashes from today on call for a re-plan.
+  const today = await todayAtSchool(ctx.store, ctx.clock, schoolId)
+  const from = absence.startDate > today ? absence.startDate : today
+  let q = ctx.store.db
+    .selectFrom('rota_assignments as a')
+    .innerJoin('rotas as r', 'r.id', 'a.rota_id')
+    .leftJoin('slots as s', (join) => join.onRef('s.school_id', '=', 'r.school_id').onRef('s.code', '=', 'a.slot_code'))
+    .leftJoin('events as e', (join) => join.onRef('e.school_id', '=', 'r.school_id').onRef('e.week', '=', 'r.week').onRef('e.code', '=', 'a.work_code'))
+    .select('r.week')
+    .distinct()
+    .where('r.school_id', '=', schoolId)
+    .where('r.status', '=', 'published')
+    .where('a.staff_id', '=', absence.staffId)
+    .where('a.date', '>=', from)
+  if (absence.endDate !== null) q = q.where('a.date', '<=', absence.endDate)
+  if (absence.startTime !== null && absence.endTime !== null) {
+    // Times are "HH:MM" text, so they compare correctly as strings.
+    const start = sql<string>`COALESCE(s.start_time, e.start_time)`
+    const end = sql<string>`COALESCE(s.end_time, e.end_time)`
+    q = q.where(start, '<', absence.endTime).where(end, '>', absence.startTime)
+  }
+  const rows = await q.orderBy('r.week').execute()
+  return rows.map((r) => r.week)
+}

@@ -1,0 +1,95 @@
+// The bulk setup writes on a real database: a good text becomes rows (each audited), a text
+// with any problem writes nothing at all.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Clock, Instant, ZoneOffset } from '@js-joda/core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { migrateSqlite } from '../../db/migrate.js'
+import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
+import type { WriteContext } from '../../src/platform/deps.js'
+import { newId } from '../../src/platform/ids.js'
+import { importStaffCsv, importTermDates } from '../../src/setup/imports.js'
+import { createClosure } from '../../src/setup/calendar.js'
+import { createGrade } from '../../src/setup/grades.js'
+import { createOrganisation } from '../../src/schools/organisations.js'
+import { createSchool } from '../../src/schools/schools.js'
+import { getStaff, listStaff } from '../../src/setup/staff.js'
+
+let dir: string
+let store: SqliteStore
+let ctx: WriteContext
+let schoolId: string
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duty-rota-manager-'))
+  store = openSqliteStore(join(dir, 'test.sqlite'))
+  migrateSqlite(store.sqlite)
+  ctx = { store, clock: Clock.fixed(Instant.parse('2026-11-23T09:00:00Z'), ZoneOffset.UTC), newId, actor: 'user:test' }
+  const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
+  schoolId = (await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })).id
+  await createGrade(ctx, schoolId, { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch'] })
+})
+
+afterEach(async () => {
+  await store.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const count = async (table: 'staff' | 'calendar_periods' | 'closures' | 'audit_log') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+
+describe('importing staff', () => {
+  const CSV = 'Code,Name,Grade,Hours,Pattern,Skills\nAP,Amira Patel,G4,36:40,Mon-Fri 08:00-15:50,first-aid (2027-06-30)\nBJ,Ben Jones,Grade 4,32.5,Mon-Thu 08:30-15:00,\n'
+
+  it('creates everyone with their skills, each with an audit entry', async () => {
+    const before = await count('audit_log')
+    const r = await importStaffCsv(ctx, schoolId, CSV)
+    expect(r.ok).toBe(true)
+    const staff = (await listStaff(store, schoolId, { limit: 50 })).items
+    expect(staff.map((s) => [s.code, s.name, s.grade, s.hoursPerWeek])).toEqual([
+      ['AP', 'Amira Patel', 'G4', 36.67],
+      ['BJ', 'Ben Jones', 'G4', 32.5],
+    ])
+    const amira = await getStaff(store, schoolId, staff[0]?.id ?? '')
+    expect(amira.skills).toEqual([{ skill: 'first-aid', expiresOn: '2027-06-30' }])
+    expect(amira.pattern.fri).toEqual({ start: '08:00', end: '15:50' })
+    expect((await count('audit_log')) - before).toBe(2)
+  })
+
+  it('writes nothing when one row is bad, and says which', async () => {
+    const before = await count('audit_log')
+    const r = await importStaffCsv(ctx, schoolId, `${CSV}CD,Cara Doyle,G9,18.5,Mon 08:00-12:00,\n`)
+    expect(r.ok ? [] : r.problems).toEqual([{ line: 4, column: 'Grade', message: expect.stringMatching(/"G9" is not a grade of this school/) }])
+    expect(await count('staff')).toBe(0)
+    expect(await count('audit_log')).toBe(before)
+  })
+
+  it('refuses a second import of the same people', async () => {
+    await importStaffCsv(ctx, schoolId, CSV)
+    const again = await importStaffCsv(ctx, schoolId, CSV)
+    expect(again.ok ? [] : again.problems.map((p) => p.line)).toEqual([2, 3])
+    expect(await count('staff')).toBe(2)
+  })
+})
+
+describe('importing term dates', () => {
+  const TEXT = 'Autumn term 2026-09-03 2026-12-18\nHalf term 2026-10-26 2026-10-30\nINSET 2026-09-02\nBank holiday 2027-05-03'
+
+  it('creates terms, half terms and closure days', async () => {
+    const r = await importTermDates(ctx, schoolId, TEXT)
+    expect(r.ok).toBe(true)
+    expect(await count('calendar_periods')).toBe(2)
+    expect(await store.db.selectFrom('closures').select(['date', 'kind', 'name']).orderBy('date').execute()).toEqual([
+      { date: '2026-09-02', kind: 'inset', name: 'INSET' },
+      { date: '2027-05-03', kind: 'bank_holiday', name: 'Bank holiday' },
+    ])
+  })
+
+  it('writes nothing when a closure day is already there', async () => {
+    await createClosure(ctx, schoolId, { date: '2026-09-02', kind: 'inset', name: 'Training day' })
+    const r = await importTermDates(ctx, schoolId, TEXT)
+    expect(r.ok ? [] : r.problems).toEqual([{ line: 3, message: '2026-09-02 is already a closure day (Training day)' }])
+    expect(await count('calendar_periods')).toBe(0)
+    expect(await count('closures')).toBe(1)
+  })
+})

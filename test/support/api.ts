@@ -1,0 +1,92 @@
+// A fresh database file per test: migrations applied exactly as `npm start` applies them,
+// a clock that never moves, and a small client that speaks JSON to app.request().
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Clock, Instant, ZoneOffset } from '@js-joda/core'
+import { migrateSqlite } from '../../db/migrate.js'
+import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
+import { createApp, type App } from '../../src/app.js'
+import { MemoryMailer } from '../../src/platform/mailer.js'
+import { seedUser, signInWith } from './seed.js'
+
+export const NOW = '2026-11-23T09:00:00.000Z'
+
+export interface TestApi {
+  app: App
+  store: SqliteStore
+  mailer: MemoryMailer
+  /** Cookie and Origin of the signed-in tester, sent with every request unless overridden */
+  auth: Record<string, string>
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>
+  /** Sends a request and parses the JSON reply (or null for an empty one). */
+  json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T; headers: Headers }>
+  close(): Promise<void>
+}
+
+export const ORIGIN = 'http://localhost'
+export const TESTER = { id: 'usr_tester', email: 'tester@example.test', name: 'Tess Tester' }
+
+/**
+ * A fresh database and app, with a signed-in person (no role yet: the organisations they create
+ * make them its trust admin, so every school they then create is theirs).
+ */
+export async function freshApi(): Promise<TestApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'duty-rota-api-'))
+  const store = openSqliteStore(join(dir, 'test.sqlite'))
+  migrateSqlite(store.sqlite)
+  const mailer = new MemoryMailer()
+  const app = createApp({ store, clock: Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC), mailer })
+  const tester = await seedUser(TESTER.id, TESTER.email, TESTER.name)
+  await store.atomic(tester.statements)
+  const cookie = await signInWith(async (path, init) => await app.request(path, init), ORIGIN, tester.link)
+  const auth = { cookie, origin: ORIGIN }
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    await app.request(path, {
+      method,
+      headers: body === undefined ? { ...auth, ...headers } : { 'content-type': 'application/json', ...auth, ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  return {
+    app,
+    store,
+    mailer,
+    auth,
+    request,
+    async json(method, path, body, headers) {
+      const res = await request(method, path, body, headers)
+      const text = await res.text()
+      return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers }
+    },
+    async close() {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** An organisation and a school to hang resources off. */
+export async function withSchool(api: TestApi): Promise<{ organisationId: string; schoolId: string; base: string }> {
+  const org = await api.json('POST', '/api/organisations', { name: 'Elm Tree Trust' })
+  const school = await api.json('POST', '/api/schools', { organisationId: org.body.id, name: 'Elm Tree Primary' })
+  return { organisationId: org.body.id, schoolId: school.body.id, base: `/api/schools/${school.body.id}` }
+}
+
+/** The pieces most resources refer to: a lesson, a break and a lunch slot, and a grade. */
+export async function withBasics(api: TestApi, base: string) {
+  const p1 = await api.json('POST', `${base}/slots`, { code: 'p1', kind: 'lesson', start: '08:50', end: '09:50' })
+  const brk = await api.json('POST', `${base}/slots`, { code: 'break', kind: 'break', start: '10:50', end: '11:10' })
+  const lunch = await api.json('POST', `${base}/slots`, { code: 'lunch1', kind: 'lunch', start: '12:10', end: '12:40' })
+  const grade = await api.json('POST', `${base}/grades`, { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch', 'oncall', 'cover', 'event'] })
+  return { p1: p1.body, brk: brk.body, lunch: lunch.body, grade: grade.body }
+}
+
+export const WEEKDAY_PATTERN = {
+  mon: { start: '08:00', end: '15:50' },
+  tue: { start: '08:00', end: '15:50' },
+  wed: { start: '08:00', end: '15:50' },
+  thu: { start: '08:00', end: '15:50' },
+  fri: { start: '08:00', end: '15:50' },
+}
+
+export const pathsOf = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path).sort()

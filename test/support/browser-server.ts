@@ -1,0 +1,50 @@
+// The app the browser test opens: the real app (createApp, sign-in and security headers
+// included) over a fresh SQLite file, with a published week that has duties today, and the
+// personal link a manager issued to Amira. The clock is fixed so "today" is a school day.
+import { createApp } from '../../src/app.js'
+import { MemoryMailer } from '../../src/platform/mailer.js'
+import { createSession } from '../../src/auth/sessions.js'
+import { makeSchool, publish } from './calendar.js'
+
+export interface MeServer {
+  fetch: (request: Request) => Response | Promise<Response>
+  /** what a manager hands over: opening it leads to /me */
+  personalLinkPath: string
+  /** Ben's personal link, for a colleague's side of a swap */
+  colleagueLinkPath: string
+  close(): void
+}
+
+/** Tuesday 24 November 2026, 07:45 in London. */
+export const NOW = '2026-11-24T07:45:00Z'
+
+export async function startMeServer(): Promise<MeServer> {
+  const school = await makeSchool(NOW)
+  await publish(school, '2026-11-23', [
+    ['stf_amira', 'gate', '2026-11-24', 'gate'],
+    ['stf_amira', 'yard', '2026-11-24', 'break'],
+    ['stf_ben', 'yard', '2026-11-24', 'break'],
+    ['stf_amira', 'yard', '2026-11-26', 'break'],
+    ['stf_cara', 'yard', '2026-11-26', 'break'],
+  ])
+  // A re-plan, so the page has changes to highlight.
+  school.clock.advanceSeconds(600)
+  await publish(school, '2026-11-23', [
+    ['stf_amira', 'gate', '2026-11-24', 'gate'],
+    ['stf_amira', 'yard', '2026-11-24', 'break'],
+    ['stf_cara', 'yard', '2026-11-24', 'break'],
+    ['stf_amira', 'yard', '2026-11-26', 'break'],
+    ['stf_ben', 'yard', '2026-11-26', 'break'],
+  ])
+  const app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
+  const manager = await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })
+  const linkOf = async (staffId: string) => {
+    const issued = await app.request(`/api/schools/${school.schoolId}/staff/${staffId}/link`, {
+      method: 'POST',
+      headers: { cookie: `__Host-session=${manager.token}`, origin: 'http://localhost' },
+    })
+    if (issued.status !== 201) throw new Error(`the manager could not issue a personal link: ${issued.status}`)
+    return new URL(((await issued.json()) as { url: string }).url).pathname
+  }
+  return { fetch: app.fetch, personalLinkPath: await linkOf(school.staff.amira), colleagueLinkPath: await linkOf(school.staff.ben), close: () => school.close() }
+}
