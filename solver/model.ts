@@ -28,7 +28,7 @@ export interface GroupInput {
    * Only these (person -> occurrences) pairs get columns (all eligible pairs when absent): the
    * dense table grows with rows x columns, so a full group's LP sees a shortlist per occurrence.
    */
-  only?: Map<number, Set<number>>
+  only?: Map<number, Set<number>> | undefined
 }
 
 interface Row {

@@ -64,7 +64,7 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
   return { model, status, view, swaps: swaps.filter((s) => s.stage === 'agreed') }
 }
 
-export async function weekPage(pc: PageContext, monday: string, options: { show?: string; problem?: Problem; status?: number } = {}): Promise<PageResult> {
+export async function weekPage(pc: PageContext, monday: string, options: { show?: string | undefined; problem?: Problem; status?: number } = {}): Promise<PageResult> {
   const paths = managerPaths(pc.schoolId)
   if (!isMondayDate(monday)) return redirect(paths.week(await mondayHere(pc)))
   const frame = await frameOf(pc)

@@ -181,7 +181,7 @@ export const FileField: FC<{ form: string; name: string; label: string; hint?: s
 }
 
 /** A POST form; `busy` adds the progress line a script reveals while the server works. */
-export const PostForm: FC<{ action: string; id?: string; multipart?: boolean; busy?: string; class?: string; children?: Child }> = (p) => (
+export const PostForm: FC<{ action: string; id?: string; multipart?: boolean; busy?: string | undefined; class?: string; children?: Child }> = (p) => (
   <form method="post" action={p.action} id={p.id} class={p.class} enctype={p.multipart ? 'multipart/form-data' : undefined} novalidate>
     {p.children}
     {p.busy ? (
