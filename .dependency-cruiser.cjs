@@ -32,6 +32,13 @@ module.exports = {
       to: { path: '^(src|db)/' },
     },
     {
+      name: 'db-imports-nothing-of-the-service',
+      comment: 'db/ is the schema, the migrations and the stores; it knows neither the service nor the solver.',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: '^(src|solver)/' },
+    },
+    {
       name: 'routes-and-pages-never-query-the-database',
       comment: 'Routes and page handlers validate, authorise and call a use case; the use case reads and writes.',
       severity: 'error',
