@@ -27,6 +27,7 @@ import { staffOfSchool } from '../calendar/feeds.routes.js'
 import { encodeCursor, decodeCursor, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../platform/http/pagination.js'
 import { fieldError, invalid, notFound } from '../platform/http/problem.js'
 import { writeContext } from '../platform/http/context.js'
+import { parseForm } from '../platform/http/forms.js'
 import { validate } from '../platform/http/validate.js'
 
 const emailBody = z.strictObject({ email: z.string().trim().max(254).pipe(z.email()) })
@@ -42,7 +43,7 @@ async function readBody(c: Context): Promise<Record<string, unknown>> {
     const body: unknown = await c.req.json().catch(() => undefined)
     return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
   }
-  const form = await c.req.parseBody()
+  const form = await parseForm(c)
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(form)) if (typeof v === 'string') out[k] = v
   return out

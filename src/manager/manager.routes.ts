@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { managedSchoolIds } from '../auth/principal.js'
 import type { AppEnv } from '../platform/deps.js'
 import { writeContext } from '../platform/http/context.js'
+import { parseForm } from '../platform/http/forms.js'
 import { ProblemError } from '../platform/http/problem.js'
 import type { FormValues } from './form-readers.js'
 import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from './other-pages.js'
@@ -29,7 +30,7 @@ type C = Context<AppEnv>
 async function readForm(c: C): Promise<{ values: FormValues; file: string | undefined }> {
   const type = c.req.header('content-type') ?? ''
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return { values: {}, file: undefined }
-  const body = await c.req.parseBody({ all: true })
+  const body = await parseForm(c, { all: true })
   const values: FormValues = {}
   let file: string | undefined
   for (const [name, value] of Object.entries(body)) {

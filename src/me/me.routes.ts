@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { appOrigin, type AuthEnv } from '../auth/authorise.js'
 import { writeContext } from '../platform/http/context.js'
+import { parseForm } from '../platform/http/forms.js'
 import { ProblemError } from '../platform/http/problem.js'
 import { hasLiveFeed, issueFeedToken, revokeFeedToken } from '../calendar/feed-tokens.js'
 import { mondayOf } from '../ledgers/periods.js'
@@ -63,7 +64,7 @@ function refusal(err: unknown): { problem: string; status: NonNullable<Shown['st
 /** Fields of a posted form (a JSON or empty body reads as an empty form). */
 async function formOf(c: Context<AuthEnv>): Promise<Record<string, string>> {
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '')) return {}
-  const body = await c.req.parseBody()
+  const body = await parseForm(c)
   return Object.fromEntries(Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])))
 }
 

@@ -24,6 +24,7 @@ const BASE = 'https://duty-rota.dev/problems/'
 export const PROBLEM = {
   validation: { type: `${BASE}validation`, title: 'The request has invalid fields', status: 400 },
   malformedJson: { type: `${BASE}malformed-json`, title: 'The request body is not valid JSON', status: 400 },
+  malformedForm: { type: `${BASE}malformed-form`, title: 'The form in the request body cannot be read', status: 400 },
   unauthorised: { type: `${BASE}unauthorised`, title: 'Sign in, or send a valid API token', status: 401 },
   forbidden: { type: `${BASE}forbidden`, title: 'Your role does not allow this', status: 403 },
   crossSite: { type: `${BASE}cross-site-request`, title: 'Cross-site requests cannot change anything', status: 403 },
