@@ -5,6 +5,7 @@
 // random token cannot be guessed, so one SHA-256 is enough to make a stolen table useless, and
 // it is fast enough to look a token up by its digest on every request (docs/security.md).
 import { Instant, type Clock } from '@js-joda/core'
+import { toBase64url } from './base64url.js'
 
 /** Bytes of randomness in every token: 256 bits, twice the 128-bit floor the issue sets. */
 export const TOKEN_BYTES = 32
@@ -15,15 +16,9 @@ export function randomBytes(length: number): Uint8Array {
   return bytes
 }
 
-export function base64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
 /** A fresh secret token, URL- and cookie-safe (43 characters of base64url). */
 export function newToken(): string {
-  return base64url(randomBytes(TOKEN_BYTES))
+  return toBase64url(randomBytes(TOKEN_BYTES))
 }
 
 /** SHA-256 of the token as lower-case hex: the only form in which a token is stored. */

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { MANAGER_CSS, MANAGER_JS } from '../../src/manager/views/assets.js'
 import { renderPages } from '../support/manager-fixtures.js'
+import { readQrCode } from '../support/qr.js'
 
 let pages: Record<string, string>
 beforeAll(async () => {
@@ -153,6 +154,7 @@ describe('the staffroom poster', () => {
     const html = page('poster')
     expect(html).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img" aria-label="QR code for https:\/\/rota.example.org\/me"/)
     expect(html).toContain('<strong>https://rota.example.org/me</strong>')
+    expect(readQrCode(html)).toBe('https://rota.example.org/me')
   })
 })
 

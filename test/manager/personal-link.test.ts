@@ -3,6 +3,7 @@
 // or stops it, and chooses whether the person's calendar link stops too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { freshApi, withBasics, withSchool, WEEKDAY_PATTERN, type TestApi } from '../support/api.js'
+import { readQrCode } from '../support/qr.js'
 
 let api: TestApi
 let manage: string
@@ -58,6 +59,8 @@ describe('a personal link from the staff page', () => {
     expect(made.status).toBe(201)
     expect(made.html).toContain('This is the only time the link is shown')
     expect(made.html).toMatch(/<svg[^>]*role="img" aria-label="QR code of Amira Patel/)
+    expect(made.url).not.toBe('')
+    expect(readQrCode(made.html)).toBe(made.url)
     const cookie = await openOnPhone(made.url)
     expect(cookie).toBeDefined()
     expect(await phoneSees(cookie!)).toBe(200)

@@ -1,9 +1,18 @@
 // The staffroom poster: a QR code to the staff phone page (/me), with the address in words for
 // anyone who cannot scan it. Printable as it is.
-import { raw } from 'hono/html'
 import type { FC } from 'hono/jsx'
-import { qrSvg } from '../qr/qr.js'
+import { QrCode, qrMatrix } from '../../ui/qr-code.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+
+/** Nothing when the address is too long for the codes we draw: it is on the poster in words. */
+const PosterCode: FC<{ url: string }> = ({ url }) => {
+  const matrix = qrMatrix(url)
+  return matrix === null ? null : (
+    <div class="qr">
+      <QrCode matrix={matrix} label={`QR code for ${url}`} />
+    </div>
+  )
+}
 
 export const PosterPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; meUrl: string }> = ({ frame, meUrl }) => (
   <ManagerLayout {...frame} title="Staffroom QR code" section="poster">
@@ -15,7 +24,7 @@ export const PosterPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; meUrl
     </p>
     <section class="poster" aria-labelledby="poster-title">
       <h2 id="poster-title">Your duties on your phone</h2>
-      <div class="qr">{raw(qrSvg(meUrl, { label: `QR code for ${meUrl}` }))}</div>
+      <PosterCode url={meUrl} />
       <p>
         Scan with your phone's camera, or type <strong>{meUrl}</strong>
       </p>

@@ -1,11 +1,9 @@
 // A member of staff's personal link, from the manager's side: whether one is in use, making a
 // new one (which stops the old one, for a lost phone), stopping it, and, once, the new link
 // itself with a QR code the person can scan from the manager's screen.
-import { raw } from 'hono/html'
 import type { FC } from 'hono/jsx'
-import { QrTooLong } from '../qr/codewords.js'
-import { qrSvg } from '../qr/qr.js'
 import { localWhen } from '../../ui/dates.js'
+import { QrCode, qrMatrix } from '../../ui/qr-code.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 
 export interface PersonalLinkView {
@@ -16,16 +14,6 @@ export interface PersonalLinkView {
   /** when the link in use was made; none when the person has no link */
   liveSince: string | null
   hasCalendarFeed: boolean
-}
-
-/** The QR code of a link, or nothing when the address is too long for the codes we draw. */
-function qrOf(url: string, label: string): string | null {
-  try {
-    return qrSvg(url, { label })
-  } catch (err) {
-    if (err instanceof QrTooLong) return null
-    throw err
-  }
 }
 
 const StopCalendarChoice: FC<{ id: string; view: PersonalLinkView }> = ({ id, view }) =>
@@ -77,7 +65,8 @@ export const PersonalLinkPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>;
 )
 
 export const NewPersonalLinkPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; staffName: string; url: string }> = ({ frame, staffName, url }) => {
-  const qr = qrOf(url, `QR code of ${staffName}'s personal link`)
+  // none when the address is too long for the codes we draw: the link is still there as text
+  const matrix = qrMatrix(url)
   return (
     <ManagerLayout {...frame} title={`New personal link for ${staffName}`} section="staff">
       <p role="status" class="notice">
@@ -85,10 +74,12 @@ export const NewPersonalLinkPage: FC<{ frame: Omit<PageFrame, 'title' | 'section
       </p>
       <section aria-labelledby="link-new">
         <h2 id="link-new">Give this to {staffName}</h2>
-        {qr === null ? null : (
+        {matrix === null ? null : (
           <>
             <p>{staffName} can scan this with their phone's camera:</p>
-            <div class="qr">{raw(qr)}</div>
+            <div class="qr">
+              <QrCode matrix={matrix} label={`QR code of ${staffName}'s personal link`} />
+            </div>
           </>
         )}
         <div class="field wide">

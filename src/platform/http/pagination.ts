@@ -3,6 +3,7 @@
 // page costs the same however deep it is.
 import { sql, type Expression, type SqlBool } from 'kysely'
 import { z } from 'zod'
+import { fromBase64url, toBase64url } from '../base64url.js'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 200
@@ -18,16 +19,12 @@ export interface Page<T> {
 }
 
 export function encodeCursor(cursor: Cursor): string {
-  const bytes = new TextEncoder().encode(JSON.stringify([cursor.key, cursor.id]))
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return toBase64url(new TextEncoder().encode(JSON.stringify([cursor.key, cursor.id])))
 }
 
 export function decodeCursor(text: string): Cursor | undefined {
   try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-    const json: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0))))
+    const json: unknown = JSON.parse(new TextDecoder().decode(fromBase64url(text)))
     if (Array.isArray(json) && json.length === 2 && (typeof json[0] === 'string' || typeof json[0] === 'number') && typeof json[1] === 'string') {
       return { key: json[0], id: json[1] }
     }
