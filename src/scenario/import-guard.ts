@@ -5,6 +5,7 @@ import type { Store } from '../../db/store.js'
 import type { AbsenceReason } from '../../db/schema.js'
 import type { Scenario } from '../../solver/scenario.js'
 import type { FieldError } from '../platform/http/problem.js'
+import { isKnownTimeZone } from '../platform/zone.js'
 import { removalsOf } from './import-plan.js'
 import type { WeekState } from './load.js'
 
@@ -19,7 +20,7 @@ export function fieldProblems(input: unknown): FieldError[] {
   const errors: FieldError[] = []
   const file = asObject(input)
   const timezone = asObject(file?.['school'])?.['timezone']
-  if (typeof timezone === 'string' && timezone !== '' && !isTimeZone(timezone)) {
+  if (typeof timezone === 'string' && timezone !== '' && !isKnownTimeZone(timezone)) {
     errors.push({ path: 'school.timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' })
   }
   // Reasons are stored as a category so that nothing sensitive is free text (domain.md).
@@ -37,15 +38,6 @@ export function fieldProblems(input: unknown): FieldError[] {
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** Reads for IN lists are chunked too: D1's limit of 100 bound parameters applies to them. */

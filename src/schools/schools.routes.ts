@@ -9,20 +9,12 @@ import { pageQuery } from '../platform/http/pagination.js'
 import { validate } from '../platform/http/validate.js'
 import { createSchool, deleteSchool, getSchool, listSchools, updateSchool } from './schools.js'
 import { name } from '../platform/fields.js'
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
+import { isKnownTimeZone } from '../platform/zone.js'
 
 const schoolBody = z.strictObject({
   organisationId: z.string().min(1, 'must not be empty'),
   name,
-  timezone: z.string().refine(isTimeZone, 'not an IANA time zone such as "Europe/London"').default('Europe/London'),
+  timezone: z.string().refine(isKnownTimeZone, 'not an IANA time zone such as "Europe/London"').default('Europe/London'),
   fullTimeHours: z.number().gt(0, 'must be more than 0').max(168).default(37),
 })
 

@@ -1,7 +1,7 @@
 // Dates as people read them ("Monday 23 November"), spelled out here rather than through Intl,
 // whose output differs between Node and Workers builds and would make pages differ by runtime.
-import '@js-joda/timezone'
-import { Instant, LocalDate, ZonedDateTime, ZoneId } from '@js-joda/core'
+import { Instant, LocalDate, ZonedDateTime } from '@js-joda/core'
+import { schoolZone } from '../platform/zone.js'
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -20,6 +20,6 @@ export function shortDate(iso: string): string {
 
 /** "Monday 23 November at 09:14" in the school's time zone, from an instant as stored (UTC). */
 export function localWhen(instant: string, timezone: string): string {
-  const local = ZonedDateTime.ofInstant(Instant.parse(instant), ZoneId.of(timezone))
+  const local = ZonedDateTime.ofInstant(Instant.parse(instant), schoolZone(timezone))
   return `${longDate(local.toLocalDate().toString())} at ${local.toLocalTime().toString().slice(0, 5)}`
 }

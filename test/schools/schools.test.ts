@@ -73,6 +73,19 @@ describe('schools', () => {
     expect(read.headers.get('etag')).toBe('"1"')
   })
 
+  it('take a time zone by the name js-joda knows it by, and refuse one it cannot compute with', async () => {
+    const org = await api.json('POST', '/api/organisations', { name: 'Kauri Trust' })
+    const kauri = await api.json('POST', '/api/schools', { organisationId: org.body.id, name: 'Kauri School', timezone: 'Pacific/Auckland' })
+    expect(kauri.status).toBe(201)
+    expect(kauri.body.timezone).toBe('Pacific/Auckland')
+    // Intl took "europe/london"; every conversion of the school's times would then have failed.
+    for (const timezone of ['Mars/Olympus', 'europe/london', 'SYSTEM', '+01:00']) {
+      const res = await api.json('POST', '/api/schools', { organisationId: org.body.id, name: 'Oak Primary', timezone })
+      expect(res.status, timezone).toBe(400)
+      expect(res.body.errors, timezone).toEqual([{ path: 'timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' }])
+    }
+  })
+
   it('refuses an organisation that does not exist, naming the field', async () => {
     const res = await api.json('POST', '/api/schools', { organisationId: 'org_nope', name: 'Oak Primary' })
     expect(res.status).toBe(400)
