@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { listApiTokens, createApiToken, revokeApiToken } from './api-tokens.js'
+import { auditLogPage } from './audit-log.js'
 import { appOrigin, managesSchool, requireSignedIn, type AuthEnv } from './authorise.js'
 import { clientAddress } from './rate-limit.js'
 import {
@@ -23,8 +24,8 @@ import { createSession, revokeSession, SESSION_COOKIE, type OpenedSession } from
 import { consumeSigninLink, requestSigninLink } from './signin-links.js'
 import { findStaffLink, issueStaffLink, stopStaffLink } from './staff-links.js'
 import { normaliseEmail } from './users.js'
-import { staffOfSchool } from '../calendar/feeds.routes.js'
-import { encodeCursor, decodeCursor, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../platform/http/pagination.js'
+import { staffExists, staffName } from '../setup/staff.js'
+import { decodeCursor, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../platform/http/pagination.js'
 import { fieldError, invalid, notFound } from '../platform/http/problem.js'
 import { writeContext } from '../platform/http/context.js'
 import { parseForm } from '../platform/http/forms.js'
@@ -168,8 +169,8 @@ export const accountRoutes = new Hono<AuthEnv>()
     if (!p) return authProblem('unauthorised')
     const deps = c.var.deps
     if (p.kind === 'staff') {
-      const staff = await deps.store.db.selectFrom('staff').select(['id', 'name', 'school_id']).where('id', '=', p.staffId).executeTakeFirst()
-      return c.json({ kind: 'staff', staff: staff ? { id: staff.id, name: staff.name } : null, schoolId: p.schoolId })
+      const name = await staffName(deps.store, p.schoolId, p.staffId)
+      return c.json({ kind: 'staff', staff: name === undefined ? null : { id: p.staffId, name }, schoolId: p.schoolId })
     }
     if (p.kind === 'token') return c.json({ kind: 'token', tokenId: p.tokenId, schoolId: p.schoolId })
     return c.json({
@@ -225,49 +226,12 @@ export const accountRoutes = new Hono<AuthEnv>()
     if (!managesSchool(c)) return authProblem('forbidden')
     const { limit, cursor: cursorText } = c.req.valid('query')
     const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText)
-    let q = c.var.deps.store.db
-      .selectFrom('audit_log')
-      .select(['id', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'at'])
-      .where('school_id', '=', c.req.param('schoolId'))
-    if (cursor) q = q.where((eb) => eb.or([eb('at', '<', String(cursor.key)), eb.and([eb('at', '=', String(cursor.key)), eb('id', '<', cursor.id)])]))
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
-    const items = rows.slice(0, limit)
-    const names = await actorNames(c, items.map((r) => r.actor))
-    const last = items.at(-1)
-    return c.json({
-      items: items.map((r) => ({
-        id: r.id,
-        at: r.at,
-        actor: r.actor,
-        actorName: names.get(r.actor) ?? r.actor,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-        after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-      })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ key: last.at, id: last.id }) : null,
-    })
+    return c.json(await auditLogPage(c.var.deps, c.req.param('schoolId'), { limit, cursor }))
   })
 
-/** Human names for audit actors: 'user:<id>', 'staff:<id>', 'token:<id>' (named after its maker). */
-async function actorNames(c: Context<AuthEnv>, actors: readonly string[]): Promise<Map<string, string>> {
-  const { db } = c.var.deps.store
-  const ids = (prefix: string) => [...new Set(actors.filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length)))]
-  const names = new Map<string, string>()
-  const userIds = ids('user:')
-  const tokenIds = ids('token:')
-  const staffIds = ids('staff:')
-  const tokens = tokenIds.length ? await db.selectFrom('api_tokens').select(['id', 'name', 'created_by']).where('id', 'in', tokenIds).execute() : []
-  const makers = tokens.map((t) => t.created_by).filter((a) => a.startsWith('user:')).map((a) => a.slice(5))
-  const allUsers = [...new Set([...userIds, ...makers])]
-  const users = allUsers.length ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', allUsers).execute() : []
-  const userName = new Map(users.map((u) => [u.id, u.name]))
-  for (const u of userIds) names.set(`user:${u}`, userName.get(u) ?? u)
-  for (const t of tokens) names.set(`token:${t.id}`, `API token "${t.name}" of ${userName.get(t.created_by.slice(5)) ?? t.created_by}`)
-  const staff = staffIds.length ? await db.selectFrom('staff').select(['id', 'name']).where('id', 'in', staffIds).execute() : []
-  for (const s of staff) names.set(`staff:${s.id}`, s.name)
-  return names
+/** 404 unless the staff member is in the school: another school's id is as unknown as none. */
+async function staffOfSchool(c: Context<AuthEnv>, schoolId: string, staffId: string): Promise<void> {
+  if (!(await staffExists(c.var.deps.store, schoolId, staffId))) throw notFound(`no staff member with id ${staffId}`)
 }
 
 async function openStaffSession(c: Context<AuthEnv>) {

@@ -70,6 +70,11 @@ export async function managedSchoolIds(deps: Deps, p: Principal): Promise<string
   return rows.map((r) => r.id)
 }
 
+/** The schools the principal may manage with their names, by name: the manager's first page. */
+export async function managedSchools(deps: Pick<Deps, 'store'>, p: Principal): Promise<{ id: string; name: string }[]> {
+  return deps.store.db.selectFrom('schools').select(['id', 'name']).where(visibleSchoolsWhere(p)).orderBy('name').orderBy('id').execute()
+}
+
 /** True when the principal administers the whole organisation. */
 export function isTrustAdminOf(p: Principal, organisationId: string): boolean {
   return p.kind === 'user' && p.memberships.some((m) => m.role === 'trust_admin' && m.organisationId === organisationId)

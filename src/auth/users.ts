@@ -55,3 +55,9 @@ export async function grant(ctx: WriteContext, userId: string, g: Grant): Promis
     db.insertInto('memberships').values({ id, user_id: userId, role, ...scope, created_at: nowIso(ctx.clock) }).compile(),
   ])
 }
+
+/** A user's name as others see it (who sent a sign-in link, who changed what). */
+export async function userName(deps: Pick<Deps, 'store'>, userId: string): Promise<string | undefined> {
+  const row = await deps.store.db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst()
+  return row?.name
+}

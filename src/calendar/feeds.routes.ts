@@ -9,6 +9,8 @@ import { notFound } from '../platform/http/problem.js'
 import { httpDate, loadFeed, notModified } from './feed-calendar.js'
 import { findFeedToken, issueFeedToken, listFeedTokens, revokeFeedToken, revokeFeedTokenById, type FeedTarget } from './feed-tokens.js'
 import { writeContext } from '../platform/http/context.js'
+import { dutyPostExists } from '../setup/duty-posts.js'
+import { staffExists } from '../setup/staff.js'
 
 /** The three ways to subscribe to one feed: plain https, webcal:// and Google's add link. */
 export function feedLinks(origin: string, token: string): { https: string; webcal: string; google: string } {
@@ -51,14 +53,12 @@ async function issued(c: Context<AuthEnv>, target: FeedTarget) {
 }
 
 /** 404 unless the staff member is in the school: another school's id is as unknown as none. */
-export async function staffOfSchool(c: Context<AuthEnv>, schoolId: string, staffId: string): Promise<void> {
-  const row = await c.var.deps.store.db.selectFrom('staff').select('id').where('id', '=', staffId).where('school_id', '=', schoolId).executeTakeFirst()
-  if (!row) throw notFound(`no staff member with id ${staffId}`)
+async function staffOfSchool(c: Context<AuthEnv>, schoolId: string, staffId: string): Promise<void> {
+  if (!(await staffExists(c.var.deps.store, schoolId, staffId))) throw notFound(`no staff member with id ${staffId}`)
 }
 
 async function postOfSchool(c: Context<AuthEnv>, schoolId: string, postId: string): Promise<void> {
-  const row = await c.var.deps.store.db.selectFrom('duty_posts').select('id').where('id', '=', postId).where('school_id', '=', schoolId).executeTakeFirst()
-  if (!row) throw notFound(`no duty post with id ${postId}`)
+  if (!(await dutyPostExists(c.var.deps.store, schoolId, postId))) throw notFound(`no duty post with id ${postId}`)
 }
 
 /**

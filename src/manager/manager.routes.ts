@@ -5,7 +5,7 @@
 // first: GET `.../:id/delete` is the question (it changes nothing), POST there deletes.
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { managedSchoolIds } from '../auth/principal.js'
+import { managedSchools } from '../auth/principal.js'
 import type { AppEnv } from '../platform/deps.js'
 import { writeContext } from '../platform/http/context.js'
 import { parseForm } from '../platform/http/forms.js'
@@ -86,9 +86,9 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   app.get('/manage', async (c) => {
     const principal = c.var.principal
     if (!principal) return c.redirect('/auth/signin', 303)
-    const ids = await managedSchoolIds(c.var.deps, principal)
-    if (ids.length === 1) return c.redirect(managerPaths(ids[0] as string).home, 303)
-    const schools = ids.length ? await c.var.deps.store.db.selectFrom('schools').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute() : []
+    const schools = await managedSchools(c.var.deps, principal)
+    const only = schools.length === 1 ? schools[0] : undefined
+    if (only) return c.redirect(managerPaths(only.id).home, 303)
     return reply(c, await html(createElement(SchoolsPage, { schools })))
   })
 

@@ -8,6 +8,7 @@ import { toCsv } from '../platform/csv.js'
 import { fairnessReport, fairnessTable } from '../ledgers/fairness.js'
 import { hoursReport, hoursTable } from '../ledgers/hours.js'
 import { mondayOf } from '../ledgers/periods.js'
+import { codeNames } from '../week/code-names.js'
 import { recordAbsence } from '../week/replan.js'
 import { getStaff, listStaff } from '../setup/staff.js'
 import { AbsencesPage, type Names, type ReplanSummary } from './views/absences-page.js'
@@ -22,27 +23,6 @@ import { askBeforeDelete, deleteRow, type RowsOf } from './delete-pages.js'
 import { all, formErrors, frameOf, html, type PageContext, type PageResult } from './page-kit.js'
 
 const ABSENCE_FIELDS = ['staff', 'startDate', 'endDate', 'start', 'end', 'reason']
-
-/**
- * Staff code -> name, duty post code -> name, and for each of the weeks (Mondays, in order) its
- * cover request and event codes -> what people call them: those codes are only the week's own.
- */
-async function namesOf(pc: PageContext, mondays: readonly string[]): Promise<Names> {
-  const db = pc.ctx.store.db
-  // A range, not an IN list: an open-ended absence can re-plan many weeks (D1 binds at most 100 parameters).
-  const [from, to] = [mondays[0] ?? '', mondays.at(-1) ?? '']
-  const [staff, posts, cover, events] = await Promise.all([
-    db.selectFrom('staff').select(['code', 'name']).where('school_id', '=', pc.schoolId).execute(),
-    db.selectFrom('duty_posts').select(['code', 'name']).where('school_id', '=', pc.schoolId).execute(),
-    db.selectFrom('cover_requests').select(['week', 'code', 'label']).where('school_id', '=', pc.schoolId).where('week', '>=', from).where('week', '<=', to).execute(),
-    db.selectFrom('events').select(['week', 'code', 'name']).where('school_id', '=', pc.schoolId).where('week', '>=', from).where('week', '<=', to).execute(),
-  ])
-  const weekly = new Map<string, Map<string, string>>()
-  const add = (week: string, code: string, name: string) => weekly.set(week, (weekly.get(week) ?? new Map<string, string>()).set(code, name))
-  for (const c of cover) add(c.week, c.code, `Cover: ${c.label ?? c.code}`)
-  for (const e of events) add(e.week, e.code, e.name)
-  return { staff: new Map(staff.map((s) => [s.code, s.name])), work: new Map(posts.map((p) => [p.code, p.name])), weekly }
-}
 
 export async function absencesPage(
   pc: PageContext,
@@ -71,7 +51,7 @@ export async function submitAbsence(pc: PageContext, values: FormValues): Promis
     ...recorded.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) })),
     ...recorded.replanFailures.map((f) => ({ monday: f.week, diff: null, unfilled: 0, failure: `${f.title}. ${f.detail}` })),
   ].sort((a, b) => a.monday.localeCompare(b.monday))
-  const names = await namesOf(pc, replans.map((r) => r.monday))
+  const names = await codeNames(pc.ctx.store, pc.schoolId, replans.map((r) => r.monday))
   return absencesPage(pc, emptyForm(), 200, { recorded: { who: names.staff.get(recorded.absence.staff) ?? recorded.absence.staff, replans, names } })
 }
 

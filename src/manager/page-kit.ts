@@ -8,6 +8,7 @@ import type { Store } from '../../db/store.js'
 import type { WriteContext } from '../platform/deps.js'
 import { ProblemError } from '../platform/http/problem.js'
 import { decodeCursor, type Cursor, type Page, type PageQuery } from '../platform/http/pagination.js'
+import { schoolName } from '../schools/schools.js'
 import { renderDocument, type PageFrame } from './views/layout.js'
 import { managerPaths } from './views/paths.js'
 
@@ -65,8 +66,7 @@ export async function html(page: Child, status = 200): Promise<PageResult> {
 export const redirect = (to: string, flash?: FlashKey): PageResult => ({ kind: 'redirect', to: flash ? `${to}?done=${flash}` : to })
 
 export async function frameOf(pc: PageContext): Promise<Omit<PageFrame, 'title' | 'section'>> {
-  const school = await pc.ctx.store.db.selectFrom('schools').select('name').where('id', '=', pc.schoolId).executeTakeFirstOrThrow()
-  return { schoolName: school.name, paths: managerPaths(pc.schoolId), flash: flashText(pc.flash) }
+  return { schoolName: await schoolName(pc.ctx.store, pc.schoolId), paths: managerPaths(pc.schoolId), flash: flashText(pc.flash) }
 }
 
 /** Every item of a paged list (setup lists are short; this reads them in pages of 200). */

@@ -4,6 +4,7 @@
 import { createElement } from 'hono/jsx'
 import type { Mailer } from '../platform/mailer.js'
 import { addManager, listSchoolPeople, removeManager } from '../auth/school-managers.js'
+import { userName } from '../auth/users.js'
 import { ProblemError } from '../platform/http/problem.js'
 import { emptyForm, type FormState } from '../ui/form-fields.js'
 import { PeoplePage, type PersonRow } from './views/people-page.js'
@@ -24,10 +25,10 @@ export async function peoplePage(pc: PageContext, form: FormState = emptyForm(),
 export async function addManagerFromPage(pc: PageContext, values: FormValues, mailer: Mailer): Promise<PageResult> {
   const r = read(managerForm, values)
   if (!r.ok) return peoplePage(pc, { values, errors: r.errors }, 400)
-  const by = await pc.ctx.store.db.selectFrom('users').select('name').where('id', '=', pc.ctx.actor.replace(/^user:/, '')).executeTakeFirst()
+  const by = (await userName(pc.ctx, pc.ctx.actor.replace(/^user:/, ''))) ?? 'A manager'
   let added
   try {
-    added = await addManager({ ...pc.ctx, mailer }, pc.schoolId, r.value, pc.origin, by?.name ?? 'A manager')
+    added = await addManager({ ...pc.ctx, mailer }, pc.schoolId, r.value, pc.origin, by)
   } catch (err) {
     return peoplePage(pc, { values, errors: formErrors(err, ['name', 'email']) }, err instanceof ProblemError ? err.problem.status : 400)
   }

@@ -4,20 +4,17 @@
 import { createElement } from 'hono/jsx'
 import { issueStaffLink, liveStaffLink, stopStaffLink, type StaffLinkOptions } from '../auth/staff-links.js'
 import { hasLiveFeed } from '../calendar/feed-tokens.js'
+import { schoolTimeZone } from '../schools/schools.js'
+import { staffName } from '../setup/staff.js'
 import { NewPersonalLinkPage, PersonalLinkPage } from './views/staff-link-page.js'
 import type { FormValues } from './form-readers.js'
 import { frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import { staffPage } from './setup-pages.js'
 
 /** The person, in this school only: another school's staff id is as unknown as a made-up one. */
-async function personOf(pc: PageContext, staffId: string) {
-  return pc.ctx.store.db
-    .selectFrom('staff')
-    .innerJoin('schools', 'schools.id', 'staff.school_id')
-    .select(['staff.id', 'staff.name', 'schools.timezone'])
-    .where('staff.id', '=', staffId)
-    .where('staff.school_id', '=', pc.schoolId)
-    .executeTakeFirst()
+async function personOf(pc: PageContext, staffId: string): Promise<{ id: string; name: string } | undefined> {
+  const name = await staffName(pc.ctx.store, pc.schoolId, staffId)
+  return name === undefined ? undefined : { id: staffId, name }
 }
 
 const unknownPerson = (pc: PageContext) => staffPage(pc, undefined, undefined, 404, 'That member of staff is not in this school any more; the list below is as it is now.')
@@ -27,13 +24,14 @@ const optionsOf = (values: FormValues): StaffLinkOptions => ({ alsoStopCalendar:
 export async function personalLinkPage(pc: PageContext, staffId: string, refused?: { alert: string; status: number }): Promise<PageResult> {
   const person = await personOf(pc, staffId)
   if (!person) return unknownPerson(pc)
-  const [frame, live, hasCalendarFeed] = await Promise.all([
+  const [frame, live, hasCalendarFeed, timezone] = await Promise.all([
     frameOf(pc).then((f) => ({ ...f, alert: refused?.alert })),
     liveStaffLink(pc.ctx, person.id),
     hasLiveFeed(pc.ctx, { scope: 'person', schoolId: pc.schoolId, staffId: person.id }),
+    schoolTimeZone(pc.ctx.store, pc.schoolId),
   ])
   const link = frame.paths.personalLink(person.id)
-  const view = { staffName: person.name, actions: { make: link, stop: `${link}/stop` }, timezone: person.timezone, liveSince: live?.createdAt ?? null, hasCalendarFeed }
+  const view = { staffName: person.name, actions: { make: link, stop: `${link}/stop` }, timezone, liveSince: live?.createdAt ?? null, hasCalendarFeed }
   return html(createElement(PersonalLinkPage, { frame, view }), refused?.status)
 }
 

@@ -3,6 +3,7 @@
 import { DayOfWeek, LocalDate, TemporalAdjusters, type Clock } from '@js-joda/core'
 import { schoolToday } from '../platform/zone.js'
 import { todayAtSchool } from '../platform/school-today.js'
+import { schoolTimeZone } from '../schools/schools.js'
 import type { PageContext } from './page-kit.js'
 
 export function mondayOfWeek(clock: Clock, timezone: string): string {
@@ -22,6 +23,5 @@ export const todayHere = (pc: PageContext): Promise<string> => todayAtSchool(pc.
 
 /** The week the manager is planning, by the school's own calendar. */
 export async function mondayHere(pc: PageContext): Promise<string> {
-  const school = await pc.ctx.store.db.selectFrom('schools').select('timezone').where('id', '=', pc.schoolId).executeTakeFirstOrThrow()
-  return mondayOfWeek(pc.ctx.clock, school.timezone)
+  return mondayOfWeek(pc.ctx.clock, await schoolTimeZone(pc.ctx.store, pc.schoolId))
 }

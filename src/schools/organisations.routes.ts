@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { listingPrincipal, requireOrganisation, requirePerson } from '../auth/scope.js'
-import { visibleOrganisationsWhere } from '../auth/principal.js'
 import type { AppEnv } from '../platform/deps.js'
 import { writeContext } from '../platform/http/context.js'
 import { pageQuery } from '../platform/http/pagination.js'
@@ -16,7 +15,7 @@ const organisationBody = z.strictObject({ name })
 // takes its trust admin. Whoever creates an organisation becomes its trust admin.
 export const organisationRoutes = new Hono<AppEnv>()
   .get('/organisations', validate('query', pageQuery), async (c) =>
-    c.json(await listOrganisations(c.var.deps.store, c.req.valid('query'), visibleOrganisationsWhere(listingPrincipal(c)))),
+    c.json(await listOrganisations(c.var.deps.store, c.req.valid('query'), listingPrincipal(c))),
   )
   .post('/organisations', validate('json', organisationBody), async (c) => {
     const { userId } = requirePerson(c)

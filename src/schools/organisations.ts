@@ -1,7 +1,9 @@
 // Organisations (a trust or a single school's governing body) own schools.
-import { sql, type CompiledQuery, type Expression, type Selectable, type SqlBool } from 'kysely'
+import { sql, type CompiledQuery, type Selectable } from 'kysely'
 import type { OrganisationsTable } from '../../db/schema.js'
 import type { Store } from '../../db/store.js'
+import { visibleOrganisationsWhere } from '../auth/principal.js'
+import type { Principal } from '../platform/principal.js'
 import type { WriteContext } from '../platform/deps.js'
 import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
@@ -21,12 +23,12 @@ export interface OrganisationInput {
 
 const toOrganisation = (row: Selectable<OrganisationsTable>): Organisation => ({ id: row.id, name: row.name, version: row.version, createdAt: row.created_at })
 
-/** `visible` limits the list to what the caller may see (src/auth/principal.ts). */
-export async function listOrganisations(store: Store, page: PageQuery, visible: Expression<SqlBool>): Promise<Page<Organisation>> {
+/** Only the organisations `viewer` may see (src/auth/principal.ts says which). */
+export async function listOrganisations(store: Store, page: PageQuery, viewer: Principal): Promise<Page<Organisation>> {
   const rows = await store.db
     .selectFrom('organisations')
     .selectAll()
-    .where(visible)
+    .where(visibleOrganisationsWhere(viewer))
     .where(afterCursor('name', 'id', page.cursor))
     .orderBy('name')
     .orderBy('id')

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { visibleSchoolsWhere } from '../auth/principal.js'
 import { listingPrincipal, requireOrganisationField, requireTrustAdmin } from '../auth/scope.js'
 import type { AppEnv } from '../platform/deps.js'
 import { writeContext } from '../platform/http/context.js'
@@ -22,7 +21,7 @@ const listQuery = pageQuery.extend({ organisationId: z.string().min(1).optional(
 
 export const schoolRoutes = new Hono<AppEnv>()
   .get('/schools', validate('query', listQuery), async (c) =>
-    c.json(await listSchools(c.var.deps.store, c.req.valid('query'), visibleSchoolsWhere(listingPrincipal(c)))),
+    c.json(await listSchools(c.var.deps.store, c.req.valid('query'), listingPrincipal(c))),
   )
   // A school goes into an organisation its trust admin runs.
   .post('/schools', validate('json', schoolBody), async (c) => {

@@ -1,7 +1,9 @@
 // Schools: every setup resource hangs off one, and deleting one removes all of its data.
-import { sql, type Expression, type Selectable, type SqlBool } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { SchoolsTable } from '../../db/schema.js'
 import type { Store } from '../../db/store.js'
+import { visibleSchoolsWhere } from '../auth/principal.js'
+import type { Principal } from '../platform/principal.js'
 import type { WriteContext } from '../platform/deps.js'
 import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
@@ -37,9 +39,9 @@ const toSchool = (r: Selectable<SchoolsTable>): School => ({
   updatedAt: r.updated_at,
 })
 
-/** `visible` limits the list to what the caller may see (src/auth/principal.ts). */
-export async function listSchools(store: Store, page: PageQuery & { organisationId?: string | undefined }, visible: Expression<SqlBool>): Promise<Page<School>> {
-  let q = store.db.selectFrom('schools').selectAll().where(visible).where(afterCursor('name', 'id', page.cursor))
+/** Only the schools `viewer` may see (src/auth/principal.ts says which). */
+export async function listSchools(store: Store, page: PageQuery & { organisationId?: string | undefined }, viewer: Principal): Promise<Page<School>> {
+  let q = store.db.selectFrom('schools').selectAll().where(visibleSchoolsWhere(viewer)).where(afterCursor('name', 'id', page.cursor))
   if (page.organisationId !== undefined) q = q.where('organisation_id', '=', page.organisationId)
   const rows = await q.orderBy('name').orderBy('id').limit(page.limit + 1).execute()
   return toPage(rows, page.limit, (r) => ({ key: r.name, id: r.id }), toSchool)
@@ -49,6 +51,20 @@ export async function getSchool(store: Store, id: string): Promise<School> {
   const row = await store.db.selectFrom('schools').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound(`no school with id ${id}`)
   return toSchool(row)
+}
+
+/** What the manager's pages put in their header. */
+export async function schoolName(store: Store, id: string): Promise<string> {
+  const row = await store.db.selectFrom('schools').select('name').where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound(`no school with id ${id}`)
+  return row.name
+}
+
+/** The zone the school's calendar runs in, for "this week" and "today" there. */
+export async function schoolTimeZone(store: Store, id: string): Promise<string> {
+  const row = await store.db.selectFrom('schools').select('timezone').where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound(`no school with id ${id}`)
+  return row.timezone
 }
 
 async function requireOrganisation(store: Store, id: string): Promise<void> {

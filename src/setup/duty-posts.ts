@@ -84,6 +84,12 @@ export async function getDutyPost(store: Store, schoolId: string, id: string): P
   return toPost(row, (await slotsOf(store, [id])).get(id) ?? [])
 }
 
+/** Whether the duty post is in this school (another school's id is as unknown as none). */
+export async function dutyPostExists(store: Store, schoolId: string, postId: string): Promise<boolean> {
+  const row = await store.db.selectFrom('duty_posts').select('id').where('id', '=', postId).where('school_id', '=', schoolId).executeTakeFirst()
+  return row !== undefined
+}
+
 function slotStatements(ctx: WriteContext, postId: string, slots: readonly Ref[]): CompiledQuery[] {
   const rows = slots.map((s, position) => ({ duty_post_id: postId, slot_id: s.id, position }))
   return chunkRows(rows, 3).map((chunk) => ctx.store.db.insertInto('duty_post_slots').values(chunk).compile())

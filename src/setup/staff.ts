@@ -185,6 +185,17 @@ function asMember(id: string, input: StaffInput, resolved: Awaited<ReturnType<ty
   }
 }
 
+/** The member of staff's name, in this school only: another school's id is as unknown as none. */
+export async function staffName(store: Store, schoolId: string, staffId: string): Promise<string | undefined> {
+  const row = await store.db.selectFrom('staff').select('name').where('id', '=', staffId).where('school_id', '=', schoolId).executeTakeFirst()
+  return row?.name
+}
+
+/** Whether the member of staff is in this school (another school's id is as unknown as none). */
+export async function staffExists(store: Store, schoolId: string, staffId: string): Promise<boolean> {
+  return (await staffName(store, schoolId, staffId)) !== undefined
+}
+
 export async function createStaff(ctx: WriteContext, schoolId: string, input: StaffInput): Promise<StaffMember> {
   await ensureCodeFree(ctx.store, 'staff', schoolId, input.code)
   const resolved = await resolve(ctx.store, schoolId, input)

@@ -3,6 +3,7 @@
 import type { FC } from 'hono/jsx'
 import type { Assignment } from '../../../solver/scenario.js'
 import type { Absence } from '../../week/absences.js'
+import type { CodeNames } from '../../week/code-names.js'
 import type { RotaDiff } from '../../week/rotas.js'
 import { longDate, shortDate } from '../../ui/dates.js'
 import { AddSection, SelectField, TextField, type FormState, type Option } from '../../ui/form-fields.js'
@@ -23,14 +24,8 @@ export interface ReplanSummary {
   failure?: string | undefined
 }
 
-export interface Names {
-  /** staff code -> name */
-  staff: ReadonlyMap<string, string>
-  /** duty post code -> name */
-  work: ReadonlyMap<string, string>
-  /** Monday -> that week's cover request and event codes -> name (their codes are unique only within a week) */
-  weekly: ReadonlyMap<string, ReadonlyMap<string, string>>
-}
+/** What the cover's codes are called; see src/week/code-names.ts. */
+export type Names = CodeNames
 
 function describe(a: Assignment, monday: string, names: Names): string {
   return `${names.weekly.get(monday)?.get(a.duty) ?? names.work.get(a.duty) ?? a.duty}, ${shortDate(a.date)}${a.slot ? ` (${a.slot})` : ''}`
