@@ -66,6 +66,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     write('src/platform/y.ts', "import { feature } from '../week/feature.js'\nexport const y = feature\n")
     write('src/ui/u.ts', "import { feature } from '../week/feature.js'\nexport const u = feature\n")
     write('solver/s.ts', "import { TABLES } from '../db/schema.js'\nexport const s = TABLES.length\n")
+    write('db/store.ts', "import { feature } from '../src/week/feature.js'\nexport const store = feature\n")
     write('src/setup/a.ts', "import { b } from './b.js'\nexport const a = (): number => b() + 1\n")
     write('src/setup/b.ts', "import { a } from './a.js'\nexport const b = (): number => (a.length > 0 ? 0 : 1)\n")
 
@@ -74,6 +75,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
       'platform-imports-no-feature': /^src\/platform\/y\.ts$/,
       'ui-imports-no-feature': /^src\/ui\/u\.ts$/,
       'solver-imports-nothing-of-the-service': /^solver\/s\.ts$/,
+      'db-imports-nothing-of-the-service': /^db\/store\.ts$/,
       'routes-and-pages-never-query-the-database': /^src\/week\/x\.routes\.ts$/,
     }
     // A rule added to the config needs a breach here too, or it is not known to bite.
