@@ -16,3 +16,13 @@ export function schoolInstant(date: string, time: string, timezone: string): Ins
 export function schoolToday(clock: Clock, timezone: string): LocalDate {
   return Instant.now(clock).atZone(ZoneId.of(timezone)).toLocalDate()
 }
+
+/** Whether `tz` names a zone this runtime knows (an IANA name such as "Europe/London"). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
