@@ -22,19 +22,49 @@ interface Work {
   skills: Record<string, number>
 }
 
+type Say = (rule: number, message: string) => void
+
+type Busy = [number, number, string]
+
+/** What the assignments add up to, for the rules that look at more than one of them. */
+interface Tally {
+  /** who is in each piece of work, keyed like `works` */
+  crew: Map<string, Staff[]>
+  /** each person's busy times on each day they have work, keyed "staff date" */
+  days: Map<string, { person: Staff; weekday: Weekday; busy: Busy[] }>
+  dutyCount: Map<string, number>
+  eventMinutes: Map<string, number>
+  /** "staff workKey" of every assignment seen */
+  given: Set<string>
+}
+
+const keyOf = (id: string, date: string, slot: string | undefined) => `${id}@${date}@${slot ?? '-'}`
+
 export function checkRota(sc: Scenario, rota: Rota): RuleProblem[] {
   const problems: RuleProblem[] = []
-  const say = (rule: number, message: string) => problems.push({ rule, message })
+  const say: Say = (rule, message) => {
+    problems.push({ rule, message })
+  }
+  const people = new Map(sc.staff.map((s) => [s.id, s]))
+  const works = worksOfWeek(sc)
+  const tally = checkAssignments(sc, rota, works, people, say)
+  checkDays(sc, tally, say)
+  checkCrews(works, tally, say)
+  checkWeeklyLimits(people, tally, say)
+  ;(sc.pins ?? []).forEach((pin, i) => {
+    if (!tally.given.has(`${pin.staff} ${keyOf(pin.duty, pin.date, pin.slot)}`)) say(10, `pins[${i}] is not in the rota`)
+  })
+  checkUnfilled(rota, works, tally, say)
+  return problems
+}
+
+/** Every piece of work that may run this week, keyed like an assignment. */
+function worksOfWeek(sc: Scenario): Map<string, Work> {
   const dates = datesOfWeek(sc.week)
   const dayOf = (date: string): Weekday | undefined => WEEKDAYS[dates.indexOf(date)]
   const closed = new Set(sc.closed ?? [])
   const slots = new Map(sc.slots.map((s) => [s.id, s]))
-  const people = new Map(sc.staff.map((s) => [s.id, s]))
-  const grades = new Map(sc.grades.map((g) => [g.id, g]))
-
-  // Every piece of work that may run this week, keyed like an assignment.
   const works = new Map<string, Work>()
-  const keyOf = (id: string, date: string, slot: string | undefined) => `${id}@${date}@${slot ?? '-'}`
   for (const d of sc.duties) {
     for (const wd of d.days) {
       const date = dates[WEEKDAYS.indexOf(wd)] as string
@@ -57,21 +87,22 @@ export function checkRota(sc: Scenario, rota: Rota): RuleProblem[] {
     if (!wd) continue
     works.set(keyOf(e.id, e.date, undefined), { id: e.id, kind: 'event', date: e.date, weekday: wd, slot: undefined, from: minutesOf(e.start), to: minutesOf(e.end), people: e.staff ?? 1, skills: e.skills ?? {} })
   }
+  return works
+}
 
-  const crew = new Map<string, Staff[]>()
-  const days = new Map<string, { person: Staff; weekday: Weekday; busy: [number, number, string][] }>()
-  const dutyCount = new Map<string, number>()
-  const eventMinutes = new Map<string, number>()
-  const given = new Set<string>()
+/** Rules 1-4 and double seats (7), one assignment at a time, adding each to the tally. */
+function checkAssignments(sc: Scenario, rota: Rota, works: Map<string, Work>, people: Map<string, Staff>, say: Say): Tally {
+  const tally: Tally = { crew: new Map(), days: new Map(), dutyCount: new Map(), eventMinutes: new Map(), given: new Set() }
+  const grades = new Map(sc.grades.map((g) => [g.id, g]))
   rota.assignments.forEach((a, i) => {
     const where = `assignments[${i}]`
-    const w = works.get(keyOf(a.duty, a.date, a.slot))
+    const k = keyOf(a.duty, a.date, a.slot)
+    const w = works.get(k)
     const person = people.get(a.staff)
     if (!person) return say(1, `${where}: no staff member "${a.staff}"`)
     if (!w) return say(1, `${where}: ${a.duty} does not run on ${a.date}${a.slot ? ` in ${a.slot}` : ''}`)
-    const k = keyOf(a.duty, a.date, a.slot)
-    if (given.has(`${a.staff} ${k}`)) return say(7, `${where}: ${a.staff} is in ${a.duty} on ${a.date} twice`)
-    given.add(`${a.staff} ${k}`)
+    if (tally.given.has(`${a.staff} ${k}`)) return say(7, `${where}: ${a.staff} is in ${a.duty} on ${a.date} twice`)
+    tally.given.add(`${a.staff} ${k}`)
     if (w.kind !== 'event') {
       const hours = person.pattern[w.weekday]
       if (!hours) say(2, `${where}: ${a.staff} does not work on ${w.weekday}`)
@@ -84,45 +115,56 @@ export function checkRota(sc: Scenario, rota: Rota): RuleProblem[] {
       if (from < w.to && w.from < to) say(3, `${where}: ${a.staff} is absent then`)
     }
     if (!grades.get(person.grade)?.dutyKinds.includes(w.kind as never)) say(4, `${where}: ${a.staff}'s grade does not include ${w.kind}`)
-    crew.set(k, [...(crew.get(k) ?? []), person])
+    tally.crew.set(k, [...(tally.crew.get(k) ?? []), person])
     const dayKey = `${a.staff} ${a.date}`
-    const day = days.get(dayKey) ?? { person, weekday: w.weekday, busy: [] }
+    const day = tally.days.get(dayKey) ?? { person, weekday: w.weekday, busy: [] }
     day.busy.push([w.from, w.to, `${a.duty}${a.slot ? ` ${a.slot}` : ''}`])
-    days.set(dayKey, day)
-    if (w.kind === 'event') eventMinutes.set(a.staff, (eventMinutes.get(a.staff) ?? 0) + (w.to - w.from))
-    else dutyCount.set(a.staff, (dutyCount.get(a.staff) ?? 0) + 1)
+    tally.days.set(dayKey, day)
+    if (w.kind === 'event') tally.eventMinutes.set(a.staff, (tally.eventMinutes.get(a.staff) ?? 0) + (w.to - w.from))
+    else tally.dutyCount.set(a.staff, (tally.dutyCount.get(a.staff) ?? 0) + 1)
   })
+  return tally
+}
 
-  for (const [dayKey, { person, weekday, busy }] of days) {
-    const fixed = (person.commitments ?? []).filter((c) => c.day === weekday).map((c) => [minutesOf(c.start), minutesOf(c.end), c.label ?? 'a commitment'] as [number, number, string])
+/** Rules 5 (no overlaps, commitments included) and 6 (a rest break in the lunch period). */
+function checkDays(sc: Scenario, tally: Tally, say: Say): void {
+  for (const [dayKey, { person, weekday, busy }] of tally.days) {
+    const fixed = (person.commitments ?? []).filter((c) => c.day === weekday).map((c) => [minutesOf(c.start), minutesOf(c.end), c.label ?? 'a commitment'] as Busy)
     const all = [...busy, ...fixed]
     for (let i = 0; i < all.length; i++) {
       for (let j = i + 1; j < all.length; j++) {
-        const a = all[i] as [number, number, string]
-        const b = all[j] as [number, number, string]
+        const a = all[i] as Busy
+        const b = all[j] as Busy
         if (i < busy.length && a[0] < b[1] && b[0] < a[1]) say(5, `${dayKey}: ${a[2]} overlaps ${b[2]}`)
       }
     }
     if (!restBreakKept(sc, person, weekday, all)) say(6, `${dayKey}: no rest break left in the lunch period`)
   }
+}
 
-  for (const [k, crewOf] of crew) {
+/** Rule 7: no more people than places, and the skill seats filled by people who hold them. */
+function checkCrews(works: Map<string, Work>, tally: Tally, say: Say): void {
+  for (const [k, crewOf] of tally.crew) {
     const w = works.get(k) as Work
     if (crewOf.length > w.people) say(7, `${k}: ${crewOf.length} people for ${w.people} places`)
     else if (!skillSeatsHonoured(crewOf, w)) say(7, `${k}: the skill seats cannot be matched to ${crewOf.map((p) => p.id).join(', ')}`)
   }
-  for (const [id, n] of dutyCount) {
+}
+
+/** Rules 8 (duties per week) and 9 (event hours within the allowance). */
+function checkWeeklyLimits(people: Map<string, Staff>, tally: Tally, say: Say): void {
+  for (const [id, n] of tally.dutyCount) {
     const cap = people.get(id)?.maxDutiesPerWeek
     if (cap !== undefined && n > cap) say(8, `${id}: ${n} duties, more than ${cap}`)
   }
-  for (const [id, minutes] of eventMinutes) {
+  for (const [id, minutes] of tally.eventMinutes) {
     const allowance = people.get(id)?.additionalHoursRemaining ?? 0
     if (minutes / 60 > allowance + 1e-9) say(9, `${id}: ${minutes / 60} event hours, more than ${allowance}`)
   }
-  ;(sc.pins ?? []).forEach((pin, i) => {
-    if (!given.has(`${pin.staff} ${keyOf(pin.duty, pin.date, pin.slot)}`)) say(10, `pins[${i}] is not in the rota`)
-  })
+}
 
+/** The `unfilled` bookkeeping (0): every empty seat listed once, and nothing else. */
+function checkUnfilled(rota: Rota, works: Map<string, Work>, tally: Tally, say: Say): void {
   const reported = new Map<string, number>()
   for (const u of rota.unfilled) {
     const k = keyOf(u.duty, u.date, u.slot)
@@ -130,16 +172,15 @@ export function checkRota(sc: Scenario, rota: Rota): RuleProblem[] {
     reported.set(k, (reported.get(k) ?? 0) + u.missing)
   }
   for (const [k, w] of works) {
-    const empty = Math.max(0, w.people - (crew.get(k)?.length ?? 0))
+    const empty = Math.max(0, w.people - (tally.crew.get(k)?.length ?? 0))
     const listed = reported.get(k) ?? 0
     if (empty !== listed) say(0, `${k}: ${empty} empty seats but unfilled lists ${listed}`)
     reported.delete(k)
   }
   for (const k of reported.keys()) say(0, `${k}: listed in unfilled but no such occurrence`)
-  return problems
 }
 
-function restBreakKept(sc: Scenario, person: Staff, weekday: Weekday, busy: [number, number, string][]): boolean {
+function restBreakKept(sc: Scenario, person: Staff, weekday: Weekday, busy: Busy[]): boolean {
   const hours = person.pattern[weekday]
   if (!hours) return true
   const over6h = minutesOf(hours.end) - minutesOf(hours.start) > 6 * 60

@@ -7,6 +7,7 @@ import solver from 'javascript-lp-solver'
 import type { Model, SolveResult } from 'javascript-lp-solver'
 import { countsAsDuty, eventHours, isEligible, keepsRestBreak, overlaps } from './expand.js'
 import type { Interval, Occurrence, Week } from './expand.js'
+import type { Staff } from './scenario.js'
 import type { RotaState } from './state.js'
 
 export interface Column {
@@ -54,14 +55,45 @@ export function tierCost(week: Week, person: number, loadSoFar: number, k: numbe
   return (2 * before + 1) / (week.fte[person] ?? 1)
 }
 
+/** What the model gathers while each person's columns and rows are added, in column order. */
+interface Draft {
+  week: Week
+  columns: Column[]
+  /** per column: its fairness and preference terms, before scaling */
+  secondary: number[]
+  /** the seat rows, first in the model */
+  rows: Row[]
+  /** the row of each "occurrence|seat" with room */
+  seatRow: Map<string, number>
+  /** every person's own rows, after the seat rows */
+  personRows: Row[]
+  /** fairness tiers: columns past `columns.length` */
+  tiers: { cost: number }[]
+  largestTier: number
+}
+
+/** Columns of a list of occurrences (one person's, for each of the person's rows). */
+type ColumnsOf = (list: Occurrence[]) => number[]
+
 export function buildGroupModel(input: GroupInput): GroupModel {
-  const { week, state } = input
+  const { week } = input
   const occs = input.occurrences.map((i) => week.occurrences[i] as Occurrence)
-  const columns: Column[] = []
-  const secondary: number[] = []
+  const draft: Draft = { week, columns: [], secondary: [], personRows: [], tiers: [], largestTier: 0, ...seatRows(occs) }
+  const pinned = new Set(input.pins.map(([p, o]) => `${p}|${o}`))
+  week.staff.forEach((person, p) => addPerson(draft, input, occs, person, p, pinned))
+  const { columns, tiers } = draft
+  const rows = [...draft.rows, ...draft.personRows]
+  return { columns, columnCount: columns.length + tiers.length, rows, objective: objectiveOf(draft, input.previous, occs) }
+}
+
+function seatCapacity(o: Occurrence, seat: string | null): number {
+  return seat === null ? o.plainSeats : (o.skills.find(([k]) => k === seat)?.[1] ?? 0)
+}
+
+/** One row per seat type with room in each occurrence: at most that many people in it. */
+function seatRows(occs: Occurrence[]): Pick<Draft, 'rows' | 'seatRow'> {
   const rows: Row[] = []
   const seatRow = new Map<string, number>()
-  const seatCapacity = (o: Occurrence, seat: string | null) => (seat === null ? o.plainSeats : (o.skills.find(([k]) => k === seat)?.[1] ?? 0))
   for (const o of occs) {
     for (const seat of [null, ...o.skills.map(([k]) => k)]) {
       const cap = seatCapacity(o, seat)
@@ -70,118 +102,159 @@ export function buildGroupModel(input: GroupInput): GroupModel {
       rows.push({ terms: [], max: cap })
     }
   }
-  const pinned = new Set(input.pins.map(([p, o]) => `${p}|${o}`))
-  const tiers: { cost: number }[] = []
-  let largestTier = 0
-  const personRows: Row[] = []
+  return { rows, seatRow }
+}
 
-  week.staff.forEach((person, p) => {
-    const allowed = input.only ? input.only.get(p) : undefined
-    if (input.only && !allowed) return
-    const dutiesLeft = person.maxDutiesPerWeek === undefined ? Infinity : person.maxDutiesPerWeek - (state.duties[p] ?? 0)
-    const hoursLeft = (person.additionalHoursRemaining ?? 0) - (state.eventHours[p] ?? 0)
-    const candidates = occs.filter((o) => (!allowed || allowed.has(o.index)) && isEligible(week, p, o.index) && (countsAsDuty(o) ? dutiesLeft >= 1 : eventHours(o) <= hoursLeft + 1e-9))
-    if (candidates.length === 0) return
-    const colsOf = new Map<number, number[]>()
-    const load = state.duties[p] ?? 0
-    for (const o of candidates) {
-      const cols: number[] = []
-      const pref = (person.prefer?.includes(o.work) ? PREFERENCE : 0) - (person.avoid?.includes(o.work) ? PREFERENCE : 0)
-      const fair = countsAsDuty(o) ? tierCost(week, p, load, 1) : 0
-      largestTier = Math.max(largestTier, fair)
-      for (const seat of [null, ...o.skills.map(([k]) => k)]) {
-        const row = seatRow.get(`${o.index}|${seat ?? ''}`)
-        if (row === undefined || (seat !== null && !week.skills[p]?.has(seat))) continue
-        const c = columns.length
-        columns.push({ person: p, occurrence: o.index, seat })
-        secondary.push(-fair + pref)
-        rows[row]?.terms.push([c, 1])
-        cols.push(c)
-      }
-      if (cols.length > 0) colsOf.set(o.index, cols)
+/** A person's columns and rows: overlap, rest break, event hours, fairness tiers, pins. */
+function addPerson(d: Draft, input: GroupInput, occs: Occurrence[], person: Staff, p: number, pinned: Set<string>): void {
+  const { week, state } = input
+  const allowed = input.only ? input.only.get(p) : undefined
+  if (input.only && !allowed) return
+  const dutiesLeft = person.maxDutiesPerWeek === undefined ? Infinity : person.maxDutiesPerWeek - (state.duties[p] ?? 0)
+  const hoursLeft = (person.additionalHoursRemaining ?? 0) - (state.eventHours[p] ?? 0)
+  const candidates = occs.filter((o) => (!allowed || allowed.has(o.index)) && isEligible(week, p, o.index) && (countsAsDuty(o) ? dutiesLeft >= 1 : eventHours(o) <= hoursLeft + 1e-9))
+  if (candidates.length === 0) return
+  const load = state.duties[p] ?? 0
+  const colsOf = addColumns(d, person, p, load, candidates)
+  const held = candidates.filter((o) => colsOf.has(o.index))
+  const colsFor: ColumnsOf = (list) => list.flatMap((o) => colsOf.get(o.index) ?? [])
+
+  const ones = cliqueSets(d, held, colsFor)
+  const maxDuties = addRestBreakRows(d, p, held, colsFor, ones)
+  for (const row of dropContained(ones)) d.personRows.push({ terms: row.map((c) => [c, 1]), max: 1 })
+  addEventHourRows(d, held, hoursLeft, colsFor)
+  addFairnessTiers(d, p, load, held.filter(countsAsDuty), maxDuties, dutiesLeft, colsFor)
+  for (const o of held) {
+    if (pinned.has(`${p}|${o.index}`)) d.personRows.push({ terms: (colsOf.get(o.index) ?? []).map((c) => [c, 1]), min: 1 })
+  }
+}
+
+/** A column per seat type the person may take in each candidate, entered in its seat row. */
+function addColumns(d: Draft, person: Staff, p: number, load: number, candidates: Occurrence[]): Map<number, number[]> {
+  const colsOf = new Map<number, number[]>()
+  for (const o of candidates) {
+    const cols: number[] = []
+    const pref = (person.prefer?.includes(o.work) ? PREFERENCE : 0) - (person.avoid?.includes(o.work) ? PREFERENCE : 0)
+    const fair = countsAsDuty(o) ? tierCost(d.week, p, load, 1) : 0
+    d.largestTier = Math.max(d.largestTier, fair)
+    for (const seat of [null, ...o.skills.map(([k]) => k)]) {
+      const row = d.seatRow.get(`${o.index}|${seat ?? ''}`)
+      if (row === undefined || (seat !== null && !d.week.skills[p]?.has(seat))) continue
+      const c = d.columns.length
+      d.columns.push({ person: p, occurrence: o.index, seat })
+      d.secondary.push(-fair + pref)
+      d.rows[row]?.terms.push([c, 1])
+      cols.push(c)
     }
-    const held = candidates.filter((o) => colsOf.has(o.index))
-    const colsFor = (list: Occurrence[]) => list.flatMap((o) => colsOf.get(o.index) ?? [])
+    if (cols.length > 0) colsOf.set(o.index, cols)
+  }
+  return colsOf
+}
 
-    const ones: number[][] = []
-    for (const clique of maximalCliques(held)) {
-      const cols = colsFor(clique)
-      const single = clique.length === 1 && cols.length === 1 && (seatCapacity(clique[0] as Occurrence, columns[cols[0] as number]?.seat ?? null) <= 1)
-      if (!single) ones.push(cols)
+/** Column sets of which the person takes at most one: each maximal clique of overlapping work. */
+function cliqueSets(d: Draft, held: Occurrence[], colsFor: ColumnsOf): number[][] {
+  const ones: number[][] = []
+  for (const clique of maximalCliques(held)) {
+    const cols = colsFor(clique)
+    // A lone column of a one-seat occurrence is already bounded by its seat row.
+    const single = clique.length === 1 && cols.length === 1 && seatCapacity(clique[0] as Occurrence, d.columns[cols[0] as number]?.seat ?? null) <= 1
+    if (!single) ones.push(cols)
+  }
+  return ones
+}
+
+/**
+ * Rows that keep the person's rest break, and how many duties the break leaves room for
+ * (Infinity where that is not known). Adds to `ones` when there are too many blocks to enumerate.
+ */
+function addRestBreakRows(d: Draft, p: number, held: Occurrence[], colsFor: ColumnsOf, ones: number[][]): number {
+  const weekday = held[0]?.weekday
+  const windows = weekday ? d.week.lunchWindows(weekday) : []
+  const need = weekday ? d.week.breakNeed(p, weekday) : 0
+  const committed = weekday ? d.week.commitmentsOn(p, weekday) : []
+  // Only blocks that touch a lunch window can eat the rest break, so only they are
+  // enumerated: an afternoon of cover requests would otherwise cost 2^blocks sets per person
+  // for no row at all. The others meet the overlap rows above.
+  const atLunch = need > 0 ? held.filter((o) => windows.some((w) => overlaps(w, [o.start, o.end]))) : []
+  const blocks = distinctBlocks(atLunch)
+  if (blocks.length > 0 && blocks.length <= MAX_SUBSET_BLOCKS) {
+    const maxDuties = addBreakEatingSets(d, blocks, windows, committed, need, colsFor)
+    // The count holds only where every block was enumerated; else the cliques bound it below.
+    return atLunch.length < held.length ? Infinity : maxDuties
+  }
+  if (blocks.length > 0) {
+    // Too many blocks to enumerate: at most one lunch-time block is always safe, since each
+    // block alone was checked to leave a break.
+    ones.push(colsFor(held.filter((o) => windows.some((w) => overlaps(w, [o.start, o.end])))))
+  }
+  return Infinity
+}
+
+/**
+ * A row for each minimal set of blocks that would eat the break (take at most all but one of
+ * them), and the most duties any set that keeps the break holds.
+ */
+function addBreakEatingSets(d: Draft, blocks: Block[], windows: Interval[], committed: Interval[], need: number, colsFor: ColumnsOf): number {
+  const feasible = (mask: number) => {
+    const chosen = blocks.filter((_, i) => mask & (1 << i))
+    for (let i = 0; i < chosen.length; i++) for (let j = i + 1; j < chosen.length; j++) if (overlaps((chosen[i] as Block).span, (chosen[j] as Block).span)) return 'overlap'
+    return keepsRestBreak(windows, [...committed, ...chosen.map((b) => b.span)], need) ? 'ok' : 'break'
+  }
+  const bad: number[] = []
+  let maxDuties = 0
+  for (let mask = 1; mask < 1 << blocks.length; mask++) {
+    if (bad.some((b) => (mask & b) === b)) continue
+    const verdict = feasible(mask)
+    if (verdict === 'break') {
+      bad.push(mask)
+      const chosen = blocks.filter((_, i) => mask & (1 << i))
+      const size = chosen.length
+      d.personRows.push({ terms: colsFor(chosen.flatMap((b) => b.occurrences)).map((c) => [c, 1]), max: size - 1 })
+    } else if (verdict === 'ok') {
+      maxDuties = Math.max(maxDuties, blocks.filter((b, i) => mask & (1 << i) && b.occurrences.some(countsAsDuty)).length)
     }
+  }
+  return maxDuties
+}
 
-    const weekday = held[0]?.weekday
-    const windows = weekday ? week.lunchWindows(weekday) : []
-    const need = weekday ? week.breakNeed(p, weekday) : 0
-    const committed = weekday ? week.commitmentsOn(p, weekday) : []
-    // Only blocks that touch a lunch window can eat the rest break, so only they are
-    // enumerated: an afternoon of cover requests would otherwise cost 2^blocks sets per person
-    // for no row at all. The others meet the overlap rows above.
-    const atLunch = need > 0 ? held.filter((o) => windows.some((w) => overlaps(w, [o.start, o.end]))) : []
-    const blocks = distinctBlocks(atLunch)
-    let maxDuties = Infinity
-    if (blocks.length > 0 && blocks.length <= MAX_SUBSET_BLOCKS) {
-      const feasible = (mask: number) => {
-        const chosen = blocks.filter((_, i) => mask & (1 << i))
-        for (let i = 0; i < chosen.length; i++) for (let j = i + 1; j < chosen.length; j++) if (overlaps((chosen[i] as Block).span, (chosen[j] as Block).span)) return 'overlap'
-        return keepsRestBreak(windows, [...committed, ...chosen.map((b) => b.span)], need) ? 'ok' : 'break'
-      }
-      const bad: number[] = []
-      maxDuties = 0
-      for (let mask = 1; mask < 1 << blocks.length; mask++) {
-        if (bad.some((b) => (mask & b) === b)) continue
-        const verdict = feasible(mask)
-        if (verdict === 'break') {
-          bad.push(mask)
-          const chosen = blocks.filter((_, i) => mask & (1 << i))
-          const size = chosen.length
-          personRows.push({ terms: colsFor(chosen.flatMap((b) => b.occurrences)).map((c) => [c, 1]), max: size - 1 })
-        } else if (verdict === 'ok') {
-          maxDuties = Math.max(maxDuties, blocks.filter((b, i) => mask & (1 << i) && b.occurrences.some(countsAsDuty)).length)
-        }
-      }
-      // The count holds only where every block was enumerated; else the cliques bound it below.
-      if (atLunch.length < held.length) maxDuties = Infinity
-    } else if (blocks.length > 0) {
-      // Too many blocks to enumerate: at most one lunch-time block is always safe, since each
-      // block alone was checked to leave a break.
-      ones.push(colsFor(held.filter((o) => windows.some((w) => overlaps(w, [o.start, o.end])))))
-    }
+/** Where the person's events add up to more than their hours left: the minimal sets over it. */
+function addEventHourRows(d: Draft, held: Occurrence[], hoursLeft: number, colsFor: ColumnsOf): void {
+  const events = held.filter((o) => !countsAsDuty(o))
+  if (events.reduce((a, o) => a + eventHours(o), 0) > hoursLeft + 1e-9) {
+    for (const set of minimalOverBudget(events, hoursLeft)) d.personRows.push({ terms: colsFor(set).map((c) => [c, 1]), max: set.length - 1 })
+  }
+}
+/**
+ * Convex fairness: the k-th duty of the week costs more than the (k-1)-th. Tier k is a column
+ * that the person's duties must pay for past the first (`link`); it also caps them at
+ * `dutiesLeft`, since no tier column exists past it.
+ */
+function addFairnessTiers(d: Draft, p: number, load: number, duties: Occurrence[], maxDuties: number, dutiesLeft: number, colsFor: ColumnsOf): void {
+  const canTake = Math.min(maxDuties, maximalCliques(duties).length)
+  if (!(canTake >= 2 || (canTake >= 1 && dutiesLeft < canTake))) return
+  const link: Row = { terms: colsFor(duties).map((c) => [c, 1]), max: 1 }
+  for (let k = 2; k <= Math.min(canTake, dutiesLeft); k++) {
+    const cost = tierCost(d.week, p, load, k) - tierCost(d.week, p, load, 1)
+    d.largestTier = Math.max(d.largestTier, tierCost(d.week, p, load, k))
+    const z = d.columns.length + d.tiers.length
+    d.tiers.push({ cost })
+    link.terms.push([z, -1])
+    d.personRows.push({ terms: [[z, 1]], max: 1 })
+  }
+  d.personRows.push(link)
+}
 
-    for (const row of dropContained(ones)) personRows.push({ terms: row.map((c) => [c, 1]), max: 1 })
-
-    const events = held.filter((o) => !countsAsDuty(o))
-    if (events.reduce((a, o) => a + eventHours(o), 0) > hoursLeft + 1e-9) {
-      for (const set of minimalOverBudget(events, hoursLeft)) personRows.push({ terms: colsFor(set).map((c) => [c, 1]), max: set.length - 1 })
-    }
-
-    const duties = held.filter(countsAsDuty)
-    const canTake = Math.min(maxDuties, maximalCliques(duties).length)
-    if (canTake >= 2 || (canTake >= 1 && dutiesLeft < canTake)) {
-      const link: Row = { terms: colsFor(duties).map((c) => [c, 1]), max: 1 }
-      for (let k = 2; k <= Math.min(canTake, dutiesLeft); k++) {
-        const cost = tierCost(week, p, load, k) - tierCost(week, p, load, 1)
-        largestTier = Math.max(largestTier, tierCost(week, p, load, k))
-        const z = columns.length + tiers.length
-        tiers.push({ cost })
-        link.terms.push([z, -1])
-        personRows.push({ terms: [[z, 1]], max: 1 })
-      }
-      personRows.push(link)
-    }
-    for (const o of held) {
-      if (pinned.has(`${p}|${o.index}`)) personRows.push({ terms: (colsOf.get(o.index) ?? []).map((c) => [c, 1]), min: 1 })
-    }
-  })
-  rows.push(...personRows)
-
-  // Strict order by weights: the secondary terms of any whole solution are worth less than one
-  // seat of the lowest priority present, and each priority level outweighs all those below it.
-  const keepBonus = 2 * largestTier + 1
+/**
+ * Strict order by weights: the secondary terms of any whole solution are worth less than one
+ * seat of the lowest priority present, and each priority level outweighs all those below it.
+ */
+function objectiveOf(d: Draft, previous: Set<string>, occs: Occurrence[]): number[] {
+  const { week, columns, secondary, tiers } = d
+  const keepBonus = 2 * d.largestTier + 1
   const seatsByPriority = new Map<number, number>()
   for (const o of occs) seatsByPriority.set(o.priority, (seatsByPriority.get(o.priority) ?? 0) + o.seats)
   const totalSeats = [...seatsByPriority.values()].reduce((a, b) => a + b, 0)
-  const scaled = columns.map((col, c) => (secondary[c] as number) + (input.previous.has(`${col.person}|${col.occurrence}`) ? keepBonus : 0))
+  const scaled = columns.map((col, c) => (secondary[c] as number) + (previous.has(`${col.person}|${col.occurrence}`) ? keepBonus : 0))
   const largest = Math.max(1, ...scaled.map(Math.abs), ...tiers.map((t) => Math.abs(t.cost)))
   const scale = 1 / (4 * (totalSeats + 1) * largest + 1)
   const weight = new Map<number, number>()
@@ -193,7 +266,7 @@ export function buildGroupModel(input: GroupInput): GroupModel {
   }
   const objective = columns.map((col, c) => (weight.get((week.occurrences[col.occurrence] as Occurrence).priority) ?? 1) + scale * (scaled[c] as number))
   for (const t of tiers) objective.push(-scale * t.cost)
-  return { columns, columnCount: columns.length + tiers.length, rows, objective }
+  return objective
 }
 
 interface Block {

@@ -2,7 +2,7 @@
 // as published (what, where, when, with whom), what the latest publish changed for them, and
 // their figures. Read from calendar_entries, the same published snapshot the feeds serve, so
 // the page and the calendar never disagree; absences are never read.
-import { DayOfWeek, Instant, TemporalAdjusters, ZoneId } from '@js-joda/core'
+import { DayOfWeek, Instant, TemporalAdjusters, ZoneId, type LocalDate } from '@js-joda/core'
 import type { CalendarChange, CalendarEntryKind } from '../../db/schema.js'
 import { kindLabel } from '../calendar/entry-text.js'
 import { schoolToday } from '../platform/zone.js'
@@ -92,36 +92,13 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
   if (!who) return undefined
 
   const today = schoolToday(deps.clock, who.timezone)
-  const weekend = today.dayOfWeek() === DayOfWeek.SATURDAY || today.dayOfWeek() === DayOfWeek.SUNDAY
-  // At the weekend the coming week is what people plan for; today's own duties still show.
-  const monday = weekend ? today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) : today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-  const sunday = monday.plusDays(6)
-
-  const [rows, publishes] = await Promise.all([
-    db
-      .selectFrom('calendar_entries')
-      .select(['uid', ...DUTY_TEXT_COLUMNS, 'colleagues', 'change', 'changed_in', 'week', 'removed_at'])
-      .where('school_id', '=', schoolId)
-      .where('staff_id', '=', staffId)
-      .where((eb) => eb.or([eb('date', '=', today.toString()), eb.and([eb('date', '>=', monday.toString()), eb('date', '<=', sunday.toString())])]))
-      .orderBy('date')
-      .orderBy('start_time')
-      .orderBy('uid')
-      .execute(),
-    db
-      .selectFrom('calendar_publishes')
-      .select(['id', 'published_at'])
-      .where('school_id', '=', schoolId)
-      .where('week', '=', monday.toString())
-      .orderBy('ordinal', 'desc')
-      .limit(2)
-      .execute(),
-  ])
+  const { monday, sunday, weekend } = weekShown(today)
+  const [rows, publishes] = await Promise.all([entriesOf(db, schoolId, staffId, today, monday, sunday), latestTwoPublishes(db, schoolId, monday)])
 
   const latest = publishes[0]
   const replan = latest !== undefined && publishes.length > 1
   const changedNow = (r: { changed_in: string; week: string }) => replan && r.week === monday.toString() && r.changed_in === latest.id
-  const duty = (r: (typeof rows)[number]): MeDuty => ({
+  const duty = (r: Entry): MeDuty => ({
     ...dutyText(r),
     uid: r.uid,
     colleagues: parseJsonColumn<string[]>(r.colleagues, []),
@@ -131,6 +108,55 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
   const inWeek = live.filter((d) => d.date >= monday.toString() && d.date <= sunday.toString())
   const removed = rows.filter((r) => r.removed_at !== null && changedNow(r)).map(duty)
 
+  return {
+    staffName: who.staff_name,
+    schoolName: who.school_name,
+    today: today.toString(),
+    todays: live.filter((d) => d.date === today.toString()),
+    week: { monday: monday.toString(), next: weekend, days: daysOf(monday, inWeek) },
+    published: latest !== undefined,
+    changes: replan && latest ? changesOf(latest.published_at, who.timezone, inWeek, removed) : null,
+    figures: await loadMeFigures(deps, schoolId, staffId, monday),
+  }
+}
+
+type Db = Deps['store']['db']
+type Entry = Awaited<ReturnType<typeof entriesOf>>[number]
+
+/** At the weekend the coming week is what people plan for; today's own duties still show. */
+function weekShown(today: LocalDate): { monday: LocalDate; sunday: LocalDate; weekend: boolean } {
+  const weekend = today.dayOfWeek() === DayOfWeek.SATURDAY || today.dayOfWeek() === DayOfWeek.SUNDAY
+  const monday = weekend ? today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)) : today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+  return { monday, sunday: monday.plusDays(6), weekend }
+}
+
+/** The person's published entries of today and of the week shown, removed ones included. */
+function entriesOf(db: Db, schoolId: string, staffId: string, today: LocalDate, monday: LocalDate, sunday: LocalDate) {
+  return db
+    .selectFrom('calendar_entries')
+    .select(['uid', ...DUTY_TEXT_COLUMNS, 'colleagues', 'change', 'changed_in', 'week', 'removed_at'])
+    .where('school_id', '=', schoolId)
+    .where('staff_id', '=', staffId)
+    .where((eb) => eb.or([eb('date', '=', today.toString()), eb.and([eb('date', '>=', monday.toString()), eb('date', '<=', sunday.toString())])]))
+    .orderBy('date')
+    .orderBy('start_time')
+    .orderBy('uid')
+    .execute()
+}
+
+/** The week's latest publish first; a second one means the latest was a re-plan. */
+function latestTwoPublishes(db: Db, schoolId: string, monday: LocalDate) {
+  return db
+    .selectFrom('calendar_publishes')
+    .select(['id', 'published_at'])
+    .where('school_id', '=', schoolId)
+    .where('week', '=', monday.toString())
+    .orderBy('ordinal', 'desc')
+    .limit(2)
+    .execute()
+}
+
+function daysOf(monday: LocalDate, inWeek: MeDuty[]): MeDay[] {
   const days: MeDay[] = []
   for (let i = 0; i < 7; i++) {
     const date = monday.plusDays(i).toString()
@@ -138,27 +164,17 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
     // Weekdays always show (an empty day is news too); a weekend day only when it has work.
     if (i < 5 || duties.length > 0) days.push({ date, duties })
   }
+  return days
+}
 
-  let changes: MeChanges | null = null
-  if (replan && latest) {
-    const at = Instant.parse(latest.published_at).atZone(ZoneId.of(who.timezone))
-    changes = {
-      date: at.toLocalDate().toString(),
-      time: at.toLocalTime().toString().slice(0, 5),
-      added: inWeek.filter((d) => d.change === 'added').length,
-      updated: inWeek.filter((d) => d.change === 'updated').length,
-      removed,
-    }
-  }
-
+/** What the latest publish, a re-plan, did to the person's week, stamped in the school's time. */
+function changesOf(publishedAt: string, timezone: string, inWeek: MeDuty[], removed: MeDuty[]): MeChanges {
+  const at = Instant.parse(publishedAt).atZone(ZoneId.of(timezone))
   return {
-    staffName: who.staff_name,
-    schoolName: who.school_name,
-    today: today.toString(),
-    todays: live.filter((d) => d.date === today.toString()),
-    week: { monday: monday.toString(), next: weekend, days },
-    published: latest !== undefined,
-    changes,
-    figures: await loadMeFigures(deps, schoolId, staffId, monday),
+    date: at.toLocalDate().toString(),
+    time: at.toLocalTime().toString().slice(0, 5),
+    added: inWeek.filter((d) => d.change === 'added').length,
+    updated: inWeek.filter((d) => d.change === 'updated').length,
+    removed,
   }
 }

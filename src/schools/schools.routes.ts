@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { listingPrincipal, requireOrganisationField, requireTrustAdmin } from '../auth/scope.js'
 import type { AppEnv } from '../platform/deps.js'
 import { writeContext } from '../platform/http/context.js'
-import { setEtag } from '../platform/http/etag.js'
 import { pageQuery } from '../platform/http/pagination.js'
+import { versioned } from '../platform/http/reply.js'
 import { validate } from '../platform/http/validate.js'
 import { createSchool, deleteSchool, getSchool, listSchools, updateSchool } from './schools.js'
 import { name } from '../platform/fields.js'
@@ -28,14 +28,9 @@ export const schoolRoutes = new Hono<AppEnv>()
     await requireOrganisationField(c, c.req.valid('json').organisationId)
     const school = await createSchool(writeContext(c), c.req.valid('json'))
     c.header('Location', `/api/schools/${school.id}`)
-    setEtag(c, school.version)
-    return c.json(school, 201)
+    return versioned(c, school, 201)
   })
-  .get('/schools/:schoolId', async (c) => {
-    const school = await getSchool(c.var.deps.store, c.req.param('schoolId'))
-    setEtag(c, school.version)
-    return c.json(school)
-  })
+  .get('/schools/:schoolId', async (c) => versioned(c, await getSchool(c.var.deps.store, c.req.param('schoolId'))))
   // Managers edit their school; moving it to another organisation takes a trust admin of both.
   .put('/schools/:schoolId', validate('json', schoolBody), async (c) => {
     const current = await getSchool(c.var.deps.store, c.req.param('schoolId'))
@@ -43,9 +38,7 @@ export const schoolRoutes = new Hono<AppEnv>()
       requireTrustAdmin(c)
       await requireOrganisationField(c, c.req.valid('json').organisationId)
     }
-    const school = await updateSchool(writeContext(c), c.req.param('schoolId'), c.req.valid('json'), c.req.header('if-match'))
-    setEtag(c, school.version)
-    return c.json(school)
+    return versioned(c, await updateSchool(writeContext(c), c.req.param('schoolId'), c.req.valid('json'), c.req.header('if-match')))
   })
   // Deleting a school removes all its data: its trust admin only.
   .delete('/schools/:schoolId', async (c) => {

@@ -1,11 +1,7 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
 import { DUTY_KINDS } from '../../solver/scenario.js'
-import type { AppEnv } from '../platform/deps.js'
-import { writeContext } from '../platform/http/context.js'
+import { schoolResourceRoutes } from '../platform/http/crud-routes.js'
 import { pageQuery } from '../platform/http/pagination.js'
-import { created, versioned } from '../platform/http/reply.js'
-import { validate } from '../platform/http/validate.js'
 import { createDutyPost, deleteDutyPost, getDutyPost, listDutyPosts, updateDutyPost } from './duty-posts.js'
 import { code, name, peopleNeeded, priority, reference, seatsWithinPeople, skillSeats, weekday } from '../platform/fields.js'
 
@@ -24,20 +20,8 @@ const dutyPostBody = z
   })
   .superRefine(seatsWithinPeople)
 
-export const dutyPostRoutes = new Hono<AppEnv>()
-  .get('/schools/:schoolId/duty-posts', validate('query', pageQuery), async (c) =>
-    c.json(await listDutyPosts(c.var.deps.store, c.req.param('schoolId'), c.req.valid('query'))),
-  )
-  .post('/schools/:schoolId/duty-posts', validate('json', dutyPostBody), async (c) =>
-    created(c, await createDutyPost(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))),
-  )
-  .get('/schools/:schoolId/duty-posts/:id', async (c) =>
-    versioned(c, await getDutyPost(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))),
-  )
-  .put('/schools/:schoolId/duty-posts/:id', validate('json', dutyPostBody), async (c) =>
-    versioned(c, await updateDutyPost(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))),
-  )
-  .delete('/schools/:schoolId/duty-posts/:id', async (c) => {
-    await deleteDutyPost(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))
-    return c.body(null, 204)
-  })
+export const dutyPostRoutes = schoolResourceRoutes(
+  '/schools/:schoolId/duty-posts',
+  { body: dutyPostBody, query: pageQuery },
+  { list: listDutyPosts, get: getDutyPost, create: createDutyPost, update: updateDutyPost, delete: deleteDutyPost },
+)

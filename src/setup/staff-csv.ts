@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { WEEKDAYS, type Weekday } from '../../solver/scenario.js'
 import { fieldErrorsOf } from '../platform/http/validate.js'
 import { code as codeSchema } from '../platform/fields.js'
-import { parseCsv } from '../platform/csv.js'
+import { parseCsv, type CsvLine } from '../platform/csv.js'
 import type { StaffInput, WorkingHours } from './staff.js'
 import { decimalHours, hoursOfDay, hoursPerWeek, pattern, skills, weekdayOf, wholeNumber } from './staff-csv-cells.js'
 import { checkText, type LineProblem, type Parsed } from './paste-problems.js'
@@ -145,7 +145,55 @@ function headerProblems(headers: readonly string[], mapping: ColumnMapping, days
   return problems
 }
 
+/** The file's header as read: which column holds what. */
+interface Sheet {
+  headers: string[]
+  mapping: ColumnMapping
+  /** the day columns, where the working pattern comes one column per day */
+  days: Map<Weekday, number>
+  /** the column of a field, -1 where none holds it */
+  index: (field: StaffField) => number
+  /** how a problem names the column of a field */
+  labelOf: (key: string) => string
+}
+
+/** What each row is checked against, and what earlier rows have taken. */
+interface RowChecks {
+  options: StaffCsvOptions
+  gradeOf: (text: string) => string | { message: string }
+  /** code -> the first line that gives it */
+  firstLine: Map<string, number>
+}
+
 export function parseStaffCsv(text: string, options: StaffCsvOptions = {}): Parsed<StaffImport> {
+  const read = readSheet(text, options)
+  if (!read.ok) return read
+  const { sheet, records } = read.value
+  const checks: RowChecks = { options, gradeOf: gradeResolver(options.grades), firstLine: new Map() }
+  const problems: LineProblem[] = []
+  const staff: StaffRow[] = []
+  for (const record of records) {
+    if (record.fields.every((f) => f.trim() === '')) continue
+    const row = readStaffRow(record, sheet, checks)
+    if (row.ok) staff.push(row.value)
+    else problems.push(...row.problems)
+  }
+  if (problems.length > 0) return { ok: false, problems }
+  const { headers, mapping, days } = sheet
+  const used = new Set<string>([...Object.values(mapping).filter((h): h is string => h !== undefined), ...[...days.values()].map((i) => headers[i] as string)])
+  return {
+    ok: true,
+    value: {
+      staff,
+      mapping,
+      days: [...days.values()].map((i) => headers[i] as string),
+      ignored: headers.filter((h) => h !== '' && !used.has(h)),
+    },
+  }
+}
+
+/** The header and the rows under it; a header that cannot be used stops the file here. */
+function readSheet(text: string, options: StaffCsvOptions): Parsed<{ sheet: Sheet; records: CsvLine[] }> {
   const checked = checkText(text)
   if (!checked.ok) return checked
   const parsed = parseCsv(checked.value)
@@ -164,56 +212,53 @@ export function parseStaffCsv(text: string, options: StaffCsvOptions = {}): Pars
   if (problems.length > 0) return { ok: false, problems }
   if (records.length === 0) return { ok: false, problems: [{ line: 0, message: 'has a header line but no staff' }] }
   if (records.length > MAX_ROWS) return { ok: false, problems: [{ line: 0, message: `has ${records.length} rows; at most ${MAX_ROWS} at once` }] }
-
   const index = (field: StaffField) => (mapping[field] === undefined ? -1 : headers.indexOf(mapping[field] as string))
   const labelOf = (key: string): string => (key === 'pattern' && days.size > 0 ? 'working days' : (mapping[key as StaffField] ?? FIELD_LABELS[key as StaffField] ?? key))
-  const gradeOf = gradeResolver(options.grades)
-  const firstLine = new Map<string, number>()
-  const staff: StaffRow[] = []
+  return { ok: true, value: { sheet: { headers, mapping, days, index, labelOf }, records } }
+}
 
-  for (const record of records) {
-    const line = record.line
-    if (record.fields.every((f) => f.trim() === '')) continue
-    if (record.fields.length !== headers.length) {
-      problems.push({ line, message: `has ${record.fields.length} cells; the header has ${headers.length}` })
-      continue
-    }
-    const at = (field: StaffField) => (index(field) < 0 ? undefined : record.fields[index(field)])
-    const dayProblems: LineProblem[] = []
-    const raw = {
-      code: at('code'),
-      name: mapping.name !== undefined ? at('name') : [at('forename'), at('surname')].map((p) => p?.trim() ?? '').filter((p) => p !== '').join(' '),
-      grade: at('grade'),
-      hours: at('hours'),
-      pattern: mapping.pattern !== undefined ? at('pattern') : 'Mon 00:00-00:01',
-      skills: at('skills'),
-      email: at('email'),
-      break: at('break'),
-      additional: at('additional'),
-      maxDuties: at('maxDuties'),
-    }
-    const result = rowSchema.safeParse(raw)
-    let fromDays: Partial<Record<Weekday, WorkingHours>> = {}
-    if (days.size > 0) fromDays = readDays(record.fields, headers, days, line, dayProblems)
-    const rowProblems: LineProblem[] = result.success
-      ? []
-      : fieldErrorsOf(result.error.issues).map((e) => ({ line, column: labelOf(e.path.split(/[.[]/)[0] ?? ''), message: e.message }))
-    rowProblems.push(...dayProblems)
-    // Codes and grades are checked on the raw cells too, so a row with other mistakes still
-    // hears about these, and a duplicate of a bad row is still a duplicate.
-    const codeText = raw.code?.trim() ?? ''
-    const first = firstLine.get(codeText)
-    if (codeText !== '' && first !== undefined) rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is also on line ${first}` })
-    else if (codeText !== '') firstLine.set(codeText, line)
-    if (options.existingCodes?.has(codeText)) rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is already in Duty Rota; remove the row or give another code` })
-    const grade = raw.grade === undefined || raw.grade.trim() === '' ? undefined : gradeOf(raw.grade)
-    if (grade !== undefined && typeof grade !== 'string') rowProblems.push({ line, column: labelOf('grade'), message: grade.message })
-    if (!result.success || rowProblems.length > 0 || typeof grade !== 'string') {
-      problems.push(...sortByColumn(rowProblems, headers, labelOf))
-      continue
-    }
-    const row = result.data
-    staff.push({
+/** One row as a staff member, or every problem of the row in the order of its columns. */
+function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<StaffRow> {
+  const { headers, mapping, days, index, labelOf } = sheet
+  const line = record.line
+  if (record.fields.length !== headers.length) {
+    return { ok: false, problems: [{ line, message: `has ${record.fields.length} cells; the header has ${headers.length}` }] }
+  }
+  const at = (field: StaffField) => (index(field) < 0 ? undefined : record.fields[index(field)])
+  const dayProblems: LineProblem[] = []
+  const raw = {
+    code: at('code'),
+    name: mapping.name !== undefined ? at('name') : [at('forename'), at('surname')].map((p) => p?.trim() ?? '').filter((p) => p !== '').join(' '),
+    grade: at('grade'),
+    hours: at('hours'),
+    pattern: mapping.pattern !== undefined ? at('pattern') : 'Mon 00:00-00:01',
+    skills: at('skills'),
+    email: at('email'),
+    break: at('break'),
+    additional: at('additional'),
+    maxDuties: at('maxDuties'),
+  }
+  const result = rowSchema.safeParse(raw)
+  let fromDays: Partial<Record<Weekday, WorkingHours>> = {}
+  if (days.size > 0) fromDays = readDays(record.fields, headers, days, line, dayProblems)
+  const rowProblems: LineProblem[] = result.success
+    ? []
+    : fieldErrorsOf(result.error.issues).map((e) => ({ line, column: labelOf(e.path.split(/[.[]/)[0] ?? ''), message: e.message }))
+  rowProblems.push(...dayProblems)
+  // Codes and grades are checked on the raw cells too, so a row with other mistakes still
+  // hears about these, and a duplicate of a bad row is still a duplicate.
+  const codeText = raw.code?.trim() ?? ''
+  const first = checks.firstLine.get(codeText)
+  if (codeText !== '' && first !== undefined) rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is also on line ${first}` })
+  else if (codeText !== '') checks.firstLine.set(codeText, line)
+  if (checks.options.existingCodes?.has(codeText)) rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is already in Duty Rota; remove the row or give another code` })
+  const grade = raw.grade === undefined || raw.grade.trim() === '' ? undefined : checks.gradeOf(raw.grade)
+  if (grade !== undefined && typeof grade !== 'string') rowProblems.push({ line, column: labelOf('grade'), message: grade.message })
+  if (!result.success || rowProblems.length > 0 || typeof grade !== 'string') return { ok: false, problems: sortByColumn(rowProblems, headers, labelOf) }
+  const row = result.data
+  return {
+    ok: true,
+    value: {
       line,
       code: row.code,
       name: row.name,
@@ -228,17 +273,6 @@ export function parseStaffCsv(text: string, options: StaffCsvOptions = {}): Pars
       avoid: [],
       prefer: [],
       email: row.email,
-    })
-  }
-  if (problems.length > 0) return { ok: false, problems }
-  const used = new Set<string>([...Object.values(mapping).filter((h): h is string => h !== undefined), ...[...days.values()].map((i) => headers[i] as string)])
-  return {
-    ok: true,
-    value: {
-      staff,
-      mapping,
-      days: [...days.values()].map((i) => headers[i] as string),
-      ignored: headers.filter((h) => h !== '' && !used.has(h)),
     },
   }
 }

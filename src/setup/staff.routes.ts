@@ -1,10 +1,6 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../platform/deps.js'
-import { writeContext } from '../platform/http/context.js'
+import { schoolResourceRoutes } from '../platform/http/crud-routes.js'
 import { pageQuery } from '../platform/http/pagination.js'
-import { created, versioned } from '../platform/http/reply.js'
-import { validate } from '../platform/http/validate.js'
 import { createStaff, deleteStaff, getStaff, listStaff, updateStaff } from './staff.js'
 import { code, endAfterStart, isoDate, name, reference, timeOfDay, weekday } from '../platform/fields.js'
 
@@ -45,18 +41,8 @@ const staffBody = z
 
 const listQuery = pageQuery.extend({ grade: z.string().min(1).optional() })
 
-export const staffRoutes = new Hono<AppEnv>()
-  .get('/schools/:schoolId/staff', validate('query', listQuery), async (c) =>
-    c.json(await listStaff(c.var.deps.store, c.req.param('schoolId'), c.req.valid('query'))),
-  )
-  .post('/schools/:schoolId/staff', validate('json', staffBody), async (c) =>
-    created(c, await createStaff(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))),
-  )
-  .get('/schools/:schoolId/staff/:id', async (c) => versioned(c, await getStaff(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))))
-  .put('/schools/:schoolId/staff/:id', validate('json', staffBody), async (c) =>
-    versioned(c, await updateStaff(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))),
-  )
-  .delete('/schools/:schoolId/staff/:id', async (c) => {
-    await deleteStaff(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))
-    return c.body(null, 204)
-  })
+export const staffRoutes = schoolResourceRoutes(
+  '/schools/:schoolId/staff',
+  { body: staffBody, query: listQuery },
+  { list: listStaff, get: getStaff, create: createStaff, update: updateStaff, delete: deleteStaff },
+)

@@ -1,10 +1,6 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../platform/deps.js'
-import { writeContext } from '../platform/http/context.js'
+import { schoolResourceRoutes } from '../platform/http/crud-routes.js'
 import { pageQuery } from '../platform/http/pagination.js'
-import { created, versioned } from '../platform/http/reply.js'
-import { validate } from '../platform/http/validate.js'
 import { deleteAbsence, getAbsence, listAbsences, updateAbsence } from './absences.js'
 import { recordAbsence, replanWeeksFor } from './replan.js'
 import { bothValid, isoDate, reference, timeOfDay } from '../platform/fields.js'
@@ -36,24 +32,22 @@ const absenceBody = z
 
 const listQuery = pageQuery.extend({ staff: z.string().min(1).optional(), from: isoDate.optional(), to: isoDate.optional() })
 
-export const absenceRoutes = new Hono<AppEnv>()
-  .get('/schools/:schoolId/absences', validate('query', listQuery), async (c) =>
-    c.json(await listAbsences(c.var.deps.store, c.req.param('schoolId'), c.req.valid('query'))),
-  )
-  // Recording or changing an absence re-plans at once every published week it now clashes
-  // with, so the manager gets the re-plan drafts (each with its per-person diff) in the answer.
-  .post('/schools/:schoolId/absences', validate('json', absenceBody), async (c) => {
-    const { absence, ...outcome } = await recordAbsence(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))
-    return created(c, { ...absence, ...outcome })
-  })
-  .get('/schools/:schoolId/absences/:id', async (c) => versioned(c, await getAbsence(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))))
-  .put('/schools/:schoolId/absences/:id', validate('json', absenceBody), async (c) => {
-    const ctx = writeContext(c)
-    const schoolId = c.req.param('schoolId')
-    const absence = await updateAbsence(ctx, schoolId, c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))
-    return versioned(c, { ...absence, ...(await replanWeeksFor(ctx, schoolId, absence.id)) })
-  })
-  .delete('/schools/:schoolId/absences/:id', async (c) => {
-    await deleteAbsence(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))
-    return c.body(null, 204)
-  })
+// Recording or changing an absence re-plans at once every published week it now clashes
+// with, so the manager gets the re-plan drafts (each with its per-person diff) in the answer.
+export const absenceRoutes = schoolResourceRoutes(
+  '/schools/:schoolId/absences',
+  { body: absenceBody, query: listQuery },
+  {
+    list: listAbsences,
+    get: getAbsence,
+    create: async (ctx, schoolId, input) => {
+      const { absence, ...outcome } = await recordAbsence(ctx, schoolId, input)
+      return { ...absence, ...outcome }
+    },
+    update: async (ctx, schoolId, id, input, ifMatch) => {
+      const absence = await updateAbsence(ctx, schoolId, id, input, ifMatch)
+      return { ...absence, ...(await replanWeeksFor(ctx, schoolId, absence.id)) }
+    },
+    delete: deleteAbsence,
+  },
+)

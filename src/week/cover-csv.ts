@@ -134,6 +134,25 @@ function readRows(text: string, week: string | undefined): { rows: Row[]; errors
 
 export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: string, options: { week?: string } = {}): Promise<CoverCsvResult> {
   const { rows, errors } = readRows(text, options.week)
+  const refs = await schoolRefs(ctx, schoolId, rows)
+  const given = checkRefs(rows, refs, errors)
+  if (errors.length > 0) throw invalid(errors.sort(byLine))
+  const created = coverRequestsOf(ctx, rows, refs, given)
+  await ctx.store.atomic(created.flatMap((c) => insertStatements(ctx, schoolId, c)))
+  return { created }
+}
+
+/** What the rows may refer to, and the codes they may not take. */
+interface SchoolRefs {
+  /** slot code -> id */
+  slotId: Map<string, string>
+  absenceIds: Set<string>
+  dutyCodes: Set<string>
+  /** cover and event codes in the file's weeks, as `weekly` keys */
+  taken: Set<string>
+}
+
+async function schoolRefs(ctx: WriteContext, schoolId: string, rows: Row[]): Promise<SchoolRefs> {
   const db = ctx.store.db
   // Duty posts, cover requests and events share one namespace of codes in scenario files:
   // duty post codes are the school's, cover and event codes only their week's.
@@ -149,32 +168,37 @@ export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: 
       ),
     ).then((lists) => new Set(lists.flat().map((r) => weekly(r.week, r.code)))),
   ])
-  const slotId = new Map(slots.map((s) => [s.code, s.id]))
-  const absenceIds = new Set(absences.map((a) => a.id))
+  return { slotId: new Map(slots.map((s) => [s.code, s.id])), absenceIds: new Set(absences.map((a) => a.id)), dutyCodes, taken }
+}
+
+/** Adds a problem for each unknown reference or code already used; returns the codes given (`weekly` key -> line). */
+function checkRefs(rows: Row[], refs: SchoolRefs, errors: FieldError[]): Map<string, number> {
   const given = new Map<string, number>()
   for (const row of rows) {
-    if (!slotId.has(row.slot)) errors.push({ path: at(row.line, 'slot'), message: `no slot with code "${row.slot}" in this school`, in: 'body' })
-    if (row.absence !== undefined && !absenceIds.has(row.absence)) errors.push({ path: at(row.line, 'absence'), message: `no absence with id ${row.absence} in this school`, in: 'body' })
+    if (!refs.slotId.has(row.slot)) errors.push({ path: at(row.line, 'slot'), message: `no slot with code "${row.slot}" in this school`, in: 'body' })
+    if (row.absence !== undefined && !refs.absenceIds.has(row.absence)) errors.push({ path: at(row.line, 'absence'), message: `no absence with id ${row.absence} in this school`, in: 'body' })
     if (row.code !== undefined) {
       const key = weekly(mondayOf(row.date), row.code)
-      if (dutyCodes.has(row.code)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a duty post`, in: 'body' })
-      else if (taken.has(key)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a cover request or event in the week of ${mondayOf(row.date)}`, in: 'body' })
+      if (refs.dutyCodes.has(row.code)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a duty post`, in: 'body' })
+      else if (refs.taken.has(key)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a cover request or event in the week of ${mondayOf(row.date)}`, in: 'body' })
       const first = given.get(key)
       if (first !== undefined) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is also on line ${first}, in the same week`, in: 'body' })
       else given.set(key, row.line)
     }
   }
-  if (errors.length > 0) throw invalid(errors.sort(byLine))
+  return given
+}
 
-  const used = new Set([...taken, ...given.keys()])
-  const created: CoverRequest[] = rows.map((row) => {
+function coverRequestsOf(ctx: WriteContext, rows: Row[], refs: SchoolRefs, given: Map<string, number>): CoverRequest[] {
+  const used = new Set([...refs.taken, ...given.keys()])
+  return rows.map((row) => {
     let code = row.code
     if (code === undefined) {
       // date-slot, then date-slot-2, ...: readable in the rota and stable for the same file.
       const base = `${row.date}-${row.slot}`
       const week = mondayOf(row.date)
       code = base
-      for (let n = 2; dutyCodes.has(code) || used.has(weekly(week, code)); n++) code = `${base}-${n}`
+      for (let n = 2; refs.dutyCodes.has(code) || used.has(weekly(week, code)); n++) code = `${base}-${n}`
       used.add(weekly(week, code))
     }
     return {
@@ -182,7 +206,7 @@ export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: 
       code,
       date: row.date,
       slot: row.slot,
-      slotId: slotId.get(row.slot) ?? '',
+      slotId: refs.slotId.get(row.slot) ?? '',
       label: row.label ?? null,
       peopleNeeded: row.staff,
       skillSeats: row.skills,
@@ -191,25 +215,26 @@ export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: 
       version: 1,
     }
   })
-  await ctx.store.atomic(
-    created.flatMap((c) => [
-      auditStatement(ctx, { schoolId, entity: 'cover_request', entityId: c.id, action: 'create', after: { ...c, source: 'csv' } }),
-      db
-        .insertInto('cover_requests')
-        .values({
-          id: c.id,
-          school_id: schoolId,
-          code: c.code,
-          date: c.date,
-          slot_id: c.slotId,
-          label: c.label,
-          people_needed: c.peopleNeeded,
-          skill_seats: JSON.stringify(c.skillSeats),
-          priority: c.priority,
-          absence_id: c.absenceId,
-        })
-        .compile(),
-    ]),
-  )
-  return { created }
+}
+
+/** A request's row and its audit entry, as if entered by hand. */
+function insertStatements(ctx: WriteContext, schoolId: string, c: CoverRequest) {
+  return [
+    auditStatement(ctx, { schoolId, entity: 'cover_request', entityId: c.id, action: 'create', after: { ...c, source: 'csv' } }),
+    ctx.store.db
+      .insertInto('cover_requests')
+      .values({
+        id: c.id,
+        school_id: schoolId,
+        code: c.code,
+        date: c.date,
+        slot_id: c.slotId,
+        label: c.label,
+        people_needed: c.peopleNeeded,
+        skill_seats: JSON.stringify(c.skillSeats),
+        priority: c.priority,
+        absence_id: c.absenceId,
+      })
+      .compile(),
+  ]
 }

@@ -1,10 +1,6 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../platform/deps.js'
-import { writeContext } from '../platform/http/context.js'
+import { schoolResourceRoutes } from '../platform/http/crud-routes.js'
 import { pageQuery } from '../platform/http/pagination.js'
-import { created, versioned } from '../platform/http/reply.js'
-import { validate } from '../platform/http/validate.js'
 import { createCoverRequest, deleteCoverRequest, getCoverRequest, listCoverRequests, updateCoverRequest } from './cover-requests.js'
 import { code, isoDate, peopleNeeded, priority, reference, seatsWithinPeople, skillSeats } from '../platform/fields.js'
 
@@ -23,20 +19,8 @@ const coverBody = z
 
 const listQuery = pageQuery.extend({ from: isoDate.optional(), to: isoDate.optional() })
 
-export const coverRequestRoutes = new Hono<AppEnv>()
-  .get('/schools/:schoolId/cover-requests', validate('query', listQuery), async (c) =>
-    c.json(await listCoverRequests(c.var.deps.store, c.req.param('schoolId'), c.req.valid('query'))),
-  )
-  .post('/schools/:schoolId/cover-requests', validate('json', coverBody), async (c) =>
-    created(c, await createCoverRequest(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))),
-  )
-  .get('/schools/:schoolId/cover-requests/:id', async (c) =>
-    versioned(c, await getCoverRequest(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))),
-  )
-  .put('/schools/:schoolId/cover-requests/:id', validate('json', coverBody), async (c) =>
-    versioned(c, await updateCoverRequest(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))),
-  )
-  .delete('/schools/:schoolId/cover-requests/:id', async (c) => {
-    await deleteCoverRequest(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))
-    return c.body(null, 204)
-  })
+export const coverRequestRoutes = schoolResourceRoutes(
+  '/schools/:schoolId/cover-requests',
+  { body: coverBody, query: listQuery },
+  { list: listCoverRequests, get: getCoverRequest, create: createCoverRequest, update: updateCoverRequest, delete: deleteCoverRequest },
+)
