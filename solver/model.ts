@@ -82,7 +82,7 @@ export function buildGroupModel(input: GroupInput): GroupModel {
   const pinned = new Set(input.pins.map(([p, o]) => `${p}|${o}`))
   week.staff.forEach((person, p) => addPerson(draft, input, occs, person, p, pinned))
   const { columns, tiers } = draft
-  const rows = [...draft.rows, ...draft.personRows]
+  const rows = [...draft.rows, ...draft.personRows].map((row) => numberTiers(row, columns.length))
   return { columns, columnCount: columns.length + tiers.length, rows, objective: objectiveOf(draft, input.previous, occs) }
 }
 
@@ -224,6 +224,15 @@ function addEventHourRows(d: Draft, held: Occurrence[], hoursLeft: number, colsF
     for (const set of minimalOverBudget(events, hoursLeft)) d.personRows.push({ terms: colsFor(set).map((c) => [c, 1]), max: set.length - 1 })
   }
 }
+/** Tier t's column before the assignment columns are all known: a negative stand-in. */
+const tierPlaceholder = (t: number): number => -1 - t
+
+/** Tier columns follow the assignment columns, in the order the tiers were made. */
+function numberTiers(row: Row, assignmentColumns: number): Row {
+  if (!row.terms.some(([c]) => c < 0)) return row
+  return { ...row, terms: row.terms.map(([c, a]) => [c < 0 ? assignmentColumns - 1 - c : c, a]) }
+}
+
 /**
  * Convex fairness: the k-th duty of the week costs more than the (k-1)-th. Tier k is a column
  * that the person's duties must pay for past the first (`link`); it also caps them at
@@ -236,7 +245,9 @@ function addFairnessTiers(d: Draft, p: number, load: number, duties: Occurrence[
   for (let k = 2; k <= Math.min(canTake, dutiesLeft); k++) {
     const cost = tierCost(d.week, p, load, k) - tierCost(d.week, p, load, 1)
     d.largestTier = Math.max(d.largestTier, tierCost(d.week, p, load, k))
-    const z = d.columns.length + d.tiers.length
+    // A placeholder, numbered once every assignment column exists (tierColumn): people added
+    // later add assignment columns, which would otherwise take this number.
+    const z = tierPlaceholder(d.tiers.length)
     d.tiers.push({ cost })
     link.terms.push([z, -1])
     d.personRows.push({ terms: [[z, 1]], max: 1 })
