@@ -54,15 +54,16 @@ const Duties: FC<{ duties: MeDuty[]; none: string; swaps?: DutySwaps | undefined
     </ul>
   )
 
-const Day: FC<{ day: MeDay; today: string; swaps: DutySwaps }> = ({ day, today, swaps }) => (
-  <>
-    <h3>
-      {longDate(day.date)}
-      {day.date === today ? ' (today)' : ''}
-    </h3>
-    <Duties duties={day.duties} none="No duties." swaps={swaps} />
-  </>
-)
+/** A day under its heading: h3 in the week shown, h4 under a later week's own h3. */
+const Day: FC<{ day: MeDay; today: string; swaps: DutySwaps; nested?: boolean }> = ({ day, today, swaps, nested }) => {
+  const title = `${longDate(day.date)}${day.date === today ? ' (today)' : ''}`
+  return (
+    <>
+      {nested ? <h4>{title}</h4> : <h3>{title}</h3>}
+      <Duties duties={day.duties} none="No duties." swaps={swaps} />
+    </>
+  )
+}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
@@ -212,6 +213,7 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
           <p class="quiet">No rota is published for {view.week.next ? 'next' : 'this'} week yet.</p>
         )}
       </section>
+      <LaterWeeks view={view} swaps={dutySwaps} />
       <Swaps panel={swaps} />
       <Figures view={view} />
       <Hours view={view} />
@@ -219,6 +221,22 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
     </PhoneDocument>
   )
 }
+
+/** Weeks published beyond the one shown, so on Friday the coming Monday can be checked. */
+const LaterWeeks: FC<{ view: MeView; swaps: DutySwaps }> = ({ view, swaps }) =>
+  view.later.length === 0 ? null : (
+    <section aria-labelledby="later">
+      <h2 id="later">Later weeks</h2>
+      {view.later.map((w) => (
+        <section aria-label={`Week of ${longDate(w.monday)}`}>
+          <h3>Week of {longDate(w.monday)}</h3>
+          {w.days.map((d) => (
+            <Day day={d} today={view.today} swaps={swaps} nested />
+          ))}
+        </section>
+      ))}
+    </section>
+  )
 
 export async function renderMePage(view: MeView, calendar: CalendarPanel, swaps: SwapsPanel = { list: [] }): Promise<string> {
   return renderPhoneDocument(<MePage view={view} calendar={calendar} swaps={swaps} />)

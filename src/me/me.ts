@@ -2,7 +2,7 @@
 // as published (what, where, when, with whom), what the latest publish changed for them, and
 // their figures. Read from calendar_entries, the same published snapshot the feeds serve, so
 // the page and the calendar never disagree; absences are never read.
-import { DayOfWeek, Instant, TemporalAdjusters, ZoneId, type LocalDate } from '@js-joda/core'
+import { DayOfWeek, Instant, LocalDate, TemporalAdjusters, ZoneId } from '@js-joda/core'
 import type { CalendarChange, CalendarEntryKind } from '../../db/schema.js'
 import { kindLabel } from '../calendar/entry-text.js'
 import { schoolToday } from '../platform/zone.js'
@@ -72,6 +72,8 @@ export interface MeView {
   todays: MeDuty[]
   /** the week shown: this one, or the coming one at the weekend */
   week: { monday: string; next: boolean; days: MeDay[] }
+  /** every later week with published duties of this person, soonest first (a week published for next Monday shows on Friday) */
+  later: { monday: string; days: MeDay[] }[]
   /** false until a rota of the shown week is published */
   published: boolean
   /** null on a week's first publish (all of it is new) or before any */
@@ -114,6 +116,7 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
     today: today.toString(),
     todays: live.filter((d) => d.date === today.toString()),
     week: { monday: monday.toString(), next: weekend, days: daysOf(monday, inWeek) },
+    later: laterWeeks(live.filter((d) => d.date > sunday.toString())),
     published: latest !== undefined,
     changes: replan && latest ? changesOf(latest.published_at, who.timezone, inWeek, removed) : null,
     figures: await loadMeFigures(deps, schoolId, staffId, monday),
@@ -130,14 +133,14 @@ function weekShown(today: LocalDate): { monday: LocalDate; sunday: LocalDate; we
   return { monday, sunday: monday.plusDays(6), weekend }
 }
 
-/** The person's published entries of today and of the week shown, removed ones included. */
+/** The person's published entries of today, of the week shown and of every later week, removed ones included. */
 function entriesOf(db: Db, schoolId: string, staffId: string, today: LocalDate, monday: LocalDate, sunday: LocalDate) {
   return db
     .selectFrom('calendar_entries')
     .select(['uid', ...DUTY_TEXT_COLUMNS, 'colleagues', 'change', 'changed_in', 'week', 'removed_at'])
     .where('school_id', '=', schoolId)
     .where('staff_id', '=', staffId)
-    .where((eb) => eb.or([eb('date', '=', today.toString()), eb.and([eb('date', '>=', monday.toString()), eb('date', '<=', sunday.toString())])]))
+    .where((eb) => eb.or([eb('date', '=', today.toString()), eb('date', '>=', monday.toString())]))
     .orderBy('date')
     .orderBy('start_time')
     .orderBy('uid')
@@ -154,6 +157,18 @@ function latestTwoPublishes(db: Db, schoolId: string, monday: LocalDate) {
     .orderBy('ordinal', 'desc')
     .limit(2)
     .execute()
+}
+
+/** Later weeks as the week shown is drawn, but only the days that have work. */
+function laterWeeks(after: MeDuty[]): { monday: string; days: MeDay[] }[] {
+  const weeks = new Map<string, MeDuty[]>()
+  for (const d of after) {
+    const monday = LocalDate.parse(d.date).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString()
+    weeks.set(monday, [...(weeks.get(monday) ?? []), d])
+  }
+  return [...weeks.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([monday, duties]) => ({ monday, days: daysOf(LocalDate.parse(monday), duties).filter((day) => day.duties.length > 0) }))
 }
 
 function daysOf(monday: LocalDate, inWeek: MeDuty[]): MeDay[] {

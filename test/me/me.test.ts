@@ -99,6 +99,28 @@ describe("the staff member's week", () => {
     expect(await page()).toContain('Next week')
   })
 
+  it('on Friday shows next week once it is published, under Later weeks', async () => {
+    school.clock.advanceSeconds(3 * 24 * 3600) // Friday 27 November, 07:45
+    await publish(school, WEEK, [['stf_amira', 'gate', '2026-11-27', 'gate']])
+    await publish(school, '2026-11-30', [
+      ['stf_amira', 'gate', '2026-11-30', 'gate'],
+      ['stf_amira', 'yard', '2026-12-02', 'break'],
+    ])
+    const view = await amira()
+    expect(view.week).toMatchObject({ monday: WEEK, next: false })
+    expect(view.later.map((w) => [w.monday, w.days.map((d) => d.date)])).toEqual([['2026-11-30', ['2026-11-30', '2026-12-02']]])
+    const html = await page()
+    expect(html).toContain('Later weeks')
+    expect(html).toContain('Week of Monday 30 November')
+    expect(html).toContain('Wednesday 2 December')
+  })
+
+  it('lists no later weeks when only this week is published', async () => {
+    await publish(school, WEEK, [['stf_amira', 'gate', '2026-11-24', 'gate']])
+    expect((await amira()).later).toEqual([])
+    expect(await page()).not.toContain('Later weeks')
+  })
+
   it('says so when nothing is published yet', async () => {
     const view = await amira()
     expect(view.published).toBe(false)
