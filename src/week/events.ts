@@ -9,18 +9,9 @@ import { notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { ensureCodeFreeInWeek } from '../setup/refs.js'
-import { eventColumns, eventRow, insertEvents } from './week-rows.js'
+import { eventColumns, eventRow, insertEvents, type EventFields } from './week-rows.js'
 
-export interface EventInput {
-  code: string
-  name: string
-  date: string
-  start: string
-  end: string
-  peopleNeeded: number
-  skillSeats: Record<string, number>
-  priority: number
-}
+export type EventInput = EventFields
 
 export interface SchoolEvent extends EventInput {
   id: string
