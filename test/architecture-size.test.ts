@@ -21,9 +21,6 @@ const ALLOWED: Record<string, number> = {
   'src/manager/week-model.ts buildWeekModel': 106,
   'src/scenario/export.ts scenarioOf': 83,
   'src/scenario/import-guard.ts conflictsOf': 81,
-  'src/scenario/import-plan.ts planCoverAndEvents': 114,
-  'src/scenario/import-plan.ts planImport': 213,
-  'src/scenario/import-plan.ts planStaff': 114,
   'src/scenario/load.ts loadWeek': 195,
 }
 

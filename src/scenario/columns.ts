@@ -37,19 +37,19 @@ export function sortWeekdays(days: readonly Weekday[]): Weekday[] {
   return [...new Set(days)].sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b))
 }
 
-/** A pattern's days in calendar order: JSON text that compares equal when the pattern does. */
-export function writePattern(p: Pattern): string {
+/** A pattern's days in calendar order, so equal patterns are stored as equal text. */
+export function sortPattern(p: Pattern): Pattern {
   const out: Pattern = {}
   for (const day of WEEKDAYS) {
     const hours = p[day]
     if (hours) out[day] = { start: hours.start, end: hours.end }
   }
-  return JSON.stringify(out)
+  return out
 }
 
 /** Skill seats with keys sorted, so equal seats are stored as equal text. */
-export function writeSkillSeats(seats: Record<string, number> | undefined): string {
+export function sortSkillSeats(seats: Record<string, number> | undefined): Record<string, number> {
   const out: Record<string, number> = {}
   for (const key of Object.keys(seats ?? {}).sort()) out[key] = seats?.[key] ?? 0
-  return JSON.stringify(out)
+  return out
 }

@@ -2,7 +2,7 @@
 // file's week, all or nothing. Every statement is built first and run as one Store.atomic()
 // call (one SQLite transaction, one D1 batch) together with one audit entry; a file that is
 // invalid, or that clashes with data it cannot see, writes nothing. What "update" means for
-// rows the file does not list is written down in scenario-import-plan.ts.
+// rows the file does not list is written down in import-plan.ts.
 import type { Clock } from '@js-joda/core'
 import type { Store } from '../../db/store.js'
 import { parseScenario, type Scenario } from '../../solver/scenario.js'

@@ -1,13 +1,14 @@
 // The school calendar: terms and half-term holidays (date ranges) and single closure days
 // (INSET, bank holidays). Nothing refers to them by id, so deleting one never conflicts.
-import { sql, type Selectable } from 'kysely'
-import type { CalendarPeriodsTable, ClosuresTable } from '../../db/schema.js'
+import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely'
+import type { CalendarPeriodsTable, ClosuresTable, Database } from '../../db/schema.js'
 import type { Store } from '../../db/store.js'
 import type { WriteContext } from '../platform/deps.js'
 import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
 import { conflict, notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
+import { insertRows } from '../platform/insert-rows.js'
 
 export interface CalendarPeriodInput {
   kind: CalendarPeriodsTable['kind']
@@ -62,12 +63,22 @@ export async function getCalendarPeriod(store: Store, schoolId: string, id: stri
   return toPeriod(row)
 }
 
+// One row mapper and one insert per table: the calendar pages, the term-dates paste and the
+// scenario import all write periods and closures through these.
 const periodColumns = (input: CalendarPeriodInput) => ({ kind: input.kind, name: input.name, start_date: input.startDate, end_date: input.endDate })
+
+export const periodRow = (schoolId: string, id: string, input: CalendarPeriodInput): Insertable<CalendarPeriodsTable> => ({ id, school_id: schoolId, ...periodColumns(input) })
+
+export const insertPeriods = (db: Kysely<Database>, rows: readonly Insertable<CalendarPeriodsTable>[]): CompiledQuery[] => insertRows(db, 'calendar_periods', rows)
+
+export const closureRow = (schoolId: string, id: string, input: ClosureInput): Insertable<ClosuresTable> => ({ id, school_id: schoolId, date: input.date, kind: input.kind, name: input.name })
+
+export const insertClosures = (db: Kysely<Database>, rows: readonly Insertable<ClosuresTable>[]): CompiledQuery[] => insertRows(db, 'closures', rows)
 
 export async function createCalendarPeriod(ctx: WriteContext, schoolId: string, input: CalendarPeriodInput): Promise<CalendarPeriod> {
   const period: CalendarPeriod = { id: ctx.newId('cal'), ...input, version: 1 }
   await commit(ctx, { schoolId, entity: 'calendar_period', entityId: period.id, action: 'create', after: period }, [
-    ctx.store.db.insertInto('calendar_periods').values({ id: period.id, school_id: schoolId, ...periodColumns(input) }).compile(),
+    ...insertPeriods(ctx.store.db, [periodRow(schoolId, period.id, input)]),
   ])
   return period
 }
@@ -120,7 +131,7 @@ export async function createClosure(ctx: WriteContext, schoolId: string, input: 
   await ensureDateFree(ctx.store, schoolId, input.date)
   const closure: Closure = { id: ctx.newId('cls'), ...input, version: 1 }
   await commit(ctx, { schoolId, entity: 'closure', entityId: closure.id, action: 'create', after: closure }, [
-    ctx.store.db.insertInto('closures').values({ id: closure.id, school_id: schoolId, ...input }).compile(),
+    ...insertClosures(ctx.store.db, [closureRow(schoolId, closure.id, input)]),
   ])
   return closure
 }

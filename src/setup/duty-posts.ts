@@ -1,7 +1,7 @@
 // Recurring duties (yard at break, dining hall at lunch, on-call each lesson) and the slots
 // they run in. The slots are rows of duty_post_slots so a slot in use cannot be deleted.
-import { sql, type CompiledQuery, type Selectable } from 'kysely'
-import type { DutyPostsTable } from '../../db/schema.js'
+import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely'
+import type { Database, DutyPostSlotsTable, DutyPostsTable } from '../../db/schema.js'
 import { chunkRows, type Store } from '../../db/store.js'
 import type { DutyKind, Weekday } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
@@ -9,6 +9,7 @@ import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
 import { conflict, notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
+import { insertRows, type Column } from '../platform/insert-rows.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { ensureCodeFree, ensureWorkCodeFree, resolveRefs, type Ref } from './refs.js'
 
@@ -90,12 +91,25 @@ export async function dutyPostExists(store: Store, schoolId: string, postId: str
   return row !== undefined
 }
 
+// The one row mapper and insert of duty_posts and of duty_post_slots, shared with the
+// scenario import.
+export const postSlotRows = (postId: string, slotIds: readonly string[]): Insertable<DutyPostSlotsTable>[] =>
+  slotIds.map((slotId, position) => ({ duty_post_id: postId, slot_id: slotId, position }))
+
+export const insertPostSlots = (db: Kysely<Database>, rows: readonly Insertable<DutyPostSlotsTable>[]): CompiledQuery[] => insertRows(db, 'duty_post_slots', rows)
+
 function slotStatements(ctx: WriteContext, postId: string, slots: readonly Ref[]): CompiledQuery[] {
-  const rows = slots.map((s, position) => ({ duty_post_id: postId, slot_id: s.id, position }))
-  return chunkRows(rows, 3).map((chunk) => ctx.store.db.insertInto('duty_post_slots').values(chunk).compile())
+  return insertPostSlots(ctx.store.db, postSlotRows(postId, slots.map((s) => s.id)))
 }
 
-const columns = (i: DutyPostInput) => ({
+export const dutyPostRow = (schoolId: string, id: string, input: Omit<DutyPostInput, 'slots'>): Insertable<DutyPostsTable> => ({ id, school_id: schoolId, ...columns(input) })
+
+/** New posts; with `update`, a code the school already has updates those columns instead. */
+export function insertDutyPosts(db: Kysely<Database>, rows: readonly Insertable<DutyPostsTable>[], update?: readonly Column<'duty_posts'>[]): CompiledQuery[] {
+  return insertRows(db, 'duty_posts', rows, update && { key: ['school_id', 'code'], set: update, bumpVersion: true })
+}
+
+const columns = (i: Omit<DutyPostInput, 'slots'>) => ({
   code: i.code,
   name: i.name,
   kind: i.kind,
@@ -133,7 +147,7 @@ export async function createDutyPost(ctx: WriteContext, schoolId: string, input:
   const slots = await resolveSlots(ctx.store, schoolId, input)
   const post: DutyPost = { id: ctx.newId('dut'), ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), version: 1 }
   await commit(ctx, { schoolId, entity: 'duty_post', entityId: post.id, action: 'create', after: post }, [
-    ctx.store.db.insertInto('duty_posts').values({ id: post.id, school_id: schoolId, ...columns(input) }).compile(),
+    ...insertDutyPosts(ctx.store.db, [dutyPostRow(schoolId, post.id, input)]),
     ...slotStatements(ctx, post.id, slots),
   ])
   return post

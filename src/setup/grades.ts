@@ -1,6 +1,6 @@
 // Grades: what each contracted grade may be asked to do (kinds of work).
-import { sql, type Selectable } from 'kysely'
-import type { GradesTable } from '../../db/schema.js'
+import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely'
+import type { Database, GradesTable } from '../../db/schema.js'
 import type { Store } from '../../db/store.js'
 import type { WorkKind } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
@@ -8,6 +8,7 @@ import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
 import { conflict, notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
+import { insertRows, type Column } from '../platform/insert-rows.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { ensureCodeFree } from './refs.js'
 
@@ -29,6 +30,16 @@ const toGrade = (r: Selectable<GradesTable>): Grade => ({
   dutyKinds: parseJsonColumn<WorkKind[]>(r.duty_kinds, []),
   version: r.version,
 })
+
+// The one row mapper and insert of grades, shared with the scenario import.
+export const gradeColumns = (input: GradeInput) => ({ code: input.code, name: input.name, duty_kinds: JSON.stringify(input.dutyKinds) })
+
+export const gradeRow = (schoolId: string, id: string, input: GradeInput): Insertable<GradesTable> => ({ id, school_id: schoolId, ...gradeColumns(input) })
+
+/** New grades; with `update`, a code the school already has updates those columns instead. */
+export function insertGrades(db: Kysely<Database>, rows: readonly Insertable<GradesTable>[], update?: readonly Column<'grades'>[]): CompiledQuery[] {
+  return insertRows(db, 'grades', rows, update && { key: ['school_id', 'code'], set: update, bumpVersion: true })
+}
 
 export async function listGrades(store: Store, schoolId: string, page: PageQuery): Promise<Page<Grade>> {
   const rows = await store.db
@@ -53,10 +64,7 @@ export async function createGrade(ctx: WriteContext, schoolId: string, input: Gr
   await ensureCodeFree(ctx.store, 'grades', schoolId, input.code)
   const grade: Grade = { id: ctx.newId('grd'), ...input, version: 1 }
   await commit(ctx, { schoolId, entity: 'grade', entityId: grade.id, action: 'create', after: grade }, [
-    ctx.store.db
-      .insertInto('grades')
-      .values({ id: grade.id, school_id: schoolId, code: input.code, name: input.name, duty_kinds: JSON.stringify(input.dutyKinds) })
-      .compile(),
+    ...insertGrades(ctx.store.db, [gradeRow(schoolId, grade.id, input)]),
   ])
   return grade
 }
@@ -69,7 +77,7 @@ export async function updateGrade(ctx: WriteContext, schoolId: string, id: strin
   await commit(ctx, { schoolId, entity: 'grade', entityId: id, action: 'update', before, after, expect: { table: 'grades', version: before.version } }, [
     ctx.store.db
       .updateTable('grades')
-      .set({ code: input.code, name: input.name, duty_kinds: JSON.stringify(input.dutyKinds), version: sql<number>`version + 1` })
+      .set({ ...gradeColumns(input), version: sql<number>`version + 1` })
       .where('id', '=', id)
       .compile(),
   ])

@@ -3,12 +3,13 @@
 // writes every row, each with its own audit entry as if entered by hand, in one atomic write
 // (one SQLite transaction, one D1 batch): a text with any problem writes nothing.
 import type { CompiledQuery } from 'kysely'
-import { chunkRows } from '../../db/store.js'
 import type { WriteContext } from '../platform/deps.js'
 import { auditStatement } from '../platform/audit.js'
 import type { Parsed } from './paste-problems.js'
 import { parseStaffCsv, type ColumnMapping, type StaffImport } from './staff-csv.js'
 import { parseTermDates, type TermDates } from './term-dates-text.js'
+import { closureRow, insertClosures, insertPeriods, periodRow } from './calendar.js'
+import { insertSkills, insertStaff, skillRow, staffRow } from './staff-rows.js'
 
 export async function importTermDates(ctx: WriteContext, schoolId: string, text: string): Promise<Parsed<TermDates>> {
   const db = ctx.store.db
@@ -21,14 +22,14 @@ export async function importTermDates(ctx: WriteContext, schoolId: string, text:
     const row = { kind: p.kind, name: p.name, startDate: p.startDate, endDate: p.endDate }
     statements.push(
       auditStatement(ctx, { schoolId, entity: 'calendar_period', entityId: id, action: 'create', after: { id, ...row, version: 1, source: 'paste' } }),
-      db.insertInto('calendar_periods').values({ id, school_id: schoolId, kind: p.kind, name: p.name, start_date: p.startDate, end_date: p.endDate }).compile(),
+      ...insertPeriods(db, [periodRow(schoolId, id, p)]),
     )
   }
   for (const c of parsed.value.closures) {
     const id = ctx.newId('cls')
     statements.push(
       auditStatement(ctx, { schoolId, entity: 'closure', entityId: id, action: 'create', after: { id, date: c.date, kind: c.kind, name: c.name, version: 1, source: 'paste' } }),
-      db.insertInto('closures').values({ id, school_id: schoolId, date: c.date, kind: c.kind, name: c.name }).compile(),
+      ...insertClosures(db, [closureRow(schoolId, id, c)]),
     )
   }
   await ctx.store.atomic(statements)
@@ -53,30 +54,8 @@ export async function importStaffCsv(ctx: WriteContext, schoolId: string, text: 
     const { line: _line, ...input } = s
     statements.push(
       auditStatement(ctx, { schoolId, entity: 'staff', entityId: id, action: 'create', after: { id, ...input, source: 'csv' } }),
-      db
-        .insertInto('staff')
-        .values({
-          id,
-          school_id: schoolId,
-          code: s.code,
-          name: s.name,
-          grade_id: grade,
-          hours_per_week: s.hoursPerWeek,
-          pattern: JSON.stringify(s.pattern),
-          unpaid_break_minutes: s.unpaidBreakMinutes,
-          additional_hours_allowance: s.additionalHoursAllowance,
-          max_duties_per_week: s.maxDutiesPerWeek,
-          avoid: '[]',
-          prefer: '[]',
-          email: s.email,
-        })
-        .compile(),
-      ...chunkRows(s.skills, 3).map((chunk) =>
-        db
-          .insertInto('staff_skills')
-          .values(chunk.map((k) => ({ staff_id: id, skill: k.skill, expires_on: k.expiresOn })))
-          .compile(),
-      ),
+      ...insertStaff(db, [staffRow(schoolId, id, { ...s, gradeId: grade, avoid: [], prefer: [] })]),
+      ...insertSkills(db, s.skills.map((k) => skillRow(id, k))),
     )
   }
   await ctx.store.atomic(statements)

@@ -1,6 +1,6 @@
 // Slots: the school day in order. A slot still used by a duty post or a cover request stays.
-import { sql, type Selectable } from 'kysely'
-import type { SlotsTable } from '../../db/schema.js'
+import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely'
+import type { Database, SlotsTable } from '../../db/schema.js'
 import type { Store } from '../../db/store.js'
 import type { Weekday } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
@@ -8,6 +8,7 @@ import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
 import { conflict, notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
+import { insertRows, type Column } from '../platform/insert-rows.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { ensureCodeFree } from './refs.js'
 
@@ -35,13 +36,23 @@ const toSlot = (r: Selectable<SlotsTable>): Slot => ({
   version: r.version,
 })
 
-const columns = (input: SlotInput) => ({
+// The one row mapper and insert of slots, shared with the scenario import. Only a scenario
+// file gives a position (the slots pages leave it to the table's default).
+const columns = (input: SlotInput & { position?: number }) => ({
   code: input.code,
   kind: input.kind,
   start_time: input.start,
   end_time: input.end,
   days: input.days === null ? null : JSON.stringify(input.days),
+  ...(input.position === undefined ? {} : { position: input.position }),
 })
+
+export const slotRow = (schoolId: string, id: string, input: SlotInput & { position?: number }): Insertable<SlotsTable> => ({ id, school_id: schoolId, ...columns(input) })
+
+/** New slots; with `update`, a code the school already has updates those columns instead. */
+export function insertSlots(db: Kysely<Database>, rows: readonly Insertable<SlotsTable>[], update?: readonly Column<'slots'>[]): CompiledQuery[] {
+  return insertRows(db, 'slots', rows, update && { key: ['school_id', 'code'], set: update, bumpVersion: true })
+}
 
 /** In the order of the day. */
 export async function listSlots(store: Store, schoolId: string, page: PageQuery): Promise<Page<Slot>> {
@@ -67,7 +78,7 @@ export async function createSlot(ctx: WriteContext, schoolId: string, input: Slo
   await ensureCodeFree(ctx.store, 'slots', schoolId, input.code)
   const slot: Slot = { id: ctx.newId('slt'), ...input, version: 1 }
   await commit(ctx, { schoolId, entity: 'slot', entityId: slot.id, action: 'create', after: slot }, [
-    ctx.store.db.insertInto('slots').values({ id: slot.id, school_id: schoolId, ...columns(input) }).compile(),
+    ...insertSlots(ctx.store.db, [slotRow(schoolId, slot.id, input)]),
   ])
   return slot
 }

@@ -10,6 +10,7 @@ import { fieldError, invalid, notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { ensureCodeFree, resolveRef, resolveRefs } from './refs.js'
+import { commitmentRow, insertCommitments, insertSkills, insertStaff, skillRow, staffColumns } from './staff-rows.js'
 
 export interface WorkingHours {
   start: string
@@ -141,34 +142,16 @@ async function resolve(store: Store, schoolId: string, input: StaffInput) {
 
 function writeStatements(ctx: WriteContext, staffId: string, input: StaffInput) {
   const commitments = input.commitments.map((c) => ({ id: ctx.newId('cmt'), ...c }))
+  const db = ctx.store.db
   const statements: CompiledQuery[] = [
-    ...chunkRows(input.skills, 3).map((chunk) =>
-      ctx.store.db.insertInto('staff_skills').values(chunk.map((s) => ({ staff_id: staffId, skill: s.skill, expires_on: s.expiresOn }))).compile(),
-    ),
-    ...chunkRows(commitments, 6).map((chunk) =>
-      ctx.store.db
-        .insertInto('commitments')
-        .values(chunk.map((c) => ({ id: c.id, staff_id: staffId, day: c.day, start_time: c.start, end_time: c.end, label: c.label })))
-        .compile(),
-    ),
+    ...insertSkills(db, input.skills.map((s) => skillRow(staffId, s))),
+    ...insertCommitments(db, commitments.map((c) => commitmentRow(staffId, c))),
   ]
   return { commitments, statements }
 }
 
 function columns(input: StaffInput, resolved: Awaited<ReturnType<typeof resolve>>) {
-  return {
-    code: input.code,
-    name: input.name,
-    grade_id: resolved.grade.id,
-    hours_per_week: input.hoursPerWeek,
-    pattern: JSON.stringify(input.pattern),
-    unpaid_break_minutes: input.unpaidBreakMinutes,
-    additional_hours_allowance: input.additionalHoursAllowance,
-    max_duties_per_week: input.maxDutiesPerWeek,
-    avoid: JSON.stringify(resolved.avoid),
-    prefer: JSON.stringify(resolved.prefer),
-    email: input.email,
-  }
+  return staffColumns({ ...input, gradeId: resolved.grade.id, avoid: resolved.avoid, prefer: resolved.prefer })
 }
 
 function asMember(id: string, input: StaffInput, resolved: Awaited<ReturnType<typeof resolve>>, commitments: StaffMember['commitments'], version: number): StaffMember {
@@ -203,7 +186,7 @@ export async function createStaff(ctx: WriteContext, schoolId: string, input: St
   const children = writeStatements(ctx, id, input)
   const member = asMember(id, input, resolved, children.commitments, 1)
   await commit(ctx, { schoolId, entity: 'staff', entityId: id, action: 'create', after: member }, [
-    ctx.store.db.insertInto('staff').values({ id, school_id: schoolId, ...columns(input, resolved) }).compile(),
+    ...insertStaff(ctx.store.db, [{ id, school_id: schoolId, ...columns(input, resolved) }]),
     ...children.statements,
   ])
   return getStaff(ctx.store, schoolId, id)

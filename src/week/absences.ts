@@ -10,6 +10,7 @@ import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http
 import { notFound } from '../platform/http/problem.js'
 import { commit, nowIso } from '../platform/audit.js'
 import { resolveRef } from '../setup/refs.js'
+import { absenceColumns, absenceRow, insertAbsences } from './week-rows.js'
 
 export interface AbsenceInput {
   /** id or code of the staff member */
@@ -95,14 +96,7 @@ export async function getAbsence(store: Store, schoolId: string, id: string): Pr
   return { ...absence, detail: detail?.detail ?? null }
 }
 
-const columns = (input: AbsenceInput, staffId: string) => ({
-  staff_id: staffId,
-  start_date: input.startDate,
-  end_date: input.endDate,
-  start_time: input.startTime,
-  end_time: input.endTime,
-  reason: input.reason,
-})
+const columns = (input: AbsenceInput, staffId: string) => absenceColumns({ ...input, staffId })
 
 function detailStatements(ctx: WriteContext, absenceId: string, detail: string | null): CompiledQuery[] {
   return detail === null ? [] : [ctx.store.db.insertInto('absence_details').values({ absence_id: absenceId, detail }).compile()]
@@ -113,7 +107,7 @@ export async function createAbsence(ctx: WriteContext, schoolId: string, input: 
   const { detail, ...rest } = input
   const absence: Absence = { id: ctx.newId('abs'), ...rest, staff: staff.code, staffId: staff.id, version: 1, createdAt: nowIso(ctx) }
   await commit(ctx, { schoolId, entity: 'absence', entityId: absence.id, action: 'create', after: absence }, [
-    ctx.store.db.insertInto('absences').values({ id: absence.id, school_id: schoolId, created_at: absence.createdAt, ...columns(input, staff.id) }).compile(),
+    ...insertAbsences(ctx.store.db, [absenceRow(schoolId, absence.id, absence.createdAt, { ...input, staffId: staff.id })]),
     ...detailStatements(ctx, absence.id, detail),
   ])
   return { ...absence, detail }

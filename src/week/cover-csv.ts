@@ -23,6 +23,7 @@ import type { CoverRequest } from './cover-requests.js'
 import { parseCsv } from '../platform/csv.js'
 import { mondayOf } from '../ledgers/periods.js'
 import { weekRange } from '../scenario/week-dates.js'
+import { coverRow, insertCover } from './week-rows.js'
 
 export const COVER_CSV_COLUMNS = ['code', 'date', 'slot', 'label', 'staff', 'skills', 'priority', 'absence'] as const
 type Column = (typeof COVER_CSV_COLUMNS)[number]
@@ -221,20 +222,6 @@ function coverRequestsOf(ctx: WriteContext, rows: Row[], refs: SchoolRefs, given
 function insertStatements(ctx: WriteContext, schoolId: string, c: CoverRequest) {
   return [
     auditStatement(ctx, { schoolId, entity: 'cover_request', entityId: c.id, action: 'create', after: { ...c, source: 'csv' } }),
-    ctx.store.db
-      .insertInto('cover_requests')
-      .values({
-        id: c.id,
-        school_id: schoolId,
-        code: c.code,
-        date: c.date,
-        slot_id: c.slotId,
-        label: c.label,
-        people_needed: c.peopleNeeded,
-        skill_seats: JSON.stringify(c.skillSeats),
-        priority: c.priority,
-        absence_id: c.absenceId,
-      })
-      .compile(),
+    ...insertCover(ctx.store.db, [coverRow(schoolId, c.id, c)]),
   ]
 }

@@ -8,6 +8,7 @@ import { fieldError, invalid, notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { ensureCodeFreeInWeek, resolveRef } from '../setup/refs.js'
+import { coverColumns, insertCover } from './week-rows.js'
 
 export interface CoverRequestInput {
   code: string
@@ -79,16 +80,7 @@ async function resolve(store: Store, schoolId: string, input: CoverRequestInput)
     const absence = await store.db.selectFrom('absences').select('id').where('school_id', '=', schoolId).where('id', '=', input.absenceId).executeTakeFirst()
     if (!absence) throw invalid([fieldError(['absenceId'], `no absence with id ${input.absenceId} in this school`)])
   }
-  const columns = {
-    code: input.code,
-    date: input.date,
-    slot_id: slot.id,
-    label: input.label,
-    people_needed: input.peopleNeeded,
-    skill_seats: JSON.stringify(input.skillSeats),
-    priority: input.priority,
-    absence_id: input.absenceId,
-  }
+  const columns = coverColumns({ ...input, slotId: slot.id })
   return { slot, columns }
 }
 
@@ -97,7 +89,7 @@ export async function createCoverRequest(ctx: WriteContext, schoolId: string, in
   const { slot, columns } = await resolve(ctx.store, schoolId, input)
   const cover: CoverRequest = { id: ctx.newId('cov'), ...input, slot: slot.code, slotId: slot.id, version: 1 }
   await commit(ctx, { schoolId, entity: 'cover_request', entityId: cover.id, action: 'create', after: cover }, [
-    ctx.store.db.insertInto('cover_requests').values({ id: cover.id, school_id: schoolId, ...columns }).compile(),
+    ...insertCover(ctx.store.db, [{ id: cover.id, school_id: schoolId, ...columns }]),
   ])
   return cover
 }

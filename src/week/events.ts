@@ -9,17 +9,9 @@ import { notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { ensureCodeFreeInWeek } from '../setup/refs.js'
+import { eventColumns, eventRow, insertEvents, type EventFields } from './week-rows.js'
 
-export interface EventInput {
-  code: string
-  name: string
-  date: string
-  start: string
-  end: string
-  peopleNeeded: number
-  skillSeats: Record<string, number>
-  priority: number
-}
+export type EventInput = EventFields
 
 export interface SchoolEvent extends EventInput {
   id: string
@@ -39,16 +31,7 @@ const toEvent = (r: Selectable<EventsTable>): SchoolEvent => ({
   version: r.version,
 })
 
-const columns = (i: EventInput) => ({
-  code: i.code,
-  name: i.name,
-  date: i.date,
-  start_time: i.start,
-  end_time: i.end,
-  people_needed: i.peopleNeeded,
-  skill_seats: JSON.stringify(i.skillSeats),
-  priority: i.priority,
-})
+const columns = eventColumns
 
 export interface EventQuery extends PageQuery {
   from?: string | undefined
@@ -73,7 +56,7 @@ export async function createEvent(ctx: WriteContext, schoolId: string, input: Ev
   await ensureCodeFreeInWeek(ctx.store, 'events', schoolId, input)
   const event: SchoolEvent = { id: ctx.newId('evt'), ...input, version: 1 }
   await commit(ctx, { schoolId, entity: 'event', entityId: event.id, action: 'create', after: event }, [
-    ctx.store.db.insertInto('events').values({ id: event.id, school_id: schoolId, ...columns(input) }).compile(),
+    ...insertEvents(ctx.store.db, [eventRow(schoolId, event.id, input)]),
   ])
   return event
 }

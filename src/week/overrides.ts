@@ -11,6 +11,7 @@ import { conflict, fieldError, invalid, notFound } from '../platform/http/proble
 import { commit, nowIso } from '../platform/audit.js'
 import { resolveRef } from '../setup/refs.js'
 import { isMondayDate, weekRange } from '../scenario/week-dates.js'
+import { insertOverrides, overrideRow } from './week-rows.js'
 
 export type OverrideKind = 'pin' | 'bar'
 
@@ -133,20 +134,9 @@ export async function addOverride(ctx: WriteContext, schoolId: string, week: str
     createdAt: nowIso(ctx),
   }
   await commit(ctx, { schoolId, entity: 'week_override', entityId: override.id, action: 'create', after: override }, [
-    ctx.store.db
-      .insertInto('week_overrides')
-      .values({
-        id: override.id,
-        school_id: schoolId,
-        week,
-        kind: input.kind,
-        staff_id: staff.id,
-        work_code: input.duty,
-        date: input.date,
-        slot_code: input.slot ?? null,
-        created_at: override.createdAt,
-      })
-      .compile(),
+    ...insertOverrides(ctx.store.db, [
+      overrideRow(schoolId, override.id, { week, kind: input.kind, staffId: staff.id, work: input.duty, date: input.date, slot: input.slot ?? null, createdAt: override.createdAt }),
+    ]),
   ])
   return override
 }

@@ -14,6 +14,7 @@ import { ROTA_FORMAT } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
 import { nowIso } from '../platform/audit.js'
 import { compare } from '../scenario/load.js'
+import { assignmentRow, insertAssignments } from './week-rows.js'
 
 export type RotaStatus = 'draft' | 'published' | 'superseded'
 
@@ -165,14 +166,7 @@ export function insertDraftStatements(ctx: WriteContext, rota: NewRota): Compile
       .compile(),
     db.deleteFrom('rotas').where('school_id', '=', rota.schoolId).where('week', '=', rota.week).where('status', '=', 'draft').where('id', '!=', rota.id).compile(),
   ]
-  for (const chunk of chunkRows(rota.assignments, 6)) {
-    out.push(
-      db
-        .insertInto('rota_assignments')
-        .values(chunk.map((a) => ({ id: ctx.newId('ras'), rota_id: rota.id, staff_id: a.staffId, work_code: a.work, date: a.date, slot_code: a.slot })))
-        .compile(),
-    )
-  }
+  out.push(...insertAssignments(db, rota.assignments.map((a) => assignmentRow(rota.id, ctx.newId('ras'), a))))
   for (const chunk of chunkRows(rota.unfilled, 6)) {
     out.push(
       db
