@@ -3,9 +3,9 @@
 // known world.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { SqliteStore } from '../../db/sqlite.js'
 import type { Store } from '../../db/store.js'
 import type { Assignment, Scenario } from '../../solver/scenario.js'
-import type { SqliteStore } from '../../db/sqlite.js'
 import type { WriteContext } from '../../src/platform/deps.js'
 import { toProblem } from '../../src/platform/http/errors.js'
 import { fairnessReport } from '../../src/ledgers/fairness.js'
