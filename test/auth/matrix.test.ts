@@ -1,28 +1,18 @@
 // The access matrix on Node and SQLite: every endpoint × every role × own school / other
-// school answers the status its row in test/auth/matrix.ts says. test/workers/matrix.test.ts
-// runs the same table under wrangler dev.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
+// school answers the status its row in test/support/access-matrix.ts says.
+// test/workers/matrix.test.ts runs the same table under wrangler dev.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
-import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
 import { cells, describeCell, ENDPOINTS, matrixSeed, runCell, signInEveryone, type Client, type Principals } from '../support/access-matrix.js'
+import { freshStore, testApp, type TestStore } from '../support/kit.js'
 
-let dir: string
-let store: SqliteStore
+let store: TestStore
 let client: Client
 let principals: Principals
 let routes: { method: string; path: string }[]
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'duty-rota-matrix-'))
-  store = openSqliteStore(join(dir, 'matrix.sqlite'))
-  migrateSqlite(store.sqlite)
-  const app = createApp({ store, clock: Clock.fixed(Instant.parse('2026-11-23T09:00:00Z'), ZoneOffset.UTC), mailer: new MemoryMailer() })
+  store = freshStore()
+  const app = testApp({ store })
   const seed = await matrixSeed()
   await store.atomic(seed.statements)
   client = { origin: 'http://localhost', fetch: async (path, init) => await app.request(path, init) }
@@ -31,7 +21,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await store?.close()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 // The name carries the size of the table, so `npx vitest run test/auth/matrix.test.ts` prints it.

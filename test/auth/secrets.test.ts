@@ -1,12 +1,11 @@
 // No secret is stored in clear: after every kind of credential has been issued and used through
 // the real app, no cell of any table holds one of them (nor its hex or base64 form).
-import { Clock } from '@js-joda/core'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { hashToken } from '../../src/platform/tokens.js'
-import { newId } from '../../src/platform/ids.js'
 import { issueFeedToken } from '../../src/calendar/feed-tokens.js'
 import { freshApi, ORIGIN, TESTER, withSchool, type TestApi } from '../support/api.js'
 import { sessionCookieFrom } from '../support/auth.js'
+import { writeContext } from '../support/kit.js'
 
 let api: TestApi
 beforeEach(async () => {
@@ -46,7 +45,7 @@ it('no table holds a sign-in link, session, staff link, API token or feed token 
   const staff = await api.json('POST', `${base}/staff`, { code: 's1', name: 'Sam', grade: 'G4', hoursPerWeek: 30, pattern: {} })
   const staffUrl = (await api.json('POST', `${base}/staff/${staff.body.id}/link`)).body.url as string
   const staffSession = sessionCookieFrom(await api.app.request(new URL(staffUrl).pathname)) ?? ''
-  const feed = await issueFeedToken({ store: api.store, clock: Clock.systemUTC(), newId, actor: 'test' }, { scope: 'person', schoolId, staffId: staff.body.id })
+  const feed = await issueFeedToken(writeContext(api.store, 'test'), { scope: 'person', schoolId, staffId: staff.body.id })
 
   const secrets = [used, unused, session.replace('__Host-session=', ''), token.slice(3), staffUrl.split('/').at(-1) ?? '', staffSession.replace('__Host-session=', ''), feed.token, api.auth.cookie?.replace('__Host-session=', '') ?? '']
   for (const s of secrets) expect(s).toMatch(/^[A-Za-z0-9_-]{43}$/)

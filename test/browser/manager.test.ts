@@ -6,23 +6,18 @@
 // told what goes with them. Every page visited is checked with
 // axe-core for WCAG 2.2 AA and must log no console error (so nothing the CSP refuses); a
 // screenshot of each step goes to test-results/.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
-import { createApp } from '../../src/app.js'
 import { MemoryMailer } from '../../src/platform/mailer.js'
 import { ensureUser, grant } from '../../src/auth/users.js'
-import { newId } from '../../src/platform/ids.js'
 import { createOrganisation } from '../../src/schools/organisations.js'
 import { createSchool } from '../../src/schools/schools.js'
+import { fixedClock, freshStore, testApp, writeContext, type TestStore } from '../support/kit.js'
 
 const require = createRequire(import.meta.url)
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -33,8 +28,7 @@ const EMAIL = 'bursar@elmtree.example'
 /** Saturday 21 November 2026: the week to plan is the one starting Monday 23 November. */
 const NOW = '2026-11-21T09:00:00Z'
 
-let dir: string
-let store: SqliteStore
+let store: TestStore
 let http: ServerType
 let base: string
 let browser: Browser
@@ -47,18 +41,16 @@ const audited: Record<string, string[]> = {}
 let step = 0
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'duty-rota-manager-browser-'))
-  store = openSqliteStore(join(dir, 'school.sqlite'))
-  migrateSqlite(store.sqlite)
-  const clock = Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC)
+  store = freshStore()
+  const clock = fixedClock(NOW)
   // What `npm run admin` does for a new school: an organisation, an empty school, its manager.
-  const ctx = { store, clock, newId, actor: 'admin:test' }
+  const ctx = writeContext(store, 'admin:test', clock)
   const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
   const school = await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })
   const user = await ensureUser(ctx, EMAIL, 'Bea Bursar')
   await grant(ctx, user.id, { role: 'manager', schoolId: school.id })
 
-  const app = createApp({ store, clock, mailer })
+  const app = testApp({ store, clock, mailer })
   http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => http.once('listening', () => resolve()))
   // "localhost", which browsers treat as secure, so the __Host- session cookie is kept over http.
@@ -85,7 +77,6 @@ afterAll(async () => {
   await browser?.close()
   await new Promise((resolve) => http?.close(resolve))
   await store?.close()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 /**

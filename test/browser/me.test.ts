@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await new Promise((resolve) => http?.close(resolve))
-  server?.close()
+  await server?.close()
 })
 
 /** Opens /me the way a member of staff does: their personal link, then the session cookie. */

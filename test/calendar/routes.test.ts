@@ -1,21 +1,21 @@
 // /me and the feeds over HTTP, through the real app: a personal link opens the page, the page
 // hands out the calendar link, calendar apps poll it cheaply, and revoking it closes it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
+import type { App } from '../../src/app.js'
 import { createSession } from '../../src/auth/sessions.js'
 import { ME_STYLE_HASH } from '../../src/ui/phone-styles.js'
 import { makeSchool, openPersonalLink, parseFeed, publish, type School } from '../support/calendar.js'
+import { testApp } from '../support/kit.js'
 
 const ORIGIN = 'http://localhost'
 
 let school: School
-let app: ReturnType<typeof createApp>
+let app: App
 let manager: string
 
 beforeEach(async () => {
   school = await makeSchool('2026-11-24T07:45:00Z') // Tuesday, before school
-  app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
+  app = testApp({ store: school.store, clock: school.clock })
   manager = `__Host-session=${(await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })).token}`
   await publish(school, '2026-11-23', [
     ['stf_amira', 'gate', '2026-11-24', 'gate'],

@@ -2,16 +2,16 @@
 // what goes with it (counted from the database), and only its own button deletes. Through the
 // real routes (createApp) on SQLite, signed in as the school's manager.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
+import type { App } from '../../src/app.js'
 import { createSession } from '../../src/auth/sessions.js'
 import { addSickness, makeSchool, publish, type School } from '../support/calendar.js'
+import { testApp } from '../support/kit.js'
 
 const ORIGIN = 'http://localhost'
 const STAFF = '/manage/sch_1/setup/staff'
 
 let school: School
-let app: ReturnType<typeof createApp>
+let app: App
 let cookie: string
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await db.insertInto('rotas').values({ id: 'rot_draft', school_id: 'sch_1', week: '2026-11-30', version: 1, status: 'draft', created_at: '2026-11-23T09:00:00.000Z' }).execute()
   await db.insertInto('rota_assignments').values({ id: 'ras_draft', rota_id: 'rot_draft', staff_id: 'stf_amira', work_code: 'yard', date: '2026-11-30', slot_code: 'break' }).execute()
   await addSickness(school, 'stf_amira', '2026-11-26')
-  app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
+  app = testApp({ store: school.store, clock: school.clock })
   cookie = `__Host-session=${(await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })).token}`
   for (const path of ['staff/stf_amira/link', 'staff/stf_amira/feed', 'duty-posts/dpt_yard/feed']) {
     const res = await app.request(`/api/schools/sch_1/${path}`, { method: 'POST', headers: { cookie, origin: ORIGIN } })

@@ -1,31 +1,22 @@
 // The manager's week through the page handlers on a real database, with no HTTP: a school set
 // up from nothing, the week generated and published, an absence recorded, the re-plan
 // reviewed and published. The browser test does the same through the pages themselves.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
-import { newId } from '../../src/platform/ids.js'
 import { submitAbsence, fairnessCsv, posterPage, reportsPage } from '../../src/manager/other-pages.js'
 import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
 import { addDutyPost, addGrade, addSlot, addTermDates, homePage, importStaff, schoolDayPage } from '../../src/manager/setup-pages.js'
 import { generateWeek, overrideSeat, printPage, publishTheWeek, weekPage } from '../../src/manager/week-pages.js'
 import { createOrganisation } from '../../src/schools/organisations.js'
 import { createSchool } from '../../src/schools/schools.js'
+import { freshStore, writeContext, type TestStore } from '../support/kit.js'
 
-let dir: string
-let store: SqliteStore
+let store: TestStore
 let pc: PageContext
 const MONDAY = '2026-11-23'
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'duty-rota-pages-'))
-  store = openSqliteStore(join(dir, 'test.sqlite'))
-  migrateSqlite(store.sqlite)
-  const ctx = { store, clock: Clock.fixed(Instant.parse('2026-11-20T09:00:00Z'), ZoneOffset.UTC), newId, actor: 'user:test' }
+  store = freshStore()
+  const ctx = writeContext(store, 'user:test', '2026-11-20T09:00:00Z')
   const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
   const school = await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })
   pc = { ctx, schoolId: school.id, origin: 'https://rota.example.org' }
@@ -33,7 +24,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await store.close()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 const htmlOf = (r: PageResult) => (r.kind === 'html' ? r.html : '')

@@ -1,34 +1,24 @@
 // A school far from London plans by its own calendar: "this week" and "today" on the manager's
 // pages come from the school's time zone, not the server's or London's.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
-import { newId } from '../../src/platform/ids.js'
 import { absencesPage } from '../../src/manager/other-pages.js'
 import type { PageContext } from '../../src/manager/page-kit.js'
 import { thisWeek } from '../../src/manager/week-pages.js'
 import { createOrganisation } from '../../src/schools/organisations.js'
 import { createSchool } from '../../src/schools/schools.js'
+import { freshStore, writeContext, type TestStore } from '../support/kit.js'
 
 // Friday 27 November 2026, 20:00 in London, is already Saturday 28 November, 09:00 in Auckland.
-const FRIDAY_EVENING_IN_LONDON = Instant.parse('2026-11-27T20:00:00Z')
+const FRIDAY_EVENING_IN_LONDON = '2026-11-27T20:00:00Z'
 
-let dir: string | undefined
-let store: SqliteStore | undefined
+let store: TestStore | undefined
 afterEach(async () => {
   await store?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
 async function schoolIn(timezone: string): Promise<PageContext> {
-  dir = mkdtempSync(join(tmpdir(), 'duty-rota-zone-'))
-  store = openSqliteStore(join(dir, 'test.sqlite'))
-  migrateSqlite(store.sqlite)
-  const ctx = { store, clock: Clock.fixed(FRIDAY_EVENING_IN_LONDON, ZoneOffset.UTC), newId, actor: 'user:test' }
+  store = freshStore()
+  const ctx = writeContext(store, 'user:test', FRIDAY_EVENING_IN_LONDON)
   const org = await createOrganisation(ctx, { name: 'Kauri Trust' })
   const school = await createSchool(ctx, { organisationId: org.id, name: 'Kauri School', timezone, fullTimeHours: 37 })
   return { ctx, schoolId: school.id, origin: 'https://rota.example.org' }

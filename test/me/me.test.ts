@@ -193,7 +193,7 @@ describe('the page', () => {
       expect(view?.today).toBe('2026-10-20')
       expect(view?.todays).toHaveLength(1)
     } finally {
-      summer.close()
+      await summer.close()
     }
   })
 })

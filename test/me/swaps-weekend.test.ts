@@ -1,20 +1,20 @@
 // At the weekend /me plans the coming week, but a duty on the weekend itself (an event, a
 // residential duty) can still be offered; the offer must then show to both people.
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
+import type { App } from '../../src/app.js'
 import { createSession } from '../../src/auth/sessions.js'
 import { makeSchool, openPersonalLink, publish, type School } from '../support/calendar.js'
+import { testApp } from '../support/kit.js'
 
 const ORIGIN = 'http://localhost'
 let school: School
-let app: ReturnType<typeof createApp>
+let app: App
 let amira: string
 let ben: string
 
 beforeEach(async () => {
   school = await makeSchool('2026-11-28T07:45:00Z') // Saturday morning
-  app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
+  app = testApp({ store: school.store, clock: school.clock })
   const manager = `__Host-session=${(await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })).token}`
   await publish(school, '2026-11-23', [
     ['stf_amira', 'yard', '2026-11-28', 'break'],

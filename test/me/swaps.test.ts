@@ -2,10 +2,10 @@
 // /me with a message, and show only the swaps a person is part of. The manager's API approves
 // what the colleague accepted, and refuses (409) what they have not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
+import type { App } from '../../src/app.js'
 import { createSession } from '../../src/auth/sessions.js'
 import { addSickness, makeSchool, openPersonalLink, publish, type School } from '../support/calendar.js'
+import { testApp } from '../support/kit.js'
 
 const ORIGIN = 'http://localhost'
 const WEEK = '2026-11-23'
@@ -13,7 +13,7 @@ const WEEK = '2026-11-23'
 const GIVE = 'yard|2026-11-26|break'
 
 let school: School
-let app: ReturnType<typeof createApp>
+let app: App
 let manager: string
 let amira: string
 let ben: string
@@ -21,7 +21,7 @@ let cara: string
 
 beforeEach(async () => {
   school = await makeSchool('2026-11-24T07:45:00Z') // Tuesday, before school
-  app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
+  app = testApp({ store: school.store, clock: school.clock })
   manager = `__Host-session=${(await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })).token}`
   await publish(school, WEEK, [
     ['stf_amira', 'yard', '2026-11-24', 'break'],

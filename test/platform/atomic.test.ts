@@ -1,9 +1,8 @@
 // No write is ever half done: a change, its child rows and its audit entry land together or not at all.
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Store } from '../../db/store.js'
-import { createApp } from '../../src/app.js'
 import { freshApi, NOW, TESTER, WEEKDAY_PATTERN, withBasics, withSchool, type TestApi } from '../support/api.js'
+import { testApp } from '../support/kit.js'
 
 let api: TestApi
 let base: string
@@ -54,7 +53,7 @@ describe('atomic writes', () => {
         return api.store.atomic(statements)
       },
     }
-    const app = createApp({ store: racing, clock: Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC) })
+    const app = testApp({ store: racing })
     const before = snapshot()
     const res = await app.request(`${base}/staff/${created.body.id}`, {
       method: 'PUT',

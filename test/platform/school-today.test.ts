@@ -1,23 +1,22 @@
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore } from '../../db/sqlite.js'
+// "Today" for a school is the date where the school is, whatever zone the server runs in.
+import { afterEach, describe, expect, it } from 'vitest'
 import { todayAtSchool } from '../../src/platform/school-today.js'
+import { fixedClock, freshStore, insertOrganisation, insertSchool, type TestStore } from '../support/kit.js'
+
+const open: TestStore[] = []
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close()
+})
 
 async function schoolIn(timezone: string) {
-  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'duty-rota-today-')), 'today.sqlite'))
-  migrateSqlite(store.sqlite)
-  store.sqlite.exec(`INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Trust', '2026-01-01T00:00:00.000Z')`)
-  store.sqlite
-    .prepare(`INSERT INTO schools (id, organisation_id, name, timezone, created_at, updated_at) VALUES ('s', 'o', 'Oak', ?, 'x', 'x')`)
-    .run(timezone)
+  const store = freshStore()
+  open.push(store)
+  await insertOrganisation(store, 'o')
+  await insertSchool(store, { id: 's', organisationId: 'o', name: 'Oak', timezone })
   return store
 }
 
-const at = (instant: string) => Clock.fixed(Instant.parse(instant), ZoneOffset.UTC)
+const at = (instant: string) => fixedClock(instant)
 
 describe("a school's today", () => {
   it('is already Monday in London at 00:30 BST, while UTC still says Sunday', async () => {

@@ -1,18 +1,16 @@
 // Scenario import and export on SQLite, straight against the Store (the HTTP layer has its own
 // test in scenario-routes.test.ts). "Equivalent" is defined once, in scenario-equivalent.ts:
 // the export must be deep-equal (toStrictEqual) to the file's canonical form.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
+import type { SqliteStore } from '../../db/sqlite.js'
 import { parseScenario, type Scenario } from '../../solver/scenario.js'
 import { ProblemError } from '../../src/platform/http/problem.js'
 import { newId } from '../../src/platform/ids.js'
 import { exportScenario } from '../../src/scenario/export.js'
 import { importScenario, importScenarioInput } from '../../src/scenario/import.js'
+import { fixedClock, freshStore, insertOrganisation, insertSchool, type TestStore } from '../support/kit.js'
 import { canonical } from '../support/scenario-equivalent.js'
 import { theWeekAfter } from '../support/week-after.js'
 
@@ -21,30 +19,23 @@ const FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()
 const WEEK = '2026-11-23'
 const NEXT_WEEK = '2026-11-30'
 const SCHOOL = 'sch_test'
-const ctx = { actor: 'test', clock: Clock.fixed(Instant.parse('2026-11-20T10:00:00Z'), ZoneOffset.UTC), newId }
+const ctx = { actor: 'test', clock: fixedClock('2026-11-20T10:00:00Z'), newId }
 
 function example(name: string): Scenario {
   return JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')) as Scenario
 }
 
-const open: { store: SqliteStore; dir: string }[] = []
+const open: TestStore[] = []
 afterEach(async () => {
-  for (const { store, dir } of open.splice(0)) {
-    await store.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  for (const store of open.splice(0)) await store.close()
 })
 
-/** A fresh SQLite file, migrated, with one organisation and one school inserted directly. */
-function freshStore(): SqliteStore {
-  const dir = mkdtempSync(join(tmpdir(), 'duty-rota-scenario-'))
-  const store = openSqliteStore(join(dir, 'test.sqlite'))
-  open.push({ store, dir })
-  migrateSqlite(store.sqlite)
-  store.sqlite.prepare("INSERT INTO organisations (id, name, created_at) VALUES ('org_test', 'Trust', '2026-09-01T00:00:00Z')").run()
-  store.sqlite
-    .prepare("INSERT INTO schools (id, organisation_id, name, created_at, updated_at) VALUES (?, 'org_test', 'Unnamed', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')")
-    .run(SCHOOL)
+/** The kit's fresh database with one organisation and one school inserted directly. */
+async function schoolStore(): Promise<TestStore> {
+  const store = freshStore()
+  open.push(store)
+  await insertOrganisation(store, 'org_test')
+  await insertSchool(store, { id: SCHOOL, organisationId: 'org_test' })
   return store
 }
 
@@ -74,7 +65,7 @@ const staffId = (store: SqliteStore, code: string) => (rows<{ id: string }>(stor
 
 describe('import then export gives back an equivalent scenario (SQLite)', () => {
   it.each(FILES)('%s', async (file) => {
-    const store = freshStore()
+    const store = await schoolStore()
     const sc = example(file)
     const summary = await importScenario(store, SCHOOL, sc, ctx)
     expect(summary.created.staff).toBe(sc.staff.length)
@@ -84,7 +75,7 @@ describe('import then export gives back an equivalent scenario (SQLite)', () => 
   })
 
   it.each(FILES)('importing %s twice writes nothing but a second audit entry', async (file) => {
-    const store = freshStore()
+    const store = await schoolStore()
     await importScenario(store, SCHOOL, example(file), ctx)
     const before = snapshot(store, ['audit_log'])
     const again = await importScenario(store, SCHOOL, example(file), ctx)
@@ -95,7 +86,7 @@ describe('import then export gives back an equivalent scenario (SQLite)', () => 
   })
 
   it('keeps a published rota (previous), pins, closures and x- fields out of the way', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     const sc = {
       ...example('primary.json'),
       'x-note': 'ignored',
@@ -124,7 +115,7 @@ describe('import then export gives back an equivalent scenario (SQLite)', () => 
 
 describe('a rejected import leaves every table unchanged', () => {
   it('answers one error per bad path for an invalid file, and writes nothing', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     await importScenario(store, SCHOOL, example('secondary.json'), ctx)
     const before = snapshot(store)
     const bad = structuredClone(example('primary.json')) as unknown as Record<string, Record<string, unknown>[]>
@@ -146,7 +137,7 @@ describe('a rejected import leaves every table unchanged', () => {
   })
 
   it('rolls back everything when the database fails part-way through the write', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     await importScenario(store, SCHOOL, example('primary.json'), ctx)
     // A file valid by schema that changes plenty, made to fail late: duty_balances rows are
     // written after slots, grades, staff, skills and commitments.
@@ -160,7 +151,7 @@ describe('a rejected import leaves every table unchanged', () => {
 
 describe('weeks that reuse cover and event ids', () => {
   it('import side by side, and each week exports its own cover and events', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     const first = example('primary.json')
     const second = theWeekAfter(first)
     expect(second.cover?.map((c) => c.date)).toContain('2026-12-01')
@@ -185,7 +176,7 @@ describe('weeks that reuse cover and event ids', () => {
 
 describe('what the export shows', () => {
   it('only skills valid for the whole week', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     await importScenario(store, SCHOOL, example('primary.json'), ctx)
     const id = staffId(store, 's001')
     const add = store.sqlite.prepare('INSERT INTO staff_skills (staff_id, skill, expires_on) VALUES (?, ?, ?)')
@@ -207,7 +198,7 @@ describe('what the export shows', () => {
   })
 
   it("only that week's absences, one per date, open-ended ones too, never their details", async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     await importScenario(store, SCHOOL, example('primary.json'), ctx)
     const add = store.sqlite.prepare(
       'INSERT INTO absences (id, school_id, staff_id, start_date, end_date, start_time, end_time, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -251,7 +242,7 @@ describe('what the export shows', () => {
   })
 
   it('dutiesThisTerm counts published duty and cover this term; events use additional hours', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     const sc = example('primary.json')
     await importScenario(store, SCHOOL, sc, ctx)
     const s001 = sc.staff.find((s) => s.id === 's001')
@@ -308,7 +299,7 @@ describe('what "update" means for rows the file does not list', () => {
   }
 
   it('removes a person the file drops when nothing else refers to them', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     const sc = example('primary.json')
     await importScenario(store, SCHOOL, sc, ctx)
     const smaller = without(sc, 's008')
@@ -318,7 +309,7 @@ describe('what "update" means for rows the file does not list', () => {
   })
 
   it('refuses to remove a person with rota history, and writes nothing', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     const sc = example('primary.json')
     await importScenario(store, SCHOOL, sc, ctx)
     store.sqlite.exec(`INSERT INTO rotas (id, school_id, week, status, created_at) VALUES ('rot_prev', '${SCHOOL}', '2026-11-16', 'published', 'x')`)
@@ -333,7 +324,7 @@ describe('what "update" means for rows the file does not list', () => {
   })
 
   it('replaces a grade only when the file also moves everyone who holds it', async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     const sc = example('primary.json')
     await importScenario(store, SCHOOL, sc, ctx)
     const dropped = sc.grades[0]?.id ?? ''
@@ -353,7 +344,7 @@ describe('what "update" means for rows the file does not list', () => {
   })
 
   it("refuses to remove a slot another week's cover uses", async () => {
-    const store = freshStore()
+    const store = await schoolStore()
     const sc = example('primary.json')
     await importScenario(store, SCHOOL, sc, ctx)
     const slot = store.sqlite.prepare("SELECT id FROM slots WHERE code = 'gate-pm'").get() as { id: string }

@@ -1,31 +1,22 @@
 // The bulk setup writes on a real database: a good text becomes rows (each audited), a text
 // with any problem writes nothing at all.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
 import type { WriteContext } from '../../src/platform/deps.js'
-import { newId } from '../../src/platform/ids.js'
 import { importStaffCsv, importTermDates } from '../../src/setup/imports.js'
 import { createClosure } from '../../src/setup/calendar.js'
 import { createGrade } from '../../src/setup/grades.js'
 import { createOrganisation } from '../../src/schools/organisations.js'
 import { createSchool } from '../../src/schools/schools.js'
 import { getStaff, listStaff } from '../../src/setup/staff.js'
+import { freshStore, writeContext, type TestStore } from '../support/kit.js'
 
-let dir: string
-let store: SqliteStore
+let store: TestStore
 let ctx: WriteContext
 let schoolId: string
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'duty-rota-manager-'))
-  store = openSqliteStore(join(dir, 'test.sqlite'))
-  migrateSqlite(store.sqlite)
-  ctx = { store, clock: Clock.fixed(Instant.parse('2026-11-23T09:00:00Z'), ZoneOffset.UTC), newId, actor: 'user:test' }
+  store = freshStore()
+  ctx = writeContext(store, 'user:test', '2026-11-23T09:00:00Z')
   const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
   schoolId = (await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })).id
   await createGrade(ctx, schoolId, { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch'] })
@@ -33,7 +24,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await store.close()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 const count = async (table: 'staff' | 'calendar_periods' | 'closures' | 'audit_log') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { examplesDir, loadExample, tinyWeek } from './helpers.js'
+import { examplesDir, loadExample, tinyWeek } from '../support/solver/scenarios.js'
 
 const root = join(import.meta.dirname, '..', '..')
 

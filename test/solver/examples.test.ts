@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkRota, solve } from '../../solver/index.js'
-import { examplesDir, loadExample } from './helpers.js'
+import { examplesDir, loadExample } from '../support/solver/scenarios.js'
 
 // The second reading of the rules lives outside the repo; a fresh clone skips that test.
 const checker = '/work/shared/tools/check-rota.mjs'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INELIGIBLE, expandWeek, ineligibility } from '../../solver/expand.js'
-import { tinyWeek } from './helpers.js'
+import { tinyWeek } from '../support/solver/scenarios.js'
 
 function why(sc: ReturnType<typeof tinyWeek>, staff: string, key: string) {
   const week = expandWeek(sc)

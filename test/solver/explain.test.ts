@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { solve } from '../../solver/index.js'
-import { tinyWeek } from './helpers.js'
+import { tinyWeek } from '../support/solver/scenarios.js'
 
 describe('why a seat is unfilled', () => {
   it('names the skill and what stopped each holder of it', () => {

@@ -5,9 +5,9 @@ import type { Scenario } from '../../solver/index.js'
 import { expandWeek } from '../../solver/expand.js'
 import { improveFairness, unfairness } from '../../solver/fairness.js'
 import { RotaState } from '../../solver/state.js'
-import { weekArb } from './arbitrary.js'
-import { drawn, place, rotaOf } from './rota-state.js'
-import { tinyWeek } from './helpers.js'
+import { weekArb } from '../support/solver/arbitrary.js'
+import { drawn, place, rotaOf } from '../support/solver/rota-state.js'
+import { tinyWeek } from '../support/solver/scenarios.js'
 
 
 

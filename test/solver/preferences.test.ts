@@ -6,9 +6,9 @@ import { expandWeek } from '../../solver/expand.js'
 import { unfairness } from '../../solver/fairness.js'
 import { honourPreferences } from '../../solver/preferences.js'
 import { RotaState } from '../../solver/state.js'
-import { weekArb } from './arbitrary.js'
-import { tinyWeek } from './helpers.js'
-import { drawn, holds, place, rotaOf } from './rota-state.js'
+import { weekArb } from '../support/solver/arbitrary.js'
+import { tinyWeek } from '../support/solver/scenarios.js'
+import { drawn, holds, place, rotaOf } from '../support/solver/rota-state.js'
 
 /** Two people alike in load and contract, one yard duty: only a preference tells them apart. */
 function withPreference(change: (sc: Scenario) => void): string[] {

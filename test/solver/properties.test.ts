@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PinError, checkRota, parseScenario, solve } from '../../solver/index.js'
 import type { Rota, Scenario } from '../../solver/index.js'
-import { weekArb } from './arbitrary.js'
+import { weekArb } from '../support/solver/arbitrary.js'
 
 const RUNS = { numRuns: 60 }
 

@@ -1,16 +1,12 @@
-// A fresh database file per test: migrations applied exactly as `npm start` applies them,
-// a clock that never moves, and a small client that speaks JSON to app.request().
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
-import { createApp, type App } from '../../src/app.js'
+// The kit's fresh database and app (kit.ts) with a signed-in tester, and a small client that
+// speaks JSON to app.request(): for tests that drive the API as a client would.
+import type { SqliteStore } from '../../db/sqlite.js'
+import type { App } from '../../src/app.js'
 import { MemoryMailer } from '../../src/platform/mailer.js'
+import { freshStore, KIT_NOW, testApp } from './kit.js'
 import { seedUser, signInWith } from './seed.js'
 
-export const NOW = '2026-11-23T09:00:00.000Z'
+export const NOW = KIT_NOW
 
 export interface TestApi {
   app: App
@@ -32,11 +28,9 @@ export const TESTER = { id: 'usr_tester', email: 'tester@example.test', name: 'T
  * make them its trust admin, so every school they then create is theirs).
  */
 export async function freshApi(): Promise<TestApi> {
-  const dir = mkdtempSync(join(tmpdir(), 'duty-rota-api-'))
-  const store = openSqliteStore(join(dir, 'test.sqlite'))
-  migrateSqlite(store.sqlite)
+  const store = freshStore()
   const mailer = new MemoryMailer()
-  const app = createApp({ store, clock: Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC), mailer })
+  const app = testApp({ store, mailer })
   const tester = await seedUser(TESTER.id, TESTER.email, TESTER.name)
   await store.atomic(tester.statements)
   const cookie = await signInWith(async (path, init) => await app.request(path, init), ORIGIN, tester.link)
@@ -58,10 +52,7 @@ export async function freshApi(): Promise<TestApi> {
       const text = await res.text()
       return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers }
     },
-    async close() {
-      await store.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
+    close: () => store.close(),
   }
 }
 

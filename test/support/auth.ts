@@ -1,12 +1,7 @@
-// A fresh SQLite database with two schools of one trust and a third school elsewhere, people
-// in every role, and an app with sign-in mounted in front of a probe route per school.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset, type ZoneId } from '@js-joda/core'
+// The kit's fresh database (kit.ts) with two schools of one trust and a third school
+// elsewhere, people in every role, and an app with sign-in mounted in front of a probe route
+// per school: for tests of sign-in and access alone, without the features behind them.
 import { Hono } from 'hono'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
 import type { AuthEnv } from '../../src/auth/authorise.js'
 import type { AuthDeps } from '../../src/platform/deps.js'
 import { MemoryMailer } from '../../src/platform/mailer.js'
@@ -15,37 +10,12 @@ import { createSession } from '../../src/auth/sessions.js'
 import { ensureUser, grant } from '../../src/auth/users.js'
 import { toProblem } from '../../src/platform/http/errors.js'
 import { problemResponse } from '../../src/platform/http/problem.js'
-import { newId } from '../../src/platform/ids.js'
-
-/** A clock tests move by hand; nothing waits for real time to pass. */
-export class TestClock extends Clock {
-  constructor(private now: Instant) {
-    super()
-  }
-  advanceSeconds(seconds: number): void {
-    this.now = this.now.plusSeconds(seconds)
-  }
-  override instant(): Instant {
-    return this.now
-  }
-  override millis(): number {
-    return this.now.toEpochMilli()
-  }
-  override zone(): ZoneId {
-    return ZoneOffset.UTC
-  }
-  override withZone(): Clock {
-    return this
-  }
-  override equals(other: unknown): boolean {
-    return other === this
-  }
-}
+import { freshStore, handClock, insertOrganisation, insertSchool, testDeps, type TestClock, type TestStore } from './kit.js'
 
 export const ORIGIN = 'http://localhost'
 
 export interface World {
-  store: SqliteStore
+  store: TestStore
   clock: TestClock
   mailer: MemoryMailer
   deps: AuthDeps
@@ -57,12 +27,11 @@ export interface World {
   staffA1: string
   staffA2: string
   users: { trustAdminA: string; managerA1: string; managerB: string }
-  close(): void
+  close(): Promise<void>
 }
 
-async function seedSchool(store: SqliteStore, orgId: string, id: string, name: string): Promise<string> {
-  const at = '2026-09-01T00:00:00.000Z'
-  await store.db.insertInto('schools').values({ id, organisation_id: orgId, name, created_at: at, updated_at: at }).execute()
+async function seedSchool(store: TestStore, orgId: string, id: string, name: string): Promise<string> {
+  await insertSchool(store, { id, organisationId: orgId, name })
   await store.db.insertInto('grades').values({ id: `grd_${id}`, school_id: id, code: 'TA', name: 'Teaching assistant', duty_kinds: '["break"]' }).execute()
   const staffId = `stf_${id}`
   await store.db
@@ -73,17 +42,12 @@ async function seedSchool(store: SqliteStore, orgId: string, id: string, name: s
 }
 
 export async function makeWorld(overrides: Partial<AuthDeps> = {}): Promise<World> {
-  const dir = mkdtempSync(join(tmpdir(), 'duty-rota-auth-'))
-  const store = openSqliteStore(join(dir, 'test.sqlite'))
-  migrateSqlite(store.sqlite)
-  const clock = new TestClock(Instant.parse('2026-11-23T09:00:00Z'))
+  const store = freshStore()
+  const clock = handClock()
   const mailer = new MemoryMailer()
-  const deps: AuthDeps = { store, clock, newId, mailer, addressOf: (c) => c.req.header('x-test-address') ?? '192.0.2.1', ...overrides }
-  const at = '2026-09-01T00:00:00.000Z'
-  await store.db.insertInto('organisations').values([
-    { id: 'org_a', name: 'Trust A', created_at: at },
-    { id: 'org_b', name: 'Trust B', created_at: at },
-  ]).execute()
+  const deps: AuthDeps = { ...testDeps(store, clock), mailer, addressOf: (c) => c.req.header('x-test-address') ?? '192.0.2.1', ...overrides }
+  await insertOrganisation(store, 'org_a', 'Trust A')
+  await insertOrganisation(store, 'org_b', 'Trust B')
   const staffA1 = await seedSchool(store, 'org_a', 'sch_a1', 'A1 Primary')
   const staffA2 = await seedSchool(store, 'org_a', 'sch_a2', 'A2 Secondary')
   await seedSchool(store, 'org_b', 'sch_b', 'B Academy')
@@ -106,10 +70,7 @@ export async function makeWorld(overrides: Partial<AuthDeps> = {}): Promise<Worl
     staffA1,
     staffA2,
     users: { trustAdminA, managerA1, managerB },
-    close() {
-      store.sqlite.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
+    close: () => store.close(),
   }
 }
 

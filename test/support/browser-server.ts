@@ -1,10 +1,9 @@
 // The app the browser test opens: the real app (createApp, sign-in and security headers
 // included) over a fresh SQLite file, with a published week that has duties today, and the
 // personal link a manager issued to Amira. The clock is fixed so "today" is a school day.
-import { createApp } from '../../src/app.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
 import { createSession } from '../../src/auth/sessions.js'
 import { makeSchool, publish } from './calendar.js'
+import { testApp } from './kit.js'
 
 export interface MeServer {
   fetch: (request: Request) => Response | Promise<Response>
@@ -12,7 +11,7 @@ export interface MeServer {
   personalLinkPath: string
   /** Ben's personal link, for a colleague's side of a swap */
   colleagueLinkPath: string
-  close(): void
+  close(): Promise<void>
 }
 
 /** Tuesday 24 November 2026, 07:45 in London. */
@@ -36,7 +35,7 @@ export async function startMeServer(): Promise<MeServer> {
     ['stf_amira', 'yard', '2026-11-26', 'break'],
     ['stf_ben', 'yard', '2026-11-26', 'break'],
   ])
-  const app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
+  const app = testApp({ store: school.store, clock: school.clock })
   const manager = await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })
   const linkOf = async (staffId: string) => {
     const issued = await app.request(`/api/schools/${school.schoolId}/staff/${staffId}/link`, {

@@ -1,40 +1,32 @@
-// A small school in a fresh SQLite file, and a stand-in for the week's publish that writes a
-// published rota exactly as the publish service must: its assignments and the calendar
-// statements from recordPublishedAssignments in one atomic batch.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// A small school in the kit's fresh database (kit.ts), on a clock the test moves by hand, and a
+// stand-in for the week's publish that writes a published rota exactly as the publish service
+// must: its assignments and the calendar statements from recordPublishedAssignments in one
+// atomic batch.
 import { Instant } from '@js-joda/core'
 import ICAL from 'ical.js'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
 import { recordPublishedAssignments, type PublishedAssignment } from '../../src/calendar/publish-record.js'
 import type { WriteContext } from '../../src/platform/deps.js'
-import { PUBLISH_HOOKS } from '../../src/app.js'
-import { newId } from '../../src/platform/ids.js'
-import { TestClock } from './auth.js'
+import { freshStore, handClock, insertOrganisation, insertSchool, SETUP_AT, writeContext, type TestClock, type TestStore } from './kit.js'
 
 export interface School {
-  store: SqliteStore
+  store: TestStore
   clock: TestClock
   ctx: WriteContext
   schoolId: string
   staff: { amira: string; ben: string; cara: string }
   posts: { gate: string; yard: string }
-  close(): void
+  close(): Promise<void>
 }
 
-const AT = '2026-09-01T00:00:00.000Z'
+const AT = SETUP_AT
 
 export async function makeSchool(now = '2026-11-23T09:00:00Z'): Promise<School> {
-  const dir = mkdtempSync(join(tmpdir(), 'duty-rota-calendar-'))
-  const store = openSqliteStore(join(dir, 'test.sqlite'))
-  migrateSqlite(store.sqlite)
-  const clock = new TestClock(Instant.parse(now))
-  const ctx: WriteContext = { store, clock, newId, publishHooks: PUBLISH_HOOKS, actor: 'user:usr_manager' }
+  const store = freshStore()
+  const clock = handClock(now)
+  const ctx = writeContext(store, 'user:usr_manager', clock)
   const { db } = store
-  await db.insertInto('organisations').values({ id: 'org_1', name: 'Elm Tree Trust', created_at: AT }).execute()
-  await db.insertInto('schools').values({ id: 'sch_1', organisation_id: 'org_1', name: 'Elm Tree Primary', created_at: AT, updated_at: AT }).execute()
+  await insertOrganisation(store, 'org_1', 'Elm Tree Trust')
+  await insertSchool(store, { id: 'sch_1', organisationId: 'org_1', name: 'Elm Tree Primary' })
   await db.insertInto('users').values({ id: 'usr_manager', email: 'manager@elm.example', name: 'Max Manager', created_at: AT }).execute()
   await db.insertInto('memberships').values({ id: 'mem_manager', user_id: 'usr_manager', role: 'manager', school_id: 'sch_1', created_at: AT }).execute()
   await db.insertInto('grades').values({ id: 'grd_1', school_id: 'sch_1', code: 'G4', name: 'Grade 4', duty_kinds: '["break","lunch","cover","event","other"]' }).execute()
@@ -77,10 +69,7 @@ export async function makeSchool(now = '2026-11-23T09:00:00Z'): Promise<School> 
     schoolId: 'sch_1',
     staff: { amira: 'stf_amira', ben: 'stf_ben', cara: 'stf_cara' },
     posts: { gate: 'dpt_gate', yard: 'dpt_yard' },
-    close() {
-      store.sqlite.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
+    close: () => store.close(),
   }
 }
 

@@ -1,21 +1,18 @@
-// A fresh, migrated SQLite file per test with one school set up from an example week, and a
-// write context whose clock is fixed, so every test starts from the same known world.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// The kit's fresh database (kit.ts) with one school set up from an example week, and a write
+// context whose clock is fixed, so every test of the week's services starts from the same
+// known world.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Clock, Instant, ZoneOffset } from '@js-joda/core'
-import { migrateSqlite } from '../../db/migrate.js'
-import { openSqliteStore, type SqliteStore } from '../../db/sqlite.js'
+import type { SqliteStore } from '../../db/sqlite.js'
 import type { Store } from '../../db/store.js'
 import type { Assignment, Scenario } from '../../solver/scenario.js'
 import type { WriteContext } from '../../src/platform/deps.js'
-import { PUBLISH_HOOKS } from '../../src/app.js'
-import { newId } from '../../src/platform/ids.js'
 import { toProblem } from '../../src/platform/http/errors.js'
 import { fairnessReport } from '../../src/ledgers/fairness.js'
 import { importScenario } from '../../src/scenario/import.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
+import { freshStore, insertOrganisation, insertSchool, writeContext, type TestStore } from './kit.js'
 
 export const SCHOOL = 'sch_week'
 export const WEEK = '2026-11-23'
@@ -28,37 +25,27 @@ export function example(name: string): Scenario {
 }
 
 export interface World {
-  store: SqliteStore
+  store: TestStore
   ctx: WriteContext
   close(): Promise<void>
 }
 
+/** The kit's write context, acting as the week's manager on the Friday before. */
 export function contextFor(store: Store, actor = 'manager@test', now = NOW): WriteContext {
-  return { store, actor, clock: Clock.fixed(Instant.parse(now), ZoneOffset.UTC), newId, publishHooks: PUBLISH_HOOKS }
+  return writeContext(store, actor, now)
 }
 
 /** An empty school in a fresh database. */
-export function freshWorld(): World {
-  const dir = mkdtempSync(join(tmpdir(), 'duty-rota-week-'))
-  const store = openSqliteStore(join(dir, 'test.sqlite'))
-  migrateSqlite(store.sqlite)
-  store.sqlite.prepare("INSERT INTO organisations (id, name, created_at) VALUES ('org_week', 'Trust', '2026-09-01T00:00:00Z')").run()
-  store.sqlite
-    .prepare("INSERT INTO schools (id, organisation_id, name, created_at, updated_at) VALUES (?, 'org_week', 'Unnamed', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')")
-    .run(SCHOOL)
-  return {
-    store,
-    ctx: contextFor(store),
-    async close() {
-      await store.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
+export async function freshWorld(): Promise<World> {
+  const store = freshStore()
+  await insertOrganisation(store, 'org_week')
+  await insertSchool(store, { id: SCHOOL, organisationId: 'org_week' })
+  return { store, ctx: contextFor(store), close: () => store.close() }
 }
 
 /** A school set up from a scenario file (its week's absences, cover and events included). */
 export async function worldFrom(scenario: Scenario): Promise<World> {
-  const world = freshWorld()
+  const world = await freshWorld()
   await importScenario(world.store, SCHOOL, scenario, world.ctx)
   return world
 }

@@ -19,6 +19,7 @@ import { approveSwap, requestSwap } from '../../src/swaps/swaps.js'
 import { importScenario } from '../../src/scenario/import.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek, viewWeek } from '../../src/week/publish.js'
+import { insertOrganisation, insertSchool } from '../support/kit.js'
 import { contextFor, example, tinyScenario, WEEK, statusOf } from '../support/week.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -44,11 +45,8 @@ let schools = 0
 /** A new school in the shared D1, set up from a scenario file. */
 async function school(file?: string): Promise<string> {
   const id = `sch_d1_${++schools}`
-  const now = '2026-09-01T00:00:00Z'
-  await store.atomic([
-    store.db.insertInto('organisations').values({ id: `org_${id}`, name: 'Trust', created_at: now }).compile(),
-    store.db.insertInto('schools').values({ id, organisation_id: `org_${id}`, name: 'D1 school', created_at: now, updated_at: now }).compile(),
-  ])
+  await insertOrganisation(store, `org_${id}`)
+  await insertSchool(store, { id, organisationId: `org_${id}`, name: 'D1 school' })
   await importScenario(store, id, file ? example(file) : tinyScenario(), contextFor(store))
   return id
 }

@@ -1,10 +1,10 @@
 // Helpers for tests that drive the solver's passes on a RotaState directly.
-import type { Assignment, Rota } from '../../solver/index.js'
-import { occurrenceKey } from '../../solver/expand.js'
-import type { Week } from '../../solver/expand.js'
-import { explainUnfilled } from '../../solver/explain.js'
-import { ROTA_FORMAT } from '../../solver/scenario.js'
-import type { RotaState } from '../../solver/state.js'
+import type { Assignment, Rota } from '../../../solver/index.js'
+import { occurrenceKey } from '../../../solver/expand.js'
+import type { Week } from '../../../solver/expand.js'
+import { explainUnfilled } from '../../../solver/explain.js'
+import { ROTA_FORMAT } from '../../../solver/scenario.js'
+import type { RotaState } from '../../../solver/state.js'
 
 export function rotaOf(week: Week, state: RotaState): Rota {
   const assignments: Assignment[] = []

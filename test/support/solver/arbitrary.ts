@@ -2,9 +2,9 @@
 // every feature the rules touch (grades, patterns, commitments, absences, skills, caps, events,
 // closed days, previous rotas) so a property holds across their interactions, not one at a time.
 import fc from 'fast-check'
-import { WEEKDAYS } from '../../solver/scenario.js'
-import type { Assignment, Scenario, Staff, Weekday } from '../../solver/scenario.js'
-import { datesOfWeek } from '../../solver/scenario.js'
+import { WEEKDAYS } from '../../../solver/scenario.js'
+import type { Assignment, Scenario, Staff, Weekday } from '../../../solver/scenario.js'
+import { datesOfWeek } from '../../../solver/scenario.js'
 
 const SLOTS = [
   { id: 'gate', kind: 'other', start: '08:30', end: '08:45' },

@@ -1,9 +1,11 @@
+// Scenarios for the solver tests: the example files in db/scenarios, parsed as the CLI parses
+// them, and the smallest week a behaviour can be shown on.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseScenario } from '../../solver/scenario.js'
-import type { Scenario } from '../../solver/scenario.js'
+import { parseScenario } from '../../../solver/scenario.js'
+import type { Scenario } from '../../../solver/scenario.js'
 
-export const examplesDir = join(import.meta.dirname, '..', '..', 'db', 'scenarios')
+export const examplesDir = join(import.meta.dirname, '..', '..', '..', 'db', 'scenarios')
 
 export function loadExample(name: string): Scenario {
   const parsed = parseScenario(JSON.parse(readFileSync(join(examplesDir, name), 'utf8')))
