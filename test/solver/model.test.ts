@@ -6,7 +6,7 @@ import { groupsOf } from '../../solver/decompose.js'
 import { expandWeek } from '../../solver/expand.js'
 import { buildGroupModel } from '../../solver/model.js'
 import { RotaState } from '../../solver/state.js'
-import { loadExample } from './helpers.js'
+import { loadExample } from '../support/solver/scenarios.js'
 
 const EXAMPLES = ['primary.json', 'secondary.json', 'large-secondary.json', 'residential.json']
 
