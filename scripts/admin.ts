@@ -1,7 +1,7 @@
 // `npm run admin -- <command>`: set up organisations, schools and the people who run them on
 // a real deployment: a school's first manager, and trust admins of an existing organisation.
 // After that, a school's managers and trust admins add and remove its managers from the pages
-// or the API (src/routes/school-managers.ts). The same commands work on the Node SQLite file
+// or the API (src/auth/school-managers.routes.ts). The same commands work on the Node SQLite file
 // (DATA_DIR) and, with `--d1 <database> [--remote]`, on a D1 database through `wrangler d1
 // execute`, because both are reached through the one Store interface.
 import { execFileSync } from 'node:child_process'

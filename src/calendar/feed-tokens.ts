@@ -1,6 +1,6 @@
 // Secret calendar feed URLs. A calendar app cannot sign in, so the token in /feeds/<token>.ics
 // is the credential: 256 random bits (twice the 128 the issue asks for), stored only as its
-// SHA-256 digest like every other token (src/auth/tokens.ts). Issuing a feed rotates it: the
+// SHA-256 digest like every other token (src/platform/tokens.ts). Issuing a feed rotates it: the
 // holder's live token for the same target is revoked in the same write, and a revoked token
 // answers 404 like one that never existed.
 import type { CompiledQuery } from 'kysely'

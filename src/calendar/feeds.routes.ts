@@ -1,7 +1,7 @@
 // Calendar feeds. GET /feeds/<token>.ics answers calendar apps, which cannot sign in: the token
 // in the URL is the credential, and an unknown or revoked one is 404, the same as a path that
 // never existed. Under /api, managers issue, rotate and revoke feeds; a person does the same
-// for their own feed from /me (src/routes/me.ts).
+// for their own feed from /me (src/me/me.routes.ts).
 import { Hono, type Context } from 'hono'
 import { appOrigin, managesSchool, type AuthEnv } from '../auth/authorise.js'
 import { authProblem } from '../auth/problems.js'

@@ -30,7 +30,7 @@ export interface PublishedWeek {
 }
 
 /**
- * FOR THE PUBLISH SERVICE (src/services/week-publish*.ts) AND SWAP APPROVAL: call this while
+ * FOR THE PUBLISH SERVICE (src/week/publish.ts) AND SWAP APPROVAL: call this while
  * building the write that changes a week's published rota
  * and put the statements it returns INTO THE SAME `store.atomic([...])` batch that marks the
  * rota published, after the statements that write its rota_assignments. Then a published week
@@ -254,7 +254,7 @@ function describe(setup: Setup, a: PublishedAssignment): Described {
 
 /**
  * The same, in the shape of the publish service's hook (PublishOptions.hooks in
- * src/services/week-publish.ts), so a route can pass `{ hooks: [calendarOnPublish] }`.
+ * src/week/publish.ts), so a route can pass `{ hooks: [calendarOnPublish] }`.
  */
 export const calendarOnPublish: PublishHook = (ctx, event) =>
   recordPublishedAssignments(ctx, {

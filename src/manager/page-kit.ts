@@ -1,7 +1,7 @@
 // What the manager's page handlers share. A handler takes the request's context and what the
 // manager sent, calls the services directly, and says what to answer: a page, a redirect
 // after a successful form (so a reload does not post it twice), or a CSV download. Knowing
-// nothing of HTTP, the handlers can be tested on a database alone; src/routes/manager.ts only
+// nothing of HTTP, the handlers can be tested on a database alone; src/manager/manager.routes.ts only
 // turns requests into calls and results into responses.
 import type { Child } from 'hono/jsx'
 import type { Store } from '../../db/store.js'

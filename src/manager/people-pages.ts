@@ -1,5 +1,5 @@
 // Handlers of the page that lists who runs the school, adds a manager (who is emailed a sign-in
-// link) and removes one. Tokens never get here (src/routes/manager.ts refuses them): every
+// link) and removes one. Tokens never get here (src/manager/manager.routes.ts refuses them): every
 // caller is a signed-in manager or trust admin, named by the context's actor.
 import { createElement } from 'hono/jsx'
 import type { Mailer } from '../platform/mailer.js'

@@ -1,6 +1,6 @@
 // GET .../weeks/:monday/scenario: one school week as duty-rota/scenario@1, built from the
 // database. Optional fields that are empty or at their default are left out, so exporting what
-// was imported gives back the file (see test/api/scenario-roundtrip.test.ts for "equivalent").
+// was imported gives back the file (see test/scenario/roundtrip.test.ts for "equivalent").
 // Absence reasons are categories only: absence_details is never read here.
 import type { Store } from '../../db/store.js'
 import { conflict, notFound } from '../platform/http/problem.js'

@@ -282,7 +282,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 201, roles: { token: 403 } },
   { method: 'DELETE', path: '/api/schools/{school}/staff/{id}/feed', resource: 'staff', ok: 204 },
 
-  // The business manager's pages (src/routes/manager.ts). Signed-out browsers are sent to the
+  // The business manager's pages (src/manager/manager.routes.ts). Signed-out browsers are sent to the
   // sign-in page (303, checked in test/auth/access.test.ts and the browser test), so `none` is
   // not a cell here. Forms post url-encoded; the JSON bodies the matrix sends are refused as an
   // empty form (400) after access is granted, and deletes name rows that do not exist (404), so

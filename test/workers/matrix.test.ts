@@ -1,5 +1,5 @@
 // The access matrix under wrangler dev (workerd, local D1): the same table as on SQLite
-// (test/auth/matrix.ts), sent over real HTTP, so roles and isolation are the same on Workers.
+// (test/support/access-matrix.ts), sent over real HTTP, so roles and isolation are the same on Workers.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { cells, describeCell, ENDPOINTS, matrixSeed, runCell, signInEveryone, type Client, type Principals } from '../support/access-matrix.js'
 import { startWorker, type RunningWorker } from '../support/start-worker.js'

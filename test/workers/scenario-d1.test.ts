@@ -1,6 +1,6 @@
 // The scenario round trip on real workerd with a local D1 (wrangler dev): every example week
 // imported over HTTP and exported back must be equivalent (deep-equal to the file's canonical
-// form, see test/api/scenario-equivalent.ts). D1 binds at most 100 parameters per statement,
+// form, see test/support/scenario-equivalent.ts). D1 binds at most 100 parameters per statement,
 // so the 120-staff week is the one that proves the import's chunking.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,5 +1,5 @@
 // Words the pages use for the data's codes, and compact text for patterns and skills, written
-// in the same grammar the forms and the staff import read back (src/manager/cells.ts).
+// in the same grammar the forms and the staff import read back (src/setup/staff-csv-cells.ts).
 import { WEEKDAYS, type Weekday } from '../../../solver/scenario.js'
 import type { SkillHeld, WorkingHours } from '../../setup/staff.js'
 import type { Option } from '../../ui/form-fields.js'

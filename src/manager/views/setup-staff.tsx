@@ -1,5 +1,5 @@
 // Setup: staff and their contracts, one at a time or from a CSV export of the school's
-// management information system (src/manager/staff-csv.ts reads it).
+// management information system (src/setup/staff-csv.ts reads it).
 import type { FC } from 'hono/jsx'
 import type { LineProblem } from '../../setup/paste-problems.js'
 import { FIELD_LABELS, STAFF_FIELDS, type ColumnMapping } from '../../setup/staff-csv.js'

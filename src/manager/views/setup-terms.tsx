@@ -1,4 +1,4 @@
-// Setup: term dates, pasted or uploaded (src/manager/term-dates.ts reads them).
+// Setup: term dates, pasted or uploaded (src/setup/term-dates-text.ts reads them).
 import type { FC } from 'hono/jsx'
 import type { LineProblem } from '../../setup/paste-problems.js'
 import { describeProblem } from '../../setup/paste-problems.js'
