@@ -5,6 +5,7 @@
 // nobody else can take; then hand-over chains across the whole week for fairness
 // (fairness.ts). Every assignment goes through the rule gate in state.ts, so an LP answer that
 // is fractional or wrong can cost a seat, never a rule.
+import { canonicalRota, canonicalScenario, withGivenPinPaths } from './canonical.js'
 import { countsAsDuty, expandWeek, occurrenceKey } from './expand.js'
 import type { Occurrence, Week } from './expand.js'
 import { groupsOf } from './decompose.js'
@@ -54,10 +55,12 @@ const RESTORE_CHECKS = 50_000
 /** Budget of the preference pass (preferences.ts), in rule-gate questions. */
 const PREFERENCE_CHECKS = 50_000
 
-export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
+export function solve(given: Scenario, options: SolveOptions = {}): Rota {
+  // The week in canonical order (canonical.ts), so the rota depends on content, not list order.
+  const { scenario, pinOrigin } = canonicalScenario(given)
   const week = expandWeek(scenario)
   const state = new RotaState(week)
-  const pins = placePins(week, state)
+  const pins = withGivenPinPaths(pinOrigin, () => placePins(week, state))
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
@@ -89,7 +92,8 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   tally.fairnessChains = fair.chains
   tally.fairnessChecks = fair.checks
   tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, PREFERENCE_CHECKS).moves
-  return rotaOf(week, state, previous, tally)
+  const rota = canonicalRota(rotaOf(week, state, previous, tally), (a) => week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))?.start ?? 0)
+  return rota
 }
 
 function byPair(a: string, b: string): number {
