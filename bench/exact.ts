@@ -457,13 +457,16 @@ export async function solveExact(sc: Scenario, opts: ExactOptions = {}): Promise
     const costs = new Float64Array(ncols)
     for (const j of previousCols) costs[j] = 1
     const v = runStage('changes', costs, true)
-    if (Number.isFinite(v)) rows.add(previousCols, 1, Math.round(v) - 0.5, Infinity)
+    // A previous list may name one assignment twice; HiGHS refuses a row naming a column twice.
+    if (Number.isFinite(v)) rows.add([...new Set(previousCols)], 1, Math.round(v) - 0.5, Infinity)
   }
   const costs = new Float64Array(ncols)
   tierCost.forEach((c, i) => (costs[tierStart + i] = c))
-  runStage('fairness', costs, false)
-  if (!solution) throw new Error('HiGHS found no rota')
-  const x = solution
+  // A week where nobody may take anything has no columns, and HiGHS has no model to solve:
+  // its optimum is the empty rota.
+  if (ncols > 0) runStage('fairness', costs, false)
+  if (!solution && ncols > 0) throw new Error('HiGHS found no rota')
+  const x = solution ?? new Float64Array(0)
 
   // Read the rota back, and measure it exactly as the issue defines the measures.
   const assignments: Rota['assignments'] = []

@@ -388,12 +388,46 @@ export function replanWeek(base: Scenario, published: Rota, seed = 3): Scenario 
   })
 }
 
+/**
+ * A crisis week: on two days (Tuesday and Thursday) 30-45 % of the staff who work that day
+ * are off all day, and every lesson of those days asks for cover at twice what their absence
+ * leaves undone, reading each absent person as teaching half the lessons: as many requests
+ * per lesson as there are people off. Demand is then well above supply, the week where a
+ * solver that stops early leaves seats someone could still take. With `published`, the week
+ * is a re-plan of that rota (it becomes `previous`), as when the crisis hits a published week.
+ */
+export function crisisWeek(base: Scenario, seed: number, published?: Rota): Scenario {
+  const rng = new Rng(seed)
+  const lessons = base.slots.filter((s) => s.kind === 'lesson')
+  const absences: Absence[] = [...(base.absences ?? [])]
+  const cover: CoverRequest[] = [...(base.cover ?? [])]
+  for (const day of ['tue', 'thu'] as const) {
+    const date = dateOf(day)
+    const alreadyOff = new Set(absences.filter((a) => a.date === date).map((a) => a.staff))
+    const working = base.staff.filter((p) => p.pattern[day] !== undefined && !alreadyOff.has(p.id))
+    const off = rng.shuffle(working).slice(0, Math.round(working.length * (0.3 + rng.next() * 0.15)))
+    for (const p of off) absences.push({ staff: p.id, date, reason: 'sickness' })
+    for (const slot of lessons) {
+      if (slot.days && !slot.days.includes(day)) continue
+      for (let i = 0; i < off.length; i++) {
+        const c: CoverRequest = { id: `x${cover.length + 1}`, date, slot: slot.id, label: `Crisis cover ${cover.length + 1}`, skills: {} }
+        if (rng.chance(0.08)) c.skills = { send: 1 }
+        if (rng.chance(0.1)) c.priority = 2
+        cover.push(c)
+      }
+    }
+  }
+  const sc: Scenario = { ...base, school: { ...base.school, name: `${base.school.name}, crisis on Tuesday and Thursday` }, absences, cover }
+  if (published) sc.previous = published.assignments.map((a) => (a.slot === undefined ? { staff: a.staff, duty: a.duty, date: a.date } : { staff: a.staff, duty: a.duty, date: a.date, slot: a.slot }))
+  return finish(sc)
+}
+
 export interface BenchWeek {
   name: string
   scenario: Scenario
 }
 
-/** The generated weeks, smallest first. The re-plan is built by the runner from a solved week. */
+/** The generated weeks, smallest first, then the crisis weeks. The re-plans are built by the runner from a solved week. */
 export function generatedWeeks(): BenchWeek[] {
   return [
     { name: 'gen-primary-15', scenario: primaryWeek(15) },
@@ -401,5 +435,7 @@ export function generatedWeeks(): BenchWeek[] {
     { name: 'gen-residential-36', scenario: residentialWeek(36, 36) },
     { name: 'gen-secondary-120', scenario: secondaryWeek(120, 120) },
     { name: 'gen-secondary-250', scenario: secondaryWeek(250, 250) },
+    { name: 'gen-crisis-50', scenario: crisisWeek(secondaryWeek(50, 50), 2) },
+    { name: 'gen-crisis-120', scenario: crisisWeek(secondaryWeek(120, 120), 3) },
   ]
 }

@@ -11,7 +11,7 @@ import type { Rota, Scenario } from '../solver/scenario.js'
 import { parseScenario } from '../solver/scenario.js'
 import type { ExactResult } from './exact.js'
 import { assignmentKey, loadHighs, occurrencesOf, solveExact } from './exact.js'
-import { generatedWeeks, replanWeek } from './generate.js'
+import { crisisWeek, generatedWeeks, replanWeek } from './generate.js'
 import type { MemoryReport } from './measure-one.js'
 import type { CheckFn, SolveFn } from './ours.js'
 import { loadChecker, loadSolver } from './ours.js'
@@ -252,6 +252,9 @@ async function main(): Promise<void> {
   // The re-plan follows the 120-staff week, whose rota it starts from.
   const at = weeks.findIndex((w) => w.name === 'gen-secondary-120')
   weeks.splice(at + 1, 0, { name: 'gen-replan-120', scenario: weeks[at]?.scenario as Scenario })
+  // The crisis re-plan: the crisis hits the published rota of the 50-staff week.
+  const base50 = weeks.find((w) => w.name === 'gen-secondary-50')?.scenario as Scenario
+  weeks.splice(weeks.findIndex((w) => w.name === 'gen-crisis-50') + 1, 0, { name: 'gen-crisis-replan-50', scenario: base50 })
   const rows: Row[] = []
   try {
     for (const w of weeks) {
@@ -262,6 +265,7 @@ async function main(): Promise<void> {
         const published = solve ? solve(sc) : (await solveExact(sc, { timeLimitPerStage: args.timeLimit })).rota
         sc = replanWeek(sc, published)
       }
+      if (w.name === 'gen-crisis-replan-50') sc = crisisWeek(sc, 4, solve ? solve(sc) : (await solveExact(sc, { timeLimitPerStage: args.timeLimit })).rota)
       const file = join(tmp, `${w.name}.json`)
       writeFileSync(file, JSON.stringify(sc))
       const row: Row = { week: w.name, staff: sc.staff.length, occurrences: occurrencesOf(sc).length, oursMs: undefined, oursError: undefined, ours: undefined, exact: undefined, exactError: undefined, memory: undefined, ownCheck: undefined, sharedCheck: undefined, exactSharedCheck: undefined }

@@ -3,8 +3,11 @@
 // where it can gain (a seat left empty, a published assignment or a preference; a full group
 // gets a shortlist of candidates); then exchange moves that free a capped person for a seat
 // nobody else can take; then hand-over chains across the whole week for fairness
-// (fairness.ts). Every assignment goes through the rule gate in state.ts, so an LP answer that
+// (fairness.ts). Before fairness, a seat pass (augment.ts) fills what a chain of hand-overs can
+// still fill. Every assignment goes through the rule gate in state.ts, so an LP answer that
 // is fractional or wrong can cost a seat, never a rule.
+import { augmentSeats } from './augment.js'
+import { canonicalRota, canonicalScenario, withGivenPinPaths } from './canonical.js'
 import { countsAsDuty, expandWeek, occurrenceKey } from './expand.js'
 import type { Occurrence, Week } from './expand.js'
 import { groupsOf } from './decompose.js'
@@ -53,11 +56,15 @@ const FAIRNESS_CHAINS = 500
 const RESTORE_CHECKS = 50_000
 /** Budget of the preference pass (preferences.ts), in rule-gate questions. */
 const PREFERENCE_CHECKS = 50_000
+/** Budget of the seat pass (augment.ts), in rule-gate questions and chain length. */
+const AUGMENT = { checks: 300_000, perSearch: 20_000, depth: 5, rounds: 3 }
 
-export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
+export function solve(given: Scenario, options: SolveOptions = {}): Rota {
+  // The week in canonical order (canonical.ts), so the rota depends on content, not list order.
+  const { scenario, pinOrigin } = canonicalScenario(given)
   const week = expandWeek(scenario)
   const state = new RotaState(week)
-  const pins = placePins(week, state)
+  const pins = withGivenPinPaths(pinOrigin, () => placePins(week, state))
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
@@ -85,11 +92,19 @@ export function solve(scenario: Scenario, options: SolveOptions = {}): Rota {
   if (previous.size > 0) tally.restored = restorePublished(week, state, pinSet, previous, RESTORE_CHECKS).restored
   // Later passes change loads, which can leave an earlier seat fillable after all.
   fillGreedily(week, state, week.occurrences.map((o) => o.index), previous)
+  // Seats before anything below them: the passes after this one never empty a seat.
+  const augment = augmentSeats(week, state, pinSet, previous, AUGMENT)
+  if (previous.size > 0) tally.restored += restorePublished(week, state, pinSet, previous, RESTORE_CHECKS).restored
   const fair = improveFairness(week, state, pinSet, previous, { checks: FAIRNESS_CHECKS, chains: FAIRNESS_CHAINS })
   tally.fairnessChains = fair.chains
   tally.fairnessChecks = fair.checks
   tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, PREFERENCE_CHECKS).moves
-  return rotaOf(week, state, previous, tally)
+  // A hand-over for fairness can leave its giver free for an empty seat: nobody who could take
+  // one may be left out, or the reason would send the manager to ease a limit for nothing.
+  fillGreedily(week, state, week.occurrences.map((o) => o.index), previous)
+  const rota = canonicalRota(rotaOf(week, state, previous, tally), (a) => week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))?.start ?? 0)
+  rota.stats = { ...rota.stats, augmentFilled: augment.filled, augmentChains: augment.chains, augmentTrades: augment.trades, augmentChecks: augment.checks }
+  return rota
 }
 
 function byPair(a: string, b: string): number {
