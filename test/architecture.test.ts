@@ -67,8 +67,8 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     write('src/ui/u.ts', "import { feature } from '../week/feature.js'\nexport const u = feature\n")
     write('solver/s.ts', "import { TABLES } from '../db/schema.js'\nexport const s = TABLES.length\n")
     write('db/store.ts', "import { feature } from '../src/week/feature.js'\nexport const store = feature\n")
-    write('src/setup/a.ts', "import { b } from './b.js'\nexport const a = (): number => b() + 1\n")
-    write('src/setup/b.ts', "import { a } from './a.js'\nexport const b = (): number => (a.length > 0 ? 0 : 1)\n")
+    write('src/setup/a.ts', 'import { b } from "./b.js"\n' + "export const a = (): number => b() + 1\n")
+    write('src/setup/b.ts', 'import { a } from "./a.js"\n' + "export const b = (): number => (a.length > 0 ? 0 : 1)\n")
 
     const expected: Record<string, RegExp> = {
       'no-cycles': /^src\/setup\/[ab]\.ts$/,

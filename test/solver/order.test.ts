@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PinError, parseScenario, solve } from '../../solver/index.js'
 import type { Rota, Scenario } from '../../solver/index.js'
-import { weekArb } from './arbitrary.js'
-import { crisisWeekArb, shuffled } from './crisis.js'
+import { weekArb } from '../support/solver/arbitrary.js'
+import { crisisWeekArb, shuffled } from '../support/solver/crisis.js'
 
 /** The rota, or what the pin problems say about which pins (by content, not by position). */
 function outcome(sc: Scenario): Rota | string[] {

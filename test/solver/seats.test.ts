@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loadHighs, solveExact } from '../../bench/exact.js'
 import { checkRota, solve } from '../../solver/index.js'
 import type { Rota, Scenario } from '../../solver/index.js'
-import { weekArb } from './arbitrary.js'
-import { crisisWeekArb } from './crisis.js'
+import { weekArb } from '../support/solver/arbitrary.js'
+import { crisisWeekArb } from '../support/solver/crisis.js'
 
 function filledByPriority(rota: Rota): number[] {
   const stats = rota.stats?.['filled'] as Record<string, number> | undefined

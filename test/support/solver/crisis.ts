@@ -3,9 +3,9 @@
 // and those days ask for cover at twice the number of people off in each lesson slot: demand
 // well above supply, where a solver that stops early leaves seats someone could still take.
 import fc from 'fast-check'
-import { Rng } from '../../bench/generate.js'
-import { WEEKDAYS, datesOfWeek } from '../../solver/scenario.js'
-import type { CoverRequest, Scenario, Weekday } from '../../solver/scenario.js'
+import { Rng } from '../../../bench/generate.js'
+import { WEEKDAYS, datesOfWeek } from '../../../solver/scenario.js'
+import type { CoverRequest, Scenario, Weekday } from '../../../solver/scenario.js'
 import { weekArb } from './arbitrary.js'
 
 const DAYS: Weekday[] = ['mon', 'tue', 'wed']
