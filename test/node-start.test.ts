@@ -93,13 +93,13 @@ describe('npm start', () => {
     const res = await rawGet(`http://127.0.0.1:${port}/`, { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' })
     expect(res.headers['content-encoding']).toBe('gzip')
     expect(res.headers.vary).toMatch(/accept-encoding/i)
-    expect(gunzipSync(res.body).toString('utf8')).toContain('<h1>Duty Rota</h1>')
+    expect(gunzipSync(res.body).toString('utf8')).toContain('<h1>Duties and cover for schools</h1>')
   })
 
   it('sends the page uncompressed to a client that does not ask for compression', async () => {
     const res = await rawGet(`http://127.0.0.1:${port}/`, { accept: 'text/html' })
     expect(res.headers['content-encoding']).toBeUndefined()
-    expect(res.body.toString('utf8')).toContain('<h1>Duty Rota</h1>')
+    expect(res.body.toString('utf8')).toContain('<h1>Duties and cover for schools</h1>')
   })
 
   it('stops on Ctrl+C, and a second start keeps the one demo school', async () => {

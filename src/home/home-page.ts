@@ -9,7 +9,7 @@ export const API_INDEX = { name: 'Duty Rota API', api: '/api', organisations: '/
 
 export function homePage(): Html {
   return publicPage(
-    'Duty Rota',
+    'Duties and cover for schools',
     html`<p>Duty Rota plans a school's duties and cover each week: who supervises the yard at break and the hall at lunch, who covers for a colleague who is off, shared out fairly and within everyone's contract. Every member of staff sees their own duties on their phone and in their calendar.</p>
 <section aria-labelledby="for-managers">
 <h2 id="for-managers">Business managers</h2>

@@ -18,8 +18,12 @@ const signinForm = (email: string) => ({
   body: new URLSearchParams({ email }).toString(),
 })
 
-it('the sign-in pages wear the manager pages\' stylesheet and icon, with one heading each', async () => {
-  const pages = [await app.request('/auth/signin'), await app.request(`/auth/callback?token=${'A'.repeat(43)}`), await app.request('/auth/links', signinForm('someone@example.test'))]
+it("the sign-in pages wear the manager pages' stylesheet and icon, with one heading each", async () => {
+  const pages = [
+    await app.request('/auth/signin'),
+    await app.request(`/auth/callback?token=${'A'.repeat(43)}`),
+    await app.request('/auth/links', signinForm('someone@example.test')),
+  ]
   for (const res of pages) {
     const html = await res.text()
     expect(html).toContain('<link rel="stylesheet" href="/manage/assets/manager.css">')

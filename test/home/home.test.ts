@@ -19,7 +19,7 @@ it('the bare address is a page that sends managers to sign in, staff to their du
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toMatch(/^text\/html/)
   const html = await res.text()
-  expect(html).toContain('<h1>Duty Rota</h1>')
+  expect(html).toContain('<h1>Duties and cover for schools</h1>')
   for (const href of ['/manage', '/auth/signin', '/me', '/api/schools', '/api/schemas/scenario.json']) expect(html).toContain(`href="${href}"`)
   expect(html).toContain('<link rel="stylesheet" href="/manage/assets/manager.css">')
 })
