@@ -19,6 +19,7 @@ import { dutyPostRoutes } from './setup/duty-posts.routes.js'
 import { eventRoutes } from './week/events.routes.js'
 import { feedAdminRoutes, feedRoutes } from './calendar/feeds.routes.js'
 import { calendarOnPublish } from './calendar/publish-record.js'
+import { homeRoutes } from './home/home.routes.js'
 import { gradeRoutes } from './setup/grades.routes.js'
 import { managerRoutes } from './manager/manager.routes.js'
 import { meRoutes } from './me/me.routes.js'
@@ -58,7 +59,8 @@ export function createApp(appDeps: AppDeps) {
   // Every /api path needs a signed-in caller except the published JSON Schemas.
   mountAuth(app, authDeps, { staffMay: STAFF_MAY, publicApi: (method, path) => method === 'GET' && path.startsWith('/api/schemas/') })
 
-  app.get('/', (c) => c.json({ name: 'Duty Rota API', api: '/api', organisations: '/api/organisations', schools: '/api/schools' }))
+  // The bare address: a page saying where to go (JSON for a script that asks), and the icon.
+  app.route('/', homeRoutes)
   app.route('/api', organisationRoutes)
   app.route('/api', schoolRoutes)
   app.route('/api', schoolManagerRoutes)

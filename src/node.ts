@@ -13,6 +13,7 @@ import { createSigninLink } from './auth/signin-links.js'
 import { ensureUser, grant } from './auth/users.js'
 import { ensureDemoSchool } from './scenario/demo.js'
 import { newId } from './platform/ids.js'
+import { withCompression } from './platform/http/compression.js'
 
 const DEMO_SCENARIO = join(import.meta.dirname, '..', 'db', 'scenarios', 'primary.json')
 
@@ -53,7 +54,8 @@ if (demo) {
 }
 
 const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf })
-const server = serve({ fetch: app.fetch, port }, (info) => {
+// Node answers the browser directly, so it compresses; the Worker leaves that to Cloudflare.
+const server = serve({ fetch: withCompression(app).fetch, port }, (info) => {
   const url = `http://localhost:${info.port}`
   console.log(`Duty Rota is running: the manager's pages are at ${url}/manage (sign in first)`)
   if (demoLink) console.log(`Sign in as the demo manager (${DEMO_MANAGER.email}) with this link; it works once, within 15 minutes:\n  ${demoLink}`)

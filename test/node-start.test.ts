@@ -1,9 +1,11 @@
 // `npm start` on a fresh machine: an empty DATA_DIR becomes a migrated database holding the demo
 // school, the API answers on PORT, the terminal says what to open, and Ctrl+C stops it cleanly.
 import { spawn } from 'node:child_process'
+import { get } from 'node:http'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signInWith } from './support/seed.js'
 import { freePort } from './support/start-worker.js'
@@ -37,6 +39,18 @@ async function start(dataDir: string, port: number): Promise<Started> {
       return exited
     },
   }
+}
+
+/** One GET as raw bytes: fetch() would undo the compression before the test could see it. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('error', reject)
+    }).on('error', reject)
+  })
 }
 
 /** Follows the sign-in link `npm start` printed, as a browser would after the button press. */
@@ -73,6 +87,19 @@ describe('npm start', () => {
     expect(schools.items.map((s) => s.name)).toEqual(['Elm Tree Primary Academy'])
     const staff = (await (await fetch(`http://127.0.0.1:${port}/api/schools/${schools.items[0]?.id}/staff?limit=200`, { headers: { cookie } })).json()) as { items: unknown[] }
     expect(staff.items.length).toBeGreaterThan(10)
+  })
+
+  it('sends pages gzipped to a browser that accepts gzip, and they unpack to the page', async () => {
+    const res = await rawGet(`http://127.0.0.1:${port}/`, { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' })
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(res.headers.vary).toMatch(/accept-encoding/i)
+    expect(gunzipSync(res.body).toString('utf8')).toContain('<h1>Duties and cover for schools</h1>')
+  })
+
+  it('sends the page uncompressed to a client that does not ask for compression', async () => {
+    const res = await rawGet(`http://127.0.0.1:${port}/`, { accept: 'text/html' })
+    expect(res.headers['content-encoding']).toBeUndefined()
+    expect(res.body.toString('utf8')).toContain('<h1>Duties and cover for schools</h1>')
   })
 
   it('stops on Ctrl+C, and a second start keeps the one demo school', async () => {

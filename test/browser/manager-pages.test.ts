@@ -12,7 +12,10 @@ import { Hono } from 'hono'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { securityHeaders } from '../../src/auth/headers.js'
+import { signinPage } from '../../src/auth/pages.js'
+import { homePage } from '../../src/home/home-page.js'
 import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from '../../src/manager/views/assets.js'
+import { FAVICON_PATH, FAVICON_SVG } from '../../src/ui/favicon.js'
 import { renderPages } from '../support/manager-fixtures.js'
 
 const require = createRequire(import.meta.url)
@@ -25,11 +28,13 @@ let browser: Browser
 let pages: Record<string, string>
 
 beforeAll(async () => {
-  pages = await renderPages()
+  // The pages seen before signing in share the manager's stylesheet, so they are checked here too.
+  pages = { ...(await renderPages()), welcome: String(await homePage()), signin: String(await signinPage()), 'signin-refused': String(await signinPage('Enter a valid email address.')) }
   const app = new Hono()
   app.use('*', securityHeaders())
   app.get(ASSET_PATHS.css, (c) => c.body(MANAGER_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }))
   app.get(ASSET_PATHS.js, (c) => c.body(MANAGER_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
+  app.get(FAVICON_PATH, (c) => c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml' }))
   app.get('/page/:name', (c) => {
     const html = pages[c.req.param('name')]
     return html === undefined ? c.notFound() : c.html(html)
@@ -66,7 +71,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
 }
 
-const NAMES = ['schools', 'home', 'day', 'terms', 'grades', 'staff', 'posts', 'week', 'week-empty', 'absences', 'reports', 'print', 'poster', 'people', 'people-last-manager', 'delete-staff', 'delete-slot-in-use']
+const NAMES = ['welcome', 'signin', 'signin-refused', 'schools', 'home', 'day', 'terms', 'grades', 'staff', 'posts', 'week', 'week-empty', 'absences', 'reports', 'print', 'poster', 'people', 'people-last-manager', 'delete-staff', 'delete-slot-in-use']
 
 describe('the manager pages in a browser', () => {
   it.each(NAMES)('%s: loads under the CSP with no console error, and saves a screenshot', async (name) => {
@@ -88,6 +93,15 @@ describe('the manager pages in a browser', () => {
     const page = await context.newPage()
     await page.goto(`${base}/page/${name}`)
     expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it.each(['welcome', 'signin'])('%s: fits a 390 px phone with nothing to scroll sideways', async (name) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    await page.goto(`${base}/page/${name}`)
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390)
+    await page.screenshot({ path: join(RESULTS, `phone-page-${name}.png`), fullPage: true })
     await context.close()
   })
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { submitAbsence, fairnessCsv, posterPage, reportsPage } from '../../src/manager/other-pages.js'
 import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
-import { addDutyPost, addGrade, addSlot, addTermDates, homePage, importStaff, schoolDayPage } from '../../src/manager/setup-pages.js'
+import { addDutyPost, addGrade, addSlot, addTermDates, homePage, importStaff, schoolDayPage, staffPage } from '../../src/manager/setup-pages.js'
 import { generateWeek, overrideSeat, printPage, publishTheWeek, weekPage } from '../../src/manager/week-pages.js'
 import { createOrganisation } from '../../src/schools/organisations.js'
 import { createSchool } from '../../src/schools/schools.js'
@@ -46,6 +46,12 @@ describe('a manager runs the week through the pages', () => {
     expectRedirect(await addDutyPost(pc, { code: 'yard', name: 'Yard', kind: 'break', slots: 'break', days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: '2', skillSeats: 'first-aid:1', priority: '2' }), /done=post-added/)
     expectRedirect(await addDutyPost(pc, { code: 'hall', name: 'Dining hall', kind: 'lunch', slots: 'lunch1', days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: '1' }), /done=post-added/)
     expect(htmlOf(await homePage(pc))).not.toContain('To do')
+  })
+
+  it('lists the staff by surname, not by their codes', async () => {
+    // Codes AP, BJ, CD, DE; surnames Patel, Jones, Doyle, Evans.
+    const rows = [...htmlOf(await staffPage(pc)).matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1])
+    expect(rows).toEqual(['Cara Doyle', 'Dee Evans', 'Ben Jones', 'Amira Patel'])
   })
 
   it('gives a refused form back as typed, with a 409 for a code already taken', async () => {

@@ -28,6 +28,10 @@ describe('every page', () => {
     }
   })
 
+  it('shows the Duty Rota icon in the browser tab', () => {
+    for (const html of Object.values(pages)) expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>')
+  })
+
   it('marks where the manager is in the navigation', () => {
     expect(page('week')).toContain('<a href="/manage/sch_elm/week" aria-current="page">The week</a>')
     expect(page('staff')).toContain('<a href="/manage/sch_elm/setup/staff" aria-current="page">Staff</a>')

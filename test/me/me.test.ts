@@ -174,6 +174,10 @@ describe('the page', () => {
     expect(new TextEncoder().encode(html).length).toBeLessThan(50 * 1024)
   })
 
+  it('shows the Duty Rota icon in the browser tab', async () => {
+    expect(await page()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>')
+  })
+
   it('escapes names so that a name cannot inject markup', async () => {
     await school.store.db.updateTable('staff').set({ name: '<script>alert(1)</script>' }).where('id', '=', 'stf_ben').execute()
     await publish(school, WEEK, [

@@ -8,6 +8,8 @@ import { ME_CSS } from '../../ui/phone-styles.js'
 
 const MANAGER_RULES = [
   'header,main,footer{max-width:90rem}',
+  // The pages seen before signing in (src/auth/pages.ts) are a form or a few lines: a narrow column.
+  'body.public header,body.public main{max-width:40rem}',
   '.skip{position:absolute;left:-100rem;top:.5rem;background:#fff;padding:.5rem 1rem;border:2px solid #0b57d0}',
   '.skip:focus{left:1rem}',
   '.site{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:.5rem 1rem}',

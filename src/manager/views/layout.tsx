@@ -2,6 +2,7 @@
 // current page marked with aria-current), a sign-out button, and the page in <main>. The look
 // is the staff phone page's, widened for a desk (assets.ts).
 import type { Child, FC } from 'hono/jsx'
+import { FAVICON_PATH } from '../../ui/favicon.js'
 import { ASSET_PATHS } from './assets.js'
 import type { ManagerPaths } from './paths.js'
 
@@ -38,7 +39,7 @@ export const Head: FC<{ title: string }> = ({ title }) => (
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
     <title>{title} · Duty Rota</title>
-    <link rel="icon" href="data:," />
+    <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
     <link rel="stylesheet" href={ASSET_PATHS.css} />
     <script src={ASSET_PATHS.js} defer />
   </head>

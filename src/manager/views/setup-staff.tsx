@@ -10,6 +10,7 @@ import { patternText, skillsText } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { LineProblems } from './setup-terms.js'
 import { RecordsTable } from '../../ui/tables.js'
+import { bySurname } from '../../ui/names.js'
 
 export const STAFF_FORM = 'staff'
 export const IMPORT_FORM = 'import'
@@ -62,8 +63,9 @@ export const StaffPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; staff:
   <ManagerLayout {...frame} title="Staff" section="staff">
     <section aria-labelledby="staff-now">
       <h2 id="staff-now">Staff</h2>
+      {/* By surname, as a school lists people; the API keeps code order, which its paging uses. */}
       <RecordsTable
-        items={staff}
+        items={[...staff].sort(bySurname)}
         empty="No staff yet. Add people one at a time, or import the export of your management information system."
         scroll="Staff list"
         caption="Staff and their contracts"
