@@ -15,7 +15,6 @@ const MAX_LINES = 80
 
 /** `path name` -> body lines today. Remove the line when the function is split. */
 const ALLOWED: Record<string, number> = {
-  'src/scenario/export.ts scenarioOf': 83,
   'src/scenario/import-guard.ts conflictsOf': 81,
 }
 
