@@ -15,7 +15,6 @@ const MAX_LINES = 80
 
 /** `path name` -> body lines today. Remove the line when the function is split. */
 const ALLOWED: Record<string, number> = {
-  'src/scenario/import-guard.ts conflictsOf': 81,
 }
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration
