@@ -14,8 +14,7 @@ const ROOT = join(import.meta.dirname, '..')
 const MAX_LINES = 80
 
 /** `path name` -> body lines today. Remove the line when the function is split. */
-const ALLOWED: Record<string, number> = {
-}
+const ALLOWED: Record<string, number> = {}
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration
 
