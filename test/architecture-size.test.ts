@@ -14,15 +14,7 @@ const ROOT = join(import.meta.dirname, '..')
 const MAX_LINES = 80
 
 /** `path name` -> body lines today. Remove the line when the function is split. */
-const ALLOWED: Record<string, number> = {
-  'src/manager/manager.routes.ts managerRoutes': 98,
-  'src/manager/views/reports-page.tsx ReportsPage': 91,
-  'src/manager/views/week-page.tsx WeekPage': 106,
-  'src/manager/week-model.ts buildWeekModel': 106,
-  'src/scenario/export.ts scenarioOf': 83,
-  'src/scenario/import-guard.ts conflictsOf': 81,
-  'src/scenario/load.ts loadWeek': 195,
-}
+const ALLOWED: Record<string, number> = {}
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration
 

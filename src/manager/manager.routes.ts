@@ -60,21 +60,22 @@ function reply(c: C, result: PageResult): Response {
   }
 }
 
-export function managerRoutes(options: { publicOrigin?: string | undefined } = {}) {
-  const pc = (c: C): PageContext => ({
-    ctx: writeContext(c),
-    schoolId: c.req.param('schoolId') ?? '',
-    origin: options.publicOrigin ?? new URL(c.req.url).origin,
-    flash: c.req.query('done'),
-  })
-  const page = (handler: (pc: PageContext, c: C) => Promise<PageResult> | PageResult) => async (c: C) => reply(c, await handler(pc(c), c))
-  const form = (handler: (pc: PageContext, values: FormValues, file: string | undefined, c: C) => Promise<PageResult>) => async (c: C) => {
-    const { values, file } = await readForm(c)
-    return reply(c, await handler(pc(c), values, file, c))
-  }
-  const id = (c: C) => c.req.param('id') ?? ''
-  const monday = (c: C) => c.req.param('monday') ?? ''
+type Handler = (c: C) => Promise<Response>
+type PageHandler = (pc: PageContext, c: C) => Promise<PageResult> | PageResult
+type FormHandler = (pc: PageContext, values: FormValues, file: string | undefined, c: C) => Promise<PageResult>
 
+/** Handlers from page handlers: `page` for a GET or a button, `form` when the body is a form. */
+interface HandlerKit {
+  page(handler: PageHandler): Handler
+  form(handler: FormHandler): Handler
+}
+
+const S = '/manage/:schoolId'
+const id = (c: C) => c.req.param('id') ?? ''
+const monday = (c: C) => c.req.param('monday') ?? ''
+
+export function managerRoutes(options: { publicOrigin?: string | undefined } = {}) {
+  const kit = handlerKit(options)
   const app = new Hono<AppEnv>()
   // A pasted staff file is the largest thing a manager sends; refuse more before reading it.
   app.use('/manage/*', bodyLimit({ maxSize: MAX_TEXT_BYTES + 64 * 1024, onError: () => { throw new ProblemError('payloadTooLarge', 'a form or file of more than 576 KB') } }))
@@ -92,69 +93,98 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
     return reply(c, await html(createElement(SchoolsPage, { schools })))
   })
 
-  const s = '/manage/:schoolId'
-  app.get(s, page(setup.homePage))
+  app.get(S, kit.page(setup.homePage))
+  addSetupRoutes(app, kit)
+  addWeekRoutes(app, kit)
+  addAbsenceAndReportRoutes(app, kit)
+  addPeopleRoutes(app, kit)
+  return app
+}
 
-  app.get(`${s}/setup/day`, page((p) => setup.schoolDayPage(p)))
-  app.post(`${s}/setup/day`, form((p, v) => setup.addSlot(p, v)))
-  app.get(`${s}/setup/day/:id/delete`, page((p, c) => setup.askRemoveSlot(p, id(c))))
-  app.post(`${s}/setup/day/:id/delete`, page((p, c) => setup.removeSlot(p, id(c))))
+function handlerKit(options: { publicOrigin?: string | undefined }): HandlerKit {
+  const pc = (c: C): PageContext => ({
+    ctx: writeContext(c),
+    schoolId: c.req.param('schoolId') ?? '',
+    origin: options.publicOrigin ?? new URL(c.req.url).origin,
+    flash: c.req.query('done'),
+  })
+  return {
+    page: (handler) => async (c) => reply(c, await handler(pc(c), c)),
+    form: (handler) => async (c) => {
+      const { values, file } = await readForm(c)
+      return reply(c, await handler(pc(c), values, file, c))
+    },
+  }
+}
 
-  app.get(`${s}/setup/terms`, page((p) => setup.termDatesPage(p)))
-  app.post(`${s}/setup/terms`, form((p, v, file) => setup.addTermDates(p, typeof v.text === 'string' ? v.text : '', file)))
-  app.get(`${s}/setup/terms/periods/:id/delete`, page((p, c) => setup.askRemovePeriod(p, id(c))))
-  app.post(`${s}/setup/terms/periods/:id/delete`, page((p, c) => setup.removePeriod(p, id(c))))
-  app.get(`${s}/setup/terms/closures/:id/delete`, page((p, c) => setup.askRemoveClosure(p, id(c))))
-  app.post(`${s}/setup/terms/closures/:id/delete`, page((p, c) => setup.removeClosure(p, id(c))))
+/** A personal link or a manager's rights belong to people: a script's API token is refused them. */
+const peopleOnly = (why: string) => (handler: Handler) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', why) : handler(c))
 
-  app.get(`${s}/setup/grades`, page((p) => setup.gradesPage(p)))
-  app.post(`${s}/setup/grades`, form((p, v) => setup.addGrade(p, v)))
-  app.get(`${s}/setup/grades/:id/delete`, page((p, c) => setup.askRemoveGrade(p, id(c))))
-  app.post(`${s}/setup/grades/:id/delete`, page((p, c) => setup.removeGrade(p, id(c))))
+function addSetupRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
+  app.get(`${S}/setup/day`, page((p) => setup.schoolDayPage(p)))
+  app.post(`${S}/setup/day`, form((p, v) => setup.addSlot(p, v)))
+  app.get(`${S}/setup/day/:id/delete`, page((p, c) => setup.askRemoveSlot(p, id(c))))
+  app.post(`${S}/setup/day/:id/delete`, page((p, c) => setup.removeSlot(p, id(c))))
 
-  app.get(`${s}/setup/staff`, page((p) => setup.staffPage(p)))
-  app.post(`${s}/setup/staff`, form((p, v) => setup.addStaff(p, v)))
-  app.post(`${s}/setup/staff/import`, form((p, v, file) => setup.importStaff(p, v, file)))
-  app.get(`${s}/setup/staff/:id/delete`, page((p, c) => setup.askRemoveStaff(p, id(c))))
-  app.post(`${s}/setup/staff/:id/delete`, page((p, c) => setup.removeStaff(p, id(c))))
+  app.get(`${S}/setup/terms`, page((p) => setup.termDatesPage(p)))
+  app.post(`${S}/setup/terms`, form((p, v, file) => setup.addTermDates(p, typeof v.text === 'string' ? v.text : '', file)))
+  app.get(`${S}/setup/terms/periods/:id/delete`, page((p, c) => setup.askRemovePeriod(p, id(c))))
+  app.post(`${S}/setup/terms/periods/:id/delete`, page((p, c) => setup.removePeriod(p, id(c))))
+  app.get(`${S}/setup/terms/closures/:id/delete`, page((p, c) => setup.askRemoveClosure(p, id(c))))
+  app.post(`${S}/setup/terms/closures/:id/delete`, page((p, c) => setup.removeClosure(p, id(c))))
+
+  app.get(`${S}/setup/grades`, page((p) => setup.gradesPage(p)))
+  app.post(`${S}/setup/grades`, form((p, v) => setup.addGrade(p, v)))
+  app.get(`${S}/setup/grades/:id/delete`, page((p, c) => setup.askRemoveGrade(p, id(c))))
+  app.post(`${S}/setup/grades/:id/delete`, page((p, c) => setup.removeGrade(p, id(c))))
+
+  app.get(`${S}/setup/staff`, page((p) => setup.staffPage(p)))
+  app.post(`${S}/setup/staff`, form((p, v) => setup.addStaff(p, v)))
+  app.post(`${S}/setup/staff/import`, form((p, v, file) => setup.importStaff(p, v, file)))
+  app.get(`${S}/setup/staff/:id/delete`, page((p, c) => setup.askRemoveStaff(p, id(c))))
+  app.post(`${S}/setup/staff/:id/delete`, page((p, c) => setup.removeStaff(p, id(c))))
   // A personal link is a person's credential: a script's API token may not see, mint or stop one.
-  const peopleOnly = (why: string) => (handler: (c: C) => Promise<Response>) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', why) : handler(c))
   const people = peopleOnly('personal links are handed out by a signed-in manager')
-  app.get(`${s}/setup/staff/:id/link`, people(page((p, c) => personalLinkPage(p, id(c)))))
-  app.post(`${s}/setup/staff/:id/link`, people(form((p, v, _f, c) => makePersonalLink(p, id(c), v))))
-  app.post(`${s}/setup/staff/:id/link/stop`, people(form((p, v, _f, c) => stopPersonalLink(p, id(c), v))))
+  app.get(`${S}/setup/staff/:id/link`, people(page((p, c) => personalLinkPage(p, id(c)))))
+  app.post(`${S}/setup/staff/:id/link`, people(form((p, v, _f, c) => makePersonalLink(p, id(c), v))))
+  app.post(`${S}/setup/staff/:id/link/stop`, people(form((p, v, _f, c) => stopPersonalLink(p, id(c), v))))
 
-  app.get(`${s}/setup/posts`, page((p) => setup.dutyPostsPage(p)))
-  app.post(`${s}/setup/posts`, form((p, v) => setup.addDutyPost(p, v)))
-  app.get(`${s}/setup/posts/:id/delete`, page((p, c) => setup.askRemoveDutyPost(p, id(c))))
-  app.post(`${s}/setup/posts/:id/delete`, page((p, c) => setup.removeDutyPost(p, id(c))))
+  app.get(`${S}/setup/posts`, page((p) => setup.dutyPostsPage(p)))
+  app.post(`${S}/setup/posts`, form((p, v) => setup.addDutyPost(p, v)))
+  app.get(`${S}/setup/posts/:id/delete`, page((p, c) => setup.askRemoveDutyPost(p, id(c))))
+  app.post(`${S}/setup/posts/:id/delete`, page((p, c) => setup.removeDutyPost(p, id(c))))
+}
 
-  app.get(`${s}/week`, page(thisWeek))
-  app.get(`${s}/week/:monday`, page((p, c) => weekPage(p, monday(c), { show: c.req.query('show') })))
-  app.get(`${s}/week/:monday/print`, page((p, c) => printPage(p, monday(c), c.req.query('show'))))
-  app.post(`${s}/week/:monday/generate`, form((p, v, _f, c) => generateWeek(p, monday(c), v)))
-  app.post(`${s}/week/:monday/publish`, form((p, v, _f, c) => publishTheWeek(p, monday(c), v)))
-  app.post(`${s}/week/:monday/pins`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'pin', v)))
-  app.post(`${s}/week/:monday/bars`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'bar', v)))
-  app.post(`${s}/week/:monday/overrides/:id/delete`, page((p, c) => removeSeatOverride(p, monday(c), id(c))))
-  app.post(`${s}/week/:monday/swaps/:id/approve`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'approve', v)))
-  app.post(`${s}/week/:monday/swaps/:id/decline`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'decline', v)))
+function addWeekRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
+  app.get(`${S}/week`, page(thisWeek))
+  app.get(`${S}/week/:monday`, page((p, c) => weekPage(p, monday(c), { show: c.req.query('show') })))
+  app.get(`${S}/week/:monday/print`, page((p, c) => printPage(p, monday(c), c.req.query('show'))))
+  app.post(`${S}/week/:monday/generate`, form((p, v, _f, c) => generateWeek(p, monday(c), v)))
+  app.post(`${S}/week/:monday/publish`, form((p, v, _f, c) => publishTheWeek(p, monday(c), v)))
+  app.post(`${S}/week/:monday/pins`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'pin', v)))
+  app.post(`${S}/week/:monday/bars`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'bar', v)))
+  app.post(`${S}/week/:monday/overrides/:id/delete`, page((p, c) => removeSeatOverride(p, monday(c), id(c))))
+  app.post(`${S}/week/:monday/swaps/:id/approve`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'approve', v)))
+  app.post(`${S}/week/:monday/swaps/:id/decline`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'decline', v)))
+}
 
-  app.get(`${s}/absences`, page((p) => absencesPage(p)))
-  app.post(`${s}/absences`, form((p, v) => submitAbsence(p, v)))
-  app.get(`${s}/absences/:id/delete`, page((p, c) => askRemoveAbsence(p, id(c))))
-  app.post(`${s}/absences/:id/delete`, page((p, c) => removeAbsence(p, id(c))))
+function addAbsenceAndReportRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
+  app.get(`${S}/absences`, page((p) => absencesPage(p)))
+  app.post(`${S}/absences`, form((p, v) => submitAbsence(p, v)))
+  app.get(`${S}/absences/:id/delete`, page((p, c) => askRemoveAbsence(p, id(c))))
+  app.post(`${S}/absences/:id/delete`, page((p, c) => removeAbsence(p, id(c))))
 
-  app.get(`${s}/reports`, page((p, c) => reportsPage(p, c.req.query('asOf'))))
-  app.get(`${s}/reports/fairness.csv`, page((p, c) => fairnessCsv(p, c.req.query('asOf'))))
-  app.get(`${s}/reports/hours.csv`, page((p, c) => hoursCsv(p, c.req.query('asOf'))))
+  app.get(`${S}/reports`, page((p, c) => reportsPage(p, c.req.query('asOf'))))
+  app.get(`${S}/reports/fairness.csv`, page((p, c) => fairnessCsv(p, c.req.query('asOf'))))
+  app.get(`${S}/reports/hours.csv`, page((p, c) => hoursCsv(p, c.req.query('asOf'))))
 
-  app.get(`${s}/poster`, page(posterPage))
+  app.get(`${S}/poster`, page(posterPage))
+}
 
+function addPeopleRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   // Who runs the school: a person's rights are given and taken by a signed-in person, never a token.
   const runners = peopleOnly('managers are added and removed by a signed-in manager or trust admin')
-  app.get(`${s}/people`, runners(page((p) => peoplePage(p))))
-  app.post(`${s}/people`, runners(form((p, v, _f, c) => addManagerFromPage(p, v, c.var.authDeps.mailer))))
-  app.post(`${s}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
-  return app
+  app.get(`${S}/people`, runners(page((p) => peoplePage(p))))
+  app.post(`${S}/people`, runners(form((p, v, _f, c) => addManagerFromPage(p, v, c.var.authDeps.mailer))))
+  app.post(`${S}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
 }

@@ -111,6 +111,33 @@ function daysOf(scenario: Scenario): WeekDay[] {
 
 export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overrides: readonly Override[]): WeekModel {
   const days = daysOf(scenario)
+  const seats = seatLookup(scenario, rota, overrides)
+  const posts = postRows(scenario, days, seats)
+  const rowOf = new Map(posts.map((p) => [`${p.work}|${p.slot ?? ''}`, p]))
+  const people = personRows(scenario, days, rota?.assignments ?? [], rowOf, seats.pinAt)
+  const unfilled = (rota?.unfilled ?? []).map((u) => ({
+    work: u.duty,
+    what: rowOf.get(`${u.duty}|${u.slot ?? ''}`)?.what ?? u.duty,
+    date: u.date,
+    ...(u.slot === undefined ? {} : { slot: u.slot }),
+    missing: u.missing,
+    reason: u.reason,
+  }))
+  const needed = posts.reduce((sum, p) => sum + p.cells.reduce((n, c) => n + c.needed, 0), 0)
+  const missing = unfilled.reduce((sum, u) => sum + u.missing, 0)
+  return { monday: scenario.week, days, posts, people, unfilled, seats: { needed, filled: rota ? needed - missing : 0 } }
+}
+
+/** The rota, its gaps and the manager's pins and bars, each found by seat (work, date, slot). */
+interface SeatLookup {
+  slotOf: ReadonlyMap<string, Scenario['slots'][number]>
+  /** `staff|seat` -> pin id */
+  pinAt: ReadonlyMap<string, string>
+  cellOf(work: string, date: string, slot: string | undefined, runs: boolean, needed: number): Cell
+  timeOf(slot: string | undefined): string
+}
+
+function seatLookup(scenario: Scenario, rota: ShownRota | null, overrides: readonly Override[]): SeatLookup {
   const nameOf = new Map(scenario.staff.map((s) => [s.id, s.name]))
   const slotOf = new Map(scenario.slots.map((s) => [s.id, s]))
   const byOccurrence = new Map<string, Assignment[]>()
@@ -127,28 +154,36 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
     const pinId = pinAt.get(`${staff}|${k}`)
     return { staff, name: nameOf.get(staff) ?? staff, ...(pinId === undefined ? {} : { pinId }) }
   }
-  const cellOf = (work: string, date: string, slot: string | undefined, runs: boolean, needed: number): Cell => {
-    const k = key(work, date, slot)
-    const u = unfilledAt.get(k)
-    return {
-      date,
-      runs,
-      people: (byOccurrence.get(k) ?? []).map((a) => person(a.staff, k)).sort((a, b) => a.name.localeCompare(b.name)),
-      barred: (barsAt.get(k) ?? []).map((o) => ({ ...person(o.staff, k), barId: o.id })),
-      needed: runs ? needed : 0,
-      missing: u?.missing ?? 0,
-      ...(u ? { reason: u.reason } : {}),
-    }
+  return {
+    slotOf,
+    pinAt,
+    cellOf(work, date, slot, runs, needed) {
+      const k = key(work, date, slot)
+      const u = unfilledAt.get(k)
+      return {
+        date,
+        runs,
+        people: (byOccurrence.get(k) ?? []).map((a) => person(a.staff, k)).sort((a, b) => a.name.localeCompare(b.name)),
+        barred: (barsAt.get(k) ?? []).map((o) => ({ ...person(o.staff, k), barId: o.id })),
+        needed: runs ? needed : 0,
+        missing: u?.missing ?? 0,
+        ...(u ? { reason: u.reason } : {}),
+      }
+    },
+    timeOf(slot) {
+      const s = slot === undefined ? undefined : slotOf.get(slot)
+      return s ? `${s.start}-${s.end}` : ''
+    },
   }
-  const timeOf = (slot: string | undefined) => {
-    const s = slot === undefined ? undefined : slotOf.get(slot)
-    return s ? `${s.start}-${s.end}` : ''
-  }
+}
 
+/** One row per duty post and slot, then the cover requests, then the events. */
+function postRows(scenario: Scenario, days: readonly WeekDay[], seats: SeatLookup): PostRow[] {
+  const { cellOf, timeOf } = seats
   const posts: PostRow[] = []
   for (const duty of scenario.duties) {
     for (const slot of duty.slots) {
-      const s = slotOf.get(slot)
+      const s = seats.slotOf.get(slot)
       posts.push({
         section: 'duty',
         work: duty.id,
@@ -172,16 +207,29 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
   for (const e of scenario.events ?? []) {
     posts.push({ section: 'event', work: e.id, what: e.name, time: `${e.start}-${e.end}`, cells: days.map((d) => cellOf(e.id, d.date, undefined, d.date === e.date, e.staff ?? 1)) })
   }
+  return posts
+}
 
-  const rowOf = new Map(posts.map((p) => [`${p.work}|${p.slot ?? ''}`, p]))
+/** Each person's week, by name: their duties day by day, their load and their fair share of it. */
+function personRows(
+  scenario: Scenario,
+  days: readonly WeekDay[],
+  assignments: readonly Assignment[],
+  rowOf: ReadonlyMap<string, PostRow>,
+  pinAt: ReadonlyMap<string, string>,
+): PersonRow[] {
   const isDuty = (a: Assignment) => a.slot !== undefined && rowOf.get(`${a.duty}|${a.slot}`)?.section !== 'event'
   const loads = new Map<string, number>()
-  for (const a of rota?.assignments ?? []) if (isDuty(a)) loads.set(a.staff, (loads.get(a.staff) ?? 0) + 1)
+  for (const a of assignments) if (isDuty(a)) loads.set(a.staff, (loads.get(a.staff) ?? 0) + 1)
   const total = [...loads.values()].reduce((a, b) => a + b, 0)
   const hours = scenario.staff.reduce((sum, s) => sum + s.hoursPerWeek, 0)
   const absentOn = new Set((scenario.absences ?? []).filter((a) => a.start === undefined).map((a) => `${a.staff}|${a.date}`))
+  const dutyOf = (a: Assignment): PersonDuty => {
+    const row = rowOf.get(`${a.duty}|${a.slot ?? ''}`)
+    return { work: a.duty, what: row?.what ?? a.duty, ...(a.slot === undefined ? {} : { slot: a.slot }), time: row?.time ?? '', pinned: pinAt.has(`${a.staff}|${key(a.duty, a.date, a.slot)}`) }
+  }
 
-  const people: PersonRow[] = scenario.staff
+  return scenario.staff
     .map((s) => ({
       staff: s.id,
       name: s.name,
@@ -190,28 +238,13 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
         date: d.date,
         absent: absentOn.has(`${s.id}|${d.date}`),
         worksToday: s.pattern[d.weekday] !== undefined,
-        duties: (rota?.assignments ?? [])
+        duties: assignments
           .filter((a) => a.staff === s.id && a.date === d.date)
-          .map((a) => {
-            const row = rowOf.get(`${a.duty}|${a.slot ?? ''}`)
-            return { work: a.duty, what: row?.what ?? a.duty, ...(a.slot === undefined ? {} : { slot: a.slot }), time: row?.time ?? '', pinned: pinAt.has(`${s.id}|${key(a.duty, a.date, a.slot)}`) }
-          })
+          .map(dutyOf)
           .sort((x, y) => x.time.localeCompare(y.time)),
       })),
       load: loads.get(s.id) ?? 0,
       fairShare: hours > 0 ? Math.round(((total * s.hoursPerWeek) / hours) * 10) / 10 : 0,
     }))
     .sort((a, b) => a.name.localeCompare(b.name))
-
-  const unfilled = (rota?.unfilled ?? []).map((u) => ({
-    work: u.duty,
-    what: rowOf.get(`${u.duty}|${u.slot ?? ''}`)?.what ?? u.duty,
-    date: u.date,
-    ...(u.slot === undefined ? {} : { slot: u.slot }),
-    missing: u.missing,
-    reason: u.reason,
-  }))
-  const needed = posts.reduce((sum, p) => sum + p.cells.reduce((n, c) => n + c.needed, 0), 0)
-  const missing = unfilled.reduce((sum, u) => sum + u.missing, 0)
-  return { monday: scenario.week, days, posts, people, unfilled, seats: { needed, filled: rota ? needed - missing : 0 } }
 }

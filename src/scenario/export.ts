@@ -16,11 +16,10 @@ import {
   type Staff,
 } from '../../solver/scenario.js'
 import { roundHours } from './week-dates.js'
-import { compare, loadWeek, type PlacedWork, type StaffState, type WeekState } from './load.js'
+import { compare, loadWeek, type CoverState, type DutyState, type EventState, type PlacedWork, type StaffState, type WeekState } from './load.js'
 
 export const DEFAULT_FULL_TIME_HOURS = 37
 export const DEFAULT_PRIORITY = 3
-
 
 export async function exportScenario(store: Store, schoolId: string, monday: string): Promise<Scenario> {
   const state = await loadWeek(store, schoolId, monday)
@@ -40,48 +39,13 @@ export async function exportScenario(store: Store, schoolId: string, monday: str
 
 export function scenarioOf(state: WeekState): Scenario {
   const { school, range } = state
-  const staffCode = new Map(state.staff.map((s) => [s.id, s.code]))
   const dutyCodes = new Set(state.duties.map((d) => d.code))
-  const slotCodes = new Set(state.slots.map((s) => s.code))
-  const workCodes = new Set([...dutyCodes, ...state.cover.map((c) => c.code), ...state.events.map((e) => e.code)])
-
+  const staffCode = new Map(state.staff.map((s) => [s.id, s.code]))
   const closed = state.closures.map((c) => c.date)
   const absences = absencesOf(state, staffCode)
-  const cover = state.cover.map(
-    (c): CoverRequest => ({
-      id: c.code,
-      date: c.date,
-      slot: c.slotCode,
-      ...(c.label === null ? {} : { label: c.label }),
-      ...(c.peopleNeeded === 1 ? {} : { staff: c.peopleNeeded }),
-      ...seatsAndPriority(c.skillSeats, c.priority),
-    }),
-  )
-  const events = state.events.map(
-    (e): SchoolEvent => ({
-      id: e.code,
-      name: e.name,
-      date: e.date,
-      start: e.start,
-      end: e.end,
-      ...(e.peopleNeeded === 1 ? {} : { staff: e.peopleNeeded }),
-      ...seatsAndPriority(e.skillSeats, e.priority),
-    }),
-  )
-  // A published rota or pin may name work or a slot the setup no longer has (deleted since);
-  // nothing can be planned against it, so it is left out rather than making the file invalid.
-  const placed = (list: readonly PlacedWork[]): Assignment[] =>
-    list
-      .filter((a) => staffCode.has(a.staffId) && workCodes.has(a.workCode) && (a.slotCode === null || slotCodes.has(a.slotCode)))
-      .map(
-        (a): Assignment => ({
-          staff: staffCode.get(a.staffId) ?? '',
-          duty: a.workCode,
-          date: a.date,
-          ...(a.slotCode === null ? {} : { slot: a.slotCode }),
-        }),
-      )
-      .sort(byAssignment)
+  const cover = state.cover.map(coverOf)
+  const events = state.events.map(eventOf)
+  const placed = placedWork(state, staffCode)
   const pins = placed(state.pins)
 
   return {
@@ -102,23 +66,60 @@ export function scenarioOf(state: WeekState): Scenario {
     })),
     grades: state.grades.map((g) => ({ id: g.code, name: g.name, dutyKinds: g.dutyKinds })),
     staff: state.staff.map((s) => staffOf(s, range.sunday, dutyCodes)),
-    duties: state.duties.map(
-      (d): Duty => ({
-        id: d.code,
-        name: d.name,
-        kind: d.kind,
-        slots: d.slotCodes,
-        days: d.days,
-        staff: d.peopleNeeded,
-        ...seatsAndPriority(d.skillSeats, d.priority),
-      }),
-    ),
+    duties: state.duties.map(dutyOf),
     ...(absences.length === 0 ? {} : { absences }),
     ...(cover.length === 0 ? {} : { cover }),
     ...(events.length === 0 ? {} : { events }),
     // An empty published rota is still a published rota: `previous: []` says so.
     ...(state.published ? { previous: placed(state.published.assignments) } : {}),
     ...(pins.length === 0 ? {} : { pins }),
+  }
+}
+
+/** Published assignments and pins in the format, in one order whatever the database's. */
+function placedWork(state: WeekState, staffCode: ReadonlyMap<string, string>): (list: readonly PlacedWork[]) => Assignment[] {
+  const slotCodes = new Set(state.slots.map((s) => s.code))
+  const workCodes = new Set([...state.duties.map((d) => d.code), ...state.cover.map((c) => c.code), ...state.events.map((e) => e.code)])
+  // A published rota or pin may name work or a slot the setup no longer has (deleted since);
+  // nothing can be planned against it, so it is left out rather than making the file invalid.
+  return (list) =>
+    list
+      .filter((a) => staffCode.has(a.staffId) && workCodes.has(a.workCode) && (a.slotCode === null || slotCodes.has(a.slotCode)))
+      .map(
+        (a): Assignment => ({
+          staff: staffCode.get(a.staffId) ?? '',
+          duty: a.workCode,
+          date: a.date,
+          ...(a.slotCode === null ? {} : { slot: a.slotCode }),
+        }),
+      )
+      .sort(byAssignment)
+}
+
+function dutyOf(d: DutyState): Duty {
+  return { id: d.code, name: d.name, kind: d.kind, slots: d.slotCodes, days: d.days, staff: d.peopleNeeded, ...seatsAndPriority(d.skillSeats, d.priority) }
+}
+
+function coverOf(c: CoverState): CoverRequest {
+  return {
+    id: c.code,
+    date: c.date,
+    slot: c.slotCode,
+    ...(c.label === null ? {} : { label: c.label }),
+    ...(c.peopleNeeded === 1 ? {} : { staff: c.peopleNeeded }),
+    ...seatsAndPriority(c.skillSeats, c.priority),
+  }
+}
+
+function eventOf(e: EventState): SchoolEvent {
+  return {
+    id: e.code,
+    name: e.name,
+    date: e.date,
+    start: e.start,
+    end: e.end,
+    ...(e.peopleNeeded === 1 ? {} : { staff: e.peopleNeeded }),
+    ...seatsAndPriority(e.skillSeats, e.priority),
   }
 }
 

@@ -7,7 +7,7 @@ import type { Scenario } from '../../solver/scenario.js'
 import type { FieldError } from '../platform/http/problem.js'
 import { isKnownTimeZone } from '../platform/zone.js'
 import { removalsOf } from './import-plan.js'
-import type { WeekState } from './load.js'
+import type { DutyState, SlotState, StaffState, WeekState } from './load.js'
 
 export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other']
 
@@ -53,83 +53,101 @@ async function inChunks<T>(values: readonly string[], read: (chunk: string[]) =>
  * they are unique per week, and a file's cover and events all lie in its own week.
  */
 export async function conflictsOf(store: Store, state: WeekState, sc: Scenario): Promise<FieldError[]> {
-  const db = store.db
-  const schoolId = state.school.id
-  const { monday, sunday } = state.range
-  const errors: FieldError[] = []
-  const outsideWeek = <T extends { date: string }>(rows: T[]) => rows.filter((r) => r.date < monday || r.date > sunday)
-
   const gone = removalsOf(state, sc)
-  const keepInFile = 'keep it in the file, or remove it through the setup pages first'
+  return [
+    ...(await staffConflicts(store.db, state, gone.staff)),
+    ...(await slotConflicts(store.db, state, gone.slots)),
+    ...(await dutyConflicts(store.db, state, gone.duties)),
+    ...(await codeClashes(store.db, state, sc)),
+  ]
+}
 
-  if (gone.staff.length > 0) {
-    const ids = gone.staff.map((s) => s.id)
-    const [assignments, absences, overrides] = await Promise.all([
-      inChunks(ids, (chunk) => db.selectFrom('rota_assignments').select('staff_id').where('staff_id', 'in', chunk).execute()),
-      inChunks(ids, (chunk) =>
-        db
-          .selectFrom('absences')
-          .select('staff_id')
-          .where('staff_id', 'in', chunk)
-          .where((eb) => eb.or([eb('start_date', '<', monday), eb('end_date', 'is', null), eb('end_date', '>', sunday)]))
-          .execute(),
-      ),
-      inChunks(ids, (chunk) => db.selectFrom('week_overrides').select('staff_id').where('staff_id', 'in', chunk).where('week', '!=', monday).execute()),
-    ])
-    for (const person of gone.staff) {
-      const held = [
-        plural(assignments.filter((a) => a.staff_id === person.id).length, 'rota assignment'),
-        plural(absences.filter((a) => a.staff_id === person.id).length, 'absence outside this week', 'absences outside this week'),
-        plural(overrides.filter((o) => o.staff_id === person.id).length, 'pin or bar in another week', 'pins or bars in other weeks'),
-      ].filter((s) => s !== '')
-      if (held.length > 0) {
-        errors.push({ path: 'staff', message: `"${person.code}" is not in the file but cannot be removed: ${held.join(', ')} would be lost; ${keepInFile}`, in: 'body' })
-      }
+type Db = Store['db']
+
+const KEEP_IN_FILE = 'keep it in the file, or remove it through the setup pages first'
+
+/** Staff the file drops who hold assignments, absences beyond this week or pins and bars in other weeks. */
+async function staffConflicts(db: Db, state: WeekState, gone: readonly StaffState[]): Promise<FieldError[]> {
+  if (gone.length === 0) return []
+  const { monday, sunday } = state.range
+  const ids = gone.map((s) => s.id)
+  const [assignments, absences, overrides] = await Promise.all([
+    inChunks(ids, (chunk) => db.selectFrom('rota_assignments').select('staff_id').where('staff_id', 'in', chunk).execute()),
+    inChunks(ids, (chunk) =>
+      db
+        .selectFrom('absences')
+        .select('staff_id')
+        .where('staff_id', 'in', chunk)
+        .where((eb) => eb.or([eb('start_date', '<', monday), eb('end_date', 'is', null), eb('end_date', '>', sunday)]))
+        .execute(),
+    ),
+    inChunks(ids, (chunk) => db.selectFrom('week_overrides').select('staff_id').where('staff_id', 'in', chunk).where('week', '!=', monday).execute()),
+  ])
+  const errors: FieldError[] = []
+  for (const person of gone) {
+    const held = [
+      plural(assignments.filter((a) => a.staff_id === person.id).length, 'rota assignment'),
+      plural(absences.filter((a) => a.staff_id === person.id).length, 'absence outside this week', 'absences outside this week'),
+      plural(overrides.filter((o) => o.staff_id === person.id).length, 'pin or bar in another week', 'pins or bars in other weeks'),
+    ].filter((s) => s !== '')
+    if (held.length > 0) {
+      errors.push({ path: 'staff', message: `"${person.code}" is not in the file but cannot be removed: ${held.join(', ')} would be lost; ${KEEP_IN_FILE}`, in: 'body' })
     }
   }
+  return errors
+}
 
-  if (gone.slots.length > 0) {
-    const used = outsideWeek(
-      await inChunks(
-        gone.slots.map((s) => s.id),
-        (chunk) => db.selectFrom('cover_requests').select(['slot_id', 'date']).where('slot_id', 'in', chunk).execute(),
-      ),
-    )
-    for (const slot of gone.slots) {
-      const n = used.filter((u) => u.slot_id === slot.id).length
-      if (n > 0) errors.push({ path: 'slots', message: `"${slot.code}" is not in the file but ${plural(n, 'cover request')} in other weeks use it; ${keepInFile}`, in: 'body' })
-    }
-  }
+/** Slots the file drops that cover requests in other weeks use. */
+async function slotConflicts(db: Db, state: WeekState, gone: readonly SlotState[]): Promise<FieldError[]> {
+  if (gone.length === 0) return []
+  const { monday, sunday } = state.range
+  const rows = await inChunks(
+    gone.map((s) => s.id),
+    (chunk) => db.selectFrom('cover_requests').select(['slot_id', 'date']).where('slot_id', 'in', chunk).execute(),
+  )
+  const used = rows.filter((r) => r.date < monday || r.date > sunday)
+  return gone.flatMap((slot): FieldError[] => {
+    const n = used.filter((u) => u.slot_id === slot.id).length
+    return n > 0 ? [{ path: 'slots', message: `"${slot.code}" is not in the file but ${plural(n, 'cover request')} in other weeks use it; ${KEEP_IN_FILE}`, in: 'body' }] : []
+  })
+}
 
-  if (gone.duties.length > 0) {
-    const overrides = await inChunks(
-      gone.duties.map((d) => d.code),
-      (chunk) => db.selectFrom('week_overrides').select('work_code').where('school_id', '=', schoolId).where('work_code', 'in', chunk).where('week', '!=', monday).execute(),
-    )
-    for (const duty of gone.duties) {
-      const n = overrides.filter((o) => o.work_code === duty.code).length
-      if (n > 0) errors.push({ path: 'duties', message: `"${duty.code}" is not in the file but ${plural(n, 'pin or bar', 'pins or bars')} in other weeks name it; ${keepInFile}`, in: 'body' })
-    }
-  }
+/** Duty posts the file drops that pins or bars in other weeks name. */
+async function dutyConflicts(db: Db, state: WeekState, gone: readonly DutyState[]): Promise<FieldError[]> {
+  if (gone.length === 0) return []
+  const overrides = await inChunks(
+    gone.map((d) => d.code),
+    (chunk) => db.selectFrom('week_overrides').select('work_code').where('school_id', '=', state.school.id).where('work_code', 'in', chunk).where('week', '!=', state.range.monday).execute(),
+  )
+  return gone.flatMap((duty): FieldError[] => {
+    const n = overrides.filter((o) => o.work_code === duty.code).length
+    return n > 0 ? [{ path: 'duties', message: `"${duty.code}" is not in the file but ${plural(n, 'pin or bar', 'pins or bars')} in other weeks name it; ${KEEP_IN_FILE}`, in: 'body' }] : []
+  })
+}
 
-  // A duty post's code names it in every week (see workCodeHolder in refs.ts): a duty the file
-  // adds may not have the code of a cover request or event in another week. This week's cover
-  // and events are the file's own, which the format already keeps apart from its duties.
+/**
+ * A duty post's code names it in every week (see workCodeHolder in refs.ts): a duty the file
+ * adds may not have the code of a cover request or event in another week. This week's cover
+ * and events are the file's own, which the format already keeps apart from its duties.
+ */
+async function codeClashes(db: Db, state: WeekState, sc: Scenario): Promise<FieldError[]> {
   const known = new Set(state.duties.map((d) => d.code))
   const added = sc.duties.map((d) => d.id).filter((code) => !known.has(code))
-  if (added.length > 0) {
-    const weekly = await Promise.all(
-      (['cover_requests', 'events'] as const).map((table) =>
-        inChunks(added, (chunk) => db.selectFrom(table).select(['code', 'week']).where('school_id', '=', schoolId).where('code', 'in', chunk).where('week', '!=', monday).orderBy('week').execute()),
-      ),
-    )
-    const [cover = [], events = []] = weekly
-    for (const code of added) {
-      const c = cover.find((r) => r.code === code)
-      const e = events.find((r) => r.code === code)
-      const holder = c ? `a cover request in the week of ${c.week}` : e ? `an event in the week of ${e.week}` : undefined
-      if (holder !== undefined) errors.push({ path: 'duties', message: `"${code}" is new in the file but ${holder} already has this code; give the duty another`, in: 'body' })
-    }
+  if (added.length === 0) return []
+  const schoolId = state.school.id
+  const monday = state.range.monday
+  const weekly = await Promise.all(
+    (['cover_requests', 'events'] as const).map((table) =>
+      inChunks(added, (chunk) => db.selectFrom(table).select(['code', 'week']).where('school_id', '=', schoolId).where('code', 'in', chunk).where('week', '!=', monday).orderBy('week').execute()),
+    ),
+  )
+  const [cover = [], events = []] = weekly
+  const errors: FieldError[] = []
+  for (const code of added) {
+    const c = cover.find((r) => r.code === code)
+    const e = events.find((r) => r.code === code)
+    const holder = c ? `a cover request in the week of ${c.week}` : e ? `an event in the week of ${e.week}` : undefined
+    if (holder !== undefined) errors.push({ path: 'duties', message: `"${code}" is new in the file but ${holder} already has this code; give the duty another`, in: 'body' })
   }
   return errors
 }

@@ -158,6 +158,8 @@ export interface WeekState {
   latestRotaVersion: number
 }
 
+type Db = Store['db']
+
 /** Undefined when the school does not exist. */
 export async function loadWeek(store: Store, schoolId: string, monday: string): Promise<WeekState | undefined> {
   const db = store.db
@@ -168,8 +170,32 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
     .executeTakeFirst()
   if (!school) return undefined
   const range = weekRange(monday)
+  const setup = await readSetupRows(db, schoolId)
+  const week = await readWeekRows(db, schoolId, range)
+  const published = await readPublished(db, week.rotas)
+  // One definition of each ledger figure, shared with the fairness and hours reports.
+  const [dutiesThisTerm, hoursUsed] = await Promise.all([dutiesThisTermBefore(store, schoolId, monday), additionalHoursUsedBefore(store, schoolId, monday)])
 
-  const [slotRows, gradeRows, staffRows, skillRows, commitmentRows, dutyRows, dutySlotRows] = await Promise.all([
+  return {
+    school: { id: school.id, name: school.name, timezone: school.timezone, fullTimeHours: school.full_time_hours, version: school.version },
+    range,
+    slots: setup.slots.map(slotState),
+    grades: setup.grades.map((g) => ({ id: g.id, code: g.code, name: g.name, dutyKinds: readWorkKinds(g.duty_kinds) })),
+    staff: staffStates(setup, { dutiesThisTerm, hoursUsed }),
+    duties: dutyStates(setup),
+    absences: week.absences.map(absenceState),
+    cover: week.cover.map(coverState),
+    events: week.events.map(eventState),
+    closures: week.closures,
+    pins: week.pins.map((p) => ({ id: p.id, staffId: p.staff_id, workCode: p.work_code, date: p.date, slotCode: p.slot_code })),
+    published,
+    latestRotaVersion: Math.max(0, ...week.rotas.map((r) => r.version)),
+  }
+}
+
+/** The school's setup, whatever the week: slots, grades, staff with their skills and commitments, duty posts. */
+async function readSetupRows(db: Db, schoolId: string) {
+  const [slots, grades, staff, skills, commitments, duties, dutySlots] = await Promise.all([
     db.selectFrom('slots').selectAll().where('school_id', '=', schoolId).orderBy('position').orderBy('code').execute(),
     db.selectFrom('grades').selectAll().where('school_id', '=', schoolId).orderBy('code').execute(),
     db
@@ -202,13 +228,20 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
       .where('duty_posts.school_id', '=', schoolId)
       .execute(),
   ])
+  return { slots, grades, staff, skills, commitments, duties, dutySlots }
+}
 
-  const [absenceRows, coverRows, eventRows, closureRows, pinRows, rotaRows] = await Promise.all([
+type SetupRows = Awaited<ReturnType<typeof readSetupRows>>
+
+/** What belongs to this one week: absences touching it, its cover, events, closures, pins and rotas. */
+async function readWeekRows(db: Db, schoolId: string, range: WeekRange) {
+  const { monday, sunday } = range
+  const [absences, cover, events, closures, pins, rotas] = await Promise.all([
     db
       .selectFrom('absences')
       .select(['id', 'staff_id', 'start_date', 'end_date', 'start_time', 'end_time', 'reason'])
       .where('school_id', '=', schoolId)
-      .where('start_date', '<=', range.sunday)
+      .where('start_date', '<=', sunday)
       .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', monday)]))
       .orderBy('start_date')
       .orderBy('id')
@@ -220,23 +253,16 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
       .select('slots.code as slot_code')
       .where('cover_requests.school_id', '=', schoolId)
       .where('cover_requests.date', '>=', monday)
-      .where('cover_requests.date', '<=', range.sunday)
+      .where('cover_requests.date', '<=', sunday)
       .orderBy('cover_requests.code')
       .execute(),
-    db
-      .selectFrom('events')
-      .selectAll()
-      .where('school_id', '=', schoolId)
-      .where('date', '>=', monday)
-      .where('date', '<=', range.sunday)
-      .orderBy('code')
-      .execute(),
+    db.selectFrom('events').selectAll().where('school_id', '=', schoolId).where('date', '>=', monday).where('date', '<=', sunday).orderBy('code').execute(),
     db
       .selectFrom('closures')
       .select(['id', 'date', 'kind', 'name'])
       .where('school_id', '=', schoolId)
       .where('date', '>=', monday)
-      .where('date', '<=', range.sunday)
+      .where('date', '<=', sunday)
       .orderBy('date')
       .execute(),
     db
@@ -248,110 +274,103 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
       .execute(),
     db.selectFrom('rotas').select(['id', 'version', 'status']).where('school_id', '=', schoolId).where('week', '=', monday).execute(),
   ])
+  return { absences, cover, events, closures, pins, rotas }
+}
 
-  const publishedRow = rotaRows.find((r) => r.status === 'published')
-  const published: PublishedRota | undefined = publishedRow
-    ? {
-        id: publishedRow.id,
-        version: publishedRow.version,
-        assignments: (
-          await db
-            .selectFrom('rota_assignments')
-            .select(['staff_id', 'work_code', 'date', 'slot_code'])
-            .where('rota_id', '=', publishedRow.id)
-            .execute()
-        ).map((a) => ({ staffId: a.staff_id, workCode: a.work_code, date: a.date, slotCode: a.slot_code })),
-      }
-    : undefined
+type WeekRows = Awaited<ReturnType<typeof readWeekRows>>
 
-  // One definition of each ledger figure, shared with the fairness and hours reports.
-  const [dutiesThisTerm, hoursUsed] = await Promise.all([dutiesThisTermBefore(store, schoolId, monday), additionalHoursUsedBefore(store, schoolId, monday)])
-
-  const skillsByStaff = groupBy(skillRows, (r) => r.staff_id)
-  const commitmentsByStaff = groupBy(commitmentRows, (r) => r.staff_id)
-  const slotsByDuty = groupBy(dutySlotRows, (r) => r.duty_post_id)
-
+/** The week's published rota with its assignments, if one of its rotas is published. */
+async function readPublished(db: Db, rotas: WeekRows['rotas']): Promise<PublishedRota | undefined> {
+  const row = rotas.find((r) => r.status === 'published')
+  if (!row) return undefined
+  const assignments = await db.selectFrom('rota_assignments').select(['staff_id', 'work_code', 'date', 'slot_code']).where('rota_id', '=', row.id).execute()
   return {
-    school: { id: school.id, name: school.name, timezone: school.timezone, fullTimeHours: school.full_time_hours, version: school.version },
-    range,
-    slots: slotRows.map((s) => ({
-      id: s.id,
-      code: s.code,
-      kind: s.kind,
-      start: s.start_time,
-      end: s.end_time,
-      days: s.days === null ? null : readWeekdays(s.days),
-      position: s.position,
-    })),
-    grades: gradeRows.map((g) => ({ id: g.id, code: g.code, name: g.name, dutyKinds: readWorkKinds(g.duty_kinds) })),
-    staff: staffRows.map((s) => ({
-      id: s.id,
-      code: s.code,
-      name: s.name,
-      gradeId: s.grade_id,
-      gradeCode: s.grade_code,
-      hoursPerWeek: s.hours_per_week,
-      pattern: readPattern(s.pattern),
-      unpaidBreakMinutes: s.unpaid_break_minutes,
-      additionalHoursAllowance: s.additional_hours_allowance,
-      maxDutiesPerWeek: s.max_duties_per_week,
-      avoid: readCodes(s.avoid),
-      prefer: readCodes(s.prefer),
-      skills: (skillsByStaff.get(s.id) ?? []).map((k) => ({ skill: k.skill, expiresOn: k.expires_on })),
-      commitments: (commitmentsByStaff.get(s.id) ?? [])
-        .map((c) => ({ id: c.id, day: c.day, start: c.start_time, end: c.end_time, label: c.label }))
-        .sort(byCommitment),
-      dutiesThisTerm: dutiesThisTerm.get(s.id) ?? 0,
-      additionalHoursUsed: hoursUsed.get(s.id) ?? 0,
-    })),
-    duties: dutyRows.map((d) => ({
-      id: d.id,
-      code: d.code,
-      name: d.name,
-      kind: d.kind,
-      days: readWeekdays(d.days),
-      peopleNeeded: d.people_needed,
-      skillSeats: readSkillSeats(d.skill_seats),
-      priority: d.priority,
-      slotCodes: (slotsByDuty.get(d.id) ?? [])
-        .sort((a, b) => a.position - b.position || a.slot_position - b.slot_position || compare(a.code, b.code))
-        .map((r) => r.code),
-    })),
-    absences: absenceRows.map((a) => ({
-      id: a.id,
-      staffId: a.staff_id,
-      startDate: a.start_date,
-      endDate: a.end_date,
-      startTime: a.start_time,
-      endTime: a.end_time,
-      reason: a.reason,
-    })),
-    cover: coverRows.map((c) => ({
-      id: c.id,
-      code: c.code,
-      date: c.date,
-      slotId: c.slot_id,
-      slotCode: c.slot_code,
-      label: c.label,
-      peopleNeeded: c.people_needed,
-      skillSeats: readSkillSeats(c.skill_seats),
-      priority: c.priority,
-    })),
-    events: eventRows.map((e) => ({
-      id: e.id,
-      code: e.code,
-      name: e.name,
-      date: e.date,
-      start: e.start_time,
-      end: e.end_time,
-      peopleNeeded: e.people_needed,
-      skillSeats: readSkillSeats(e.skill_seats),
-      priority: e.priority,
-    })),
-    closures: closureRows,
-    pins: pinRows.map((p) => ({ id: p.id, staffId: p.staff_id, workCode: p.work_code, date: p.date, slotCode: p.slot_code })),
-    published,
-    latestRotaVersion: Math.max(0, ...rotaRows.map((r) => r.version)),
+    id: row.id,
+    version: row.version,
+    assignments: assignments.map((a) => ({ staffId: a.staff_id, workCode: a.work_code, date: a.date, slotCode: a.slot_code })),
+  }
+}
+
+function slotState(s: SetupRows['slots'][number]): SlotState {
+  return { id: s.id, code: s.code, kind: s.kind, start: s.start_time, end: s.end_time, days: s.days === null ? null : readWeekdays(s.days), position: s.position }
+}
+
+interface Ledgers {
+  dutiesThisTerm: ReadonlyMap<string, number>
+  hoursUsed: ReadonlyMap<string, number>
+}
+
+function staffStates(rows: SetupRows, ledgers: Ledgers): StaffState[] {
+  const skillsByStaff = groupBy(rows.skills, (r) => r.staff_id)
+  const commitmentsByStaff = groupBy(rows.commitments, (r) => r.staff_id)
+  return rows.staff.map((s) => ({
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    gradeId: s.grade_id,
+    gradeCode: s.grade_code,
+    hoursPerWeek: s.hours_per_week,
+    pattern: readPattern(s.pattern),
+    unpaidBreakMinutes: s.unpaid_break_minutes,
+    additionalHoursAllowance: s.additional_hours_allowance,
+    maxDutiesPerWeek: s.max_duties_per_week,
+    avoid: readCodes(s.avoid),
+    prefer: readCodes(s.prefer),
+    skills: (skillsByStaff.get(s.id) ?? []).map((k) => ({ skill: k.skill, expiresOn: k.expires_on })),
+    commitments: (commitmentsByStaff.get(s.id) ?? [])
+      .map((c) => ({ id: c.id, day: c.day, start: c.start_time, end: c.end_time, label: c.label }))
+      .sort(byCommitment),
+    dutiesThisTerm: ledgers.dutiesThisTerm.get(s.id) ?? 0,
+    additionalHoursUsed: ledgers.hoursUsed.get(s.id) ?? 0,
+  }))
+}
+
+function dutyStates(rows: SetupRows): DutyState[] {
+  const slotsByDuty = groupBy(rows.dutySlots, (r) => r.duty_post_id)
+  return rows.duties.map((d) => ({
+    id: d.id,
+    code: d.code,
+    name: d.name,
+    kind: d.kind,
+    days: readWeekdays(d.days),
+    peopleNeeded: d.people_needed,
+    skillSeats: readSkillSeats(d.skill_seats),
+    priority: d.priority,
+    slotCodes: (slotsByDuty.get(d.id) ?? [])
+      .sort((a, b) => a.position - b.position || a.slot_position - b.slot_position || compare(a.code, b.code))
+      .map((r) => r.code),
+  }))
+}
+
+function absenceState(a: WeekRows['absences'][number]): AbsenceState {
+  return { id: a.id, staffId: a.staff_id, startDate: a.start_date, endDate: a.end_date, startTime: a.start_time, endTime: a.end_time, reason: a.reason }
+}
+
+function coverState(c: WeekRows['cover'][number]): CoverState {
+  return {
+    id: c.id,
+    code: c.code,
+    date: c.date,
+    slotId: c.slot_id,
+    slotCode: c.slot_code,
+    label: c.label,
+    peopleNeeded: c.people_needed,
+    skillSeats: readSkillSeats(c.skill_seats),
+    priority: c.priority,
+  }
+}
+
+function eventState(e: WeekRows['events'][number]): EventState {
+  return {
+    id: e.id,
+    code: e.code,
+    name: e.name,
+    date: e.date,
+    start: e.start_time,
+    end: e.end_time,
+    peopleNeeded: e.people_needed,
+    skillSeats: readSkillSeats(e.skill_seats),
+    priority: e.priority,
   }
 }
 

@@ -19,100 +19,110 @@ export function termShares(report: FairnessReport): Map<string, number> {
   return new Map(report.staff.map((r) => [r.staffId, fte > 0 ? Math.round(((total * r.fte) / fte) * 10) / 10 : 0]))
 }
 
+type Paths = PageFrame['paths']
+
 export const ReportsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; asOf: string; monday: string; fairness: FairnessReport; hours: HoursReport }> = ({
   frame,
   asOf,
   monday,
   fairness,
   hours,
-}) => {
+}) => (
+  <ManagerLayout {...frame} title="Reports" section="reports">
+    <form method="get" action={frame.paths.reports} class="actions">
+      <div class="field">
+        <label for="as-of">Figures as of</label>
+        <input id="as-of" name="asOf" type="date" value={asOf} />
+      </div>
+      <button type="submit">Show</button>
+    </form>
+    <ul class="links">
+      <li>
+        <a href={frame.paths.print(monday)}>Print the week of {longDate(monday)} (A4 landscape)</a>
+      </li>
+      <li>
+        <a href={frame.paths.poster}>Staffroom QR code for the staff phone page</a>
+      </li>
+    </ul>
+    <FairnessSection paths={frame.paths} asOf={asOf} fairness={fairness} />
+    <HoursSection paths={frame.paths} asOf={asOf} hours={hours} />
+  </ManagerLayout>
+)
+
+const FairnessSection: FC<{ paths: Paths; asOf: string; fairness: FairnessReport }> = ({ paths, asOf, fairness }) => {
   const shares = termShares(fairness)
   const termName = fairness.periods.term ? 'term' : 'school year'
   return (
-    <ManagerLayout {...frame} title="Reports" section="reports">
-      <form method="get" action={frame.paths.reports} class="actions">
-        <div class="field">
-          <label for="as-of">Figures as of</label>
-          <input id="as-of" name="asOf" type="date" value={asOf} />
-        </div>
-        <button type="submit">Show</button>
-      </form>
-      <ul class="links">
-        <li>
-          <a href={frame.paths.print(monday)}>Print the week of {longDate(monday)} (A4 landscape)</a>
-        </li>
-        <li>
-          <a href={frame.paths.poster}>Staffroom QR code for the staff phone page</a>
-        </li>
-      </ul>
-      <section aria-labelledby="fairness">
-        <h2 id="fairness">Fairness ledger</h2>
-        <p>
-          Duties and cover from published rotas. "Per FTE" scales everyone to full time ({fairness.fullTimeHours} hours), so part-time colleagues compare fairly.{' '}
-          <a href={`${frame.paths.fairnessCsv}?asOf=${asOf}`} download>
-            Download the fairness ledger (CSV)
-          </a>
-        </p>
-        <BarChart
-          caption={`Duties and cover this ${termName} against each person's fair share`}
-          rows={fairness.staff.map((r) => ({ label: r.name, value: r.term?.total ?? r.year.total, reference: shares.get(r.staffId) ?? 0 }))}
-          valueLabel="Duties and cover"
-          referenceLabel="Fair share"
-        />
-        <RecordsTable
-          items={fairness.staff}
-          scroll="Fairness ledger table"
-          caption={<>Fairness ledger as of {longDate(asOf)}</>}
-          columns={['Person', 'FTE', 'This week', 'This half term', `This ${termName}`, `Fair share this ${termName}`, `Per FTE this ${termName}`, 'This school year']}
-          row={(r) => (
-            <>
-              <th scope="row">{r.name}</th>
-              <td>{r.fte}</td>
-              <td>{r.week.total}</td>
-              <td>{r.halfTerm ? r.halfTerm.total : '-'}</td>
-              <td>{r.term ? r.term.total : r.year.total}</td>
-              <td>{shares.get(r.staffId)}</td>
-              <td>{r.term ? r.term.perFte : r.year.perFte}</td>
-              <td>{r.year.total}</td>
-            </>
-          )}
-        />
-      </section>
-      <section aria-labelledby="hours">
-        <h2 id="hours">Hours ledger</h2>
-        <p>
-          Contracted hours this school year ({hours.contractedWeeks} working weeks) and the additional hours that INSET days and evening events use.{' '}
-          <a href={`${frame.paths.hoursCsv}?asOf=${asOf}`} download>
-            Download the hours ledger (CSV)
-          </a>
-        </p>
-        <BarChart
-          caption="Additional hours used against each person's allowance"
-          rows={hours.staff.map((r) => ({ label: r.name, value: r.additional.used, reference: r.additional.allowance }))}
-          valueLabel="Hours used"
-          referenceLabel="Allowance"
-        />
-        <RecordsTable
-          items={hours.staff}
-          scroll="Hours ledger table"
-          caption={<>Hours ledger as of {longDate(asOf)}</>}
-          columns={['Person', 'Hours a week', 'Contracted hours this year', 'Additional allowance', 'INSET hours', 'Evening hours', 'Remaining']}
-          row={(r) => (
-            <>
-              <th scope="row">{r.name}</th>
-              <td>{r.hoursPerWeek}</td>
-              <td>{r.contractedHours}</td>
-              <td>{r.additional.allowance}</td>
-              <td>{r.additional.insetHours}</td>
-              <td>{r.additional.eveningHours}</td>
-              <td>
-                {r.additional.remaining}
-                {r.additional.over > 0 ? <span class="flag gap">Over by {r.additional.over}</span> : null}
-              </td>
-            </>
-          )}
-        />
-      </section>
-    </ManagerLayout>
+    <section aria-labelledby="fairness">
+      <h2 id="fairness">Fairness ledger</h2>
+      <p>
+        Duties and cover from published rotas. "Per FTE" scales everyone to full time ({fairness.fullTimeHours} hours), so part-time colleagues compare fairly.{' '}
+        <a href={`${paths.fairnessCsv}?asOf=${asOf}`} download>
+          Download the fairness ledger (CSV)
+        </a>
+      </p>
+      <BarChart
+        caption={`Duties and cover this ${termName} against each person's fair share`}
+        rows={fairness.staff.map((r) => ({ label: r.name, value: r.term?.total ?? r.year.total, reference: shares.get(r.staffId) ?? 0 }))}
+        valueLabel="Duties and cover"
+        referenceLabel="Fair share"
+      />
+      <RecordsTable
+        items={fairness.staff}
+        scroll="Fairness ledger table"
+        caption={<>Fairness ledger as of {longDate(asOf)}</>}
+        columns={['Person', 'FTE', 'This week', 'This half term', `This ${termName}`, `Fair share this ${termName}`, `Per FTE this ${termName}`, 'This school year']}
+        row={(r) => (
+          <>
+            <th scope="row">{r.name}</th>
+            <td>{r.fte}</td>
+            <td>{r.week.total}</td>
+            <td>{r.halfTerm ? r.halfTerm.total : '-'}</td>
+            <td>{r.term ? r.term.total : r.year.total}</td>
+            <td>{shares.get(r.staffId)}</td>
+            <td>{r.term ? r.term.perFte : r.year.perFte}</td>
+            <td>{r.year.total}</td>
+          </>
+        )}
+      />
+    </section>
   )
 }
+
+const HoursSection: FC<{ paths: Paths; asOf: string; hours: HoursReport }> = ({ paths, asOf, hours }) => (
+  <section aria-labelledby="hours">
+    <h2 id="hours">Hours ledger</h2>
+    <p>
+      Contracted hours this school year ({hours.contractedWeeks} working weeks) and the additional hours that INSET days and evening events use.{' '}
+      <a href={`${paths.hoursCsv}?asOf=${asOf}`} download>
+        Download the hours ledger (CSV)
+      </a>
+    </p>
+    <BarChart
+      caption="Additional hours used against each person's allowance"
+      rows={hours.staff.map((r) => ({ label: r.name, value: r.additional.used, reference: r.additional.allowance }))}
+      valueLabel="Hours used"
+      referenceLabel="Allowance"
+    />
+    <RecordsTable
+      items={hours.staff}
+      scroll="Hours ledger table"
+      caption={<>Hours ledger as of {longDate(asOf)}</>}
+      columns={['Person', 'Hours a week', 'Contracted hours this year', 'Additional allowance', 'INSET hours', 'Evening hours', 'Remaining']}
+      row={(r) => (
+        <>
+          <th scope="row">{r.name}</th>
+          <td>{r.hoursPerWeek}</td>
+          <td>{r.contractedHours}</td>
+          <td>{r.additional.allowance}</td>
+          <td>{r.additional.insetHours}</td>
+          <td>{r.additional.eveningHours}</td>
+          <td>
+            {r.additional.remaining}
+            {r.additional.over > 0 ? <span class="flag gap">Over by {r.additional.over}</span> : null}
+          </td>
+        </>
+      )}
+    />
+  </section>
+)

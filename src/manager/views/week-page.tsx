@@ -120,6 +120,8 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
   </dl>
 )
 
+type Paths = PageFrame['paths']
+
 export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps }) => {
   const paths = frame.paths
   const monday = model.monday
@@ -127,41 +129,10 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
   const caption = (what: string) => `${what}, week of ${longDate(monday)} (${status.showing === 'draft' ? 'draft' : status.showing === 'published' ? 'published' : 'not generated yet'})`
   return (
     <ManagerLayout {...frame} title={`Week of ${longDate(monday)}`} section="week">
-      <nav aria-label="Weeks" class="no-print">
-        <ul>
-          <li>
-            <a href={paths.week(previousMonday)}>Previous week</a>
-          </li>
-          <li>
-            <a href={paths.week(nextMonday)}>Next week</a>
-          </li>
-          <li>
-            <a href={paths.print(monday)}>Print this week (A4 landscape)</a>
-          </li>
-        </ul>
-      </nav>
-      {problem ? (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>{problem.title}</h2>
-          {problem.details.length > 0 ? (
-            <ul>
-              {problem.details.map((d) => (
-                <li>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <WeekNav paths={paths} monday={monday} previousMonday={previousMonday} nextMonday={nextMonday} />
+      {problem ? <ProblemSummary problem={problem} /> : null}
       <Status status={status} />
-      {status.draft && status.published ? (
-        <p class="no-print">
-          {status.showing === 'draft' ? (
-            <a href={`${paths.week(monday)}?show=published`}>Show the published rota instead of the draft</a>
-          ) : (
-            <a href={paths.week(monday)}>Show the draft under review</a>
-          )}
-        </p>
-      ) : null}
+      {status.draft && status.published ? <ShowOtherRota paths={paths} monday={monday} showing={status.showing} /> : null}
       <div class="actions">
         <PostForm action={paths.generate(monday)} busy="Generating the week. A large school can take a minute; this page updates when it is done.">
           <input type="hidden" name="version" value={String(status.version)} />
@@ -172,41 +143,8 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       </div>
       {swaps && swaps.length > 0 ? <SwapsPanel swaps={swaps} model={model} paths={paths} timezone={status.timezone} /> : null}
       {status.draft && diff ? <DiffPanel diff={diff} model={model} /> : null}
-      {status.draft ? (
-        <PostForm action={paths.publish(monday)} busy="Publishing…">
-          <input type="hidden" name="version" value={String(status.version)} />
-          <p>{diff ? 'Publishing replaces the published rota with this draft.' : 'Publishing sends this rota to staff phones and calendars.'}</p>
-          <button type="submit" class="primary">
-            Publish version {status.draft.version}
-          </button>
-        </PostForm>
-      ) : null}
-      <section aria-labelledby="seats">
-        <h2 id="seats">Seats</h2>
-        {generated ? (
-          <p>
-            {model.seats.filled} of {model.seats.needed} seats filled. {model.unfilled.length === 0 ? 'Every seat is filled.' : `${model.seats.needed - model.seats.filled} unfilled:`}
-          </p>
-        ) : (
-          <p class="quiet">{model.seats.needed} seats to fill. Generate the week to fill them.</p>
-        )}
-        {model.unfilled.length > 0 ? (
-          <ul>
-            {model.unfilled.map((u) => (
-              <li>
-                <strong>
-                  {u.what}, {shortDate(u.date)}
-                  {u.slot ? ` (${u.slot})` : ''}: {u.missing} {u.missing === 1 ? 'seat' : 'seats'} unfilled.
-                </strong>{' '}
-                {u.reason}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <p class="quiet">
-          Pin keeps a person in a seat at the next generate; Bar keeps them out of it. Both take effect when you re-generate.
-        </p>
-      </section>
+      {status.draft ? <PublishForm paths={paths} monday={monday} version={status.version} draftVersion={status.draft.version} replaces={diff !== null} /> : null}
+      <SeatsSection model={model} generated={generated} />
       <section aria-labelledby="by-post">
         <h2 id="by-post">By duty post</h2>
         <PostsGrid model={model} caption={caption('Duty posts by day')} actions={{ paths, monday }} generated={generated} />
@@ -226,6 +164,83 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
     </ManagerLayout>
   )
 }
+
+const WeekNav: FC<{ paths: Paths; monday: string; previousMonday: string; nextMonday: string }> = ({ paths, monday, previousMonday, nextMonday }) => (
+  <nav aria-label="Weeks" class="no-print">
+    <ul>
+      <li>
+        <a href={paths.week(previousMonday)}>Previous week</a>
+      </li>
+      <li>
+        <a href={paths.week(nextMonday)}>Next week</a>
+      </li>
+      <li>
+        <a href={paths.print(monday)}>Print this week (A4 landscape)</a>
+      </li>
+    </ul>
+  </nav>
+)
+
+const ProblemSummary: FC<{ problem: { title: string; details: string[] } }> = ({ problem }) => (
+  <div class="error-summary" role="alert" tabindex={-1}>
+    <h2>{problem.title}</h2>
+    {problem.details.length > 0 ? (
+      <ul>
+        {problem.details.map((d) => (
+          <li>{d}</li>
+        ))}
+      </ul>
+    ) : null}
+  </div>
+)
+
+/** With both a draft and a published rota, the way to the one the grids do not show. */
+const ShowOtherRota: FC<{ paths: Paths; monday: string; showing: WeekStatus['showing'] }> = ({ paths, monday, showing }) => (
+  <p class="no-print">
+    {showing === 'draft' ? <a href={`${paths.week(monday)}?show=published`}>Show the published rota instead of the draft</a> : <a href={paths.week(monday)}>Show the draft under review</a>}
+  </p>
+)
+
+/** `replaces`: a rota is published already, so this draft takes its place. */
+const PublishForm: FC<{ paths: Paths; monday: string; version: number; draftVersion: number; replaces: boolean }> = ({ paths, monday, version, draftVersion, replaces }) => (
+  <PostForm action={paths.publish(monday)} busy="Publishing…">
+    <input type="hidden" name="version" value={String(version)} />
+    <p>{replaces ? 'Publishing replaces the published rota with this draft.' : 'Publishing sends this rota to staff phones and calendars.'}</p>
+    <button type="submit" class="primary">
+      Publish version {draftVersion}
+    </button>
+  </PostForm>
+)
+
+/** How many seats are filled, and each one that is not with the solver's reason. */
+const SeatsSection: FC<{ model: WeekModel; generated: boolean }> = ({ model, generated }) => (
+  <section aria-labelledby="seats">
+    <h2 id="seats">Seats</h2>
+    {generated ? (
+      <p>
+        {model.seats.filled} of {model.seats.needed} seats filled. {model.unfilled.length === 0 ? 'Every seat is filled.' : `${model.seats.needed - model.seats.filled} unfilled:`}
+      </p>
+    ) : (
+      <p class="quiet">{model.seats.needed} seats to fill. Generate the week to fill them.</p>
+    )}
+    {model.unfilled.length > 0 ? (
+      <ul>
+        {model.unfilled.map((u) => (
+          <li>
+            <strong>
+              {u.what}, {shortDate(u.date)}
+              {u.slot ? ` (${u.slot})` : ''}: {u.missing} {u.missing === 1 ? 'seat' : 'seats'} unfilled.
+            </strong>{' '}
+            {u.reason}
+          </li>
+        ))}
+      </ul>
+    ) : null}
+    <p class="quiet">
+      Pin keeps a person in a seat at the next generate; Bar keeps them out of it. Both take effect when you re-generate.
+    </p>
+  </section>
+)
 
 /** The week of a school that cannot plan one yet (no school day): what to do first. */
 export const WeekNotReadyPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; monday: string; reason: string }> = ({ frame, monday, reason }) => (
