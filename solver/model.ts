@@ -300,7 +300,7 @@ function distinctBlocks(list: Occurrence[]): Block[] {
 export function maximalCliques(list: Occurrence[]): Occurrence[][] {
   const sets = list.map((o) => list.filter((q) => q.start <= o.start && o.start < q.end))
   const keys = sets.map((s) => new Set(s.map((o) => o.index)))
-  return sets.filter((s, i) => {
+  return sets.filter((_set, i) => {
     const mine = keys[i] as Set<number>
     return !keys.some((other, j) => j !== i && other.size >= mine.size && (other.size > mine.size || j < i) && [...mine].every((x) => other.has(x)))
   })

@@ -5,7 +5,7 @@ import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../platform/deps.js'
 import { notFound } from '../platform/http/problem.js'
 import type { AuthDeps } from '../platform/deps.js'
-import { actorOf, type Principal, type SchoolAccess } from '../platform/principal.js'
+import { actorOf } from '../platform/principal.js'
 import { accessToSchool, resolvePrincipal } from './principal.js'
 import { authProblem } from './problems.js'
 import { SESSION_COOKIE } from './sessions.js'
@@ -27,7 +27,7 @@ export function authenticate(deps: AuthDeps): MiddlewareHandler<AuthEnv> {
       c.set('credential', found.credential)
       c.set('actor', actorOf(found.principal))
     }
-    await next()
+    return next()
   }
 }
 

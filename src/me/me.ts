@@ -95,7 +95,7 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
 
   const today = schoolToday(deps.clock, who.timezone)
   const { monday, sunday, weekend } = weekShown(today)
-  const [rows, publishes] = await Promise.all([entriesOf(db, schoolId, staffId, today, monday, sunday), latestTwoPublishes(db, schoolId, monday)])
+  const [rows, publishes] = await Promise.all([entriesOf(db, schoolId, staffId, today, monday), latestTwoPublishes(db, schoolId, monday)])
 
   const latest = publishes[0]
   const replan = latest !== undefined && publishes.length > 1
@@ -134,7 +134,7 @@ function weekShown(today: LocalDate): { monday: LocalDate; sunday: LocalDate; we
 }
 
 /** The person's published entries of today, of the week shown and of every later week, removed ones included. */
-function entriesOf(db: Db, schoolId: string, staffId: string, today: LocalDate, monday: LocalDate, sunday: LocalDate) {
+function entriesOf(db: Db, schoolId: string, staffId: string, today: LocalDate, monday: LocalDate) {
   return db
     .selectFrom('calendar_entries')
     .select(['uid', ...DUTY_TEXT_COLUMNS, 'colleagues', 'change', 'changed_in', 'week', 'removed_at'])

@@ -254,7 +254,7 @@ function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<
   if (checks.options.existingCodes?.has(codeText)) rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is already in Duty Rota; remove the row or give another code` })
   const grade = raw.grade === undefined || raw.grade.trim() === '' ? undefined : checks.gradeOf(raw.grade)
   if (grade !== undefined && typeof grade !== 'string') rowProblems.push({ line, column: labelOf('grade'), message: grade.message })
-  if (!result.success || rowProblems.length > 0 || typeof grade !== 'string') return { ok: false, problems: sortByColumn(rowProblems, headers, labelOf) }
+  if (!result.success || rowProblems.length > 0 || typeof grade !== 'string') return { ok: false, problems: sortByColumn(rowProblems, headers) }
   const row = result.data
   return {
     ok: true,
@@ -278,7 +278,7 @@ function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<
 }
 
 /** A row's problems in the order of its columns, so the list reads like the row. */
-function sortByColumn(problems: LineProblem[], headers: readonly string[], labelOf: (key: string) => string): LineProblem[] {
+function sortByColumn(problems: LineProblem[], headers: readonly string[]): LineProblem[] {
   const order = (p: LineProblem) => {
     const i = headers.indexOf(p.column ?? '')
     return i < 0 ? headers.length : i

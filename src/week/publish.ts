@@ -19,7 +19,7 @@ import { allOf, guardedAudit, PreconditionRequired, rotaStillAt, weekStillAt } f
 import { checkRota } from '../../solver/index.js'
 import { exportScenario } from '../scenario/export.js'
 import { listOverrides, withBars } from './overrides.js'
-import { diffRotas, loadWeekRotas, rotaFile, staffCodes, type Placed, type RotaDiff, type StoredRota } from './rotas.js'
+import { diffRotas, loadWeekRotas, rotaFile, staffCodes, type RotaDiff, type StoredRota } from './rotas.js'
 
 export interface PublishOptions {
   /** default: the hooks app.ts registered (ctx.publishHooks) */

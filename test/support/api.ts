@@ -39,7 +39,7 @@ export async function freshApi(): Promise<TestApi> {
     await app.request(path, {
       method,
       headers: body === undefined ? { ...auth, ...headers } : { 'content-type': 'application/json', ...auth, ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
     })
   return {
     app,
