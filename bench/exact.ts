@@ -461,7 +461,9 @@ export async function solveExact(sc: Scenario, opts: ExactOptions = {}): Promise
     if (Number.isFinite(v)) rows.add([...new Set(previousCols)], 1, Math.round(v) - 0.5, Infinity)
   }
   const costs = new Float64Array(ncols)
-  tierCost.forEach((c, i) => (costs[tierStart + i] = c))
+  tierCost.forEach((c, i) => {
+    costs[tierStart + i] = c
+  })
   // A week where nobody may take anything has no columns, and HiGHS has no model to solve:
   // its optimum is the empty rota.
   if (ncols > 0) runStage('fairness', costs, false)

@@ -44,10 +44,10 @@ async function main(): Promise<void> {
     heapPlusBuffersMB: mb(Math.max(after.heapTotal, after.heapUsed) + after.arrayBuffers),
   }
   if (error) report.error = error
-  process.stdout.write(JSON.stringify(report) + '\n')
+  process.stdout.write(`${JSON.stringify(report)}\n`)
 }
 
 main().catch((err: unknown) => {
-  process.stdout.write(JSON.stringify({ error: (err as Error).message }) + '\n')
+  process.stdout.write(`${JSON.stringify({ error: (err as Error).message })}\n`)
   process.exitCode = 1
 })

@@ -115,7 +115,7 @@ function openWranglerD1Store(target: D1Target): Store {
       const [result] = wranglerExecute(target, inlineParameters(query))
       return { rows: (result?.results ?? []) as R[], numAffectedRows: BigInt(result?.meta?.changes ?? 0) }
     },
-    // eslint-disable-next-line require-yield
+    // biome-ignore lint/correctness/useYield: Kysely's driver interface needs a generator; streaming is refused outright
     async *streamQuery() {
       throw new Error('streaming is not supported through wrangler')
     },

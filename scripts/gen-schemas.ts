@@ -28,9 +28,9 @@ function closeObjects(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node
   const out: JsonSchema = {}
   for (const [key, value] of Object.entries(node)) out[key] = closeObjects(value)
-  if (out['type'] === 'object' && out['properties'] !== undefined) {
-    out['additionalProperties'] = false
-    out['patternProperties'] = { '^x-': {} }
+  if (out.type === 'object' && out.properties !== undefined) {
+    out.additionalProperties = false
+    out.patternProperties = { '^x-': {} }
   }
   return out
 }

@@ -94,6 +94,7 @@ function worksOfWeek(sc: Scenario): Map<string, Work> {
 function checkAssignments(sc: Scenario, rota: Rota, works: Map<string, Work>, people: Map<string, Staff>, say: Say): Tally {
   const tally: Tally = { crew: new Map(), days: new Map(), dutyCount: new Map(), eventMinutes: new Map(), given: new Set() }
   const grades = new Map(sc.grades.map((g) => [g.id, g]))
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: each rule's early exit reads as `return say(...)`; forEach ignores the value
   rota.assignments.forEach((a, i) => {
     const where = `assignments[${i}]`
     const k = keyOf(a.duty, a.date, a.slot)

@@ -80,7 +80,9 @@ export function buildGroupModel(input: GroupInput): GroupModel {
   const occs = input.occurrences.map((i) => week.occurrences[i] as Occurrence)
   const draft: Draft = { week, columns: [], secondary: [], personRows: [], tiers: [], largestTier: 0, ...seatRows(occs) }
   const pinned = new Set(input.pins.map(([p, o]) => `${p}|${o}`))
-  week.staff.forEach((person, p) => addPerson(draft, input, occs, person, p, pinned))
+  week.staff.forEach((person, p) => {
+    addPerson(draft, input, occs, person, p, pinned)
+  })
   const { columns, tiers } = draft
   const rows = [...draft.rows, ...draft.personRows].map((row) => numberTiers(row, columns.length))
   return { columns, columnCount: columns.length + tiers.length, rows, objective: objectiveOf(draft, input.previous, occs) }

@@ -3,7 +3,7 @@
 // failure names the pin's path and the rule in plain words.
 import { occurrenceKey } from './expand.js'
 import type { Week } from './expand.js'
-import { RotaState } from './state.js'
+import type { RotaState } from './state.js'
 
 export interface PinProblem {
   path: string

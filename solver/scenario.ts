@@ -239,7 +239,7 @@ function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
   const idsOf = (listName: string): Set<string> => {
     const seen = new Set<string>()
     for (const [item, i] of entries(sc[listName])) {
-      const itemId = text(item['id'])
+      const itemId = text(item.id)
       if (itemId === undefined) continue
       if (seen.has(itemId)) issue([listName, i, 'id'], `duplicate id "${itemId}"`)
       seen.add(itemId)
@@ -255,7 +255,7 @@ function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
   const workIds = new Map<string, string>()
   for (const listName of ['duties', 'cover', 'events']) {
     for (const [item, i] of entries(sc[listName])) {
-      const itemId = text(item['id'])
+      const itemId = text(item.id)
       if (itemId === undefined) continue
       const other = workIds.get(itemId)
       if (other && other !== listName) issue([listName, i, 'id'], `id "${itemId}" is also used in ${other}: duties, cover and events share one namespace`)
@@ -263,7 +263,7 @@ function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
     }
   }
 
-  const week = text(sc['week'])
+  const week = text(sc.week)
   const weekKnown = week !== undefined && isoDate.safeParse(week).success
   if (weekKnown && !isMonday(week)) issue(['week'], 'must be a Monday')
   const weekDates = new Set(weekKnown ? datesOfWeek(week) : [])
@@ -276,38 +276,38 @@ function checkReferences(input: unknown, ctx: z.RefinementCtx): void {
     if (typeof value === 'string' && !ids.has(value)) issue(path, `unknown ${what} "${value}"`)
   }
 
-  for (const [date, i] of texts(sc['closed'])) inWeek(date, ['closed', i])
-  for (const [person, i] of entries(sc['staff'])) {
-    known(gradeIds, person['grade'], ['staff', i, 'grade'], 'grade')
+  for (const [date, i] of texts(sc.closed)) inWeek(date, ['closed', i])
+  for (const [person, i] of entries(sc.staff)) {
+    known(gradeIds, person.grade, ['staff', i, 'grade'], 'grade')
     for (const listName of ['avoid', 'prefer']) {
       for (const [d, j] of texts(person[listName])) known(dutyIds, d, ['staff', i, listName, j], 'duty')
     }
   }
-  for (const [duty, i] of entries(sc['duties'])) {
-    for (const [s, j] of texts(duty['slots'])) known(slotIds, s, ['duties', i, 'slots', j], 'slot')
-    checkSkillSeats(duty['skills'], duty['staff'], ['duties', i, 'skills'], issue)
+  for (const [duty, i] of entries(sc.duties)) {
+    for (const [s, j] of texts(duty.slots)) known(slotIds, s, ['duties', i, 'slots', j], 'slot')
+    checkSkillSeats(duty.skills, duty.staff, ['duties', i, 'skills'], issue)
   }
-  for (const [a, i] of entries(sc['absences'])) {
-    known(staffIds, a['staff'], ['absences', i, 'staff'], 'staff')
-    if ((a['start'] === undefined) !== (a['end'] === undefined)) {
-      issue(['absences', i, a['start'] === undefined ? 'start' : 'end'], 'give both start and end, or neither for the whole day')
+  for (const [a, i] of entries(sc.absences)) {
+    known(staffIds, a.staff, ['absences', i, 'staff'], 'staff')
+    if ((a.start === undefined) !== (a.end === undefined)) {
+      issue(['absences', i, a.start === undefined ? 'start' : 'end'], 'give both start and end, or neither for the whole day')
     }
   }
-  for (const [c, i] of entries(sc['cover'])) {
-    known(slotIds, c['slot'], ['cover', i, 'slot'], 'slot')
-    inWeek(c['date'], ['cover', i, 'date'])
-    checkSkillSeats(c['skills'], c['staff'] ?? 1, ['cover', i, 'skills'], issue)
+  for (const [c, i] of entries(sc.cover)) {
+    known(slotIds, c.slot, ['cover', i, 'slot'], 'slot')
+    inWeek(c.date, ['cover', i, 'date'])
+    checkSkillSeats(c.skills, c.staff ?? 1, ['cover', i, 'skills'], issue)
   }
-  for (const [e, i] of entries(sc['events'])) {
-    inWeek(e['date'], ['events', i, 'date'])
-    checkSkillSeats(e['skills'], e['staff'] ?? 1, ['events', i, 'skills'], issue)
+  for (const [e, i] of entries(sc.events)) {
+    inWeek(e.date, ['events', i, 'date'])
+    checkSkillSeats(e.skills, e.staff ?? 1, ['events', i, 'skills'], issue)
   }
   for (const listName of ['previous', 'pins']) {
     for (const [a, i] of entries(sc[listName])) {
-      known(staffIds, a['staff'], [listName, i, 'staff'], 'staff')
-      if (typeof a['duty'] === 'string' && !workIds.has(a['duty'])) issue([listName, i, 'duty'], `unknown duty, cover request or event "${a['duty']}"`)
-      known(slotIds, a['slot'], [listName, i, 'slot'], 'slot')
-      inWeek(a['date'], [listName, i, 'date'])
+      known(staffIds, a.staff, [listName, i, 'staff'], 'staff')
+      if (typeof a.duty === 'string' && !workIds.has(a.duty)) issue([listName, i, 'duty'], `unknown duty, cover request or event "${a.duty}"`)
+      known(slotIds, a.slot, [listName, i, 'slot'], 'slot')
+      inWeek(a.date, [listName, i, 'date'])
     }
   }
 }

@@ -3,7 +3,7 @@
 // cheaper than trusting a library to get Google's strict parser right. One invalid line can
 // make Google drop a whole feed, so every value goes through the functions below.
 // docs/architecture.md ("Why the feed writer is our own") has what ical-generator cost when tried.
-import { Instant, ZoneOffset } from '@js-joda/core'
+import { type Instant, ZoneOffset } from '@js-joda/core'
 
 export const CRLF = '\r\n'
 
@@ -50,6 +50,7 @@ export function foldLine(line: string): string {
 export function escapeText(value: string): string {
   return value
     .replace(/\r\n?/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: RFC 5545 TEXT forbids control characters, so they are what this removes
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')

@@ -41,7 +41,7 @@ export async function absencesPage(
 export async function submitAbsence(pc: PageContext, values: FormValues): Promise<PageResult> {
   const r = read(absenceForm, values)
   if (!r.ok) return absencesPage(pc, { values, errors: r.errors }, 400)
-  let recorded
+  let recorded: Awaited<ReturnType<typeof recordAbsence>>
   try {
     recorded = await recordAbsence(pc.ctx, pc.schoolId, r.value)
   } catch (err) {

@@ -26,7 +26,7 @@ export async function addManagerFromPage(pc: PageContext, values: FormValues, ma
   const r = read(managerForm, values)
   if (!r.ok) return peoplePage(pc, { values, errors: r.errors }, 400)
   const by = (await userName(pc.ctx, pc.ctx.actor.replace(/^user:/, ''))) ?? 'A manager'
-  let added
+  let added: Awaited<ReturnType<typeof addManager>>
   try {
     added = await addManager({ ...pc.ctx, mailer }, pc.schoolId, r.value, pc.origin, by)
   } catch (err) {

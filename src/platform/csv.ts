@@ -80,5 +80,5 @@ function quote(raw: string): string {
 
 /** Rows to CSV text with CRLF line ends, as RFC 4180 and spreadsheets expect. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n'
+  return `${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`
 }

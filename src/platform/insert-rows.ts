@@ -31,7 +31,7 @@ export function insertRows<T extends Table>(db: Kysely<Database>, table: T, rows
     if (!onKey) return insert.compile()
     const set: Record<string, unknown> = Object.fromEntries(onKey.set.map((c) => [c, sql.ref(`excluded.${c}`)]))
     // The table name is one of Database's keys, never input: safe to write into the SQL text.
-    if (onKey.bumpVersion) set['version'] = sql.raw(`${table}.version + 1`)
+    if (onKey.bumpVersion) set.version = sql.raw(`${table}.version + 1`)
     return insert.onConflict((oc) => oc.columns([...onKey.key]).doUpdateSet(set)).compile()
   })
 }

@@ -19,15 +19,15 @@ export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sickness', 'medical',
 export function fieldProblems(input: unknown): FieldError[] {
   const errors: FieldError[] = []
   const file = asObject(input)
-  const timezone = asObject(file?.['school'])?.['timezone']
+  const timezone = asObject(file?.school)?.timezone
   if (typeof timezone === 'string' && timezone !== '' && !isKnownTimeZone(timezone)) {
     errors.push({ path: 'school.timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' })
   }
   // Reasons are stored as a category so that nothing sensitive is free text (domain.md).
-  const absences = file?.['absences']
+  const absences = file?.absences
   if (Array.isArray(absences)) {
     absences.forEach((a: unknown, i) => {
-      const reason = asObject(a)?.['reason']
+      const reason = asObject(a)?.reason
       if (typeof reason === 'string' && !(ABSENCE_REASONS as readonly string[]).includes(reason)) {
         errors.push({ path: `absences[${i}].reason`, message: `must be one of ${ABSENCE_REASONS.join(', ')}`, in: 'body' })
       }

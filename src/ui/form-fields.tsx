@@ -11,7 +11,7 @@ export interface FormState {
 
 export const emptyForm = (values: Record<string, string | string[]> = {}): FormState => ({ values, errors: {} })
 
-export function valueOf(form: FormState, name: string): string {
+export function fieldValue(form: FormState, name: string): string {
   const v = form.values[name]
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '')
 }
@@ -97,7 +97,7 @@ export const TextField: FC<
         id={id}
         name={p.name}
         type={p.type ?? 'text'}
-        value={valueOf(p.state, p.name)}
+        value={fieldValue(p.state, p.name)}
         required={p.required}
         step={p.step}
         min={p.min}
@@ -119,7 +119,7 @@ export const TextArea: FC<FieldProps & { rows?: number; required?: boolean }> = 
       <label for={id}>{p.label}</label>
       <FieldNotes id={id} hint={p.hint} error={error} />
       <textarea id={id} name={p.name} rows={p.rows ?? 8} required={p.required} spellcheck={false} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.form, p.name, p.hint, error)}>
-        {valueOf(p.state, p.name)}
+        {fieldValue(p.state, p.name)}
       </textarea>
     </div>
   )
@@ -133,7 +133,7 @@ export interface Option {
 export const SelectField: FC<FieldProps & { options: Option[]; placeholder?: string; required?: boolean }> = (p) => {
   const id = fieldId(p.form, p.name)
   const error = p.state.errors[p.name]
-  const current = valueOf(p.state, p.name)
+  const current = fieldValue(p.state, p.name)
   return (
     <div class="field">
       <label for={id}>{p.label}</label>

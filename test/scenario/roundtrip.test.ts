@@ -119,11 +119,11 @@ describe('a rejected import leaves every table unchanged', () => {
     await importScenario(store, SCHOOL, example('secondary.json'), ctx)
     const before = snapshot(store)
     const bad = structuredClone(example('primary.json')) as unknown as Record<string, Record<string, unknown>[]>
-    bad['staff']![2]!['hoursPerWeek'] = -3
-    bad['slots']![0]!['end'] = '25:00'
-    bad['duties']![1]!['slots'] = ['no-such-slot']
-    bad['absences']![0]!['reason'] = 'flu'
-    bad['cover']![0]!['colour'] = 'red'
+    bad.staff![2]!.hoursPerWeek = -3
+    bad.slots![0]!.end = '25:00'
+    bad.duties![1]!.slots = ['no-such-slot']
+    bad.absences![0]!.reason = 'flu'
+    bad.cover![0]!.colour = 'red'
     const err = await rejection(importScenarioInput(store, SCHOOL, bad, ctx))
     expect(err.problem.status).toBe(400)
     expect(err.problem.errors?.map((e) => e.path).sort()).toEqual([

@@ -50,7 +50,9 @@ function check(schema: Schema | boolean, value: unknown, path = ''): string[] {
   if (Array.isArray(value)) {
     if (s.minItems !== undefined && value.length < s.minItems) bad.push(path)
     if (s.maxItems !== undefined && value.length > s.maxItems) bad.push(path)
-    if (s.items !== undefined) value.forEach((item, i) => bad.push(...check(s.items, item, `${path}[${i}]`)))
+    if (s.items !== undefined) value.forEach((item, i) => {
+      bad.push(...check(s.items, item, `${path}[${i}]`))
+    })
   }
   if (t === 'object') {
     const obj = value as Record<string, unknown>
@@ -63,7 +65,7 @@ function check(schema: Schema | boolean, value: unknown, path = ''): string[] {
         continue
       }
       const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, Schema>).filter(([p]) => new RegExp(p, 'u').test(key))
-      if (patterns.length > 0) patterns.forEach(([, p]) => bad.push(...check(p, v, at(key))))
+      if (patterns.length > 0) for (const [, p] of patterns) bad.push(...check(p, v, at(key)))
       else if (s.additionalProperties !== undefined) bad.push(...check(s.additionalProperties as Schema | boolean, v, at(key)))
     }
   }

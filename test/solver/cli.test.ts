@@ -27,8 +27,8 @@ describe('npm run solve', () => {
 
   it('exits 2 with one line per bad field path', () => {
     const sc = loadExample('primary.json') as unknown as { staff: Record<string, unknown>[]; slots: Record<string, unknown>[] }
-    sc.staff[2]!['hoursPerWeek'] = 0
-    sc.slots[0]!['end'] = '25:00'
+    sc.staff[2]!.hoursPerWeek = 0
+    sc.slots[0]!.end = '25:00'
     const { status, stdout, stderr } = run(['-'], JSON.stringify(sc))
     expect(status).toBe(2)
     expect(stdout).toBe('')

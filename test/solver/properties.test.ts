@@ -99,7 +99,7 @@ describe('any week the format allows', () => {
         events: (sc.events ?? []).map((e) => ({ ...e, staff: 40 })),
       }
       const rota = solve(huge)
-      fc.pre(((rota.stats?.['seatsTotal'] as number) ?? 0) > 0)
+      fc.pre(((rota.stats?.seatsTotal as number) ?? 0) > 0)
       expect(rota.unfilled.length).toBeGreaterThan(0)
       for (const u of rota.unfilled) expect(u.reason.length).toBeGreaterThan(10)
       expect(checkRota(huge, rota)).toEqual([])
@@ -113,7 +113,7 @@ describe('any week the format allows', () => {
       const keys = rota.unfilled.map((u) => `${u.duty}|${u.date}|${u.slot ?? ''}`)
       expect(new Set(keys).size).toBe(keys.length)
       for (const u of rota.unfilled) expect(u.missing).toBeGreaterThan(0)
-      const seats = (rota.stats?.['seatsTotal'] as number) ?? 0
+      const seats = (rota.stats?.seatsTotal as number) ?? 0
       const filled = [...taken.values()].reduce((a, b) => a + b, 0)
       expect(filled + rota.unfilled.reduce((a, u) => a + u.missing, 0)).toBe(seats)
     }), RUNS)

@@ -18,8 +18,8 @@ describe('scenario@1 files', () => {
 
   it('names the path of every bad field', () => {
     const sc = example('primary.json') as { staff: Record<string, unknown>[]; slots: Record<string, unknown>[] }
-    sc.staff[2]!['hoursPerWeek'] = -3
-    sc.slots[0]!['end'] = '25:00'
+    sc.staff[2]!.hoursPerWeek = -3
+    sc.slots[0]!.end = '25:00'
     const parsed = parseScenario(sc)
     expect(parsed.ok).toBe(false)
     const paths = parsed.ok ? [] : parsed.problems.map((p) => p.path)
@@ -36,16 +36,16 @@ describe('scenario@1 files', () => {
 
   it('rejects references to things that do not exist', () => {
     const sc = example('primary.json') as { staff: Record<string, unknown>[] }
-    sc.staff[0]!['grade'] = 'NOPE'
+    sc.staff[0]!.grade = 'NOPE'
     const parsed = parseScenario(sc)
     expect(parsed.ok ? [] : parsed.problems).toEqual([{ path: 'staff[0].grade', message: 'unknown grade "NOPE"' }])
   })
 
   it('reports a malformed field, a misspelt field and a bad reference in one answer', () => {
     const sc = example('primary.json') as { staff: Record<string, unknown>[] }
-    sc.staff[0]!['hoursPerWeek'] = 'lots'
-    sc.staff[0]!['grde'] = 'G4'
-    sc.staff[1]!['grade'] = 'NOPE'
+    sc.staff[0]!.hoursPerWeek = 'lots'
+    sc.staff[0]!.grde = 'G4'
+    sc.staff[1]!.grade = 'NOPE'
     const parsed = parseScenario(sc)
     expect(parsed.ok ? [] : parsed.problems.map((p) => p.path).sort()).toEqual(['staff[0].grde', 'staff[0].hoursPerWeek', 'staff[1].grade'])
   })

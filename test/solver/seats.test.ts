@@ -7,7 +7,7 @@ import { weekArb } from '../support/solver/arbitrary.js'
 import { crisisWeekArb } from '../support/solver/crisis.js'
 
 function filledByPriority(rota: Rota): number[] {
-  const stats = rota.stats?.['filled'] as Record<string, number> | undefined
+  const stats = rota.stats?.filled as Record<string, number> | undefined
   return [1, 2, 3, 4, 5].map((p) => stats?.[p] ?? 0)
 }
 

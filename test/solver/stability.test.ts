@@ -46,7 +46,7 @@ describe('the re-plan repair pass', () => {
       const before = kept(state, previous)
       restorePublished(week, state, pins, previous, 10_000)
       expect(kept(state, previous)).toBeGreaterThanOrEqual(before)
-      week.occurrences.forEach((o) => expect(state.filled(o.index)).toBeGreaterThanOrEqual(filled[o.index]!))
+      for (const o of week.occurrences) expect(state.filled(o.index)).toBeGreaterThanOrEqual(filled[o.index]!)
       for (const k of pins) expect(state.has(...(k.split('|').map(Number) as [number, number]))).toBe(true)
       expect(checkRota(sc, rotaOf(week, state))).toEqual([])
     }), { numRuns: 100 })

@@ -30,37 +30,37 @@ function dropWhen(obj: Json, key: string, isDefault: (v: unknown) => boolean): v
 }
 const isEmpty = (v: unknown) => v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null && Object.keys(v).length === 0)
 const sortKeys = (v: unknown) => Object.fromEntries(Object.entries(v as Json).sort(([a], [b]) => cmp(a, b)))
-const byId = (a: Json, b: Json) => cmp(str(a['id']), str(b['id']))
-const placed = (a: Json, b: Json) => cmp(str(a['date']), str(b['date'])) || cmp(str(a['duty']), str(b['duty'])) || cmp(str(a['slot']), str(b['slot'])) || cmp(str(a['staff']), str(b['staff']))
+const byId = (a: Json, b: Json) => cmp(str(a.id), str(b.id))
+const placed = (a: Json, b: Json) => cmp(str(a.date), str(b.date)) || cmp(str(a.duty), str(b.duty)) || cmp(str(a.slot), str(b.slot)) || cmp(str(a.staff), str(b.staff))
 const uniqueBy = (list: Json[]) => [...new Map(list.map((x) => [JSON.stringify(sortKeys(x)), x])).values()]
 
 function work(item: Json): Json {
-  if (isEmpty(item['skills'])) delete item['skills']
-  else item['skills'] = sortKeys(item['skills'])
+  if (isEmpty(item.skills)) delete item.skills
+  else item.skills = sortKeys(item.skills)
   dropWhen(item, 'priority', (v) => v === 3)
   return item
 }
 
 export function canonical(file: unknown): Json {
   const sc = structuredClone(dropExtensions(file)) as Json
-  const school = sc['school'] as Json
+  const school = sc.school as Json
   dropWhen(school, 'fullTimeHours', (v) => v === 37)
-  if (Array.isArray(sc['closed'])) sc['closed'] = [...new Set(sc['closed'] as string[])].sort(cmp)
-  for (const slot of sc['slots'] as Json[]) if ('days' in slot) slot['days'] = days(slot['days'])
-  sc['grades'] = (sc['grades'] as Json[]).map((g) => ({ ...g, dutyKinds: kinds(g['dutyKinds']) })).sort(byId)
-  sc['staff'] = (sc['staff'] as Json[])
+  if (Array.isArray(sc.closed)) sc.closed = [...new Set(sc.closed as string[])].sort(cmp)
+  for (const slot of sc.slots as Json[]) if ('days' in slot) slot.days = days(slot.days)
+  sc.grades = (sc.grades as Json[]).map((g) => ({ ...g, dutyKinds: kinds(g.dutyKinds) })).sort(byId)
+  sc.staff = (sc.staff as Json[])
     .map((p) => {
       dropWhen(p, 'unpaidBreakMinutes', (v) => v === 0)
       dropWhen(p, 'additionalHoursRemaining', (v) => v === 0)
       dropWhen(p, 'dutiesThisTerm', (v) => v === 0)
-      if (Array.isArray(p['skills'])) p['skills'] = [...new Set(p['skills'] as string[])].sort(cmp)
-      if (Array.isArray(p['commitments'])) {
-        p['commitments'] = (p['commitments'] as Json[]).sort(
+      if (Array.isArray(p.skills)) p.skills = [...new Set(p.skills as string[])].sort(cmp)
+      if (Array.isArray(p.commitments)) {
+        p.commitments = (p.commitments as Json[]).sort(
           (a, b) =>
-            WEEKDAYS.indexOf(a['day'] as never) - WEEKDAYS.indexOf(b['day'] as never) ||
-            cmp(str(a['start']), str(b['start'])) ||
-            cmp(str(a['end']), str(b['end'])) ||
-            cmp(str(a['label']), str(b['label'])),
+            WEEKDAYS.indexOf(a.day as never) - WEEKDAYS.indexOf(b.day as never) ||
+            cmp(str(a.start), str(b.start)) ||
+            cmp(str(a.end), str(b.end)) ||
+            cmp(str(a.label), str(b.label)),
         )
       }
       for (const key of ['avoid', 'prefer']) if (Array.isArray(p[key])) p[key] = [...new Set(p[key] as string[])]
@@ -68,10 +68,10 @@ export function canonical(file: unknown): Json {
       return p
     })
     .sort(byId)
-  sc['duties'] = (sc['duties'] as Json[]).map((d) => work({ ...d, days: days(d['days']), slots: [...new Set(d['slots'] as string[])] })).sort(byId)
-  if (Array.isArray(sc['absences'])) {
-    sc['absences'] = uniqueBy(sc['absences'] as Json[]).sort(
-      (a, b) => cmp(str(a['date']), str(b['date'])) || cmp(str(a['staff']), str(b['staff'])) || cmp(str(a['start']), str(b['start'])) || cmp(str(a['end']), str(b['end'])),
+  sc.duties = (sc.duties as Json[]).map((d) => work({ ...d, days: days(d.days), slots: [...new Set(d.slots as string[])] })).sort(byId)
+  if (Array.isArray(sc.absences)) {
+    sc.absences = uniqueBy(sc.absences as Json[]).sort(
+      (a, b) => cmp(str(a.date), str(b.date)) || cmp(str(a.staff), str(b.staff)) || cmp(str(a.start), str(b.start)) || cmp(str(a.end), str(b.end)),
     )
   }
   for (const key of ['cover', 'events']) {
