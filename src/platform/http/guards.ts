@@ -28,7 +28,7 @@ export const limitBodySize: MiddlewareHandler = (c, next) => {
 const WRITES = new Set(['POST', 'PUT', 'PATCH'])
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i
 
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /**
  * JSON is UTF-8 text (RFC 8259), but `Request.json()` decodes leniently on both runtimes and
