@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
+import { oneLine } from '../platform/fields.js'
 import { listApiTokens, createApiToken, revokeApiToken } from './api-tokens.js'
 import { auditLogPage } from './audit-log.js'
 import { appOrigin, managesSchool, requireSignedIn, type AuthEnv } from './authorise.js'
@@ -154,7 +155,7 @@ export const authRoutes = new Hono<AuthEnv>()
     return c.html(signedOutPage())
   })
 
-const tokenName = z.strictObject({ name: z.string().trim().min(1).max(100) })
+const tokenName = z.strictObject({ name: oneLine(z.string().trim().min(1).max(100)) })
 
 /** Mounted at /api; school routes rely on schoolAccess having run for /api/schools/:schoolId/*. */
 
