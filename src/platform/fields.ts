@@ -1,9 +1,20 @@
 // Field schemas shared by several resources, built on the scenario format's own so that the
-// API and scenario files accept exactly the same values.
+// API and scenario files accept the same values; the API only narrows them (dates, names).
 import { z } from 'zod'
-import { isoDate, timeOfDay, WEEKDAYS } from '../../solver/scenario.js'
+import { isoDate as scenarioDate, timeOfDay, WEEKDAYS } from '../../solver/scenario.js'
 
-export { isoDate, timeOfDay }
+export { timeOfDay }
+
+// The scenario format allows any ISO date, and so does its schema; the API's own date fields
+// are a school's, so a year like 9999 is a typo that would otherwise make weeks and absences
+// no one can find again.
+export const FIRST_YEAR = 2000
+export const LAST_YEAR = 2100
+/** A date the API takes: ISO, a real calendar day, in a year a school could plan. */
+export const isoDate = scenarioDate.refine((iso) => {
+  const year = Number(iso.slice(0, 4))
+  return year >= FIRST_YEAR && year <= LAST_YEAR
+}, `must be a date in the years ${FIRST_YEAR} to ${LAST_YEAR}`)
 export const weekday = z.enum(WEEKDAYS)
 
 // Text people type shows raw on /me, in feeds and on pages: a line break splits a calendar line

@@ -14,8 +14,7 @@
 // every bad line is named.
 import { LocalDate } from '@js-joda/core'
 import { z } from 'zod'
-import { oneLine } from '../platform/fields.js'
-import { isoDate } from '../../solver/scenario.js'
+import { isoDate, oneLine } from '../platform/fields.js'
 import type { CalendarPeriodInput, ClosureInput } from './calendar.js'
 import { checkText, type LineProblem, type Parsed } from './paste-problems.js'
 

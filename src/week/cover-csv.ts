@@ -13,11 +13,10 @@
 // column) rejects the whole file and nothing is written. A good file is one atomic write: each
 // request with its own audit entry, as if entered by hand.
 import { z } from 'zod'
-import { isoDate } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
 import { invalid, type FieldError } from '../platform/http/problem.js'
 import { fieldErrorsOf } from '../platform/http/validate.js'
-import { code as codeSchema, oneLine } from '../platform/fields.js'
+import { code as codeSchema, isoDate, oneLine } from '../platform/fields.js'
 import { auditStatement } from '../platform/audit.js'
 import type { CoverRequest } from './cover-requests.js'
 import { parseCsv } from '../platform/csv.js'
