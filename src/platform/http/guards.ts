@@ -4,7 +4,7 @@
 // them for the validator that parses them next.
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { ProblemError } from './problem.js'
+import { ProblemError, problemResponse } from './problem.js'
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 /** A scenario for a large school is several megabytes; only the import route gets this much. */
@@ -15,9 +15,13 @@ function limitFor(path: string): number {
   return IMPORT_PATH.test(path) ? IMPORT_BODY_LIMIT : DEFAULT_BODY_LIMIT
 }
 
-const tooLarge = (limit: number) => () => {
-  throw new ProblemError('payloadTooLarge', `the limit is ${Math.round(limit / 1024)} KiB`)
-}
+/**
+ * The rest of an oversized body is never read, so the connection cannot carry another request:
+ * saying `Connection: close` tells the client so, and makes Node close the socket after the answer
+ * instead of promising keep-alive and dropping it mid-upload. Workers ignore the hop-by-hop header.
+ */
+const tooLarge = (limit: number) => () =>
+  problemResponse(new ProblemError('payloadTooLarge', `the limit is ${Math.round(limit / 1024)} KiB`).problem, { connection: 'close' })
 const limiters = new Map([DEFAULT_BODY_LIMIT, IMPORT_BODY_LIMIT].map((size) => [size, bodyLimit({ maxSize: size, onError: tooLarge(size) })]))
 
 export const limitBodySize: MiddlewareHandler = (c, next) => {
