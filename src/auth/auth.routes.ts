@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
+import { oneLine } from '../platform/fields.js'
 import { listApiTokens, createApiToken, revokeApiToken } from './api-tokens.js'
 import { auditLogPage } from './audit-log.js'
 import { appOrigin, managesSchool, requireSignedIn, type AuthEnv } from './authorise.js'
@@ -25,7 +26,7 @@ import { consumeSigninLink, requestSigninLink } from './signin-links.js'
 import { findStaffLink, issueStaffLink, stopStaffLink } from './staff-links.js'
 import { normaliseEmail } from './users.js'
 import { staffExists, staffName } from '../setup/staff.js'
-import { decodeCursor, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../platform/http/pagination.js'
+import { pageQuery } from '../platform/http/pagination.js'
 import { fieldError, invalid, notFound } from '../platform/http/problem.js'
 import { writeContext } from '../platform/http/context.js'
 import { parseForm } from '../platform/http/forms.js'
@@ -154,11 +155,7 @@ export const authRoutes = new Hono<AuthEnv>()
     return c.html(signedOutPage())
   })
 
-const tokenName = z.strictObject({ name: z.string().trim().min(1).max(100) })
-const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: z.string().max(500).optional(),
-})
+const tokenName = z.strictObject({ name: oneLine(z.string().trim().min(1).max(100)) })
 
 /** Mounted at /api; school routes rely on schoolAccess having run for /api/schools/:schoolId/*. */
 
@@ -222,11 +219,10 @@ export const accountRoutes = new Hono<AuthEnv>()
   })
 
   // The audit log, newest first: managers only.
-  .get('/schools/:schoolId/audit', validate('query', auditQuery), async (c) => {
+  // The shared page query decodes the cursor, so one it never gave out is a 400, not page 1.
+  .get('/schools/:schoolId/audit', validate('query', pageQuery), async (c) => {
     if (!managesSchool(c)) return authProblem('forbidden')
-    const { limit, cursor: cursorText } = c.req.valid('query')
-    const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText)
-    return c.json(await auditLogPage(c.var.deps, c.req.param('schoolId'), { limit, cursor }))
+    return c.json(await auditLogPage(c.var.deps, c.req.param('schoolId'), c.req.valid('query')))
   })
 
 /** 404 unless the staff member is in the school: another school's id is as unknown as none. */

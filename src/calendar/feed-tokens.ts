@@ -122,6 +122,14 @@ async function liveIdOf(deps: Deps, target: FeedTarget): Promise<string | undefi
   return (await q.executeTakeFirst())?.id
 }
 
+/**
+ * The id of the holder's live feed, or undefined. Not a secret (the token is): the /me form
+ * carries it, so a replayed "get a link" post can be told from a fresh one.
+ */
+export async function liveFeedId(deps: Deps, target: FeedTarget): Promise<string | undefined> {
+  return liveIdOf(deps, target)
+}
+
 /** True when the holder has a live feed for the target. */
 export async function hasLiveFeed(deps: Deps, target: FeedTarget): Promise<boolean> {
   return (await liveIdOf(deps, target)) !== undefined

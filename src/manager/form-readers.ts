@@ -2,9 +2,9 @@
 // checkboxes), the services want typed input. A failed read gives one message per field, keyed
 // by the field's name, which the pages show next to the field with what was typed.
 import { z } from 'zod'
-import { isoDate, WEEKDAYS } from '../../solver/scenario.js'
+import { WEEKDAYS } from '../../solver/scenario.js'
 import type { NewManager } from '../auth/school-managers.js'
-import { code, name } from '../platform/fields.js'
+import { code, isoDate, name } from '../platform/fields.js'
 import type { AbsenceInput } from '../week/absences.js'
 import type { DutyPostInput } from '../setup/duty-posts.js'
 import type { GradeInput } from '../setup/grades.js'

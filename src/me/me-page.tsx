@@ -15,7 +15,14 @@ export interface CalendarPanel {
   hasFeed: boolean
   /** set on the response that has just issued a feed: the only time its URL is shown */
   issued?: { https: string; webcal: string; google: string }
+  /** the live feed's id, sent back by the form so that a replay of it rotates nothing */
+  feedId?: string | undefined
+  /** the post came from a form that was already used (or an older copy of the page) */
+  stale?: boolean
 }
+
+/** What the issue form says there is to replace: the live feed's id, or that there is none. */
+export const NO_FEED = 'none'
 
 export const ME_ACTIONS = {
   issueFeed: '/me/calendar',
@@ -172,10 +179,17 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
         <input id="feed-url" type="text" readonly value={panel.issued.https} />
         <p class="quiet">Keep the link to yourself: anyone who has it can see your duties.</p>
       </>
+    ) : panel.stale ? (
+      <p role="status">
+        {panel.hasFeed
+          ? 'Your calendar link was already made, so nothing was changed: the link you added still works. If you have lost it, get a new one below.'
+          : 'That form was out of date, so nothing was changed.'}
+      </p>
     ) : panel.hasFeed ? (
       <p>Your calendar link is on. If you have lost it, get a new one: the old link then stops working.</p>
     ) : null}
     <form method="post" action={ME_ACTIONS.issueFeed}>
+      <input type="hidden" name="replaces" value={panel.feedId ?? NO_FEED} />
       <button type="submit">{panel.hasFeed || panel.issued ? 'Get a new calendar link' : 'Get a calendar link'}</button>
     </form>
     {panel.hasFeed || panel.issued ? (

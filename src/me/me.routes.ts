@@ -10,11 +10,11 @@ import { appOrigin, type AuthEnv } from '../auth/authorise.js'
 import { writeContext } from '../platform/http/context.js'
 import { parseForm } from '../platform/http/forms.js'
 import { ProblemError } from '../platform/http/problem.js'
-import { hasLiveFeed, issueFeedToken, revokeFeedToken } from '../calendar/feed-tokens.js'
+import { issueFeedToken, liveFeedId, revokeFeedToken } from '../calendar/feed-tokens.js'
 import { mondayOf } from '../ledgers/periods.js'
 import { loadMe } from './me.js'
 import { answerOffer, loadMySwaps, offerChoices, offerSwap, type OfferAnswer, type OfferForm, type StaffMember } from '../swaps/staff-swaps.js'
-import { renderMePage, renderMeSignedOutPage, type CalendarPanel } from './me-page.js'
+import { NO_FEED, renderMePage, renderMeSignedOutPage, type CalendarPanel } from './me-page.js'
 import { renderOfferPage, swapFlashText, type SwapFlash, type SwapsPanel } from './swaps-page.js'
 import { feedLinks } from '../calendar/feeds.routes.js'
 
@@ -36,6 +36,8 @@ function privatePage(c: Context): void {
 
 interface Shown {
   issued?: CalendarPanel['issued']
+  /** a replayed or out-of-date "get a link" form: nothing was rotated */
+  staleCalendarForm?: boolean
   swaps?: Omit<SwapsPanel, 'list'>
   status?: 200 | 400 | 403 | 404 | 409 | 412
 }
@@ -46,8 +48,9 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
   if (!view) return c.html(await renderMeSignedOutPage(), 404)
   // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
   // week, but a duty today (a weekend event) can still be offered, so its offer must show.
-  const [hasFeed, list] = await Promise.all([hasLiveFeed(c.var.deps, { scope: 'person', ...me }), loadMySwaps(c.var.deps.store, me, mondayOf(view.today))])
-  return c.html(await renderMePage(view, shown.issued ? { hasFeed, issued: shown.issued } : { hasFeed }, { list, ...shown.swaps }), shown.status ?? 200)
+  const [feedId, list] = await Promise.all([liveFeedId(c.var.deps, { scope: 'person', ...me }), loadMySwaps(c.var.deps.store, me, mondayOf(view.today))])
+  const calendar: CalendarPanel = { hasFeed: feedId !== undefined, feedId, ...(shown.issued ? { issued: shown.issued } : {}), ...(shown.staleCalendarForm ? { stale: true } : {}) }
+  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }), shown.status ?? 200)
 }
 
 /** A refused swap form: the sentence to show and the status to answer with. */
@@ -83,11 +86,19 @@ export const meRoutes = new Hono<AuthEnv>()
     return show(c, me, { swaps: { flash: swapFlashText(c.req.query('swap')) } })
   })
 
-  // Get (or replace) my calendar link. Its URL is shown on this one response only.
+  // Get (or replace) my calendar link. Its URL is shown on this one response only. The form
+  // names the feed it replaces: a replayed post (back and resend, a double tap) names one that
+  // is gone, and rotating again would silently stop the link just added, so it changes nothing.
+  // A post without the field (a script) rotates as it always did.
   .post('/me/calendar', async (c) => {
     const me = staffOf(c)
     if (!me) return c.html(await renderMeSignedOutPage(), 401)
-    const feed = await issueFeedToken(writeContext(c), { scope: 'person', ...me })
+    const target = { scope: 'person', ...me } as const
+    const replaces = (await formOf(c)).replaces
+    if (replaces !== undefined && replaces !== ((await liveFeedId(c.var.deps, target)) ?? NO_FEED)) {
+      return show(c, me, { staleCalendarForm: true, status: 409 })
+    }
+    const feed = await issueFeedToken(writeContext(c), target)
     return show(c, me, { issued: feedLinks(appOrigin(c, c.var.authDeps), feed.token) })
   })
 

@@ -1,11 +1,37 @@
 // Field schemas shared by several resources, built on the scenario format's own so that the
-// API and scenario files accept exactly the same values.
+// API and scenario files accept the same values; the API only narrows them (dates, names).
 import { z } from 'zod'
-import { isoDate, timeOfDay, WEEKDAYS } from '../../solver/scenario.js'
+import { isoDate as scenarioDate, timeOfDay, WEEKDAYS } from '../../solver/scenario.js'
 
-export { isoDate, timeOfDay }
+export { timeOfDay }
+
+// The scenario format allows any ISO date, and so does its schema; the API's own date fields
+// are a school's, so a year like 9999 is a typo that would otherwise make weeks and absences
+// no one can find again.
+export const FIRST_YEAR = 2000
+export const LAST_YEAR = 2100
+/** A date the API takes: ISO, a real calendar day, in a year a school could plan. */
+export const isoDate = scenarioDate.refine((iso) => {
+  const year = Number(iso.slice(0, 4))
+  return year >= FIRST_YEAR && year <= LAST_YEAR
+}, `must be a date in the years ${FIRST_YEAR} to ${LAST_YEAR}`)
 export const weekday = z.enum(WEEKDAYS)
-export const name = z.string().trim().min(1, 'must not be empty').max(200)
+
+// Text people type shows raw on /me, in feeds and on pages: a line break splits a calendar line
+// or a table cell, and a bidi override (U+202A-202E) or isolate (U+2066-2069) makes the text after
+// it read backwards or out of place. C0 and C1 controls (DEL too) and the Unicode line and
+// paragraph separators have no place in a one-line name; multi-line text keeps tab, CR and LF.
+const NOT_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u
+const NOT_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u
+export const ONE_LINE_MESSAGE = 'must not contain line breaks or invisible control characters'
+export const TEXT_MESSAGE = 'must not contain invisible control characters'
+
+/** A name or label on one line: `oneLine(z.string().max(500))`. */
+export const oneLine = <S extends z.ZodString>(schema: S) => schema.refine((text) => !NOT_IN_A_LINE.test(text), ONE_LINE_MESSAGE)
+/** Free text that may run over several lines (a note, an absence's detail). */
+export const multiLine = <S extends z.ZodString>(schema: S) => schema.refine((text) => !NOT_IN_TEXT.test(text), TEXT_MESSAGE)
+
+export const name = oneLine(z.string().trim().min(1, 'must not be empty').max(200))
 /** The id a school uses for something in scenario files: short, no spaces. */
 export const code = z
   .string()

@@ -3,7 +3,8 @@
 // 08:30, "36:40" hours for 36 h 40 min, "Mon-Fri 08:00-15:50" for a working pattern, and
 // "First aid (30/06/2027)" for a skill with its certificate's expiry.
 import { z } from 'zod'
-import { isoDate, WEEKDAYS, type Weekday } from '../../solver/scenario.js'
+import { WEEKDAYS, type Weekday } from '../../solver/scenario.js'
+import { isoDate } from '../platform/fields.js'
 import type { SkillHeld, WorkingHours } from './staff.js'
 
 const FULL_DAYS: Record<Weekday, string> = { mon: 'monday', tue: 'tuesday', wed: 'wednesday', thu: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' }

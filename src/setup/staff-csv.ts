@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import { WEEKDAYS, type Weekday } from '../../solver/scenario.js'
 import { fieldErrorsOf } from '../platform/http/validate.js'
-import { code as codeSchema } from '../platform/fields.js'
+import { code as codeSchema, oneLine } from '../platform/fields.js'
 import { parseCsv, type CsvLine } from '../platform/csv.js'
 import type { StaffInput, WorkingHours } from './staff.js'
 import { decimalHours, hoursOfDay, hoursPerWeek, pattern, skills, weekdayOf, wholeNumber } from './staff-csv-cells.js'
@@ -108,7 +108,7 @@ const required = z.string({ error: (issue) => (issue.input === undefined ? 'is e
 
 const rowSchema = z.object({
   code: cell(required.pipe(codeSchema)),
-  name: cell(required.pipe(z.string().max(200, 'is over 200 characters'))),
+  name: cell(required.pipe(oneLine(z.string().max(200, 'is over 200 characters')))),
   grade: cell(required.max(200)),
   hours: cell(required.pipe(hoursPerWeek)),
   pattern: cell(required.pipe(pattern)),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { schoolResourceRoutes } from '../platform/http/crud-routes.js'
 import { pageQuery } from '../platform/http/pagination.js'
 import { createStaff, deleteStaff, getStaff, listStaff, updateStaff } from './staff.js'
-import { code, endAfterStart, isoDate, name, reference, timeOfDay, weekday } from '../platform/fields.js'
+import { code, endAfterStart, isoDate, name, oneLine, reference, timeOfDay, weekday } from '../platform/fields.js'
 
 const workingHours = z.strictObject({ start: timeOfDay, end: timeOfDay }).superRefine(endAfterStart('start', 'end'))
 
@@ -12,7 +12,7 @@ const skillHeld = z.union([
 ])
 
 const commitment = z
-  .strictObject({ day: weekday, start: timeOfDay, end: timeOfDay, label: z.string().max(500).nullable().default(null) })
+  .strictObject({ day: weekday, start: timeOfDay, end: timeOfDay, label: oneLine(z.string().max(500)).nullable().default(null) })
   .superRefine(endAfterStart('start', 'end'))
 
 const staffBody = z

@@ -14,7 +14,7 @@
 // every bad line is named.
 import { LocalDate } from '@js-joda/core'
 import { z } from 'zod'
-import { isoDate } from '../../solver/scenario.js'
+import { isoDate, oneLine } from '../platform/fields.js'
 import type { CalendarPeriodInput, ClosureInput } from './calendar.js'
 import { checkText, type LineProblem, type Parsed } from './paste-problems.js'
 
@@ -71,7 +71,7 @@ function isoOf(m: RegExpExecArray): string | { message: string } {
 
 const entrySchema = z
   .object({
-    name: z.string().trim().min(1, 'give the line a name, e.g. "Autumn term" or "INSET"').max(200, 'is over 200 characters'),
+    name: oneLine(z.string().trim().min(1, 'give the line a name, e.g. "Autumn term" or "INSET"').max(200, 'is over 200 characters')),
     'start date': isoDate,
     'end date': isoDate,
   })

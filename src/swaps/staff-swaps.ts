@@ -10,7 +10,8 @@ import type { CalendarEntryKind } from '../../db/schema.js'
 import type { Deps, WriteContext } from '../platform/deps.js'
 import { checkIfMatch } from '../platform/http/etag.js'
 import { conflict, fieldError, forbidden, invalid, notFound } from '../platform/http/problem.js'
-import { code, isoDate } from '../platform/fields.js'
+import { code, isoDate, multiLine, TEXT_MESSAGE } from '../platform/fields.js'
+import { z } from 'zod'
 import { commit, nowIso } from '../platform/audit.js'
 import { mondayOf } from '../ledgers/periods.js'
 import { DUTY_TEXT_COLUMNS, dutyText, workRef, type DutyText } from '../me/me.js'
@@ -87,6 +88,7 @@ export async function offerSwap(ctx: WriteContext, me: StaffMember, form: OfferF
     ...(form.to ? [] : [fieldError(['to'], 'choose a colleague')]),
     ...(form.back && !back ? [fieldError(['back'], 'choose one of their duties, or nothing in exchange')] : []),
     ...(note !== null && note.length > MAX_NOTE_LENGTH ? [fieldError(['note'], `keep the note to ${MAX_NOTE_LENGTH} characters`)] : []),
+    ...(note !== null && !multiLine(z.string()).safeParse(note).success ? [fieldError(['note'], TEXT_MESSAGE)] : []),
   ]
   if (!give || !form.to || problems.length > 0) throw invalid(problems)
   const taker = await colleague(ctx.store, me, form.to)

@@ -7,7 +7,7 @@ import { writeContext } from '../platform/http/context.js'
 import { created, versioned } from '../platform/http/reply.js'
 import { validate } from '../platform/http/validate.js'
 import { approveSwap, declineSwap, getSwap, listSwaps, requestSwap } from './swaps.js'
-import { code, isoDate, reference } from '../platform/fields.js'
+import { code, isoDate, multiLine, reference } from '../platform/fields.js'
 import { isMondayDate } from '../scenario/week-dates.js'
 
 const work = z.strictObject({ duty: code, date: isoDate, slot: code.optional() })
@@ -17,7 +17,7 @@ const swapBody = z.strictObject({
   give: work,
   to: reference,
   back: work.optional(),
-  note: z.string().max(500).nullable().optional(),
+  note: multiLine(z.string().max(500)).nullable().optional(),
 })
 
 export const swapRoutes = new Hono<AppEnv>()

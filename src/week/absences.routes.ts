@@ -3,7 +3,7 @@ import { schoolResourceRoutes } from '../platform/http/crud-routes.js'
 import { pageQuery } from '../platform/http/pagination.js'
 import { deleteAbsence, getAbsence, listAbsences, updateAbsence } from './absences.js'
 import { recordAbsence, replanWeeksFor } from './replan.js'
-import { bothValid, isoDate, reference, timeOfDay } from '../platform/fields.js'
+import { bothValid, isoDate, multiLine, reference, timeOfDay } from '../platform/fields.js'
 
 const REASONS = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'] as const
 
@@ -16,7 +16,7 @@ const absenceBody = z
     startTime: timeOfDay.nullable().default(null),
     endTime: timeOfDay.nullable().default(null),
     reason: z.enum(REASONS).nullable().default(null),
-    detail: z.string().max(2000).nullable().default(null),
+    detail: multiLine(z.string().max(2000)).nullable().default(null),
   })
   .superRefine((a, ctx) => {
     if (a.endDate != null && bothValid(isoDate, a.startDate, a.endDate) && a.endDate < a.startDate) {

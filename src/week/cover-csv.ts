@@ -13,11 +13,10 @@
 // column) rejects the whole file and nothing is written. A good file is one atomic write: each
 // request with its own audit entry, as if entered by hand.
 import { z } from 'zod'
-import { isoDate } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
 import { invalid, type FieldError } from '../platform/http/problem.js'
 import { fieldErrorsOf } from '../platform/http/validate.js'
-import { code as codeSchema } from '../platform/fields.js'
+import { code as codeSchema, isoDate, oneLine } from '../platform/fields.js'
 import { auditStatement } from '../platform/audit.js'
 import type { CoverRequest } from './cover-requests.js'
 import { parseCsv } from '../platform/csv.js'
@@ -59,7 +58,7 @@ const rowSchema = z
     code: cell(codeSchema.optional()),
     date: cell(present.pipe(isoDate)),
     slot: cell(present.max(100)),
-    label: cell(z.string().max(500).optional()),
+    label: cell(oneLine(z.string().max(500)).optional()),
     staff: cell(wholeNumber(1, 1000).default(1)),
     skills: cell(skillList.default({})),
     priority: cell(wholeNumber(1, 5).default(3)),

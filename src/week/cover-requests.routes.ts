@@ -2,14 +2,14 @@ import { z } from 'zod'
 import { schoolResourceRoutes } from '../platform/http/crud-routes.js'
 import { pageQuery } from '../platform/http/pagination.js'
 import { createCoverRequest, deleteCoverRequest, getCoverRequest, listCoverRequests, updateCoverRequest } from './cover-requests.js'
-import { code, isoDate, peopleNeeded, priority, reference, seatsWithinPeople, skillSeats } from '../platform/fields.js'
+import { code, isoDate, oneLine, peopleNeeded, priority, reference, seatsWithinPeople, skillSeats } from '../platform/fields.js'
 
 const coverBody = z
   .strictObject({
     code,
     date: isoDate,
     slot: reference,
-    label: z.string().max(500).nullable().default(null),
+    label: oneLine(z.string().max(500)).nullable().default(null),
     peopleNeeded: peopleNeeded.default(1),
     skillSeats: skillSeats.default({}),
     priority: priority.default(3),

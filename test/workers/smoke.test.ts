@@ -49,6 +49,17 @@ describe('the API on Workers with D1', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json')
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['motto', 'name'])
   })
+
+  it('refuses a JSON body that is not valid UTF-8, and a name with a bidi override, as on Node', async () => {
+    const bytes = new TextEncoder().encode('{"name":"Ash # Trust"}')
+    bytes[bytes.indexOf(0x23)] = 0xff
+    const notUtf8 = await worker.fetch('/api/organisations', { method: 'POST', headers: { 'content-type': 'application/json', ...worker.auth }, body: bytes })
+    expect(notUtf8.status).toBe(400)
+    expect(((await notUtf8.json()) as { type: string }).type).toMatch(/malformed-json$/)
+    const bidi = await send('POST', '/api/organisations', { name: 'Ash \u202eTrust' })
+    expect(bidi.status).toBe(400)
+    expect(bidi.body.errors).toEqual([{ path: 'name', in: 'body', message: 'must not contain line breaks or invisible control characters' }])
+  })
 })
 
 describe('sign-in on Workers', () => {

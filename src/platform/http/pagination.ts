@@ -24,7 +24,7 @@ export function encodeCursor(cursor: Cursor): string {
 
 export function decodeCursor(text: string): Cursor | undefined {
   try {
-    const json: unknown = JSON.parse(new TextDecoder().decode(fromBase64url(text)))
+    const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(fromBase64url(text)))
     if (Array.isArray(json) && json.length === 2 && (typeof json[0] === 'string' || typeof json[0] === 'number') && typeof json[1] === 'string') {
       return { key: json[0], id: json[1] }
     }
