@@ -21,7 +21,9 @@ export const weekday = z.enum(WEEKDAYS)
 // or a table cell, and a bidi override (U+202A-202E) or isolate (U+2066-2069) makes the text after
 // it read backwards or out of place. C0 and C1 controls (DEL too) and the Unicode line and
 // paragraph separators have no place in a one-line name; multi-line text keeps tab, CR and LF.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being refused
 const NOT_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being refused
 const NOT_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u
 export const ONE_LINE_MESSAGE = 'must not contain line breaks or invisible control characters'
 export const TEXT_MESSAGE = 'must not contain invisible control characters'
