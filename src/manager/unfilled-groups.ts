@@ -141,7 +141,10 @@ function told(g: Gathered): ReasonGroup {
   if (g.gradeBlocked.size > 0 && g.cause !== 'grade') {
     parts.push(`${people(g.gradeBlocked.size)} could if their grade allowed ${kind}${named(g.gradeBlocked)}`)
     steps.push(gradeStep)
-  } else if (g.cause === 'grade') parts[0] = `${why}; ${people(g.gradeBlocked.size)} could if their grade allowed ${kind}${named(g.gradeBlocked)}`
+  } else if (g.cause === 'grade') {
+    parts[0] = `${why}; ${people(g.gradeBlocked.size)} could if their grade allowed ${kind}${named(g.gradeBlocked)}`
+    if (g.skills.length > 0) steps.push(staffStep)
+  }
   if (g.absent.size > 0) {
     parts.push(`${people(g.absent.size)} who could ${g.absent.size === 1 ? 'is' : 'are'} absent${named(g.absent)}`)
     steps.push({ page: 'absences', text: 'See the absences and ask for cover on the Absences page' })
