@@ -3,6 +3,7 @@
 // tested without a database and the page only lays the figures out.
 import { LocalDate } from '@js-joda/core'
 import { WEEKDAYS, type Assignment, type Scenario, type Unfilled, type Weekday } from '../../solver/scenario.js'
+import { groupUnfilled, type ReasonGroup } from './unfilled-groups.js'
 
 export interface Override {
   id: string
@@ -39,6 +40,8 @@ export interface Cell {
   /** seats left empty, with the solver's reason */
   missing: number
   reason?: string
+  /** seats the rota never planned: their post or its extra seat came after the rota was made */
+  unplanned: number
 }
 
 export type RowSection = 'duty' | 'cover' | 'event'
@@ -90,7 +93,12 @@ export interface WeekModel {
   posts: PostRow[]
   people: PersonRow[]
   unfilled: UnfilledSeat[]
+  /** the unfilled seats grouped by cause, in the manager's words */
+  reasonGroups: ReasonGroup[]
+  /** filled counts only seats someone sits in: never one the rota left out (see `unplanned`) */
   seats: { needed: number; filled: number }
+  /** seats that run now but that the shown rota never planned */
+  unplanned: number
 }
 
 export interface ShownRota {
@@ -123,9 +131,12 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
     missing: u.missing,
     reason: u.reason,
   }))
-  const needed = posts.reduce((sum, p) => sum + p.cells.reduce((n, c) => n + c.needed, 0), 0)
+  const cells = posts.flatMap((p) => p.cells)
+  const needed = cells.reduce((n, c) => n + c.needed, 0)
   const missing = unfilled.reduce((sum, u) => sum + u.missing, 0)
-  return { monday: scenario.week, days, posts, people, unfilled, seats: { needed, filled: rota ? needed - missing : 0 } }
+  const unplanned = rota ? cells.reduce((n, c) => n + c.unplanned, 0) : 0
+  const reasonGroups = groupUnfilled(scenario, unfilled)
+  return { monday: scenario.week, days, posts, people, unfilled, reasonGroups, seats: { needed, filled: rota ? needed - missing - unplanned : 0 }, unplanned }
 }
 
 /** The rota, its gaps and the manager's pins and bars, each found by seat (work, date, slot). */
@@ -160,14 +171,19 @@ function seatLookup(scenario: Scenario, rota: ShownRota | null, overrides: reado
     cellOf(work, date, slot, runs, needed) {
       const k = key(work, date, slot)
       const u = unfilledAt.get(k)
+      const people = (byOccurrence.get(k) ?? []).map((a) => person(a.staff, k)).sort((a, b) => a.name.localeCompare(b.name))
+      const seatsNow = runs ? needed : 0
       return {
         date,
         runs,
-        people: (byOccurrence.get(k) ?? []).map((a) => person(a.staff, k)).sort((a, b) => a.name.localeCompare(b.name)),
+        people,
         barred: (barsAt.get(k) ?? []).map((o) => ({ ...person(o.staff, k), barId: o.id })),
-        needed: runs ? needed : 0,
+        needed: seatsNow,
         missing: u?.missing ?? 0,
         ...(u ? { reason: u.reason } : {}),
+        // The solver answers for every seat it saw (someone in it, or a reason it is empty), so
+        // a seat with neither, or more seats than were answered for, was never planned.
+        unplanned: rota === null || u ? 0 : Math.max(0, seatsNow - people.length),
       }
     },
     timeOf(slot) {

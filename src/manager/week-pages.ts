@@ -11,7 +11,9 @@ import { generateDraft } from '../week/generate.js'
 import { addOverride, listOverrides, removeOverride, type OverrideKind } from '../week/overrides.js'
 import { PreconditionRequired } from '../week/guard.js'
 import { publishWeek, viewWeek, type WeekView } from '../week/publish.js'
-import { weekVersion } from '../week/rotas.js'
+import { publicationCount, weekVersion } from '../week/rotas.js'
+import { setupChanges, setupPrint, storedPrint, type SetupChange } from '../week/setup-print.js'
+import { localWhen } from '../ui/dates.js'
 import { managerPaths } from './views/paths.js'
 import { PrintPage } from './views/print-page.js'
 import { WeekNotReadyPage, WeekPage, type WeekStatus } from './views/week-page.js'
@@ -39,6 +41,8 @@ interface WeekData {
   view: WeekView
   /** swaps both people agreed, waiting for a manager */
   swaps: Swap[]
+  /** what in the setup changed since the shown rota was made (empty when it is up to date, or cannot tell) */
+  changes: SetupChange[]
 }
 
 /** The week as the page shows it, or why there is no week to plan yet. */
@@ -50,18 +54,27 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
     if (err instanceof ProblemError && err.problem.status === 409) return { notReady: err.problem.detail ?? err.problem.title }
     throw err
   }
-  const [view, overrides, swaps] = await Promise.all([viewWeek(pc.ctx, pc.schoolId, monday), listOverrides(pc.ctx.store, pc.schoolId, monday), listSwaps(pc.ctx.store, pc.schoolId, monday)])
+  const [view, overrides, swaps, publications] = await Promise.all([
+    viewWeek(pc.ctx, pc.schoolId, monday),
+    listOverrides(pc.ctx.store, pc.schoolId, monday),
+    listSwaps(pc.ctx.store, pc.schoolId, monday),
+    publicationCount(pc.ctx.store, pc.schoolId, monday),
+  ])
   const showing: WeekStatus['showing'] = view.draft && !(show === 'published' && view.published) ? 'draft' : view.published ? 'published' : 'none'
   const rota = showing === 'draft' ? view.draft : showing === 'published' ? view.published : null
   const model = buildWeekModel(scenario, rota, overrides)
   const status: WeekStatus = {
     version: view.version,
     timezone: scenario.school.timezone,
-    published: view.published ? { version: view.published.version, publishedAt: view.published.publishedAt } : null,
-    draft: view.draft ? { version: view.draft.version, createdAt: view.draft.createdAt, replan: (view.draft.stats.origin as { kind?: string } | undefined)?.kind === 'replan' } : null,
+    // The published rota is the week's latest publish, so its number is the count of publishes.
+    published: view.published ? { publication: publications, publishedAt: view.published.publishedAt } : null,
+    draft: view.draft ? { createdAt: view.draft.createdAt, replan: (view.draft.stats.origin as { kind?: string } | undefined)?.kind === 'replan' } : null,
+    nextPublication: publications + 1,
     showing,
   }
-  return { model, status, view, swaps: swaps.filter((s) => s.stage === 'agreed') }
+  const print = rota ? storedPrint(rota.stats) : undefined
+  const changes = print ? setupChanges(print, setupPrint(scenario)) : []
+  return { model, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes }
 }
 
 export async function weekPage(pc: PageContext, monday: string, options: { show?: string | undefined; problem?: Problem; status?: number } = {}): Promise<PageResult> {
@@ -81,6 +94,7 @@ export async function weekPage(pc: PageContext, monday: string, options: { show?
       nextMonday: next,
       problem: options.problem,
       swaps: data.swaps,
+      changes: data.changes,
     }),
     options.status ?? 200,
   )
@@ -159,6 +173,11 @@ export async function printPage(pc: PageContext, monday: string, show?: string):
   const data = await loadWeek(pc, monday, show ?? 'published')
   if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }))
   const s = data.status
-  const label = s.showing === 'published' ? `published version ${s.published?.version}` : s.showing === 'draft' ? `draft version ${s.draft?.version}, not published` : 'not generated yet'
+  const label =
+    s.showing === 'published'
+      ? `publication ${s.published?.publication}`
+      : s.showing === 'draft' && s.draft
+        ? `draft made ${localWhen(s.draft.createdAt, s.timezone)}, not published`
+        : 'not generated yet'
   return html(createElement(PrintPage, { schoolName: frame.schoolName, model: data.model, label, generated: s.showing !== 'none', paths }))
 }

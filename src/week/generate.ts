@@ -11,6 +11,7 @@ import { auditStatement } from '../platform/audit.js'
 import { isMondayDate } from '../scenario/week-dates.js'
 import { exportScenario } from '../scenario/export.js'
 import { listOverrides, withBars, type Override } from './overrides.js'
+import { setupPrint } from './setup-print.js'
 import { diffRotas, insertDraftStatements, loadWeekRotas, staffCodes, type Placed, type RotaDiff, type StoredRota } from './rotas.js'
 
 /** Why a draft was made; kept in the draft's stats so the audit trail and the page can say so. */
@@ -97,7 +98,7 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   })
   const before = await loadWeekRotas(ctx.store, schoolId, monday)
   const diff = before.published ? diffRotas(before.published.assignments, assignments, codes) : null
-  const stats = { ...(rota.stats ?? {}), origin, bars: bars.length, ...(diff ? { changes: diff.removed, added: diff.added } : {}) }
+  const stats = { ...(rota.stats ?? {}), origin, bars: bars.length, ...(diff ? { changes: diff.removed, added: diff.added } : {}), setup: setupPrint(scenario) }
 
   const id = ctx.newId('rot')
   await ctx.store.atomic([

@@ -225,3 +225,19 @@ export async function staffCodes(store: Store, schoolId: string): Promise<Map<st
   const rows = await store.db.selectFrom('staff').select(['id', 'code']).where('school_id', '=', schoolId).execute()
   return new Map(rows.map((r) => [r.id, r.code]))
 }
+
+/**
+ * How many times the week has been published: the manager's "Publication 3". Every publish
+ * stamps its rota with published_at and the rotas it replaced stay (superseded), so the count
+ * never goes back, unlike the version, which drafts and swaps move too.
+ */
+export async function publicationCount(store: Store, schoolId: string, week: string): Promise<number> {
+  const row = await store.db
+    .selectFrom('rotas')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('school_id', '=', schoolId)
+    .where('week', '=', week)
+    .where('published_at', 'is not', null)
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}

@@ -65,10 +65,10 @@ describe('a manager runs the week through the pages', () => {
     expect(htmlOf(await weekPage(pc, MONDAY))).toContain('Generate the week')
     expectRedirect(await generateWeek(pc, MONDAY, { version: '0' }), /week\/2026-11-23\?done=generated/)
     const draft = htmlOf(await weekPage(pc, MONDAY))
-    expect(draft).toContain('Publish version 1')
+    expect(draft).toContain('Publish as publication 1')
     expect(draft).toContain('15 of 15 seats filled')
     expectRedirect(await publishTheWeek(pc, MONDAY, { version: '1' }), /done=published/)
-    expect(htmlOf(await weekPage(pc, MONDAY))).toMatch(/Published<\/dt><dd>Version 2,/)
+    expect(htmlOf(await weekPage(pc, MONDAY))).toMatch(/Published<\/dt><dd>Publication 1,/)
   })
 
   it('refuses to publish, or generate over, a version that is not the one the manager saw', async () => {
@@ -89,7 +89,7 @@ describe('a manager runs the week through the pages', () => {
     const replan = htmlOf(await weekPage(pc, MONDAY))
     expect(replan).toContain('What this re-plan changes')
     expect(replan).toContain('(a re-plan)')
-    const version = /Publish version (\d+)/.exec(replan)?.[1] ?? ''
+    const version = /\/publish"[^>]*>(?:<input[^>]*>)*?<input type="hidden" name="version" value="(\d+)"/.exec(replan)?.[1] ?? ''
     expectRedirect(await publishTheWeek(pc, MONDAY, { version }), /done=published/)
   })
 
@@ -101,7 +101,7 @@ describe('a manager runs the week through the pages', () => {
   })
 
   it('prints, reports and makes the poster', async () => {
-    expect(htmlOf(await printPage(pc, MONDAY))).toMatch(/published version \d+/)
+    expect(htmlOf(await printPage(pc, MONDAY))).toMatch(/publication \d+/)
     expect(htmlOf(await reportsPage(pc, '2026-11-27'))).toContain('Fairness ledger as of Friday 27 November')
     const csv = await fairnessCsv(pc, '2026-11-27')
     expect(csv).toMatchObject({ kind: 'csv', filename: 'fairness-2026-11-27.csv' })

@@ -85,11 +85,12 @@ describe('the week', () => {
 
   it('says when things happened in the school\'s time, not UTC', () => {
     // 15:02 UTC on 20 November is 15:02 in London (GMT); the draft at 07:40 UTC likewise.
-    expect(html()).toContain('<dd>Version 2, Friday 20 November at 15:02</dd>')
+    expect(html()).toContain('<dd>Publication 1, Friday 20 November at 15:02</dd>')
   })
 
-  it('marks an unfilled seat in words, with its reason, not by colour alone', () => {
-    expect(html()).toMatch(/<td class="unfilled">.*<span class="flag gap">Unfilled: 1<\/span><span class="reason">needs 2: Ben Jones is absent;/)
+  it('marks an unfilled seat in words, not by colour alone, with its reason under the grid', () => {
+    expect(html()).toMatch(/<td class="unfilled">.*<span class="flag gap">Unfilled: 1<\/span>/)
+    expect(html()).toMatch(/<h2 id="why-unfilled">Why seats are unfilled<\/h2><ul class="reasons"><li><strong>1 break seat on Wed \(Yard\):<\/strong> /)
   })
 
   it('gives each name a pin (or unpin) and a bar button naming the person and the seat', () => {
@@ -104,7 +105,7 @@ describe('the week', () => {
 
   it('shows what a re-plan changes before the button that publishes it, and publishes the version reviewed', () => {
     const diffAt = html().indexOf('What this re-plan changes')
-    const publishAt = html().indexOf('Publish version 3')
+    const publishAt = html().indexOf('Publish as publication 2')
     expect(diffAt).toBeGreaterThan(0)
     expect(publishAt).toBeGreaterThan(diffAt)
     expect(html()).toContain('<strong>Ben Jones</strong> no longer has: Dining hall, Wed 25 Nov (lunch).')
@@ -128,7 +129,7 @@ describe('the week', () => {
     expect(MANAGER_CSS).toContain('@page{size:A4 landscape;margin:10mm}')
     expect(MANAGER_CSS).toMatch(/@media print\{[^}]*nav[^}]*\.seat-actions,form\{display:none!important\}/)
     expect(page('print')).not.toContain('class="seat-actions"')
-    expect(page('print')).toContain('duty rota, week of Monday 23 November (published version 2)')
+    expect(page('print')).toContain('duty rota, week of Monday 23 November (publication 1)')
   })
 })
 

@@ -76,8 +76,9 @@ export const model = buildWeekModel(scenario, draft, [
 
 export const replanStatus: WeekStatus = {
   version: 3,
-  published: { version: 2, publishedAt: '2026-11-20T15:02:00Z' },
-  draft: { version: 3, createdAt: '2026-11-23T07:40:00Z', replan: true },
+  published: { publication: 1, publishedAt: '2026-11-20T15:02:00Z' },
+  draft: { createdAt: '2026-11-23T07:40:00Z', replan: true },
+  nextPublication: 2,
   showing: 'draft',
   timezone: 'Europe/London',
 }
@@ -197,7 +198,7 @@ export async function renderPages(): Promise<Record<string, string>> {
       <WeekPage
         frame={frame}
         model={buildWeekModel(scenario, null, [])}
-        status={{ version: 0, published: null, draft: null, showing: 'none', timezone: 'Europe/London' }}
+        status={{ version: 0, published: null, draft: null, nextPublication: 1, showing: 'none', timezone: 'Europe/London' }}
         diff={null}
         previousMonday="2026-11-16"
         nextMonday="2026-11-30"
@@ -214,7 +215,7 @@ export async function renderPages(): Promise<Record<string, string>> {
       />
     ),
     reports: <ReportsPage frame={frame} asOf="2026-11-23" monday="2026-11-23" fairness={fairness} hours={hours} />,
-    print: <PrintPage schoolName="Elm Tree Primary" model={model} label="published version 2" generated paths={paths} />,
+    print: <PrintPage schoolName="Elm Tree Primary" model={model} label="publication 1" generated paths={paths} />,
     poster: <PosterPage frame={frame} meUrl="https://rota.example.org/me" />,
     'delete-staff': question('Amira Patel', 'staff', 'stf_ap', {
       goes: staffGoes({ absences: 2, published: 31, drafts: 5, overrides: 1, swaps: 0, personalLink: true, calendarFeed: true }),

@@ -43,6 +43,11 @@ const MANAGER_RULES = [
   '.grid .time{display:block;font-weight:400;color:#404040}',
   '.grid ul{list-style:none;margin:0;padding:0}',
   '.grid li{margin:.1rem 0 .35rem}',
+  // A name and its Pin and Bar buttons stay on one line; the grid scrolls sideways instead.
+  '.grid td li{white-space:nowrap}',
+  '.grid td .seat-actions{flex-wrap:nowrap}',
+  '.reasons li{margin:.25rem 0}',
+  '.next-steps{margin:.15rem 0 .5rem}',
   '.grid td.closed,.grid td.off{background:#f3f3f3;color:#404040}',
   '.grid td.unfilled{background:#fde7e9;box-shadow:inset 0 0 0 2px #a4262c}',
   '.grid td.absent{background:#fff4ce}',

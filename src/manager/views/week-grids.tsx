@@ -1,6 +1,7 @@
 // The two grids of the week: duty posts x days (who fills each seat, with pin, unpin and bar
-// buttons, and every unfilled seat marked in words with its reason) and people x days (each
-// person's week, with their load against their fair share).
+// buttons, every unfilled seat and every seat the rota never planned marked in words; the
+// reasons are listed under the grid) and people x days (each person's week, with their load
+// against their fair share).
 import type { FC } from 'hono/jsx'
 import type { Cell, PersonRow, PostRow, SeatPerson, WeekDay, WeekModel } from '../week-model.js'
 import { shortDate } from '../../ui/dates.js'
@@ -62,7 +63,11 @@ const SeatCell: FC<{ row: PostRow; cell: Cell; day: WeekDay; actions: SeatAction
       {cell.missing > 0 ? (
         <p>
           <span class="flag gap">Unfilled: {cell.missing}</span>
-          <span class="reason">{cell.reason}</span>
+        </p>
+      ) : null}
+      {cell.unplanned > 0 ? (
+        <p>
+          <span class="flag gap">Not planned: {cell.unplanned}</span>
         </p>
       ) : null}
       {!generated ? <span class="quiet">Needs {cell.needed}</span> : null}

@@ -11,12 +11,18 @@ import { BarChart } from '../../ui/charts.js'
 import { PostForm } from '../../ui/form-fields.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { PeopleGrid, PostsGrid } from './week-grids.js'
+import { ReasonsSection, SeatsSection, StaleNotice } from './week-seats.js'
+import type { SetupChange } from '../../week/setup-print.js'
 
 export interface WeekStatus {
-  /** the week's version: what a publish must name, so it publishes what was reviewed */
+  /** the week's version: what a publish must name, so it publishes what was reviewed (a hidden field only: drafts and swaps move it too) */
   version: number
-  published: { version: number; publishedAt: string | null } | null
-  draft: { version: number; createdAt: string; replan: boolean } | null
+  /** the manager's numbers: the published rota is the week's n-th publication */
+  published: { publication: number; publishedAt: string | null } | null
+  /** a draft is told by when it was made */
+  draft: { createdAt: string; replan: boolean } | null
+  /** the number the next publish will carry */
+  nextPublication: number
   /** which rota the grids show */
   showing: 'draft' | 'published' | 'none'
   /** the school's zone, in which publish and draft times are told */
@@ -35,6 +41,8 @@ export interface WeekPageProps {
   problem?: { title: string; details: string[] } | undefined
   /** swaps of the week that both people agreed, waiting for a manager */
   swaps?: Swap[] | undefined
+  /** what in the setup changed since the shown rota was made */
+  changes?: SetupChange[] | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -110,11 +118,11 @@ export const SwapsPanel: FC<{ swaps: Swap[]; model: WeekModel; paths: PageFrame[
 const Status: FC<{ status: WeekStatus }> = ({ status }) => (
   <dl class="summary">
     <dt>Published</dt>
-    <dd>{status.published ? `Version ${status.published.version}, ${when(status.published.publishedAt, status.timezone)}` : 'Not yet'}</dd>
+    <dd>{status.published ? `Publication ${status.published.publication}, ${when(status.published.publishedAt, status.timezone)}` : 'Not yet'}</dd>
     <dt>Draft</dt>
     <dd>
       {status.draft
-        ? `Version ${status.draft.version}${status.draft.replan ? ' (a re-plan)' : ''}, made ${when(status.draft.createdAt, status.timezone)}: review it below, then publish`
+        ? `Draft made ${when(status.draft.createdAt, status.timezone)}${status.draft.replan ? ' (a re-plan)' : ''}: review it below, then publish it as publication ${status.nextPublication}`
         : 'None waiting'}
     </dd>
   </dl>
@@ -122,7 +130,7 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
 
 type Paths = PageFrame['paths']
 
-export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps }) => {
+export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps, changes = [] }) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -132,6 +140,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       <WeekNav paths={paths} monday={monday} previousMonday={previousMonday} nextMonday={nextMonday} />
       {problem ? <ProblemSummary problem={problem} /> : null}
       <Status status={status} />
+      {generated && (changes.length > 0 || model.unplanned > 0) ? <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} /> : null}
       {status.draft && status.published ? <ShowOtherRota paths={paths} monday={monday} showing={status.showing} /> : null}
       <div class="actions">
         <PostForm action={paths.generate(monday)} busy="Generating the week. A large school can take a minute; this page updates when it is done.">
@@ -143,12 +152,13 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       </div>
       {swaps && swaps.length > 0 ? <SwapsPanel swaps={swaps} model={model} paths={paths} timezone={status.timezone} /> : null}
       {status.draft && diff ? <DiffPanel diff={diff} model={model} /> : null}
-      {status.draft ? <PublishForm paths={paths} monday={monday} version={status.version} draftVersion={status.draft.version} replaces={diff !== null} /> : null}
+      {status.draft ? <PublishForm paths={paths} monday={monday} version={status.version} publication={status.nextPublication} replaces={diff !== null} /> : null}
       <SeatsSection model={model} generated={generated} />
       <section aria-labelledby="by-post">
         <h2 id="by-post">By duty post</h2>
         <PostsGrid model={model} caption={caption('Duty posts by day')} actions={{ paths, monday }} generated={generated} />
       </section>
+      <ReasonsSection groups={model.reasonGroups} paths={paths} />
       <section aria-labelledby="by-person">
         <h2 id="by-person">By person</h2>
         <PeopleGrid model={model} caption={caption('Staff by day')} />
@@ -202,44 +212,14 @@ const ShowOtherRota: FC<{ paths: Paths; monday: string; showing: WeekStatus['sho
 )
 
 /** `replaces`: a rota is published already, so this draft takes its place. */
-const PublishForm: FC<{ paths: Paths; monday: string; version: number; draftVersion: number; replaces: boolean }> = ({ paths, monday, version, draftVersion, replaces }) => (
+const PublishForm: FC<{ paths: Paths; monday: string; version: number; publication: number; replaces: boolean }> = ({ paths, monday, version, publication, replaces }) => (
   <PostForm action={paths.publish(monday)} busy="Publishing…">
     <input type="hidden" name="version" value={String(version)} />
     <p>{replaces ? 'Publishing replaces the published rota with this draft.' : 'Publishing sends this rota to staff phones and calendars.'}</p>
     <button type="submit" class="primary">
-      Publish version {draftVersion}
+      Publish as publication {publication}
     </button>
   </PostForm>
-)
-
-/** How many seats are filled, and each one that is not with the solver's reason. */
-const SeatsSection: FC<{ model: WeekModel; generated: boolean }> = ({ model, generated }) => (
-  <section aria-labelledby="seats">
-    <h2 id="seats">Seats</h2>
-    {generated ? (
-      <p>
-        {model.seats.filled} of {model.seats.needed} seats filled. {model.unfilled.length === 0 ? 'Every seat is filled.' : `${model.seats.needed - model.seats.filled} unfilled:`}
-      </p>
-    ) : (
-      <p class="quiet">{model.seats.needed} seats to fill. Generate the week to fill them.</p>
-    )}
-    {model.unfilled.length > 0 ? (
-      <ul>
-        {model.unfilled.map((u) => (
-          <li>
-            <strong>
-              {u.what}, {shortDate(u.date)}
-              {u.slot ? ` (${u.slot})` : ''}: {u.missing} {u.missing === 1 ? 'seat' : 'seats'} unfilled.
-            </strong>{' '}
-            {u.reason}
-          </li>
-        ))}
-      </ul>
-    ) : null}
-    <p class="quiet">
-      Pin keeps a person in a seat at the next generate; Bar keeps them out of it. Both take effect when you re-generate.
-    </p>
-  </section>
 )
 
 /** The week of a school that cannot plan one yet (no school day): what to do first. */
