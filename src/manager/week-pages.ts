@@ -5,7 +5,7 @@ import { createElement } from 'hono/jsx'
 import type { Scenario } from '../../solver/scenario.js'
 import { preconditionFailed, ProblemError } from '../platform/http/problem.js'
 import { isMondayDate } from '../scenario/week-dates.js'
-import { exportScenario } from '../scenario/export.js'
+import { plannedWeek } from '../week/school-week.js'
 import { approveSwap, declineSwap, listSwaps, type Swap } from '../swaps/swaps.js'
 import { generateDraft } from '../week/generate.js'
 import { addOverride, listOverrides, removeOverride, type OverrideKind } from '../week/overrides.js'
@@ -17,6 +17,7 @@ import { localWhen } from '../ui/dates.js'
 import { managerPaths } from './views/paths.js'
 import { PrintPage } from './views/print-page.js'
 import { WeekNotReadyPage, WeekPage, type WeekStatus } from './views/week-page.js'
+import { NoSchoolWeekPage } from './views/no-school-week.js'
 import type { FormValues } from './form-readers.js'
 import { frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import { buildWeekModel, type WeekModel } from './week-model.js'
@@ -45,11 +46,15 @@ interface WeekData {
   changes: SetupChange[]
 }
 
-/** The week as the page shows it, or why there is no week to plan yet. */
-async function loadWeek(pc: PageContext, monday: string, show?: string): Promise<WeekData | { notReady: string }> {
+type NoWeek = { notReady: string } | { noSchoolDay: string }
+
+/** The week as the page shows it, or why there is no week to plan (not set up, or no pupils). */
+async function loadWeek(pc: PageContext, monday: string, show?: string): Promise<WeekData | NoWeek> {
   let scenario: Scenario
   try {
-    scenario = await exportScenario(pc.ctx.store, pc.schoolId, monday)
+    const planned = await plannedWeek(pc.ctx.store, pc.schoolId, monday)
+    if (planned.schoolWeek.noSchoolDay !== undefined) return { noSchoolDay: planned.schoolWeek.noSchoolDay }
+    scenario = planned.scenario
   } catch (err) {
     if (err instanceof ProblemError && err.problem.status === 409) return { notReady: err.problem.detail ?? err.problem.title }
     throw err
@@ -82,8 +87,9 @@ export async function weekPage(pc: PageContext, monday: string, options: { show?
   if (!isMondayDate(monday)) return redirect(paths.week(await mondayHere(pc)))
   const frame = await frameOf(pc)
   const data = await loadWeek(pc, monday, options.show)
-  if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }), options.status ?? 200)
   const { previous, next } = neighbours(monday)
+  if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }), options.status ?? 200)
+  if ('noSchoolDay' in data) return html(createElement(NoSchoolWeekPage, { frame, monday, reason: data.noSchoolDay, previousMonday: previous, nextMonday: next }), options.status ?? 200)
   return html(
     createElement(WeekPage, {
       frame,
@@ -172,6 +178,10 @@ export async function printPage(pc: PageContext, monday: string, show?: string):
   const frame = await frameOf(pc)
   const data = await loadWeek(pc, monday, show ?? 'published')
   if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }))
+  if ('noSchoolDay' in data) {
+    const { previous, next } = neighbours(monday)
+    return html(createElement(NoSchoolWeekPage, { frame, monday, reason: data.noSchoolDay, previousMonday: previous, nextMonday: next }))
+  }
   const s = data.status
   const label =
     s.showing === 'published'

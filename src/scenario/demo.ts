@@ -6,6 +6,9 @@ import type { WriteContext } from '../platform/deps.js'
 import { createOrganisation, deleteOrganisation } from '../schools/organisations.js'
 import { importScenario } from './import.js'
 import { createSchool, deleteSchool } from '../schools/schools.js'
+import { schoolToday } from '../platform/zone.js'
+import { createCalendarPeriod } from '../setup/calendar.js'
+import { demoMonday, demoTerms, shiftedTo } from './demo-calendar.js'
 
 export interface DemoSchool {
   schoolId: string
@@ -19,7 +22,10 @@ export async function ensureDemoSchool(ctx: WriteContext, scenarioJson: unknown)
 
   const parsed = parseScenario(scenarioJson)
   if (!parsed.ok) throw new Error(`the demo scenario is not valid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`)
-  const scenario = parsed.value
+  // Placed in the current term and its week by the injected clock, never by the file's date.
+  const today = schoolToday(ctx.clock, parsed.value.school.timezone)
+  const terms = demoTerms(today)
+  const scenario = shiftedTo(parsed.value, demoMonday(terms, today))
   const org = await createOrganisation(ctx, { name: `${scenario.school.name} (demo)` })
   const school = await createSchool(ctx, {
     organisationId: org.id,
@@ -29,8 +35,9 @@ export async function ensureDemoSchool(ctx: WriteContext, scenarioJson: unknown)
   })
   try {
     await importScenario(ctx.store, school.id, scenario, ctx)
+    for (const term of terms) await createCalendarPeriod(ctx, school.id, term)
   } catch (err) {
-    // Three writes make the demo; undo the first two so the next start tries again from nothing.
+    // Several writes make the demo; undo the school and its trust so the next start tries again from nothing.
     await deleteSchool(ctx, school.id)
     await deleteOrganisation(ctx, org.id)
     throw err

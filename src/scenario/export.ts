@@ -1,7 +1,9 @@
 // GET .../weeks/:monday/scenario: one school week as duty-rota/scenario@1, built from the
 // database. Optional fields that are empty or at their default are left out, so exporting what
 // was imported gives back the file (see test/scenario/roundtrip.test.ts for "equivalent").
-// Absence reasons are categories only: absence_details is never read here.
+// Absence reasons are categories only: absence_details is never read here. `closed` lists the
+// stored closures only; the days term dates leave without pupils are added where the week is
+// planned (src/week/school-week.ts), so an import of this file never stores them as closures.
 import type { Store } from '../../db/store.js'
 import { conflict, notFound } from '../platform/http/problem.js'
 import {

@@ -9,7 +9,7 @@ import type { WriteContext } from '../platform/deps.js'
 import { conflict, fieldError, invalid, ProblemError } from '../platform/http/problem.js'
 import { auditStatement } from '../platform/audit.js'
 import { isMondayDate } from '../scenario/week-dates.js'
-import { exportScenario } from '../scenario/export.js'
+import { plannedWeek, requireSchoolDay } from './school-week.js'
 import { listOverrides, withBars, type Override } from './overrides.js'
 import { setupPrint } from './setup-print.js'
 import { diffRotas, insertDraftStatements, loadWeekRotas, staffCodes, type Placed, type RotaDiff, type StoredRota } from './rotas.js'
@@ -63,7 +63,9 @@ export function requireMonday(monday: string): void {
 
 export async function generateDraft(ctx: WriteContext, schoolId: string, monday: string, origin: DraftOrigin = { kind: 'generate' }): Promise<WeekDraft> {
   requireMonday(monday)
-  const scenario = await exportScenario(ctx.store, schoolId, monday)
+  // The term dates' holidays reach the solver as closed days; a week with none open is refused.
+  const { scenario, schoolWeek } = await plannedWeek(ctx.store, schoolId, monday)
+  requireSchoolDay(schoolWeek)
   const bars = (await listOverrides(ctx.store, schoolId, monday)).filter((o) => o.kind === 'bar')
   const input = withBars(scenario, bars)
 

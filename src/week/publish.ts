@@ -17,7 +17,8 @@ import { nowIso } from '../platform/audit.js'
 import { requireMonday, weekRotaOf, type WeekRota } from './generate.js'
 import { allOf, guardedAudit, PreconditionRequired, rotaStillAt, weekStillAt } from './guard.js'
 import { checkRota } from '../../solver/index.js'
-import { exportScenario } from '../scenario/export.js'
+import { plannedWeek, requireSchoolDay } from './school-week.js'
+import { loadSchoolWeek } from '../setup/school-days.js'
 import { listOverrides, withBars } from './overrides.js'
 import { diffRotas, loadWeekRotas, rotaFile, staffCodes, type RotaDiff, type StoredRota } from './rotas.js'
 
@@ -36,6 +37,9 @@ export interface Published {
 
 export async function publishWeek(ctx: WriteContext, schoolId: string, monday: string, ifMatch: string | undefined, options: PublishOptions = {}): Promise<Published> {
   requireMonday(monday)
+  // Whatever the draft, a week without pupils is never published (a draft made before the term
+  // dates said it is a holiday must not reach anyone's calendar), so this comes first.
+  requireSchoolDay(await loadSchoolWeek(ctx.store, schoolId, monday))
   const wanted = ifMatchVersions(ifMatch)
   if (wanted === undefined) throw new PreconditionRequired(`send If-Match with the week's ETag (its version) from the draft you reviewed`)
   const week = await loadWeekRotas(ctx.store, schoolId, monday)
@@ -93,7 +97,7 @@ export async function publishWeek(ctx: WriteContext, schoolId: string, monday: s
  */
 async function checkStillFits(ctx: WriteContext, schoolId: string, monday: string, draft: StoredRota, codes: ReadonlyMap<string, string>): Promise<void> {
   const bars = (await listOverrides(ctx.store, schoolId, monday)).filter((o) => o.kind === 'bar')
-  const scenario = withBars(await exportScenario(ctx.store, schoolId, monday), bars)
+  const scenario = withBars((await plannedWeek(ctx.store, schoolId, monday)).scenario, bars)
   const broken = checkRota(scenario, rotaFile(draft, codes)).filter((p) => p.rule !== 0)
   if (broken.length > 0) {
     const shown = broken.slice(0, 5).map((p) => p.message)

@@ -10,6 +10,7 @@ import { ProblemError } from '../platform/http/problem.js'
 import { createAbsence, getAbsence, type AbsenceInput, type AbsenceWithDetail } from './absences.js'
 import { todayAtSchool } from '../platform/school-today.js'
 import { generateDraft, type WeekDraft } from './generate.js'
+import { hasSchoolDay } from './school-week.js'
 
 /** A week whose re-plan could not be made; the absence stands, and the manager can retry. */
 export interface ReplanFailure {
@@ -95,5 +96,8 @@ async function weeksClashingWith(ctx: WriteContext, schoolId: string, absence: A
     q = q.where(start, '<', absence.endTime).where(end, '>', absence.startTime)
   }
   const rows = await q.orderBy('r.week').execute()
-  return rows.map((r) => r.week)
+  // A week the term dates now leave without pupils has nothing to re-plan (generate refuses it).
+  const weeks: string[] = []
+  for (const { week } of rows) if (await hasSchoolDay(ctx.store, schoolId, week)) weeks.push(week)
+  return weeks
 }

@@ -10,6 +10,8 @@ import { ProblemError } from '../../src/platform/http/problem.js'
 import { newId } from '../../src/platform/ids.js'
 import { exportScenario } from '../../src/scenario/export.js'
 import { importScenario, importScenarioInput } from '../../src/scenario/import.js'
+import { createCalendarPeriod } from '../../src/setup/calendar.js'
+import { plannedWeek } from '../../src/week/school-week.js'
 import { fixedClock, freshStore, insertOrganisation, insertSchool, type TestStore } from '../support/kit.js'
 import { canonical } from '../support/scenario-equivalent.js'
 import { theWeekAfter } from '../support/week-after.js'
@@ -110,6 +112,22 @@ describe('import then export gives back an equivalent scenario (SQLite)', () => 
       { status: 'published', version: 2 },
     ])
     expect(await exportScenario(store, SCHOOL, WEEK)).toStrictEqual(canonical(changed))
+  })
+})
+
+describe('term dates and the round trip', () => {
+  it('exports only the closures the school stored, so days the terms close never come back as closures', async () => {
+    const store = await schoolStore()
+    const sc = { ...example('primary.json'), closed: ['2026-11-23'] } as Scenario
+    await importScenario(store, SCHOOL, sc, ctx)
+    // The term ends on the Wednesday: Thursday to Sunday have no pupils by the term dates.
+    await createCalendarPeriod({ ...ctx, store }, SCHOOL, { kind: 'term', name: 'Autumn term', startDate: '2026-09-02', endDate: '2026-11-25' })
+    expect(await exportScenario(store, SCHOOL, WEEK)).toStrictEqual(canonical(sc))
+    // What the solver is given adds the term's closed days to the stored one.
+    expect((await plannedWeek(store, SCHOOL, WEEK)).scenario.closed).toEqual(['2026-11-23', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'])
+    const again = await importScenario(store, SCHOOL, await exportScenario(store, SCHOOL, WEEK), ctx)
+    expect(again.changed).toBe(false)
+    expect(rows(store, 'SELECT date FROM closures')).toEqual([{ date: '2026-11-23' }])
   })
 })
 

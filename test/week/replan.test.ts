@@ -10,6 +10,7 @@ import { addOverride } from '../../src/week/overrides.js'
 import { exportScenario } from '../../src/scenario/export.js'
 import { generateDraft, type WeekDraft } from '../../src/week/generate.js'
 import { publishWeek, viewWeek } from '../../src/week/publish.js'
+import { createCalendarPeriod } from '../../src/setup/calendar.js'
 import { example, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
 
 const open: World[] = []
@@ -43,6 +44,16 @@ describe('recording an absence', () => {
     expect(idle).toBeDefined()
     const recorded = await recordAbsence(w.ctx, SCHOOL, { staff: idle ?? '', startDate: TUESDAY, endDate: TUESDAY, startTime: null, endTime: null, reason: 'sickness', detail: null })
     expect(recorded.replans).toEqual([])
+  })
+
+  it('makes no re-plan of a published week that the term dates now call a holiday', async () => {
+    const { w, published } = await publishedWeek('primary.json')
+    // Term dates typed in after the week was published: the autumn term ended the Friday before.
+    await createCalendarPeriod(w.ctx, SCHOOL, { kind: 'term', name: 'Autumn term', startDate: '2026-09-02', endDate: '2026-11-20' })
+    const busy = busiestOn(TUESDAY, published)
+    const recorded = await recordAbsence(w.ctx, SCHOOL, { staff: busy, startDate: TUESDAY, endDate: TUESDAY, startTime: null, endTime: null, reason: 'sickness', detail: null })
+    expect(recorded).toMatchObject({ replans: [], replanFailures: [] })
+    expect((await viewWeek(w.ctx, SCHOOL, WEEK)).draft).toBeNull()
   })
 
   it('part of a day only clashes with work inside its times', async () => {

@@ -16,28 +16,31 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export const HomePage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; counts: SetupCounts; monday: string }> = ({ frame, counts, monday }) => {
   const p = frame.paths
-  const steps: [string, string, string, boolean][] = [
-    ['School day', p.day, plural(counts.slots, 'slot', 'slots'), counts.slots > 0],
-    ['Term dates', p.terms, plural(counts.periods, 'term or half term', 'terms and half terms'), counts.periods > 0],
-    ['Grades', p.grades, plural(counts.grades, 'grade', 'grades'), counts.grades > 0],
-    ['Staff', p.staff, plural(counts.staff, 'person', 'people'), counts.staff > 0],
-    ['Duty posts', p.posts, plural(counts.posts, 'duty post', 'duty posts'), counts.posts > 0],
+  // Term dates are the one step the week can do without: with none, every week counts as a
+  // school week, so the page must not claim the week needs them.
+  const steps: [string, string, string, boolean, boolean][] = [
+    ['School day', p.day, plural(counts.slots, 'slot', 'slots'), counts.slots > 0, true],
+    ['Term dates', p.terms, plural(counts.periods, 'term or half term', 'terms and half terms'), counts.periods > 0, false],
+    ['Grades', p.grades, plural(counts.grades, 'grade', 'grades'), counts.grades > 0, true],
+    ['Staff', p.staff, plural(counts.staff, 'person', 'people'), counts.staff > 0, true],
+    ['Duty posts', p.posts, plural(counts.posts, 'duty post', 'duty posts'), counts.posts > 0, true],
   ]
-  const ready = steps.every(([, , , done]) => done)
+  const ready = steps.every(([, , , done, needed]) => done || !needed)
   return (
     <ManagerLayout {...frame} title="Start" section="home">
       <h2>Set up the school</h2>
       <ol class="steps">
-        {steps.map(([label, href, count, done]) => (
+        {steps.map(([label, href, count, done, needed]) => (
           <li>
             <a href={href}>{label}</a>: {count}
-            {done ? <span class="flag">Done</span> : <span class="flag gap">To do</span>}
+            {done ? <span class="flag">Done</span> : needed ? <span class="flag gap">To do</span> : <span class="flag">Optional</span>}
           </li>
         ))}
       </ol>
       <h2>Run the week</h2>
       <p>
-        {ready ? 'Everything the week needs is set up.' : 'Finish the steps above first; the week needs each of them.'}{' '}
+        {ready ? 'Everything the week needs is set up.' : 'Finish the steps marked To do first; the week needs each of them.'}{' '}
+        {counts.periods === 0 ? 'Without term dates every week counts as a school week, holidays included. ' : ''}
         <a href={p.week(monday)}>Go to this week</a>
       </p>
     </ManagerLayout>
