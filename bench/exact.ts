@@ -73,7 +73,19 @@ export function occurrencesOf(sc: Scenario): Occurrence[] {
       for (const slotId of d.slots) {
         const s = slots.get(slotId)
         if (!s || !runsOn(slotId, wd)) continue
-        out.push({ key: `${d.id}|${date}|${slotId}`, work: d.id, kind: d.kind, date, weekday: wd, slot: slotId, start: minutesOf(s.start), end: minutesOf(s.end), staff: d.staff, skills: d.skills ?? {}, priority: d.priority ?? 3 })
+        out.push({
+          key: `${d.id}|${date}|${slotId}`,
+          work: d.id,
+          kind: d.kind,
+          date,
+          weekday: wd,
+          slot: slotId,
+          start: minutesOf(s.start),
+          end: minutesOf(s.end),
+          staff: d.staff,
+          skills: d.skills ?? {},
+          priority: d.priority ?? 3,
+        })
       }
     }
   }
@@ -84,12 +96,36 @@ export function occurrencesOf(sc: Scenario): Occurrence[] {
     // slot, it does not ask that the slot runs that weekday, so a request the manager made for
     // such a slot is still honoured at the slot's times. On a closed date no cover runs.
     if (!wd || !s || closed.has(c.date)) continue
-    out.push({ key: `${c.id}|${c.date}|${c.slot}`, work: c.id, kind: 'cover', date: c.date, weekday: wd, slot: c.slot, start: minutesOf(s.start), end: minutesOf(s.end), staff: c.staff ?? 1, skills: c.skills ?? {}, priority: c.priority ?? 3 })
+    out.push({
+      key: `${c.id}|${c.date}|${c.slot}`,
+      work: c.id,
+      kind: 'cover',
+      date: c.date,
+      weekday: wd,
+      slot: c.slot,
+      start: minutesOf(s.start),
+      end: minutesOf(s.end),
+      staff: c.staff ?? 1,
+      skills: c.skills ?? {},
+      priority: c.priority ?? 3,
+    })
   }
   for (const e of sc.events ?? []) {
     const wd = weekdayOfDate.get(e.date)
     if (!wd) continue
-    out.push({ key: `${e.id}|${e.date}|`, work: e.id, kind: 'event', date: e.date, weekday: wd, slot: undefined, start: minutesOf(e.start), end: minutesOf(e.end), staff: e.staff ?? 1, skills: e.skills ?? {}, priority: e.priority ?? 3 })
+    out.push({
+      key: `${e.id}|${e.date}|`,
+      work: e.id,
+      kind: 'event',
+      date: e.date,
+      weekday: wd,
+      slot: undefined,
+      start: minutesOf(e.start),
+      end: minutesOf(e.end),
+      staff: e.staff ?? 1,
+      skills: e.skills ?? {},
+      priority: e.priority ?? 3,
+    })
   }
   return out
 }
@@ -435,7 +471,10 @@ export async function solveExact(sc: Scenario, opts: ExactOptions = {}): Promise
         }
       }
       if (limited) timedOut = true
-      if (process.env.BENCH_DEBUG) console.error(`  ${name}: status ${status} feasible ${feasible} objective ${objective} bound ${String(model.info.get('mip_dual_bound'))} ${Math.round(performance.now() - s0)} ms`)
+      if (process.env.BENCH_DEBUG)
+        console.error(
+          `  ${name}: status ${status} feasible ${feasible} objective ${objective} bound ${String(model.info.get('mip_dual_bound'))} ${Math.round(performance.now() - s0)} ms`,
+        )
       stages.push({ name, status: ok ? 'optimal' : limited ? 'timeout' : 'failed', ms: performance.now() - s0, objective })
       if (!ok && !limited) throw new Error(`HiGHS stage ${name} ended with model status ${status}`)
       return objective

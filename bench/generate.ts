@@ -73,8 +73,56 @@ const SCHOOL_DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri']
 const DATES = datesOfWeek(WEEK)
 const dateOf = (wd: Weekday): string => DATES[SCHOOL_DAYS.indexOf(wd)] as string
 
-const FIRST = ['Amira', 'Ben', 'Chloe', 'Dev', 'Ella', 'Farah', 'Gareth', 'Hana', 'Imran', 'Jess', 'Kofi', 'Lena', 'Mo', 'Nia', 'Owen', 'Priya', 'Rhys', 'Sana', 'Tom', 'Uma', 'Wren', 'Yusuf', 'Zoe', 'Aled', 'Bethan', 'Callum', 'Dina', 'Eamon']
-const LAST = ['Patel', 'Jones', 'Smith', 'Khan', 'Evans', 'Brown', 'Ali', 'Hughes', 'Clarke', 'Ahmed', 'Taylor', 'Hussain', 'Williams', 'Davies', 'Okafor', 'Nowak', 'Begum', 'Wright']
+const FIRST = [
+  'Amira',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Ella',
+  'Farah',
+  'Gareth',
+  'Hana',
+  'Imran',
+  'Jess',
+  'Kofi',
+  'Lena',
+  'Mo',
+  'Nia',
+  'Owen',
+  'Priya',
+  'Rhys',
+  'Sana',
+  'Tom',
+  'Uma',
+  'Wren',
+  'Yusuf',
+  'Zoe',
+  'Aled',
+  'Bethan',
+  'Callum',
+  'Dina',
+  'Eamon',
+]
+const LAST = [
+  'Patel',
+  'Jones',
+  'Smith',
+  'Khan',
+  'Evans',
+  'Brown',
+  'Ali',
+  'Hughes',
+  'Clarke',
+  'Ahmed',
+  'Taylor',
+  'Hussain',
+  'Williams',
+  'Davies',
+  'Okafor',
+  'Nowak',
+  'Begum',
+  'Wright',
+]
 
 const GRADES: Scenario['grades'] = [
   { id: 'GB', name: 'Grade B pastoral and learning support', dutyKinds: ['break', 'lunch', 'cover', 'other', 'event'] },
@@ -88,9 +136,33 @@ const GRADES: Scenario['grades'] = [
 ]
 
 /** Grades as a secondary school staffs them (the shares of the large example week). */
-const SECONDARY_GRADES: [string, number][] = [['G4', 25], ['G7', 17], ['CS', 17], ['BD', 8], ['S5', 8], ['GB', 8], ['TA2', 8], ['MS', 9]]
-const PRIMARY_GRADES: [string, number][] = [['G4', 3], ['BD', 3], ['TA2', 4], ['GB', 2], ['S5', 1], ['MS', 2]]
-const RESIDENTIAL_GRADES: [string, number][] = [['G4', 8], ['G7', 5], ['GB', 6], ['BD', 3], ['S5', 3], ['CS', 3], ['TA2', 3]]
+const SECONDARY_GRADES: [string, number][] = [
+  ['G4', 25],
+  ['G7', 17],
+  ['CS', 17],
+  ['BD', 8],
+  ['S5', 8],
+  ['GB', 8],
+  ['TA2', 8],
+  ['MS', 9],
+]
+const PRIMARY_GRADES: [string, number][] = [
+  ['G4', 3],
+  ['BD', 3],
+  ['TA2', 4],
+  ['GB', 2],
+  ['S5', 1],
+  ['MS', 2],
+]
+const RESIDENTIAL_GRADES: [string, number][] = [
+  ['G4', 8],
+  ['G7', 5],
+  ['GB', 6],
+  ['BD', 3],
+  ['S5', 3],
+  ['CS', 3],
+  ['TA2', 3],
+]
 
 const SECONDARY_SLOTS: Slot[] = [
   { id: 'gate-am', kind: 'other', start: '08:25', end: '08:45' },
@@ -178,7 +250,12 @@ function makeStaff(rng: Rng, n: number, plan: StaffPlan): Staff[] {
     const evening = !midday && rng.chance(plan.evening)
     const shift = midday ? MIDDAY : evening ? rng.pick(EVENING_SHIFTS) : rng.pick(plan.shifts)
     // About one in six works part time: two to four days.
-    const days = rng.chance(midday ? 0.1 : 0.17) ? rng.shuffle(SCHOOL_DAYS).slice(0, rng.int(2, 4)).sort((a, b) => SCHOOL_DAYS.indexOf(a) - SCHOOL_DAYS.indexOf(b)) : SCHOOL_DAYS
+    const days = rng.chance(midday ? 0.1 : 0.17)
+      ? rng
+          .shuffle(SCHOOL_DAYS)
+          .slice(0, rng.int(2, 4))
+          .sort((a, b) => SCHOOL_DAYS.indexOf(a) - SCHOOL_DAYS.indexOf(b))
+      : SCHOOL_DAYS
     const pattern: Staff['pattern'] = {}
     for (const d of days) pattern[d] = { start: shift.start, end: shift.end }
     const hoursPerWeek = Math.round(shift.hours * days.length * 100) / 100
@@ -206,13 +283,19 @@ function makeStaff(rng: Rng, n: number, plan: StaffPlan): Staff[] {
       for (const d of days) {
         if (!rng.chance(0.45)) continue
         const s = rng.pick(plan.commitmentSlots)
-        commitments.push({ day: d, start: s.start, end: s.end, label: rng.pick(['1:1 key work', 'Reading intervention', 'SEMH group', 'Nurture group', 'Attendance meeting']) })
+        commitments.push({
+          day: d,
+          start: s.start,
+          end: s.end,
+          label: rng.pick(['1:1 key work', 'Reading intervention', 'SEMH group', 'Nurture group', 'Attendance meeting']),
+        })
       }
       // A few run a lunch club in the first sitting: their break must come in the second.
       if (rng.chance(0.05)) {
         const d = rng.pick(days)
         const first = plan.firstLunch
-        if (!commitments.some((c) => c.day === d && c.start === first.start)) commitments.push({ day: d, start: first.start, end: first.end, label: 'Lunch club' })
+        if (!commitments.some((c) => c.day === d && c.start === first.start))
+          commitments.push({ day: d, start: first.start, end: first.end, label: 'Lunch club' })
       }
     }
     if (commitments.length) person.commitments = commitments
@@ -258,7 +341,13 @@ function makeCover(rng: Rng, count: number, lessons: string[], slots: Slot[]): C
       day = rng.pick(SCHOOL_DAYS)
       slot = rng.pick(lessons)
     }
-    const c: CoverRequest = { id: `c${i}`, date: dateOf(day), slot, label: `${rng.int(7, 11)}${rng.pick(['A', 'B', 'C', 'X', 'Y'])} ${rng.pick(subjects)}`, skills: {} }
+    const c: CoverRequest = {
+      id: `c${i}`,
+      date: dateOf(day),
+      slot,
+      label: `${rng.int(7, 11)}${rng.pick(['A', 'B', 'C', 'X', 'Y'])} ${rng.pick(subjects)}`,
+      skills: {},
+    }
     // Some lessons are with pupils who need a SEND-trained adult; a few are more pressing.
     if (rng.chance(0.12)) c.skills = { send: 1 }
     if (rng.chance(0.1)) c.priority = 2
@@ -269,7 +358,13 @@ function makeCover(rng: Rng, count: number, lessons: string[], slots: Slot[]): C
 
 function finish(sc: Scenario): Scenario {
   const parsed = parseScenario(sc)
-  if (!parsed.ok) throw new Error(`generated week is invalid: ${parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`)
+  if (!parsed.ok)
+    throw new Error(
+      `generated week is invalid: ${parsed.problems
+        .slice(0, 5)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    )
   return parsed.value
 }
 
@@ -282,9 +377,26 @@ export function primaryWeek(seed = 15): Scenario {
     { id: 'yard-break', name: 'Yard', kind: 'break', slots: ['break'], days: SCHOOL_DAYS, staff: 2, skills: { 'first-aid': 1 }, priority: 2 },
     { id: 'hall-lunch', name: 'Hall', kind: 'lunch', slots: ['lunch-a', 'lunch-b'], days: SCHOOL_DAYS, staff: 2, skills: { 'first-aid': 1 }, priority: 2 },
     { id: 'field-lunch', name: 'Field', kind: 'lunch', slots: ['lunch-a', 'lunch-b'], days: SCHOOL_DAYS, staff: 2, skills: {} },
-    { id: 'oncall', name: 'On-call behaviour support', kind: 'oncall', slots: ['s1', 's2', 's3'], days: SCHOOL_DAYS, staff: 1, skills: { 'team-teach': 1 }, priority: 1 },
+    {
+      id: 'oncall',
+      name: 'On-call behaviour support',
+      kind: 'oncall',
+      slots: ['s1', 's2', 's3'],
+      days: SCHOOL_DAYS,
+      staff: 1,
+      skills: { 'team-teach': 1 },
+      priority: 1,
+    },
   ]
-  const staff = makeStaff(rng, 15, { grades: PRIMARY_GRADES, shifts: PRIMARY_SHIFTS, evening: 0, commitmentSlots: PRIMARY_SLOTS.filter((s) => s.kind === 'lesson'), firstLunch: PRIMARY_SLOTS[4] as Slot, dutyIds: duties.map((d) => d.id), skillOdds: { firstAid: 0.45, teamTeach: 0.5, dsl: 0.1, send: 0.15 } })
+  const staff = makeStaff(rng, 15, {
+    grades: PRIMARY_GRADES,
+    shifts: PRIMARY_SHIFTS,
+    evening: 0,
+    commitmentSlots: PRIMARY_SLOTS.filter((s) => s.kind === 'lesson'),
+    firstLunch: PRIMARY_SLOTS[4] as Slot,
+    dutyIds: duties.map((d) => d.id),
+    skillOdds: { firstAid: 0.45, teamTeach: 0.5, dsl: 0.1, send: 0.15 },
+  })
   return finish({
     format: SCENARIO_FORMAT,
     school: { name: 'Bench Primary (15 staff)', timezone: 'Europe/London' },
@@ -307,19 +419,63 @@ export function secondaryWeek(n: number, seed: number): Scenario {
   const f = n / 120
   const duties: Duty[] = [
     { id: 'gate', name: 'Front gate', kind: 'other', slots: ['gate-am'], days: SCHOOL_DAYS, staff: scale(4, f), skills: {} },
-    { id: 'yard-break', name: 'Yard', kind: 'break', slots: ['break'], days: SCHOOL_DAYS, staff: scale(6, f, 2), skills: { 'first-aid': scale(2, f) }, priority: 2 },
+    {
+      id: 'yard-break',
+      name: 'Yard',
+      kind: 'break',
+      slots: ['break'],
+      days: SCHOOL_DAYS,
+      staff: scale(6, f, 2),
+      skills: { 'first-aid': scale(2, f) },
+      priority: 2,
+    },
     { id: 'canteen-break', name: 'Canteen', kind: 'break', slots: ['break'], days: SCHOOL_DAYS, staff: scale(4, f), skills: {} },
     { id: 'corridor-break', name: 'Science corridor', kind: 'break', slots: ['break'], days: SCHOOL_DAYS, staff: scale(2, f), skills: {}, priority: 4 },
-    { id: 'dining', name: 'Dining hall', kind: 'lunch', slots: ['lunch1', 'lunch2'], days: SCHOOL_DAYS, staff: scale(6, f, 2), skills: { 'first-aid': scale(2, f) }, priority: 2 },
+    {
+      id: 'dining',
+      name: 'Dining hall',
+      kind: 'lunch',
+      slots: ['lunch1', 'lunch2'],
+      days: SCHOOL_DAYS,
+      staff: scale(6, f, 2),
+      skills: { 'first-aid': scale(2, f) },
+      priority: 2,
+    },
     { id: 'field', name: 'Field', kind: 'lunch', slots: ['lunch1', 'lunch2'], days: SCHOOL_DAYS, staff: scale(4, f), skills: {} },
     { id: 'library', name: 'Library', kind: 'lunch', slots: ['lunch1', 'lunch2'], days: SCHOOL_DAYS, staff: scale(2, f), skills: {}, priority: 4 },
-    { id: 'oncall', name: 'On-call behaviour support', kind: 'oncall', slots: LESSONS, days: SCHOOL_DAYS, staff: scale(2, f), skills: { 'team-teach': 1 }, priority: 1 },
+    {
+      id: 'oncall',
+      name: 'On-call behaviour support',
+      kind: 'oncall',
+      slots: LESSONS,
+      days: SCHOOL_DAYS,
+      staff: scale(2, f),
+      skills: { 'team-teach': 1 },
+      priority: 1,
+    },
     // A designated safeguarding lead or deputy on call at break and lunch (KCSIE): scarce.
-    { id: 'dsl-duty', name: 'Safeguarding on call', kind: 'oncall', slots: ['break', 'lunch1', 'lunch2'], days: SCHOOL_DAYS, staff: 1, skills: { dsl: 1 }, priority: 1 },
+    {
+      id: 'dsl-duty',
+      name: 'Safeguarding on call',
+      kind: 'oncall',
+      slots: ['break', 'lunch1', 'lunch2'],
+      days: SCHOOL_DAYS,
+      staff: 1,
+      skills: { dsl: 1 },
+      priority: 1,
+    },
     { id: 'bus', name: 'Bus bays', kind: 'other', slots: ['bus'], days: SCHOOL_DAYS, staff: scale(6, f, 2), skills: {} },
     { id: 'detention', name: 'Detention', kind: 'other', slots: ['detention'], days: ['tue', 'thu'], staff: scale(2, f), skills: {}, priority: 5 },
   ]
-  const staff = makeStaff(rng, n, { grades: SECONDARY_GRADES, shifts: DAY_SHIFTS, evening: 0, commitmentSlots: SECONDARY_SLOTS.filter((s) => s.kind === 'lesson'), firstLunch: SECONDARY_SLOTS[5] as Slot, dutyIds: duties.map((d) => d.id), skillOdds: { firstAid: 0.3, teamTeach: 0.3, dsl: 0.05, send: 0.08 } })
+  const staff = makeStaff(rng, n, {
+    grades: SECONDARY_GRADES,
+    shifts: DAY_SHIFTS,
+    evening: 0,
+    commitmentSlots: SECONDARY_SLOTS.filter((s) => s.kind === 'lesson'),
+    firstLunch: SECONDARY_SLOTS[5] as Slot,
+    dutyIds: duties.map((d) => d.id),
+    skillOdds: { firstAid: 0.3, teamTeach: 0.3, dsl: 0.05, send: 0.08 },
+  })
   return finish({
     format: SCENARIO_FORMAT,
     school: { name: `Bench Secondary (${n} staff)`, timezone: 'Europe/London' },
@@ -347,10 +503,27 @@ export function residentialWeek(n = 36, seed = 36): Scenario {
     { id: 'bus', name: 'Day pupils to buses', kind: 'other', slots: ['bus'], days: SCHOOL_DAYS, staff: 2, skills: {} },
     { id: 'tea', name: 'Tea', kind: 'other', slots: ['tea'], days: SCHOOL_DAYS, staff: 3, skills: { 'first-aid': 1 } },
     { id: 'prep', name: 'Prep (homework)', kind: 'other', slots: ['prep'], days: ['mon', 'tue', 'wed', 'thu'], staff: 2, skills: {}, priority: 4 },
-    { id: 'activities', name: 'Evening activities', kind: 'other', slots: ['activities'], days: SCHOOL_DAYS, staff: 3, skills: { 'team-teach': 1 }, priority: 2 },
+    {
+      id: 'activities',
+      name: 'Evening activities',
+      kind: 'other',
+      slots: ['activities'],
+      days: SCHOOL_DAYS,
+      staff: 3,
+      skills: { 'team-teach': 1 },
+      priority: 2,
+    },
     { id: 'dorm', name: 'Dormitory and bedtime', kind: 'other', slots: ['dorm'], days: SCHOOL_DAYS, staff: 3, skills: { 'first-aid': 1 }, priority: 1 },
   ]
-  const staff = makeStaff(rng, n, { grades: RESIDENTIAL_GRADES, shifts: DAY_SHIFTS, evening: 0.4, commitmentSlots: SECONDARY_SLOTS.filter((s) => s.kind === 'lesson'), firstLunch: SECONDARY_SLOTS[5] as Slot, dutyIds: duties.map((d) => d.id), skillOdds: { firstAid: 0.4, teamTeach: 0.45, dsl: 0.08, send: 0.2 } })
+  const staff = makeStaff(rng, n, {
+    grades: RESIDENTIAL_GRADES,
+    shifts: DAY_SHIFTS,
+    evening: 0.4,
+    commitmentSlots: SECONDARY_SLOTS.filter((s) => s.kind === 'lesson'),
+    firstLunch: SECONDARY_SLOTS[5] as Slot,
+    dutyIds: duties.map((d) => d.id),
+    skillOdds: { firstAid: 0.4, teamTeach: 0.45, dsl: 0.08, send: 0.2 },
+  })
   return finish({
     format: SCENARIO_FORMAT,
     school: { name: `Bench Residential (${n} staff)`, timezone: 'Europe/London' },
@@ -379,7 +552,9 @@ export function replanWeek(base: Scenario, published: Rota, seed = 3): Scenario 
   const holders = [...new Set(published.assignments.filter((a) => a.date === wednesday && a.slot !== undefined).map((a) => a.staff))].sort()
   const alreadyOff = new Set((base.absences ?? []).filter((a) => a.date === wednesday).map((a) => a.staff))
   const sick = rng.shuffle(holders.filter((s) => !alreadyOff.has(s))).slice(0, 3)
-  const previous: Assignment[] = published.assignments.map((a) => (a.slot === undefined ? { staff: a.staff, duty: a.duty, date: a.date } : { staff: a.staff, duty: a.duty, date: a.date, slot: a.slot }))
+  const previous: Assignment[] = published.assignments.map((a) =>
+    a.slot === undefined ? { staff: a.staff, duty: a.duty, date: a.date } : { staff: a.staff, duty: a.duty, date: a.date, slot: a.slot },
+  )
   return finish({
     ...base,
     school: { ...base.school, name: `${base.school.name}, re-plan after three off sick on Wednesday` },
@@ -418,7 +593,10 @@ export function crisisWeek(base: Scenario, seed: number, published?: Rota): Scen
     }
   }
   const sc: Scenario = { ...base, school: { ...base.school, name: `${base.school.name}, crisis on Tuesday and Thursday` }, absences, cover }
-  if (published) sc.previous = published.assignments.map((a) => (a.slot === undefined ? { staff: a.staff, duty: a.duty, date: a.date } : { staff: a.staff, duty: a.duty, date: a.date, slot: a.slot }))
+  if (published)
+    sc.previous = published.assignments.map((a) =>
+      a.slot === undefined ? { staff: a.staff, duty: a.duty, date: a.date } : { staff: a.staff, duty: a.duty, date: a.date, slot: a.slot },
+    )
   return finish(sc)
 }
 

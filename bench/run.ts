@@ -192,7 +192,20 @@ function seatsEqual(r: Row): boolean | undefined {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['week', 'staff', 'occ', 'ours ms', 'HiGHS ms', 'HiGHS/ours', 'seats filled ours/optimal', 'fair. excess', 'changes ours/min', 'peak RSS MB', 'heap+ab MB', 'violations own/shared']
+  const header = [
+    'week',
+    'staff',
+    'occ',
+    'ours ms',
+    'HiGHS ms',
+    'HiGHS/ours',
+    'seats filled ours/optimal',
+    'fair. excess',
+    'changes ours/min',
+    'peak RSS MB',
+    'heap+ab MB',
+    'violations own/shared',
+  ]
   const body = rows.map((r) => {
     const ex = fairnessExcess(r)
     return [
@@ -218,26 +231,60 @@ function printTable(rows: Row[]): void {
 }
 
 function verdicts(rows: Row[]): void {
-  const met = (ok: boolean | undefined, what: string, detail: string): void => console.log(`${ok === undefined ? 'n/a    ' : ok ? 'met    ' : 'NOT MET'}  ${what}: ${detail}`)
+  const met = (ok: boolean | undefined, what: string, detail: string): void =>
+    console.log(`${ok === undefined ? 'n/a    ' : ok ? 'met    ' : 'NOT MET'}  ${what}: ${detail}`)
   const both = rows.filter((r) => r.ours && r.exact)
   const seatMiss = both.filter((r) => !seatsEqual(r)).map((r) => r.week)
-  met(both.length ? seatMiss.length === 0 : undefined, 'seats filled equal the optimum on every week', seatMiss.length ? `short on ${seatMiss.join(', ')}` : `${both.length} weeks compared`)
+  met(
+    both.length ? seatMiss.length === 0 : undefined,
+    'seats filled equal the optimum on every week',
+    seatMiss.length ? `short on ${seatMiss.join(', ')}` : `${both.length} weeks compared`,
+  )
   const worst = both.map((r) => ({ w: r.week, x: fairnessExcess(r) ?? 0 })).sort((a, b) => b.x - a.x)[0]
-  met(worst ? worst.x <= 0.02 : undefined, 'fairness excess at most 2 %', worst ? `worst ${Number.isFinite(worst.x) ? pct(worst.x) : 'inf'} (${worst.w})` : 'nothing compared')
+  met(
+    worst ? worst.x <= 0.02 : undefined,
+    'fairness excess at most 2 %',
+    worst ? `worst ${Number.isFinite(worst.x) ? pct(worst.x) : 'inf'} (${worst.w})` : 'nothing compared',
+  )
   const replans = both.filter((r) => r.exact?.changes != null)
   const changeMiss = replans.filter((r) => r.ours?.changes !== r.exact?.changes)
-  met(replans.length ? changeMiss.length === 0 : undefined, 're-plan changes equal the minimum', replans.map((r) => `${r.week} ${r.ours?.changes}/${r.exact?.changes}`).join(', ') || 'no re-plan week run')
+  met(
+    replans.length ? changeMiss.length === 0 : undefined,
+    're-plan changes equal the minimum',
+    replans.map((r) => `${r.week} ${r.ours?.changes}/${r.exact?.changes}`).join(', ') || 'no re-plan week run',
+  )
   const w120 = rows.find((r) => r.week === 'gen-secondary-120')
-  met(w120?.oursMs === undefined ? undefined : w120.oursMs < 1000, '120-staff week under 1 s', w120?.oursMs === undefined ? 'not run' : `${w120.oursMs.toFixed(0)} ms`)
+  met(
+    w120?.oursMs === undefined ? undefined : w120.oursMs < 1000,
+    '120-staff week under 1 s',
+    w120?.oursMs === undefined ? 'not run' : `${w120.oursMs.toFixed(0)} ms`,
+  )
   const slower = both.filter((r) => (r.oursMs ?? Infinity) >= (r.exact?.ms ?? 0)).map((r) => r.week)
-  met(both.length ? slower.length === 0 : undefined, 'faster than HiGHS on every week', slower.length ? `not on ${slower.join(', ')}` : `${both.length} weeks compared`)
+  met(
+    both.length ? slower.length === 0 : undefined,
+    'faster than HiGHS on every week',
+    slower.length ? `not on ${slower.join(', ')}` : `${both.length} weeks compared`,
+  )
   const w250 = rows.find((r) => r.week === 'gen-secondary-250')
   const m = w250?.memory
-  met(m?.peakRssMB === undefined ? undefined : m.heapPlusBuffersMB < 100, 'peak heap under 100 MB on the 250-staff week', m?.peakRssMB === undefined ? 'not run' : `heap+array buffers ${m.heapPlusBuffersMB} MB; whole-process peak RSS ${m.peakRssMB} MB of which ${m.baselineRssMB} MB before the solve`)
+  met(
+    m?.peakRssMB === undefined ? undefined : m.heapPlusBuffersMB < 100,
+    'peak heap under 100 MB on the 250-staff week',
+    m?.peakRssMB === undefined
+      ? 'not run'
+      : `heap+array buffers ${m.heapPlusBuffersMB} MB; whole-process peak RSS ${m.peakRssMB} MB of which ${m.baselineRssMB} MB before the solve`,
+  )
   const bad = rows.filter((r) => (r.ownCheck ?? 0) + (r.sharedCheck ?? 0) > 0).map((r) => r.week)
-  met(rows.some((r) => r.ownCheck !== undefined || r.sharedCheck !== undefined) ? bad.length === 0 : undefined, 'our rotas break no hard rule (own and shared checker)', bad.length ? `problems on ${bad.join(', ')}` : 'none found')
+  met(
+    rows.some((r) => r.ownCheck !== undefined || r.sharedCheck !== undefined) ? bad.length === 0 : undefined,
+    'our rotas break no hard rule (own and shared checker)',
+    bad.length ? `problems on ${bad.join(', ')}` : 'none found',
+  )
   const exactBad = rows.filter((r) => (r.exactSharedCheck ?? 0) > 0).map((r) => `${r.week} (${r.exactSharedCheck})`)
-  if (rows.some((r) => r.exactSharedCheck !== undefined)) console.log(`${exactBad.length ? 'WARNING' : 'ok     '}  the exact rotas pass ../shared/tools/check-rota.mjs: ${exactBad.length ? `problems on ${exactBad.join(', ')}` : 'every week'}`)
+  if (rows.some((r) => r.exactSharedCheck !== undefined))
+    console.log(
+      `${exactBad.length ? 'WARNING' : 'ok     '}  the exact rotas pass ../shared/tools/check-rota.mjs: ${exactBad.length ? `problems on ${exactBad.join(', ')}` : 'every week'}`,
+    )
 }
 
 async function main(): Promise<void> {
@@ -268,7 +315,20 @@ async function main(): Promise<void> {
       if (w.name === 'gen-crisis-replan-50') sc = crisisWeek(sc, 4, solve ? solve(sc) : (await solveExact(sc, { timeLimitPerStage: args.timeLimit })).rota)
       const file = join(tmp, `${w.name}.json`)
       writeFileSync(file, JSON.stringify(sc))
-      const row: Row = { week: w.name, staff: sc.staff.length, occurrences: occurrencesOf(sc).length, oursMs: undefined, oursError: undefined, ours: undefined, exact: undefined, exactError: undefined, memory: undefined, ownCheck: undefined, sharedCheck: undefined, exactSharedCheck: undefined }
+      const row: Row = {
+        week: w.name,
+        staff: sc.staff.length,
+        occurrences: occurrencesOf(sc).length,
+        oursMs: undefined,
+        oursError: undefined,
+        ours: undefined,
+        exact: undefined,
+        exactError: undefined,
+        memory: undefined,
+        ownCheck: undefined,
+        sharedCheck: undefined,
+        exactSharedCheck: undefined,
+      }
       if (solve) {
         try {
           const { ms, rota } = timeOurs(solve, sc, args.runs)
@@ -296,7 +356,9 @@ async function main(): Promise<void> {
       // A fingerprint of the week: equal fingerprints mean two runs solved the same input.
       if (args.verbose) process.stderr.write(`  week sha256 ${createHash('sha256').update(JSON.stringify(sc)).digest('hex').slice(0, 12)}\n`)
       if (args.verbose && row.exact) {
-        process.stderr.write(`  HiGHS model ${row.exact.columns} columns x ${row.exact.rows} rows; stages: ${row.exact.stages.map((st) => `${st.name} ${st.status} ${st.ms.toFixed(0)} ms (${st.objective.toFixed(2)})`).join(', ')}\n`)
+        process.stderr.write(
+          `  HiGHS model ${row.exact.columns} columns x ${row.exact.rows} rows; stages: ${row.exact.stages.map((st) => `${st.name} ${st.status} ${st.ms.toFixed(0)} ms (${st.objective.toFixed(2)})`).join(', ')}\n`,
+        )
         if (row.ours) process.stderr.write(`  U ours ${row.ours.U.toFixed(2)}, U* ${row.exact.U.toFixed(2)}, U0 ${row.exact.U0.toFixed(2)}\n`)
       }
     }

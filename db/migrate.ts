@@ -19,9 +19,7 @@ export function migrateSqlite(sqlite: SQLite.Database, dir = MIGRATIONS_DIR): st
     name TEXT UNIQUE,
     applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
   )`)
-  const done = new Set(
-    (sqlite.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name),
-  )
+  const done = new Set((sqlite.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name))
   const applied: string[] = []
   for (const name of migrationFiles(dir)) {
     if (done.has(name)) continue

@@ -208,7 +208,12 @@ async function run(argv: string[]): Promise<void> {
       case 'create-school': {
         const hours = Number(values['full-time-hours'] ?? 37)
         if (!Number.isFinite(hours) || hours <= 0) throw new UsageError('--full-time-hours must be a positive number')
-        const school = await createSchool(ctx, { organisationId: required(values, 'org'), name: required(values, 'name'), timezone: values.timezone ?? 'Europe/London', fullTimeHours: hours })
+        const school = await createSchool(ctx, {
+          organisationId: required(values, 'org'),
+          name: required(values, 'name'),
+          timezone: values.timezone ?? 'Europe/London',
+          fullTimeHours: hours,
+        })
         console.log(`School "${school.name}": ${school.id}`)
         break
       }

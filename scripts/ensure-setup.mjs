@@ -15,7 +15,11 @@ function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return
   console.log('[setup] installing Debian chromium for the browser tests (apt-get)...')
   const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : []
-  const run = (args) => execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  const run = (args) =>
+    execFileSync(sudo.length ? 'sudo' : args[0], sudo.length ? args : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
   run(['apt-get', 'update', '-qq'])
   run(['apt-get', 'install', '-y', '-qq', 'chromium'])
 }

@@ -152,7 +152,14 @@ class ChainSearch {
    * none), and the people it refuses only over their own other work, each with the pieces of
    * that work whose hand-over would let them take it. Both come from one question per person.
    */
-  private look(v: number, movers: Set<number>, visited: Set<number>, lockPublished: boolean, wantMoves: boolean, stop: number): { direct: number; moves: { person: number; from: number }[] } {
+  private look(
+    v: number,
+    movers: Set<number>,
+    visited: Set<number>,
+    lockPublished: boolean,
+    wantMoves: boolean,
+    stop: number,
+  ): { direct: number; moves: { person: number; from: number }[] } {
     const occ = this.week.occurrences[v] as Occurrence
     let direct = -1
     let bestScore = Infinity
@@ -163,7 +170,9 @@ class ChainSearch {
       const why = this.state.refuse(p, v)
       if (why === null) {
         // Their published seat back first (a change undone), then the cheapest for fairness.
-        const score = (this.previous.size > 0 && this.previous.has(`${p}|${v}`) ? -1e12 : 0) + (countsAsDuty(occ) ? tierCost(this.week, p, this.state.duties[p] ?? 0, 1) : 0)
+        const score =
+          (this.previous.size > 0 && this.previous.has(`${p}|${v}`) ? -1e12 : 0) +
+          (countsAsDuty(occ) ? tierCost(this.week, p, this.state.duties[p] ?? 0, 1) : 0)
         if (score < bestScore) {
           direct = p
           bestScore = score
@@ -192,11 +201,16 @@ class ChainSearch {
 /** Could giving up `held` cure this refusal of `want`? */
 function mayCure(cause: Cause, want: Occurrence, held: Occurrence): boolean {
   switch (cause) {
-    case 'busy': return held.date === want.date && held.start < want.end && want.start < held.end
-    case 'rest-break': return held.date === want.date
-    case 'weekly-cap': return countsAsDuty(held)
-    case 'additional-hours': return !countsAsDuty(held)
-    default: return false
+    case 'busy':
+      return held.date === want.date && held.start < want.end && want.start < held.end
+    case 'rest-break':
+      return held.date === want.date
+    case 'weekly-cap':
+      return countsAsDuty(held)
+    case 'additional-hours':
+      return !countsAsDuty(held)
+    default:
+      return false
   }
 }
 

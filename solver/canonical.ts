@@ -65,7 +65,10 @@ export interface Canonical {
 
 /** The scenario with every list in canonical order; the input is not changed. */
 export function canonicalScenario(sc: Scenario): Canonical {
-  const pins = sortBy((sc.pins ?? []).map((pin, i) => ({ pin, i })), ({ pin, i }) => [...assignmentKey(pin), i])
+  const pins = sortBy(
+    (sc.pins ?? []).map((pin, i) => ({ pin, i })),
+    ({ pin, i }) => [...assignmentKey(pin), i],
+  )
   const out: Scenario = {
     ...sc,
     slots: sortBy(sc.slots, (s) => [s.start, s.end, s.id]).map((s) => withOptional({ ...s }, 'days', s.days && weekdays(s.days))),
@@ -78,7 +81,9 @@ export function canonicalScenario(sc: Scenario): Canonical {
       withOptional(person, 'commitments', s.commitments && sortBy(s.commitments, (c) => [WEEKDAYS.indexOf(c.day), c.start, c.end, c.label]))
       return person
     }),
-    duties: sortBy(sc.duties, (d) => [d.id]).map((d) => withOptional({ ...d, slots: strings(d.slots), days: weekdays(d.days) }, 'skills', skillCounts(d.skills))),
+    duties: sortBy(sc.duties, (d) => [d.id]).map((d) =>
+      withOptional({ ...d, slots: strings(d.slots), days: weekdays(d.days) }, 'skills', skillCounts(d.skills)),
+    ),
   }
   if (sc.closed) out.closed = strings(sc.closed)
   if (sc.absences) out.absences = sortBy(sc.absences, (a) => [a.staff, a.date, a.start, a.end, a.reason])

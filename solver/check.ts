@@ -72,7 +72,17 @@ function worksOfWeek(sc: Scenario): Map<string, Work> {
       for (const sid of d.slots) {
         const s = slots.get(sid)
         if (!s || (s.days && !s.days.includes(wd))) continue
-        works.set(keyOf(d.id, date, sid), { id: d.id, kind: d.kind, date, weekday: wd, slot: sid, from: minutesOf(s.start), to: minutesOf(s.end), people: d.staff, skills: d.skills ?? {} })
+        works.set(keyOf(d.id, date, sid), {
+          id: d.id,
+          kind: d.kind,
+          date,
+          weekday: wd,
+          slot: sid,
+          from: minutesOf(s.start),
+          to: minutesOf(s.end),
+          people: d.staff,
+          skills: d.skills ?? {},
+        })
       }
     }
   }
@@ -80,12 +90,32 @@ function worksOfWeek(sc: Scenario): Map<string, Work> {
     const s = slots.get(c.slot)
     const wd = dayOf(c.date)
     if (!s || !wd || closed.has(c.date)) continue
-    works.set(keyOf(c.id, c.date, c.slot), { id: c.id, kind: 'cover', date: c.date, weekday: wd, slot: c.slot, from: minutesOf(s.start), to: minutesOf(s.end), people: c.staff ?? 1, skills: c.skills ?? {} })
+    works.set(keyOf(c.id, c.date, c.slot), {
+      id: c.id,
+      kind: 'cover',
+      date: c.date,
+      weekday: wd,
+      slot: c.slot,
+      from: minutesOf(s.start),
+      to: minutesOf(s.end),
+      people: c.staff ?? 1,
+      skills: c.skills ?? {},
+    })
   }
   for (const e of sc.events ?? []) {
     const wd = dayOf(e.date)
     if (!wd) continue
-    works.set(keyOf(e.id, e.date, undefined), { id: e.id, kind: 'event', date: e.date, weekday: wd, slot: undefined, from: minutesOf(e.start), to: minutesOf(e.end), people: e.staff ?? 1, skills: e.skills ?? {} })
+    works.set(keyOf(e.id, e.date, undefined), {
+      id: e.id,
+      kind: 'event',
+      date: e.date,
+      weekday: wd,
+      slot: undefined,
+      from: minutesOf(e.start),
+      to: minutesOf(e.end),
+      people: e.staff ?? 1,
+      skills: e.skills ?? {},
+    })
   }
   return works
 }
@@ -130,7 +160,9 @@ function checkAssignments(sc: Scenario, rota: Rota, works: Map<string, Work>, pe
 /** Rules 5 (no overlaps, commitments included) and 6 (a rest break in the lunch period). */
 function checkDays(sc: Scenario, tally: Tally, say: Say): void {
   for (const [dayKey, { person, weekday, busy }] of tally.days) {
-    const fixed = (person.commitments ?? []).filter((c) => c.day === weekday).map((c) => [minutesOf(c.start), minutesOf(c.end), c.label ?? 'a commitment'] as Busy)
+    const fixed = (person.commitments ?? [])
+      .filter((c) => c.day === weekday)
+      .map((c) => [minutesOf(c.start), minutesOf(c.end), c.label ?? 'a commitment'] as Busy)
     const all = [...busy, ...fixed]
     for (let i = 0; i < all.length; i++) {
       for (let j = i + 1; j < all.length; j++) {

@@ -125,9 +125,17 @@ function occurrencesOf(sc: Scenario, dates: string[]): Omit<Occurrence, 'index'>
         const slot = slotById.get(slotId)
         if (!slot || !runsOn(slotId, wd)) continue
         push({
-          work: duty.id, name: duty.name, kind: duty.kind, date, weekday: wd, slot: slotId,
-          start: minutesOf(slot.start), end: minutesOf(slot.end), seats: duty.staff,
-          skills: skillList(duty.skills), priority: duty.priority ?? 3,
+          work: duty.id,
+          name: duty.name,
+          kind: duty.kind,
+          date,
+          weekday: wd,
+          slot: slotId,
+          start: minutesOf(slot.start),
+          end: minutesOf(slot.end),
+          seats: duty.staff,
+          skills: skillList(duty.skills),
+          priority: duty.priority ?? 3,
         })
       }
     }
@@ -137,21 +145,59 @@ function occurrencesOf(sc: Scenario, dates: string[]): Omit<Occurrence, 'index'>
     const wd = weekdayOf.get(c.date)
     if (!slot || !wd || closed.has(c.date)) continue
     push({
-      work: c.id, name: c.label ?? `Cover ${c.id}`, kind: 'cover', date: c.date, weekday: wd, slot: c.slot,
-      start: minutesOf(slot.start), end: minutesOf(slot.end), seats: c.staff ?? 1,
-      skills: skillList(c.skills), priority: c.priority ?? 3,
+      work: c.id,
+      name: c.label ?? `Cover ${c.id}`,
+      kind: 'cover',
+      date: c.date,
+      weekday: wd,
+      slot: c.slot,
+      start: minutesOf(slot.start),
+      end: minutesOf(slot.end),
+      seats: c.staff ?? 1,
+      skills: skillList(c.skills),
+      priority: c.priority ?? 3,
     })
   }
   for (const e of sc.events ?? []) {
     const wd = weekdayOf.get(e.date)
     if (!wd) continue
     push({
-      work: e.id, name: e.name, kind: 'event', date: e.date, weekday: wd,
-      start: minutesOf(e.start), end: minutesOf(e.end), seats: e.staff ?? 1,
-      skills: skillList(e.skills), priority: e.priority ?? 3,
+      work: e.id,
+      name: e.name,
+      kind: 'event',
+      date: e.date,
+      weekday: wd,
+      start: minutesOf(e.start),
+      end: minutesOf(e.end),
+      seats: e.staff ?? 1,
+      skills: skillList(e.skills),
+      priority: e.priority ?? 3,
     })
   }
   return out
+}
+
+/** A person's fixed commitments in minutes, by weekday. */
+function commitmentsByDay(s: Staff): Map<Weekday, Interval[]> {
+  const byDay = new Map<Weekday, Interval[]>()
+  for (const c of s.commitments ?? []) {
+    const list = byDay.get(c.day) ?? []
+    list.push([minutesOf(c.start), minutesOf(c.end)])
+    byDay.set(c.day, list)
+  }
+  return byDay
+}
+
+/** Absences in minutes, keyed `staff|date`; a whole-day absence covers the whole day. */
+function absencesByPersonDay(sc: Scenario): Map<string, Interval[]> {
+  const absences = new Map<string, Interval[]>()
+  for (const a of sc.absences ?? []) {
+    const k = `${a.staff}|${a.date}`
+    const list = absences.get(k) ?? []
+    list.push([a.start ? minutesOf(a.start) : 0, a.end ? minutesOf(a.end) : 24 * 60])
+    absences.set(k, list)
+  }
+  return absences
 }
 
 export function expandWeek(sc: Scenario): Week {
@@ -192,29 +238,25 @@ export function expandWeek(sc: Scenario): Week {
     const long = day[1] - day[0] > 360
     return Math.max(p.unpaidBreakMinutes ?? 0, long ? 20 : 0)
   }
-  const commitments = staff.map((s) => {
-    const byDay = new Map<Weekday, Interval[]>()
-    for (const c of s.commitments ?? []) {
-      const list = byDay.get(c.day) ?? []
-      list.push([minutesOf(c.start), minutesOf(c.end)])
-      byDay.set(c.day, list)
-    }
-    return byDay
-  })
+  const commitments = staff.map(commitmentsByDay)
   const commitmentsOn = (person: number, wd: Weekday) => commitments[person]?.get(wd) ?? []
-  const absences = new Map<string, Interval[]>()
-  for (const a of sc.absences ?? []) {
-    const k = `${a.staff}|${a.date}`
-    const list = absences.get(k) ?? []
-    list.push([a.start ? minutesOf(a.start) : 0, a.end ? minutesOf(a.end) : 24 * 60])
-    absences.set(k, list)
-  }
+  const absences = absencesByPersonDay(sc)
   const absencesOn = (person: number, date: string) => absences.get(`${staff[person]?.id}|${date}`) ?? []
 
   const week: Week = {
-    scenario: sc, dates, occurrences, occurrenceByKey, staff, staffIndex, fte, skills,
+    scenario: sc,
+    dates,
+    occurrences,
+    occurrenceByKey,
+    staff,
+    staffIndex,
+    fte,
+    skills,
     eligibility: new Uint8Array(staff.length * occurrences.length),
-    lunchWindows, breakNeed, commitmentsOn, absencesOn,
+    lunchWindows,
+    breakNeed,
+    commitmentsOn,
+    absencesOn,
     hoursOn: (person, wd) => hours[person]?.get(wd),
   }
   staff.forEach((person, p) => {

@@ -27,10 +27,12 @@ function skillsStillNeeded(week: Week, state: RotaState, o: Occurrence): string[
   const nobody = week.staff.length
   const probe = { ...week, skills: [...week.skills, new Set<string>()] }
   if (seatsMatch(probe, [...people, nobody], o)) return []
-  return o.skills.map(([k]) => k).filter((k) => {
-    const holder = { ...week, skills: [...week.skills, new Set([k])] }
-    return seatsMatch(holder, [...people, nobody], o)
-  })
+  return o.skills
+    .map(([k]) => k)
+    .filter((k) => {
+      const holder = { ...week, skills: [...week.skills, new Set([k])] }
+      return seatsMatch(holder, [...people, nobody], o)
+    })
 }
 
 function reasonFor(week: Week, state: RotaState, o: Occurrence): string {
@@ -81,27 +83,44 @@ function label(week: Week, person: number): string {
 
 function phrase(why: Refusal, o: Occurrence): string {
   switch (why.cause) {
-    case 'busy': return `on ${why.detail ?? 'other work'} then`
-    case 'not-working': return `not working ${DAY_NAMES[o.weekday] ?? o.weekday}`
-    default: return summary(why.cause, o)
+    case 'busy':
+      return `on ${why.detail ?? 'other work'} then`
+    case 'not-working':
+      return `not working ${DAY_NAMES[o.weekday] ?? o.weekday}`
+    default:
+      return summary(why.cause, o)
   }
 }
 
 function summary(cause: Cause, o: Occurrence): string {
   switch (cause) {
-    case 'grade': return `whose grade does not include ${o.kind}`
-    case 'not-working': return `not working ${DAY_NAMES[o.weekday] ?? o.weekday}`
-    case 'outside-hours': return 'outside their working hours then'
-    case 'absent': return 'absent'
-    case 'commitment': return 'with a fixed commitment then'
-    case 'additional-hours': return 'without enough additional hours left'
-    case 'no-rest-break': return 'who would lose their rest break'
-    case 'rest-break': return 'who would lose their rest break'
-    case 'weekly-cap': return 'at their weekly duty limit'
-    case 'busy': return 'on other duties then'
-    case 'skill': return 'without the skill the remaining seats need'
-    case 'already-there': return 'already on it'
-    case 'full': return 'not needed'
-    case 'unknown': return 'unknown'
+    case 'grade':
+      return `whose grade does not include ${o.kind}`
+    case 'not-working':
+      return `not working ${DAY_NAMES[o.weekday] ?? o.weekday}`
+    case 'outside-hours':
+      return 'outside their working hours then'
+    case 'absent':
+      return 'absent'
+    case 'commitment':
+      return 'with a fixed commitment then'
+    case 'additional-hours':
+      return 'without enough additional hours left'
+    case 'no-rest-break':
+      return 'who would lose their rest break'
+    case 'rest-break':
+      return 'who would lose their rest break'
+    case 'weekly-cap':
+      return 'at their weekly duty limit'
+    case 'busy':
+      return 'on other duties then'
+    case 'skill':
+      return 'without the skill the remaining seats need'
+    case 'already-there':
+      return 'already on it'
+    case 'full':
+      return 'not needed'
+    case 'unknown':
+      return 'unknown'
   }
 }

@@ -55,7 +55,15 @@ export function improveFairness(week: Week, state: RotaState, fixed: Set<string>
   return report
 }
 
-function findChain(week: Week, state: RotaState, fixed: Set<string>, previous: Set<string>, open: number[][], report: FairnessReport, maxChecks: number): Link[] | null {
+function findChain(
+  week: Week,
+  state: RotaState,
+  fixed: Set<string>,
+  previous: Set<string>,
+  open: number[][],
+  report: FairnessReport,
+  maxChecks: number,
+): Link[] | null {
   const people = week.staff.length
   const up = new Float64Array(people)
   const down = new Float64Array(people)

@@ -114,7 +114,9 @@ function addPerson(d: Draft, input: GroupInput, occs: Occurrence[], person: Staf
   if (input.only && !allowed) return
   const dutiesLeft = person.maxDutiesPerWeek === undefined ? Infinity : person.maxDutiesPerWeek - (state.duties[p] ?? 0)
   const hoursLeft = (person.additionalHoursRemaining ?? 0) - (state.eventHours[p] ?? 0)
-  const candidates = occs.filter((o) => (!allowed || allowed.has(o.index)) && isEligible(week, p, o.index) && (countsAsDuty(o) ? dutiesLeft >= 1 : eventHours(o) <= hoursLeft + 1e-9))
+  const candidates = occs.filter(
+    (o) => (!allowed || allowed.has(o.index)) && isEligible(week, p, o.index) && (countsAsDuty(o) ? dutiesLeft >= 1 : eventHours(o) <= hoursLeft + 1e-9),
+  )
   if (candidates.length === 0) return
   const load = state.duties[p] ?? 0
   const colsOf = addColumns(d, person, p, load, candidates)
@@ -199,7 +201,8 @@ function addRestBreakRows(d: Draft, p: number, held: Occurrence[], colsFor: Colu
 function addBreakEatingSets(d: Draft, blocks: Block[], windows: Interval[], committed: Interval[], need: number, colsFor: ColumnsOf): number {
   const feasible = (mask: number) => {
     const chosen = blocks.filter((_, i) => mask & (1 << i))
-    for (let i = 0; i < chosen.length; i++) for (let j = i + 1; j < chosen.length; j++) if (overlaps((chosen[i] as Block).span, (chosen[j] as Block).span)) return 'overlap'
+    for (let i = 0; i < chosen.length; i++)
+      for (let j = i + 1; j < chosen.length; j++) if (overlaps((chosen[i] as Block).span, (chosen[j] as Block).span)) return 'overlap'
     return keepsRestBreak(windows, [...committed, ...chosen.map((b) => b.span)], need) ? 'ok' : 'break'
   }
   const bad: number[] = []

@@ -28,14 +28,17 @@ function record<Shape extends z.ZodRawShape>(shape: Shape) {
   return z
     .object(shape)
     .catchall(z.unknown())
-    .superRefine((value, ctx) => {
-      if (typeof value !== 'object' || value === null) return
-      for (const key of Object.keys(value)) {
-        if (!known.has(key) && !key.startsWith('x-')) {
-          ctx.addIssue({ code: 'custom', path: [key], message: `unknown field "${key}" (extension fields must start with "x-")` })
+    .superRefine(
+      (value, ctx) => {
+        if (typeof value !== 'object' || value === null) return
+        for (const key of Object.keys(value)) {
+          if (!known.has(key) && !key.startsWith('x-')) {
+            ctx.addIssue({ code: 'custom', path: [key], message: `unknown field "${key}" (extension fields must start with "x-")` })
+          }
         }
-      }
-    }, { when: () => true })
+      },
+      { when: () => true },
+    )
 }
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
@@ -224,11 +227,15 @@ function isMonday(iso: string): boolean {
 type Loose = Record<string, unknown>
 type Path = (string | number)[]
 
-const asLoose = (value: unknown): Loose | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : undefined
+const asLoose = (value: unknown): Loose | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : undefined)
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 const entries = (value: unknown): [Loose, number][] =>
-  Array.isArray(value) ? value.flatMap((item, i): [Loose, number][] => { const r = asLoose(item); return r ? [[r, i]] : [] }) : []
+  Array.isArray(value)
+    ? value.flatMap((item, i): [Loose, number][] => {
+        const r = asLoose(item)
+        return r ? [[r, i]] : []
+      })
+    : []
 const texts = (value: unknown): [string, number][] =>
   Array.isArray(value) ? value.flatMap((item, i): [string, number][] => (typeof item === 'string' ? [[item, i]] : [])) : []
 

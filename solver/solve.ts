@@ -68,7 +68,21 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
-  const tally: Tally = { lps: 0, largestRows: 0, largestCols: 0, largestCells: 0, fractionalLps: 0, fractionalValues: 0, exchangeMoves: 0, skippedLps: 0, revertedLps: 0, restored: 0, fairnessChains: 0, fairnessChecks: 0, preferenceMoves: 0 }
+  const tally: Tally = {
+    lps: 0,
+    largestRows: 0,
+    largestCols: 0,
+    largestCells: 0,
+    fractionalLps: 0,
+    fractionalValues: 0,
+    exchangeMoves: 0,
+    skippedLps: 0,
+    revertedLps: 0,
+    restored: 0,
+    fairnessChains: 0,
+    fairnessChecks: 0,
+    preferenceMoves: 0,
+  }
 
   // A re-plan starts from the published rota: each group is then re-solved with the rest of the
   // week as published, so only what a change forces out (and what it frees) moves.
@@ -91,7 +105,12 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   }
   if (previous.size > 0) tally.restored = restorePublished(week, state, pinSet, previous, RESTORE_CHECKS).restored
   // Later passes change loads, which can leave an earlier seat fillable after all.
-  fillGreedily(week, state, week.occurrences.map((o) => o.index), previous)
+  fillGreedily(
+    week,
+    state,
+    week.occurrences.map((o) => o.index),
+    previous,
+  )
   // Seats before anything below them: the passes after this one never empty a seat.
   const augment = augmentSeats(week, state, pinSet, previous, AUGMENT)
   if (previous.size > 0) tally.restored += restorePublished(week, state, pinSet, previous, RESTORE_CHECKS).restored
@@ -101,7 +120,12 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, PREFERENCE_CHECKS).moves
   // A hand-over for fairness can leave its giver free for an empty seat: nobody who could take
   // one may be left out, or the reason would send the manager to ease a limit for nothing.
-  fillGreedily(week, state, week.occurrences.map((o) => o.index), previous)
+  fillGreedily(
+    week,
+    state,
+    week.occurrences.map((o) => o.index),
+    previous,
+  )
   const rota = canonicalRota(rotaOf(week, state, previous, tally), (a) => week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))?.start ?? 0)
   rota.stats = { ...rota.stats, augmentFilled: augment.filled, augmentChains: augment.chains, augmentTrades: augment.trades, augmentChecks: augment.checks }
   return rota
@@ -237,7 +261,11 @@ function shortlist(week: Week, state: RotaState, group: Group, before: [number, 
       for (const { p } of list.slice(0, seats * SHORTLIST_PER_SEAT + SHORTLIST_EXTRA)) allow(p, o)
     }
     take(eligible, occ.seats)
-    for (const [skill, count] of occ.skills) take(eligible.filter(({ p }) => week.skills[p]?.has(skill)), count)
+    for (const [skill, count] of occ.skills)
+      take(
+        eligible.filter(({ p }) => week.skills[p]?.has(skill)),
+        count,
+      )
   }
   return out
 }
@@ -246,15 +274,23 @@ function shortlist(week: Week, state: RotaState, group: Group, before: [number, 
  * Fills whatever seats the LP left empty, best candidate first: used for the rare fractional
  * answer, and as a cheap guarantee that no seat stays empty while someone could simply take it.
  */
-function fillGreedily(week: Week, state: RotaState, occurrences: number[], previous: Set<string>, values?: Float64Array, columns?: { person: number; occurrence: number }[]): void {
+function fillGreedily(
+  week: Week,
+  state: RotaState,
+  occurrences: number[],
+  previous: Set<string>,
+  values?: Float64Array,
+  columns?: { person: number; occurrence: number }[],
+): void {
   const n = week.occurrences.length
   // Keyed person * occurrences + occurrence: this runs for every group, and string keys per
   // (person, occurrence) pair were a good part of its time on the big weeks.
   const lpValue = new Map<number, number>()
-  if (values && columns) columns.forEach((col, c) => {
-    const k = col.person * n + col.occurrence
-    lpValue.set(k, Math.max(lpValue.get(k) ?? 0, values[c] ?? 0))
-  })
+  if (values && columns)
+    columns.forEach((col, c) => {
+      const k = col.person * n + col.occurrence
+      lpValue.set(k, Math.max(lpValue.get(k) ?? 0, values[c] ?? 0))
+    })
   const order = [...occurrences].sort((a, b) => (week.occurrences[a] as Occurrence).priority - (week.occurrences[b] as Occurrence).priority || a - b)
   for (const o of order) {
     const occ = week.occurrences[o] as Occurrence

@@ -48,7 +48,15 @@ export function restorePublished(week: Week, state: RotaState, fixed: Set<string
 }
 
 /** Puts `p` back on `o`, `q` (or -1) making room; true if it stood, else the rota is as it was. */
-function tryRestore(week: Week, state: RotaState, p: number, o: number, q: number, movable: (p: number, o: number) => boolean, report: StabilityReport): boolean {
+function tryRestore(
+  week: Week,
+  state: RotaState,
+  p: number,
+  o: number,
+  q: number,
+  movable: (p: number, o: number) => boolean,
+  report: StabilityReport,
+): boolean {
   const occ = week.occurrences[o] as Occurrence
   const steps: Step[] = []
   const remove = (person: number, occurrence: number) => {

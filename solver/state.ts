@@ -6,8 +6,20 @@ import { INELIGIBLE, countsAsDuty, eventHours, ineligibility, keepsRestBreak, ov
 import type { Ineligibility, Occurrence, Week } from './expand.js'
 
 export type Cause =
-  | 'unknown' | 'grade' | 'not-working' | 'outside-hours' | 'absent' | 'commitment' | 'additional-hours'
-  | 'no-rest-break' | 'weekly-cap' | 'already-there' | 'full' | 'skill' | 'busy' | 'rest-break'
+  | 'unknown'
+  | 'grade'
+  | 'not-working'
+  | 'outside-hours'
+  | 'absent'
+  | 'commitment'
+  | 'additional-hours'
+  | 'no-rest-break'
+  | 'weekly-cap'
+  | 'already-there'
+  | 'full'
+  | 'skill'
+  | 'busy'
+  | 'rest-break'
 
 export interface Refusal {
   rule: number
@@ -68,13 +80,15 @@ export class RotaState {
     if (code !== 0) return refusalFor(code, week, person, o)
     if (this.has(person, occurrence)) return { rule: 7, cause: 'already-there', message: `${p.name} is already on ${o.name} then` }
     const people = [...(this.byOccurrence[occurrence] ?? [])]
-    if (people.length >= o.seats) return { rule: 7, cause: 'full', message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} already has the ${o.seats} people it needs` }
+    if (people.length >= o.seats)
+      return { rule: 7, cause: 'full', message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} already has the ${o.seats} people it needs` }
     const block = [o.start, o.end] as const
     const sameDay: Occurrence[] = []
     for (const other of this.byPerson[person] ?? []) {
       const q = week.occurrences[other] as Occurrence
       if (q.date !== o.date) continue
-      if (overlaps([q.start, q.end], block)) return { rule: 5, cause: 'busy', detail: q.name, message: `${p.name} is on ${q.name}${q.slot ? ` (${q.slot})` : ''} at the same time` }
+      if (overlaps([q.start, q.end], block))
+        return { rule: 5, cause: 'busy', detail: q.name, message: `${p.name} is on ${q.name}${q.slot ? ` (${q.slot})` : ''} at the same time` }
       sameDay.push(q)
     }
     const busy = [...week.commitmentsOn(person, o.weekday), block, ...sameDay.map((q) => [q.start, q.end] as const)]
@@ -83,12 +97,17 @@ export class RotaState {
     }
     if (countsAsDuty(o)) {
       const cap = p.maxDutiesPerWeek
-      if (cap !== undefined && (this.duties[person] ?? 0) + 1 > cap) return { rule: 8, cause: 'weekly-cap', message: `${p.name} would go over their ${cap} duties a week` }
+      if (cap !== undefined && (this.duties[person] ?? 0) + 1 > cap)
+        return { rule: 8, cause: 'weekly-cap', message: `${p.name} would go over their ${cap} duties a week` }
     } else if ((this.eventHours[person] ?? 0) + eventHours(o) > (p.additionalHoursRemaining ?? 0) + 1e-9) {
       return { rule: 9, cause: 'additional-hours', message: `${p.name} has only ${p.additionalHoursRemaining ?? 0} additional hours left for events` }
     }
     if (!seatsMatch(week, [...people, person], o)) {
-      return { rule: 7, cause: 'skill', message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} keeps its remaining seats for ${o.skills.map(([k]) => k).join(', ')} holders` }
+      return {
+        rule: 7,
+        cause: 'skill',
+        message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} keeps its remaining seats for ${o.skills.map(([k]) => k).join(', ')} holders`,
+      }
     }
     return null
   }
@@ -98,14 +117,22 @@ function refusalFor(code: Ineligibility, week: Week, person: number, o: Occurren
   const name = week.staff[person]?.name ?? 'this person'
   const when = `${o.weekday} ${o.date}${o.slot ? ` (${o.slot})` : ''}`
   switch (code) {
-    case INELIGIBLE.grade: return { cause: 'grade', rule: 4, message: `${name}'s grade does not include ${o.kind} work` }
-    case INELIGIBLE.notWorking: return { cause: 'not-working', rule: 2, message: `${name} does not work on ${o.weekday}` }
-    case INELIGIBLE.outsideHours: return { cause: 'outside-hours', rule: 2, message: `${o.name} on ${when} is outside ${name}'s working hours` }
-    case INELIGIBLE.absent: return { cause: 'absent', rule: 3, message: `${name} is absent at ${when}` }
-    case INELIGIBLE.commitment: return { cause: 'commitment', rule: 5, message: `${name} has a fixed commitment at ${when}` }
-    case INELIGIBLE.additionalHours: return { cause: 'additional-hours', rule: 9, message: `${name} has not enough additional hours left for ${o.name}` }
-    case INELIGIBLE.noRestBreak: return { cause: 'no-rest-break', rule: 6, message: `${o.name} on ${when} leaves ${name} no rest break in the lunch period` }
-    case INELIGIBLE.weeklyCap: return { cause: 'weekly-cap', rule: 8, message: `${name} may take no duties this week` }
+    case INELIGIBLE.grade:
+      return { cause: 'grade', rule: 4, message: `${name}'s grade does not include ${o.kind} work` }
+    case INELIGIBLE.notWorking:
+      return { cause: 'not-working', rule: 2, message: `${name} does not work on ${o.weekday}` }
+    case INELIGIBLE.outsideHours:
+      return { cause: 'outside-hours', rule: 2, message: `${o.name} on ${when} is outside ${name}'s working hours` }
+    case INELIGIBLE.absent:
+      return { cause: 'absent', rule: 3, message: `${name} is absent at ${when}` }
+    case INELIGIBLE.commitment:
+      return { cause: 'commitment', rule: 5, message: `${name} has a fixed commitment at ${when}` }
+    case INELIGIBLE.additionalHours:
+      return { cause: 'additional-hours', rule: 9, message: `${name} has not enough additional hours left for ${o.name}` }
+    case INELIGIBLE.noRestBreak:
+      return { cause: 'no-rest-break', rule: 6, message: `${o.name} on ${when} leaves ${name} no rest break in the lunch period` }
+    case INELIGIBLE.weeklyCap:
+      return { cause: 'weekly-cap', rule: 8, message: `${name} may take no duties this week` }
   }
 }
 

@@ -67,8 +67,8 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     write('src/ui/u.ts', "import { feature } from '../week/feature.js'\nexport const u = feature\n")
     write('solver/s.ts', "import { TABLES } from '../db/schema.js'\nexport const s = TABLES.length\n")
     write('db/store.ts', "import { feature } from '../src/week/feature.js'\nexport const store = feature\n")
-    write('src/setup/a.ts', 'import { b } from "./b.js"\n' + "export const a = (): number => b() + 1\n")
-    write('src/setup/b.ts', 'import { a } from "./a.js"\n' + "export const b = (): number => (a.length > 0 ? 0 : 1)\n")
+    write('src/setup/a.ts', 'import { b } from "./b.js"\n' + 'export const a = (): number => b() + 1\n')
+    write('src/setup/b.ts', 'import { a } from "./a.js"\n' + 'export const b = (): number => (a.length > 0 ? 0 : 1)\n')
 
     const expected: Record<string, RegExp> = {
       'no-cycles': /^src\/setup\/[ab]\.ts$/,
@@ -85,7 +85,10 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     const { violations } = (await depcruise(fixture)).summary
     for (const [rule, from] of Object.entries(expected)) {
       const hits = violations.filter((v) => v.rule.name === rule)
-      expect(hits.map((v) => v.from), `${rule} in ${violations.map(describeViolation).join('; ')}`).not.toEqual([])
+      expect(
+        hits.map((v) => v.from),
+        `${rule} in ${violations.map(describeViolation).join('; ')}`,
+      ).not.toEqual([])
       for (const v of hits) expect(v.from).toMatch(from)
     }
   })
@@ -161,7 +164,7 @@ describe('routes and page handlers never query the database', () => {
 
   it('the scan catches a query and ignores one that is only mentioned in a comment', () => {
     const text = [
-      '// c.var.deps.store.db.selectFrom(\'staff\') would be wrong here',
+      "// c.var.deps.store.db.selectFrom('staff') would be wrong here",
       'const done = true /* await ctx.store.atomic([]) */',
       'const row = await c.var.deps.store.db',
       "  .selectFrom('staff')",

@@ -85,7 +85,9 @@ describe('npm start', () => {
     expect((await fetch(`http://127.0.0.1:${port}/api/schools`)).status).toBe(401)
     const schools = (await (await fetch(`http://127.0.0.1:${port}/api/schools`, { headers: { cookie } })).json()) as { items: { id: string; name: string }[] }
     expect(schools.items.map((s) => s.name)).toEqual(['Elm Tree Primary Academy'])
-    const staff = (await (await fetch(`http://127.0.0.1:${port}/api/schools/${schools.items[0]?.id}/staff?limit=200`, { headers: { cookie } })).json()) as { items: unknown[] }
+    const staff = (await (await fetch(`http://127.0.0.1:${port}/api/schools/${schools.items[0]?.id}/staff?limit=200`, { headers: { cookie } })).json()) as {
+      items: unknown[]
+    }
     expect(staff.items.length).toBeGreaterThan(10)
   })
 

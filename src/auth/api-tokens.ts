@@ -48,11 +48,23 @@ export async function listApiTokens(deps: Deps, schoolId: string): Promise<ApiTo
 /** True when a live token of this school was revoked; false for unknown, other-school or revoked ids. */
 export async function revokeApiToken(ctx: WriteContext, schoolId: string, tokenId: string): Promise<boolean> {
   const { db } = ctx.store
-  const live = await db.selectFrom('api_tokens').select(['id', 'name']).where('id', '=', tokenId).where('school_id', '=', schoolId).where('revoked_at', 'is', null).executeTakeFirst()
+  const live = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'name'])
+    .where('id', '=', tokenId)
+    .where('school_id', '=', schoolId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
   if (!live) return false
   const [, changed] = await ctx.store.atomic([
     auditStatement(ctx, { schoolId, entity: 'api_token', entityId: tokenId, action: 'delete', before: { id: live.id, name: live.name } }),
-    db.updateTable('api_tokens').set({ revoked_at: nowIso(ctx.clock) }).where('id', '=', tokenId).where('school_id', '=', schoolId).where('revoked_at', 'is', null).compile(),
+    db
+      .updateTable('api_tokens')
+      .set({ revoked_at: nowIso(ctx.clock) })
+      .where('id', '=', tokenId)
+      .where('school_id', '=', schoolId)
+      .where('revoked_at', 'is', null)
+      .compile(),
   ])
   return changed === 1
 }
@@ -71,6 +83,11 @@ export async function findApiToken(deps: Deps, presented: string) {
   if (!row) return undefined
   const now = deps.clock.instant()
   const stale = row.last_used_at === null || now.toEpochMilli() - Date.parse(row.last_used_at) > TOUCH_EVERY_SECONDS * 1000
-  if (stale) await deps.store.db.updateTable('api_tokens').set({ last_used_at: nowIso(deps.clock) }).where('id', '=', row.id).execute()
+  if (stale)
+    await deps.store.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: nowIso(deps.clock) })
+      .where('id', '=', row.id)
+      .execute()
   return row
 }

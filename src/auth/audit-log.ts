@@ -30,9 +30,16 @@ export async function auditLogPage(deps: Pick<Deps, 'store'>, schoolId: string, 
     .select(['id', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'at'])
     .where('school_id', '=', schoolId)
   if (cursor) q = q.where((eb) => eb.or([eb('at', '<', String(cursor.key)), eb.and([eb('at', '=', String(cursor.key)), eb('id', '<', cursor.id)])]))
-  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute()
+  const rows = await q
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute()
   const items = rows.slice(0, limit)
-  const names = await actorNames(deps, items.map((r) => r.actor))
+  const names = await actorNames(
+    deps,
+    items.map((r) => r.actor),
+  )
   const last = items.at(-1)
   return {
     items: items.map((r) => ({
@@ -59,7 +66,10 @@ async function actorNames(deps: Pick<Deps, 'store'>, actors: readonly string[]):
   const tokenIds = ids('token:')
   const staffIds = ids('staff:')
   const tokens = tokenIds.length ? await db.selectFrom('api_tokens').select(['id', 'name', 'created_by']).where('id', 'in', tokenIds).execute() : []
-  const makers = tokens.map((t) => t.created_by).filter((a) => a.startsWith('user:')).map((a) => a.slice(5))
+  const makers = tokens
+    .map((t) => t.created_by)
+    .filter((a) => a.startsWith('user:'))
+    .map((a) => a.slice(5))
   const allUsers = [...new Set([...userIds, ...makers])]
   const users = allUsers.length ? await db.selectFrom('users').select(['id', 'name']).where('id', 'in', allUsers).execute() : []
   const userName = new Map(users.map((u) => [u.id, u.name]))

@@ -4,7 +4,16 @@ import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ProblemError } from '../platform/http/problem.js'
 import { accountRoutes, authRoutes } from './auth.routes.js'
-import { authenticate, managerPageAccess, requireSignedIn, sameOriginWrites, schoolAccess, STAFF_MAY_NOTHING, type AuthEnv, type StaffPolicy } from './authorise.js'
+import {
+  authenticate,
+  managerPageAccess,
+  requireSignedIn,
+  sameOriginWrites,
+  schoolAccess,
+  STAFF_MAY_NOTHING,
+  type AuthEnv,
+  type StaffPolicy,
+} from './authorise.js'
 import type { AuthDeps } from '../platform/deps.js'
 
 export const AUTH_BODY_LIMIT = 16 * 1024
@@ -19,7 +28,15 @@ export interface MountOptions {
 export function mountAuth(app: Hono<AuthEnv>, deps: AuthDeps, options: MountOptions = {}): void {
   const publicApi = options.publicApi ?? (() => false)
   // Sign-in forms carry an email address or a token: a few bytes, never more than this.
-  app.use('/auth/*', bodyLimit({ maxSize: AUTH_BODY_LIMIT, onError: () => { throw new ProblemError('payloadTooLarge', `the limit is ${AUTH_BODY_LIMIT / 1024} KiB`) } }))
+  app.use(
+    '/auth/*',
+    bodyLimit({
+      maxSize: AUTH_BODY_LIMIT,
+      onError: () => {
+        throw new ProblemError('payloadTooLarge', `the limit is ${AUTH_BODY_LIMIT / 1024} KiB`)
+      },
+    }),
+  )
   app.use('*', authenticate(deps))
   app.use('*', sameOriginWrites(deps))
   app.use('/api/*', async (c, next) => (publicApi(c.req.method, c.req.path) ? next() : requireSignedIn(c, next)))

@@ -36,7 +36,10 @@ export function signinPage(problem?: string): Html {
 }
 
 export function linkSentPage(): Html {
-  return publicPage('Check your email', html`<p>If that address belongs to a Duty Rota account, a sign-in link is on its way. It works once, within 15 minutes.</p>`)
+  return publicPage(
+    'Check your email',
+    html`<p>If that address belongs to a Duty Rota account, a sign-in link is on its way. It works once, within 15 minutes.</p>`,
+  )
 }
 
 /**

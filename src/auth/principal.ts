@@ -40,7 +40,11 @@ export async function resolvePrincipal(deps: Deps, authorization: string | undef
   if (!user) return { status: 'invalid', credential: 'cookie' }
   const rows = await db.selectFrom('memberships').select(['role', 'organisation_id', 'school_id', 'staff_id']).where('user_id', '=', user.id).execute()
   const memberships = rows.map((r) => ({ role: r.role, organisationId: r.organisation_id, schoolId: r.school_id, staffId: r.staff_id }))
-  return { status: 'ok', credential: 'cookie', principal: { kind: 'user', sessionId: session.id, userId: user.id, name: user.name, email: user.email, memberships } }
+  return {
+    status: 'ok',
+    credential: 'cookie',
+    principal: { kind: 'user', sessionId: session.id, userId: user.id, name: user.name, email: user.email, memberships },
+  }
 }
 
 /**
@@ -79,7 +83,6 @@ export async function managedSchools(deps: Pick<Deps, 'store'>, p: Principal): P
 export function isTrustAdminOf(p: Principal, organisationId: string): boolean {
   return p.kind === 'user' && p.memberships.some((m) => m.role === 'trust_admin' && m.organisationId === organisationId)
 }
-
 
 /**
  * SQL conditions for "rows the principal may see", written as subqueries so that a trust with

@@ -22,10 +22,7 @@ export interface Verdict {
  * Counts one attempt against each key and says whether all of them are still within their
  * limit. Every attempt counts, refused ones too, so hammering never opens the door sooner.
  */
-export async function countAttempt(
-  deps: Pick<AuthDeps, 'store' | 'clock' | 'rateLimits'>,
-  keys: readonly { key: string; limit: number }[],
-): Promise<Verdict> {
+export async function countAttempt(deps: Pick<AuthDeps, 'store' | 'clock' | 'rateLimits'>, keys: readonly { key: string; limit: number }[]): Promise<Verdict> {
   const { windowSeconds } = rateLimits(deps)
   const nowSeconds = Math.floor(Instant.now(deps.clock).toEpochMilli() / 1000)
   const startSeconds = nowSeconds - (nowSeconds % windowSeconds)

@@ -19,7 +19,8 @@ export const managerInput = z.strictObject({
 /** The signed-in person running the school (manager or trust admin); 403 for tokens. */
 export function schoolRunner(c: Context<AppEnv>): { userId: string; name: string } {
   const p = c.var.principal
-  if (!managesSchool(c) || p?.kind !== 'user') throw forbidden('only a signed-in manager or trust admin may see or change who runs a school; an API token may not')
+  if (!managesSchool(c) || p?.kind !== 'user')
+    throw forbidden('only a signed-in manager or trust admin may see or change who runs a school; an API token may not')
   return { userId: p.userId, name: p.name }
 }
 

@@ -36,7 +36,10 @@ export async function listSchoolPeople(deps: Pick<Deps, 'store'>, schoolId: stri
     .where((eb) =>
       eb.or([
         eb.and([eb('m.role', '=', 'manager'), eb('m.school_id', '=', schoolId)]),
-        eb.and([eb('m.role', '=', 'trust_admin'), eb('m.organisation_id', 'in', eb.selectFrom('schools').select('organisation_id').where('id', '=', schoolId))]),
+        eb.and([
+          eb('m.role', '=', 'trust_admin'),
+          eb('m.organisation_id', 'in', eb.selectFrom('schools').select('organisation_id').where('id', '=', schoolId)),
+        ]),
       ]),
     )
     .orderBy('m.role')
@@ -77,13 +80,33 @@ export async function addManager(ctx: WriteContext & { mailer: Mailer }, schoolI
   const existing = await findUserByEmail(ctx, email)
   const userId = existing?.id ?? ctx.newId('usr')
   const name = existing?.name ?? input.name
-  const membership = await db.selectFrom('memberships').select('created_at').where('user_id', '=', userId).where('role', '=', 'manager').where('school_id', '=', schoolId).executeTakeFirst()
+  const membership = await db
+    .selectFrom('memberships')
+    .select('created_at')
+    .where('user_id', '=', userId)
+    .where('role', '=', 'manager')
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst()
   if (membership) return { person: { id: userId, name, email, role: 'manager', since: membership.created_at }, created: false, mailed: false }
   const membershipId = ctx.newId('mbr')
   const now = nowIso(ctx.clock)
   const [, ...changed] = await ctx.store.atomic([
-    auditStatement(ctx, { schoolId, entity: 'membership', entityId: membershipId, action: 'create', after: { userId, email, name, role: 'manager', schoolId, newAccount: !existing } }),
-    ...(existing ? [] : [db.insertInto('users').values({ id: userId, email, name, created_at: now }).onConflict((oc) => oc.column('email').doNothing()).compile()]),
+    auditStatement(ctx, {
+      schoolId,
+      entity: 'membership',
+      entityId: membershipId,
+      action: 'create',
+      after: { userId, email, name, role: 'manager', schoolId, newAccount: !existing },
+    }),
+    ...(existing
+      ? []
+      : [
+          db
+            .insertInto('users')
+            .values({ id: userId, email, name, created_at: now })
+            .onConflict((oc) => oc.column('email').doNothing())
+            .compile(),
+        ]),
     // By email, not id: if another request created the account a moment ago, theirs is the one.
     sql`INSERT INTO memberships (id, user_id, role, organisation_id, school_id, staff_id, created_at)
       SELECT ${membershipId}, id, 'manager', NULL, ${schoolId}, NULL, ${now} FROM users WHERE email = ${email}
@@ -123,7 +146,13 @@ export async function removeManager(ctx: WriteContext, schoolId: string, userId:
   }
   if (!(await othersWouldRunIt(ctx, schoolId, userId))) throw conflict(lastOne(asManager.name))
   const { db } = ctx.store
-  const membership = await db.selectFrom('memberships').select('id').where('user_id', '=', userId).where('role', '=', 'manager').where('school_id', '=', schoolId).executeTakeFirst()
+  const membership = await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('role', '=', 'manager')
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst()
   if (!membership) throw notFound(`no manager with id ${userId} in this school`)
   const before = { userId, email: asManager.email, name: asManager.name, role: 'manager', schoolId }
   try {
@@ -132,7 +161,13 @@ export async function removeManager(ctx: WriteContext, schoolId: string, userId:
       db.deleteFrom('memberships').where('id', '=', membership.id).compile(),
       // Tokens a manager made for scripts carry the school, not the person: without this, a
       // removed manager could keep reading the school (absence reasons included) through them.
-      db.updateTable('api_tokens').set({ revoked_at: nowIso(ctx.clock) }).where('school_id', '=', schoolId).where('created_by', '=', `user:${userId}`).where('revoked_at', 'is', null).compile(),
+      db
+        .updateTable('api_tokens')
+        .set({ revoked_at: nowIso(ctx.clock) })
+        .where('school_id', '=', schoolId)
+        .where('created_by', '=', `user:${userId}`)
+        .where('revoked_at', 'is', null)
+        .compile(),
     ])
   } catch (err) {
     if (err instanceof Error && err.message.includes(STALE_WRITE_MARKER)) throw conflict(lastOne(asManager.name))

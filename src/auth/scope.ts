@@ -28,7 +28,12 @@ export function listingPrincipal(c: Context<AuthEnv>): Principal {
 
 async function canSee(c: Context<AuthEnv>, p: Principal, organisationId: string): Promise<boolean> {
   if (p.kind === 'staff') return false
-  const row = await c.var.deps.store.db.selectFrom('organisations').select('id').where('id', '=', organisationId).where(visibleOrganisationsWhere(p)).executeTakeFirst()
+  const row = await c.var.deps.store.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', organisationId)
+    .where(visibleOrganisationsWhere(p))
+    .executeTakeFirst()
   return row !== undefined
 }
 

@@ -12,9 +12,7 @@ export const USER_SESSION_SECONDS = 12 * 60 * 60
 /** Staff open the rota on their own phone; their personal link is the credential anyway. */
 export const STAFF_SESSION_SECONDS = 30 * 24 * 60 * 60
 
-export type NewSession =
-  | { kind: 'user'; userId: string }
-  | { kind: 'staff'; schoolId: string; staffId: string; staffLinkId: string }
+export type NewSession = { kind: 'user'; userId: string } | { kind: 'staff'; schoolId: string; staffId: string; staffLinkId: string }
 
 export interface OpenedSession {
   id: string

@@ -43,7 +43,12 @@ export async function requestSigninLink(deps: Deps & { mailer: Mailer }, email: 
  * Makes a new link for the user and mails it. `why` is the first paragraph, for a link that
  * nobody asked for (a colleague made them a manager); without it the mail answers a request.
  */
-export async function mailSigninLink(deps: Deps & { mailer: Mailer }, user: { id: string; email: string; name: string }, origin: string, why?: string): Promise<void> {
+export async function mailSigninLink(
+  deps: Deps & { mailer: Mailer },
+  user: { id: string; email: string; name: string },
+  origin: string,
+  why?: string,
+): Promise<void> {
   const url = await createSigninLink(deps, user.id, origin)
   const ending = why === undefined ? 'If you did not ask for it, ignore this message.' : `After that, ask for a new one at ${origin}/auth/signin.`
   await deps.mailer.send(

@@ -36,11 +36,23 @@ async function stopStatements(ctx: WriteContext, schoolId: string, staffId: stri
  * with it, so a lost phone stops working the moment the manager re-issues.
  * The caller has checked that the staff member belongs to the school.
  */
-export async function issueStaffLink(ctx: WriteContext, schoolId: string, staffId: string, origin: string, options: StaffLinkOptions = {}): Promise<{ id: string; url: string }> {
+export async function issueStaffLink(
+  ctx: WriteContext,
+  schoolId: string,
+  staffId: string,
+  origin: string,
+  options: StaffLinkOptions = {},
+): Promise<{ id: string; url: string }> {
   const token = newToken()
   const id = ctx.newId('stl')
   await ctx.store.atomic([
-    auditStatement(ctx, { schoolId, entity: 'staff_link', entityId: id, action: 'create', after: { staffId, alsoStopCalendar: options.alsoStopCalendar === true } }),
+    auditStatement(ctx, {
+      schoolId,
+      entity: 'staff_link',
+      entityId: id,
+      action: 'create',
+      after: { staffId, alsoStopCalendar: options.alsoStopCalendar === true },
+    }),
     ...(await stopStatements(ctx, schoolId, staffId, options)),
     ctx.store.db
       .insertInto('staff_links')
@@ -58,7 +70,14 @@ export async function stopStaffLink(ctx: WriteContext, schoolId: string, staffId
   const live = await liveStaffLink(ctx, staffId)
   if (!live) return false
   await ctx.store.atomic([
-    auditStatement(ctx, { schoolId, entity: 'staff_link', entityId: live.id, action: 'delete', before: { staffId }, after: { alsoStopCalendar: options.alsoStopCalendar === true } }),
+    auditStatement(ctx, {
+      schoolId,
+      entity: 'staff_link',
+      entityId: live.id,
+      action: 'delete',
+      before: { staffId },
+      after: { alsoStopCalendar: options.alsoStopCalendar === true },
+    }),
     ...(await stopStatements(ctx, schoolId, staffId, options)),
   ])
   return true
@@ -66,7 +85,12 @@ export async function stopStaffLink(ctx: WriteContext, schoolId: string, staffId
 
 /** The person's link in use, if any: when it was made (never its token, which is not kept). */
 export async function liveStaffLink(deps: Deps, staffId: string): Promise<{ id: string; createdAt: string } | undefined> {
-  const row = await deps.store.db.selectFrom('staff_links').select(['id', 'created_at']).where('staff_id', '=', staffId).where('revoked_at', 'is', null).executeTakeFirst()
+  const row = await deps.store.db
+    .selectFrom('staff_links')
+    .select(['id', 'created_at'])
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
   return row ? { id: row.id, createdAt: row.created_at } : undefined
 }
 

@@ -52,7 +52,10 @@ export async function grant(ctx: WriteContext, userId: string, g: Grant): Promis
   const id = ctx.newId('mbr')
   await ctx.store.atomic([
     auditStatement(ctx, { schoolId: scope.school_id, entity: 'membership', entityId: id, action: 'create', after: { userId, ...g } }),
-    db.insertInto('memberships').values({ id, user_id: userId, role, ...scope, created_at: nowIso(ctx.clock) }).compile(),
+    db
+      .insertInto('memberships')
+      .values({ id, user_id: userId, role, ...scope, created_at: nowIso(ctx.clock) })
+      .compile(),
   ])
 }
 

@@ -77,11 +77,19 @@ export async function loadFeed(deps: Deps, token: FeedTokenRow, pageUrl: string)
 async function feedName(deps: Deps, token: FeedTokenRow, schoolName: string): Promise<string> {
   const { db } = deps.store
   if (token.scope === 'person') {
-    const staff = await db.selectFrom('staff').select('name').where('id', '=', token.staff_id ?? '').executeTakeFirst()
+    const staff = await db
+      .selectFrom('staff')
+      .select('name')
+      .where('id', '=', token.staff_id ?? '')
+      .executeTakeFirst()
     return `Duty Rota: ${staff?.name ?? 'my duties'}`
   }
   if (token.scope === 'duty_post') {
-    const post = await db.selectFrom('duty_posts').select('name').where('id', '=', token.duty_post_id ?? '').executeTakeFirst()
+    const post = await db
+      .selectFrom('duty_posts')
+      .select('name')
+      .where('id', '=', token.duty_post_id ?? '')
+      .executeTakeFirst()
     return `Duty Rota: ${post?.name ?? 'duty post'}, ${schoolName}`
   }
   return `Duty Rota: ${schoolName}`

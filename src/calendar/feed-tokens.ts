@@ -67,7 +67,13 @@ export async function issueFeedToken(ctx: WriteContext, target: FeedTarget): Pro
   const id = ctx.newId('fdt')
   const c = columnsOf(target)
   await ctx.store.atomic([
-    auditStatement(ctx, { schoolId: target.schoolId, entity: 'feed_token', entityId: id, action: 'create', after: { scope: c.scope, staffId: c.staff_id, dutyPostId: c.duty_post_id, userId: c.user_id } }),
+    auditStatement(ctx, {
+      schoolId: target.schoolId,
+      entity: 'feed_token',
+      entityId: id,
+      action: 'create',
+      after: { scope: c.scope, staffId: c.staff_id, dutyPostId: c.duty_post_id, userId: c.user_id },
+    }),
     liveOf(ctx, target).set({ revoked_at: now }).compile(),
     ctx.store.db
       .insertInto('feed_tokens')
@@ -86,7 +92,9 @@ export async function stopFeedStatements(ctx: WriteContext, target: FeedTarget):
   if (live === undefined) return []
   return [
     auditStatement(ctx, { schoolId: target.schoolId, entity: 'feed_token', entityId: live, action: 'delete' }),
-    liveOf(ctx, target).set({ revoked_at: nowIso(ctx.clock) }).compile(),
+    liveOf(ctx, target)
+      .set({ revoked_at: nowIso(ctx.clock) })
+      .compile(),
   ]
 }
 
@@ -104,11 +112,22 @@ export async function revokeFeedTokenById(ctx: WriteContext, schoolId: string, i
 
 async function revokeById(ctx: WriteContext, schoolId: string, id: string): Promise<boolean> {
   const { db } = ctx.store
-  const live = await db.selectFrom('feed_tokens').select('id').where('id', '=', id).where('school_id', '=', schoolId).where('revoked_at', 'is', null).executeTakeFirst()
+  const live = await db
+    .selectFrom('feed_tokens')
+    .select('id')
+    .where('id', '=', id)
+    .where('school_id', '=', schoolId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
   if (!live) return false
   await ctx.store.atomic([
     auditStatement(ctx, { schoolId, entity: 'feed_token', entityId: id, action: 'delete' }),
-    db.updateTable('feed_tokens').set({ revoked_at: nowIso(ctx.clock) }).where('id', '=', id).where('revoked_at', 'is', null).compile(),
+    db
+      .updateTable('feed_tokens')
+      .set({ revoked_at: nowIso(ctx.clock) })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .compile(),
   ])
   return true
 }

@@ -90,7 +90,10 @@ export function buildFeed(spec: FeedSpec): string {
     { name: 'X-PUBLISHED-TTL', value: REFRESH_INTERVAL },
   ]
   const ordered = [...spec.entries].sort((a, b) => cmp(a.startsAt, b.startsAt) || cmp(a.uid, b.uid))
-  return writeCalendar(calendar, ordered.map((e) => eventOf(e, spec)))
+  return writeCalendar(
+    calendar,
+    ordered.map((e) => eventOf(e, spec)),
+  )
 }
 
 function cmp(a: string, b: string): number {

@@ -77,7 +77,8 @@ export const feedAdminRoutes = new Hono<AuthEnv>()
   })
   .delete('/schools/:schoolId/feeds/:feedId', async (c) => {
     if (!managesSchool(c)) return authProblem('forbidden')
-    if (!(await revokeFeedTokenById(writeContext(c), c.req.param('schoolId'), c.req.param('feedId')))) throw notFound(`no live feed with id ${c.req.param('feedId')}`)
+    if (!(await revokeFeedTokenById(writeContext(c), c.req.param('schoolId'), c.req.param('feedId'))))
+      throw notFound(`no live feed with id ${c.req.param('feedId')}`)
     return c.body(null, 204)
   })
 

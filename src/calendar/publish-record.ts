@@ -83,7 +83,9 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
         .onConflict((oc) =>
           oc.columns(['school_id', 'staff_id', 'work_code', 'date', 'slot_code']).doUpdateSet({
             sequence: sql<number>`CASE WHEN ${DIFFERS} THEN calendar_entries.sequence + 1 ELSE calendar_entries.sequence END`,
-            change: sql<'added' | 'updated'>`CASE WHEN calendar_entries.removed_at IS NOT NULL THEN 'added' WHEN ${DIFFERS} THEN 'updated' ELSE calendar_entries.change END`,
+            change: sql<
+              'added' | 'updated'
+            >`CASE WHEN calendar_entries.removed_at IS NOT NULL THEN 'added' WHEN ${DIFFERS} THEN 'updated' ELSE calendar_entries.change END`,
             changed_in: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_in ELSE calendar_entries.changed_in END`,
             changed_at: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_at ELSE calendar_entries.changed_at END`,
             week: sql<string>`excluded.week`,
@@ -162,13 +164,7 @@ async function loadSetup(deps: Deps, published: PublishedWeek): Promise<Setup> {
     db.selectFrom('schools').select('timezone').where('id', '=', schoolId).executeTakeFirstOrThrow(),
     db.selectFrom('slots').select(['code', 'start_time', 'end_time']).where('school_id', '=', schoolId).execute(),
     db.selectFrom('duty_posts').select(['id', 'code', 'name', 'kind']).where('school_id', '=', schoolId).execute(),
-    db
-      .selectFrom('cover_requests')
-      .select(['code', 'label'])
-      .where('school_id', '=', schoolId)
-      .where('date', '>=', week)
-      .where('date', '<=', sunday)
-      .execute(),
+    db.selectFrom('cover_requests').select(['code', 'label']).where('school_id', '=', schoolId).where('date', '>=', week).where('date', '<=', sunday).execute(),
     db
       .selectFrom('events')
       .select(['code', 'name', 'start_time', 'end_time'])

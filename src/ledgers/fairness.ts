@@ -73,7 +73,6 @@ async function swapCredits(store: Store, schoolId: string, from: string, to: str
   return out
 }
 
-
 /**
  * Duties this term before the week of `monday`: the latest duty_balances row on or before the
  * Monday (and not before the term began) plus duty and cover assignments of published rotas
@@ -103,7 +102,11 @@ export async function dutiesThisTermBefore(store: Store, schoolId: string, monda
  */
 function latestTermStart(calendar: readonly { kind: string; start_date: string }[], monday: string): string | undefined {
   const sunday = plusDays(monday, 6)
-  return calendar.filter((p) => p.kind === 'term' && p.start_date <= sunday).map((p) => p.start_date).sort().pop()
+  return calendar
+    .filter((p) => p.kind === 'term' && p.start_date <= sunday)
+    .map((p) => p.start_date)
+    .sort()
+    .pop()
 }
 
 async function latestBalances(store: Store, schoolId: string, from: string, to: string): Promise<Map<string, { asOf: string; duties: number }>> {
@@ -200,6 +203,15 @@ export function fairnessTable(report: FairnessReport): string[][] {
   const cells = (t: Tally | null) => (t ? [t.duties, t.cover, t.total, t.perFte].map(String) : ['', '', '', ''])
   return [
     header,
-    ...report.staff.map((r) => [r.staff, r.name, String(r.fte), ...cells(r.week), ...cells(r.halfTerm), ...cells(r.term), ...cells(r.year), r.term ? String(r.term.carried) : '']),
+    ...report.staff.map((r) => [
+      r.staff,
+      r.name,
+      String(r.fte),
+      ...cells(r.week),
+      ...cells(r.halfTerm),
+      ...cells(r.term),
+      ...cells(r.year),
+      r.term ? String(r.term.carried) : '',
+    ]),
   ]
 }

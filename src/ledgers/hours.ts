@@ -114,7 +114,13 @@ export async function hoursReport(store: Store, schoolId: string, asOf: string):
       .where('school_id', '=', schoolId)
       .orderBy('code')
       .execute(),
-    store.db.selectFrom('closures').select(['date', 'kind']).where('school_id', '=', schoolId).where('date', '>=', year.from).where('date', '<=', year.to).execute(),
+    store.db
+      .selectFrom('closures')
+      .select(['date', 'kind'])
+      .where('school_id', '=', schoolId)
+      .where('date', '>=', year.from)
+      .where('date', '<=', year.to)
+      .execute(),
     eventWork(store, schoolId, year.from, year.to),
   ])
   const working = workingYear(calendar, closures, year)
@@ -132,7 +138,14 @@ export async function hoursReport(store: Store, schoolId: string, asOf: string):
       hoursPerWeek: s.hours_per_week,
       contractedWeeks: working.contractedWeeks,
       contractedHours: roundHours(Math.round(working.contractedWeeks * s.hours_per_week * 100) / 100),
-      additional: { allowance, insetHours, eveningHours, used, remaining: roundHours(Math.max(0, allowance - used)), over: roundHours(Math.max(0, used - allowance)) },
+      additional: {
+        allowance,
+        insetHours,
+        eveningHours,
+        used,
+        remaining: roundHours(Math.max(0, allowance - used)),
+        over: roundHours(Math.max(0, used - allowance)),
+      },
     }
   })
   return { asOf, year, workingDays: working.workingDays, contractedWeeks: working.contractedWeeks, staff: rows }
@@ -140,9 +153,33 @@ export async function hoursReport(store: Store, schoolId: string, asOf: string):
 
 export function hoursTable(report: HoursReport): string[][] {
   return [
-    ['staff', 'name', 'hours_per_week', 'contracted_weeks', 'contracted_hours', 'additional_allowance', 'inset_hours', 'evening_hours', 'additional_used', 'additional_remaining', 'additional_over'],
+    [
+      'staff',
+      'name',
+      'hours_per_week',
+      'contracted_weeks',
+      'contracted_hours',
+      'additional_allowance',
+      'inset_hours',
+      'evening_hours',
+      'additional_used',
+      'additional_remaining',
+      'additional_over',
+    ],
     ...report.staff.map((r) =>
-      [r.staff, r.name, r.hoursPerWeek, r.contractedWeeks, r.contractedHours, r.additional.allowance, r.additional.insetHours, r.additional.eveningHours, r.additional.used, r.additional.remaining, r.additional.over].map(String),
+      [
+        r.staff,
+        r.name,
+        r.hoursPerWeek,
+        r.contractedWeeks,
+        r.contractedHours,
+        r.additional.allowance,
+        r.additional.insetHours,
+        r.additional.eveningHours,
+        r.additional.used,
+        r.additional.remaining,
+        r.additional.over,
+      ].map(String),
     ),
   ]
 }

@@ -52,7 +52,11 @@ export function termOf(calendar: readonly CalendarRow[], date: string): Calendar
 export function periodsOf(calendar: readonly CalendarRow[], date: string): Periods {
   const monday = mondayOf(date)
   const yearFrom = schoolYearStart(date)
-  const year: Period = { name: `${yearFrom.slice(0, 4)}-${String(Number(yearFrom.slice(0, 4)) + 1).slice(2)}`, from: yearFrom, to: plusDays(LocalDate.parse(yearFrom).plusYears(1).toString(), -1) }
+  const year: Period = {
+    name: `${yearFrom.slice(0, 4)}-${String(Number(yearFrom.slice(0, 4)) + 1).slice(2)}`,
+    from: yearFrom,
+    to: plusDays(LocalDate.parse(yearFrom).plusYears(1).toString(), -1),
+  }
   const week: Period = { name: `week of ${monday}`, from: monday, to: plusDays(monday, 6) }
   const t = termOf(calendar, date)
   if (!t) return { week, halfTerm: null, term: null, year }

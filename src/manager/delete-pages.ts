@@ -37,9 +37,16 @@ async function unlessRefused<T>(step: () => Promise<T>, list: RowsOf, then: (val
 /** The question before a delete: what it is, what goes with it, or what still uses it. */
 export const askBeforeDelete = (pc: PageContext, list: RowsOf, id: string, ask: () => Promise<Answer>): Promise<PageResult> =>
   unlessRefused(ask, list, async (answer) => {
-    const question: DeleteQuestion = { inUse: [], ...answer, section: list.section, back: { href: list.page, name: list.name }, action: managerPaths(pc.schoolId).remove(list.rows ?? list.page, id) }
+    const question: DeleteQuestion = {
+      inUse: [],
+      ...answer,
+      section: list.section,
+      back: { href: list.page, name: list.name },
+      action: managerPaths(pc.schoolId).remove(list.rows ?? list.page, id),
+    }
     return html(createElement(DeletePage, { frame: await frameOf(pc), question }))
   })
 
 /** The answer yes: deleted, then back to the list saying so. */
-export const deleteRow = (list: RowsOf, remove: () => Promise<unknown>, flash: FlashKey): Promise<PageResult> => unlessRefused(remove, list, async () => redirect(list.page, flash))
+export const deleteRow = (list: RowsOf, remove: () => Promise<unknown>, flash: FlashKey): Promise<PageResult> =>
+  unlessRefused(remove, list, async () => redirect(list.page, flash))

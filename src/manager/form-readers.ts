@@ -20,7 +20,12 @@ export type FormRead<T> = { ok: true; value: T } | { ok: false; errors: Record<s
 /** Checkboxes arrive as nothing, one value or several; always a list here. */
 const list = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
 /** An empty box is a missing value. */
-const text = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) === undefined || String(Array.isArray(v) ? v[0] : v).trim() === '' ? undefined : String(Array.isArray(v) ? v[0] : v).trim(), schema)
+const text = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (v) =>
+      (Array.isArray(v) ? v[0] : v) === undefined || String(Array.isArray(v) ? v[0] : v).trim() === '' ? undefined : String(Array.isArray(v) ? v[0] : v).trim(),
+    schema,
+  )
 const required = z.string({ error: (issue) => (issue.input === undefined ? 'enter a value' : 'must be text') })
 
 const time = required.transform((t, ctx) => {
@@ -32,7 +37,8 @@ const date = required.pipe(isoDate)
 const weekdays = list.pipe(z.array(z.enum(WEEKDAYS, 'choose days from the list')))
 
 function afterStart<T extends { start?: string | null | undefined; end?: string | null | undefined }>(value: T, ctx: z.RefinementCtx, what = 'start') {
-  if (value.start && value.end && value.end <= value.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `must be after the ${what} (${value.start})` })
+  if (value.start && value.end && value.end <= value.start)
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `must be after the ${what} (${value.start})` })
 }
 
 export function read<T>(schema: z.ZodType<T>, values: FormValues): FormRead<T> {
@@ -79,7 +85,10 @@ export const staffForm: z.ZodType<StaffInput> = z
 /** "first-aid:1; team-teach:1" -> { "first-aid": 1, "team-teach": 1 } */
 const seats = z.string().transform((t, ctx) => {
   const out: Record<string, number> = {}
-  for (const part of t.split(/[;,]/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of t
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const m = /^([a-z0-9][a-z0-9.-]*)\s*:\s*(\d{1,4})$/i.exec(part)
     if (!m) {
       ctx.addIssue({ code: 'custom', message: `"${part}" is not skill:count, e.g. first-aid:1` })
@@ -113,14 +122,17 @@ export const absenceForm: z.ZodType<AbsenceInput> = z
     endDate: text(date.nullable().default(null)),
     start: text(time.nullable().default(null)),
     end: text(time.nullable().default(null)),
-    reason: text(z.enum(['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'], 'choose a reason from the list').nullable().default(null)),
+    reason: text(
+      z.enum(['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'], 'choose a reason from the list').nullable().default(null),
+    ),
   })
   .superRefine(
     (v, ctx) => {
       // Runs even when another field failed (see `when`), so only well-formed values are compared.
       const isDate = (d: unknown): d is string => isoDate.safeParse(d).success
       const isTime = (t: unknown): t is string => typeof t === 'string' && /^\d{2}:\d{2}$/.test(t)
-      if (isDate(v.startDate) && isDate(v.endDate) && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before the first day (${v.startDate})` })
+      if (isDate(v.startDate) && isDate(v.endDate) && v.endDate < v.startDate)
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before the first day (${v.startDate})` })
       if (isTime(v.start) !== isTime(v.end) && (v.start === null || v.end === null)) {
         ctx.addIssue({ code: 'custom', path: [v.start === null ? 'start' : 'end'], message: 'give both times, or neither for whole days' })
       }

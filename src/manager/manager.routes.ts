@@ -78,7 +78,15 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   const kit = handlerKit(options)
   const app = new Hono<AppEnv>()
   // A pasted staff file is the largest thing a manager sends; refuse more before reading it.
-  app.use('/manage/*', bodyLimit({ maxSize: MAX_TEXT_BYTES + 64 * 1024, onError: () => { throw new ProblemError('payloadTooLarge', 'a form or file of more than 576 KB') } }))
+  app.use(
+    '/manage/*',
+    bodyLimit({
+      maxSize: MAX_TEXT_BYTES + 64 * 1024,
+      onError: () => {
+        throw new ProblemError('payloadTooLarge', 'a form or file of more than 576 KB')
+      },
+    }),
+  )
 
   app.get(ASSET_PATHS.css, (c) => c.body(MANAGER_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=300' }))
   app.get(ASSET_PATHS.js, (c) => c.body(MANAGER_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }))
@@ -120,63 +128,150 @@ function handlerKit(options: { publicOrigin?: string | undefined }): HandlerKit 
 /** A personal link or a manager's rights belong to people: a script's API token is refused them. */
 const peopleOnly = (why: string) => (handler: Handler) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', why) : handler(c))
 
-function addSetupRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
-  app.get(`${S}/setup/day`, page((p) => setup.schoolDayPage(p)))
-  app.post(`${S}/setup/day`, form((p, v) => setup.addSlot(p, v)))
-  app.get(`${S}/setup/day/:id/delete`, page((p, c) => setup.askRemoveSlot(p, id(c))))
-  app.post(`${S}/setup/day/:id/delete`, page((p, c) => setup.removeSlot(p, id(c))))
+/** A list page with its add form, and the question and the button of a row's Delete. */
+interface ListHandlers {
+  show: PageHandler
+  add?: FormHandler
+  askRemove: (pc: PageContext, id: string) => Promise<PageResult>
+  remove: (pc: PageContext, id: string) => Promise<PageResult>
+}
 
-  app.get(`${S}/setup/terms`, page((p) => setup.termDatesPage(p)))
-  app.post(`${S}/setup/terms`, form((p, v, file) => setup.addTermDates(p, typeof v.text === 'string' ? v.text : '', file)))
-  app.get(`${S}/setup/terms/periods/:id/delete`, page((p, c) => setup.askRemovePeriod(p, id(c))))
-  app.post(`${S}/setup/terms/periods/:id/delete`, page((p, c) => setup.removePeriod(p, id(c))))
-  app.get(`${S}/setup/terms/closures/:id/delete`, page((p, c) => setup.askRemoveClosure(p, id(c))))
-  app.post(`${S}/setup/terms/closures/:id/delete`, page((p, c) => setup.removeClosure(p, id(c))))
+/** The GET/POST of a list and the two steps of deleting one of its rows, at `path` and `path/:id/delete`. */
+function addListRoutes(
+  app: Hono<AppEnv>,
+  { page, form }: HandlerKit,
+  path: string,
+  h: Partial<Pick<ListHandlers, 'show' | 'add'>> & Pick<ListHandlers, 'askRemove' | 'remove'>,
+): void {
+  if (h.show) app.get(path, page(h.show))
+  if (h.add) app.post(path, form(h.add))
+  app.get(
+    `${path}/:id/delete`,
+    page((p, c) => h.askRemove(p, id(c))),
+  )
+  app.post(
+    `${path}/:id/delete`,
+    page((p, c) => h.remove(p, id(c))),
+  )
+}
 
-  app.get(`${S}/setup/grades`, page((p) => setup.gradesPage(p)))
-  app.post(`${S}/setup/grades`, form((p, v) => setup.addGrade(p, v)))
-  app.get(`${S}/setup/grades/:id/delete`, page((p, c) => setup.askRemoveGrade(p, id(c))))
-  app.post(`${S}/setup/grades/:id/delete`, page((p, c) => setup.removeGrade(p, id(c))))
-
-  app.get(`${S}/setup/staff`, page((p) => setup.staffPage(p)))
-  app.post(`${S}/setup/staff`, form((p, v) => setup.addStaff(p, v)))
-  app.post(`${S}/setup/staff/import`, form((p, v, file) => setup.importStaff(p, v, file)))
-  app.get(`${S}/setup/staff/:id/delete`, page((p, c) => setup.askRemoveStaff(p, id(c))))
-  app.post(`${S}/setup/staff/:id/delete`, page((p, c) => setup.removeStaff(p, id(c))))
+function addSetupRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  const { page, form } = kit
+  addListRoutes(app, kit, `${S}/setup/day`, {
+    show: (p) => setup.schoolDayPage(p),
+    add: (p, v) => setup.addSlot(p, v),
+    askRemove: setup.askRemoveSlot,
+    remove: setup.removeSlot,
+  })
+  app.get(
+    `${S}/setup/terms`,
+    page((p) => setup.termDatesPage(p)),
+  )
+  app.post(
+    `${S}/setup/terms`,
+    form((p, v, file) => setup.addTermDates(p, typeof v.text === 'string' ? v.text : '', file)),
+  )
+  addListRoutes(app, kit, `${S}/setup/terms/periods`, { askRemove: setup.askRemovePeriod, remove: setup.removePeriod })
+  addListRoutes(app, kit, `${S}/setup/terms/closures`, { askRemove: setup.askRemoveClosure, remove: setup.removeClosure })
+  addListRoutes(app, kit, `${S}/setup/grades`, {
+    show: (p) => setup.gradesPage(p),
+    add: (p, v) => setup.addGrade(p, v),
+    askRemove: setup.askRemoveGrade,
+    remove: setup.removeGrade,
+  })
+  addListRoutes(app, kit, `${S}/setup/staff`, {
+    show: (p) => setup.staffPage(p),
+    add: (p, v) => setup.addStaff(p, v),
+    askRemove: setup.askRemoveStaff,
+    remove: setup.removeStaff,
+  })
+  app.post(
+    `${S}/setup/staff/import`,
+    form((p, v, file) => setup.importStaff(p, v, file)),
+  )
   // A personal link is a person's credential: a script's API token may not see, mint or stop one.
   const people = peopleOnly('personal links are handed out by a signed-in manager')
   app.get(`${S}/setup/staff/:id/link`, people(page((p, c) => personalLinkPage(p, id(c)))))
   app.post(`${S}/setup/staff/:id/link`, people(form((p, v, _f, c) => makePersonalLink(p, id(c), v))))
   app.post(`${S}/setup/staff/:id/link/stop`, people(form((p, v, _f, c) => stopPersonalLink(p, id(c), v))))
-
-  app.get(`${S}/setup/posts`, page((p) => setup.dutyPostsPage(p)))
-  app.post(`${S}/setup/posts`, form((p, v) => setup.addDutyPost(p, v)))
-  app.get(`${S}/setup/posts/:id/delete`, page((p, c) => setup.askRemoveDutyPost(p, id(c))))
-  app.post(`${S}/setup/posts/:id/delete`, page((p, c) => setup.removeDutyPost(p, id(c))))
+  addListRoutes(app, kit, `${S}/setup/posts`, {
+    show: (p) => setup.dutyPostsPage(p),
+    add: (p, v) => setup.addDutyPost(p, v),
+    askRemove: setup.askRemoveDutyPost,
+    remove: setup.removeDutyPost,
+  })
 }
 
 function addWeekRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.get(`${S}/week`, page(thisWeek))
-  app.get(`${S}/week/:monday`, page((p, c) => weekPage(p, monday(c), { show: c.req.query('show') })))
-  app.get(`${S}/week/:monday/print`, page((p, c) => printPage(p, monday(c), c.req.query('show'))))
-  app.post(`${S}/week/:monday/generate`, form((p, v, _f, c) => generateWeek(p, monday(c), v)))
-  app.post(`${S}/week/:monday/publish`, form((p, v, _f, c) => publishTheWeek(p, monday(c), v)))
-  app.post(`${S}/week/:monday/pins`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'pin', v)))
-  app.post(`${S}/week/:monday/bars`, form((p, v, _f, c) => overrideSeat(p, monday(c), 'bar', v)))
-  app.post(`${S}/week/:monday/overrides/:id/delete`, page((p, c) => removeSeatOverride(p, monday(c), id(c))))
-  app.post(`${S}/week/:monday/swaps/:id/approve`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'approve', v)))
-  app.post(`${S}/week/:monday/swaps/:id/decline`, form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'decline', v)))
+  app.get(
+    `${S}/week/:monday`,
+    page((p, c) => weekPage(p, monday(c), { show: c.req.query('show') })),
+  )
+  app.get(
+    `${S}/week/:monday/print`,
+    page((p, c) => printPage(p, monday(c), c.req.query('show'))),
+  )
+  app.post(
+    `${S}/week/:monday/generate`,
+    form((p, v, _f, c) => generateWeek(p, monday(c), v)),
+  )
+  app.post(
+    `${S}/week/:monday/publish`,
+    form((p, v, _f, c) => publishTheWeek(p, monday(c), v)),
+  )
+  app.post(
+    `${S}/week/:monday/pins`,
+    form((p, v, _f, c) => overrideSeat(p, monday(c), 'pin', v)),
+  )
+  app.post(
+    `${S}/week/:monday/bars`,
+    form((p, v, _f, c) => overrideSeat(p, monday(c), 'bar', v)),
+  )
+  app.post(
+    `${S}/week/:monday/overrides/:id/delete`,
+    page((p, c) => removeSeatOverride(p, monday(c), id(c))),
+  )
+  app.post(
+    `${S}/week/:monday/swaps/:id/approve`,
+    form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'approve', v)),
+  )
+  app.post(
+    `${S}/week/:monday/swaps/:id/decline`,
+    form((p, v, _f, c) => decideSwap(p, monday(c), id(c), 'decline', v)),
+  )
 }
 
 function addAbsenceAndReportRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
-  app.get(`${S}/absences`, page((p) => absencesPage(p)))
-  app.post(`${S}/absences`, form((p, v) => submitAbsence(p, v)))
-  app.get(`${S}/absences/:id/delete`, page((p, c) => askRemoveAbsence(p, id(c))))
-  app.post(`${S}/absences/:id/delete`, page((p, c) => removeAbsence(p, id(c))))
+  app.get(
+    `${S}/absences`,
+    page((p) => absencesPage(p)),
+  )
+  app.post(
+    `${S}/absences`,
+    form((p, v) => submitAbsence(p, v)),
+  )
+  app.get(
+    `${S}/absences/:id/delete`,
+    page((p, c) => askRemoveAbsence(p, id(c))),
+  )
+  app.post(
+    `${S}/absences/:id/delete`,
+    page((p, c) => removeAbsence(p, id(c))),
+  )
 
-  app.get(`${S}/reports`, page((p, c) => reportsPage(p, c.req.query('asOf'))))
-  app.get(`${S}/reports/fairness.csv`, page((p, c) => fairnessCsv(p, c.req.query('asOf'))))
-  app.get(`${S}/reports/hours.csv`, page((p, c) => hoursCsv(p, c.req.query('asOf'))))
+  app.get(
+    `${S}/reports`,
+    page((p, c) => reportsPage(p, c.req.query('asOf'))),
+  )
+  app.get(
+    `${S}/reports/fairness.csv`,
+    page((p, c) => fairnessCsv(p, c.req.query('asOf'))),
+  )
+  app.get(
+    `${S}/reports/hours.csv`,
+    page((p, c) => hoursCsv(p, c.req.query('asOf'))),
+  )
 
   app.get(`${S}/poster`, page(posterPage))
 }

@@ -34,7 +34,16 @@ export async function absencesPage(
   const [staff, absences] = await Promise.all([all(listStaff, pc.ctx.store, pc.schoolId), all(listAbsences, pc.ctx.store, pc.schoolId)])
   const options = staff.map((s) => ({ value: s.code, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
   const initial = Object.keys(form.values).length === 0 ? emptyForm({ startDate: await todayHere(pc) }) : form
-  return html(createElement(AbsencesPage, { frame, staff: options, absences: absences.sort((a, b) => b.startDate.localeCompare(a.startDate)), form: initial, recorded: extra.recorded }), status)
+  return html(
+    createElement(AbsencesPage, {
+      frame,
+      staff: options,
+      absences: absences.sort((a, b) => b.startDate.localeCompare(a.startDate)),
+      form: initial,
+      recorded: extra.recorded,
+    }),
+    status,
+  )
 }
 
 /** Records the absence and answers with the cover it creates: the re-plan of each week it clashes with. */
@@ -51,7 +60,11 @@ export async function submitAbsence(pc: PageContext, values: FormValues): Promis
     ...recorded.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) })),
     ...recorded.replanFailures.map((f) => ({ monday: f.week, diff: null, unfilled: 0, failure: `${f.title}. ${f.detail}` })),
   ].sort((a, b) => a.monday.localeCompare(b.monday))
-  const names = await codeNames(pc.ctx.store, pc.schoolId, replans.map((r) => r.monday))
+  const names = await codeNames(
+    pc.ctx.store,
+    pc.schoolId,
+    replans.map((r) => r.monday),
+  )
   return absencesPage(pc, emptyForm(), 200, { recorded: { who: names.staff.get(recorded.absence.staff) ?? recorded.absence.staff, replans, names } })
 }
 

@@ -12,10 +12,7 @@ import { schoolName } from '../schools/schools.js'
 import { renderDocument, type PageFrame } from './views/layout.js'
 import { managerPaths } from './views/paths.js'
 
-export type PageResult =
-  | { kind: 'html'; html: string; status: number }
-  | { kind: 'redirect'; to: string }
-  | { kind: 'csv'; body: string; filename: string }
+export type PageResult = { kind: 'html'; html: string; status: number } | { kind: 'redirect'; to: string } | { kind: 'csv'; body: string; filename: string }
 
 export interface PageContext {
   ctx: WriteContext

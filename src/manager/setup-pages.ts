@@ -9,7 +9,19 @@ import { createDutyPost, deleteDutyPost, getDutyPost, listDutyPosts, staffNaming
 import { createGrade, deleteGrade, getGrade, gradeHolders, listGrades } from '../setup/grades.js'
 import { createSlot, deleteSlot, getSlot, listSlots, slotUsers } from '../setup/slots.js'
 import { createStaff, deleteStaff, getStaff, listStaff } from '../setup/staff.js'
-import { closureGoes, closureName, dutyPostGoes, dutyPostName, gradeName, namesInUse, periodGoes, periodName, slotInUse, slotName, staffGoes } from './views/delete-page.js'
+import {
+  closureGoes,
+  closureName,
+  dutyPostGoes,
+  dutyPostName,
+  gradeName,
+  namesInUse,
+  periodGoes,
+  periodName,
+  slotInUse,
+  slotName,
+  staffGoes,
+} from './views/delete-page.js'
 import { emptyForm, type FormState } from '../ui/form-fields.js'
 import { HomePage } from './views/home-page.js'
 import { managerPaths } from './views/paths.js'
@@ -63,7 +75,12 @@ export async function addSlot(pc: PageContext, values: FormValues): Promise<Page
   return redirect(frameOfPaths(pc).day, 'slot-added')
 }
 
-const slotRows = (pc: PageContext): RowsOf => ({ section: 'day', page: frameOfPaths(pc).day, name: 'the school day', refused: (alert, status) => schoolDayPage(pc, undefined, status, alert) })
+const slotRows = (pc: PageContext): RowsOf => ({
+  section: 'day',
+  page: frameOfPaths(pc).day,
+  name: 'the school day',
+  refused: (alert, status) => schoolDayPage(pc, undefined, status, alert),
+})
 
 export const askRemoveSlot = async (pc: PageContext, id: string) =>
   askBeforeDelete(pc, slotRows(pc), id, async () => ({
@@ -102,7 +119,8 @@ export const askRemovePeriod = async (pc: PageContext, id: string) =>
     return { what: periodName(period), goes: periodGoes(period) }
   })
 
-export const removePeriod = async (pc: PageContext, id: string) => deleteRow(termRows(pc, 'periods'), () => deleteCalendarPeriod(pc.ctx, pc.schoolId, id), 'period-deleted')
+export const removePeriod = async (pc: PageContext, id: string) =>
+  deleteRow(termRows(pc, 'periods'), () => deleteCalendarPeriod(pc.ctx, pc.schoolId, id), 'period-deleted')
 
 export const askRemoveClosure = async (pc: PageContext, id: string) =>
   askBeforeDelete(pc, termRows(pc, 'closures'), id, async () => {
@@ -110,13 +128,19 @@ export const askRemoveClosure = async (pc: PageContext, id: string) =>
     return { what: closureName(closure), goes: closureGoes(closure) }
   })
 
-export const removeClosure = async (pc: PageContext, id: string) => deleteRow(termRows(pc, 'closures'), () => deleteClosure(pc.ctx, pc.schoolId, id), 'closure-deleted')
+export const removeClosure = async (pc: PageContext, id: string) =>
+  deleteRow(termRows(pc, 'closures'), () => deleteClosure(pc.ctx, pc.schoolId, id), 'closure-deleted')
 
 // Grades.
 
 const GRADE_FIELDS = ['code', 'name', 'dutyKinds']
 
-export async function gradesPage(pc: PageContext, form: FormState = emptyForm({ dutyKinds: ['break', 'lunch', 'oncall', 'cover', 'event'] }), status = 200, alert?: string): Promise<PageResult> {
+export async function gradesPage(
+  pc: PageContext,
+  form: FormState = emptyForm({ dutyKinds: ['break', 'lunch', 'oncall', 'cover', 'event'] }),
+  status = 200,
+  alert?: string,
+): Promise<PageResult> {
   const frame = { ...(await frameOf(pc)), alert }
   return html(createElement(GradesPage, { frame, grades: await all(listGrades, pc.ctx.store, pc.schoolId), form }), status)
 }
@@ -132,7 +156,12 @@ export async function addGrade(pc: PageContext, values: FormValues): Promise<Pag
   return redirect(frameOfPaths(pc).grades, 'grade-added')
 }
 
-const gradeRows = (pc: PageContext): RowsOf => ({ section: 'grades', page: frameOfPaths(pc).grades, name: 'grades', refused: (alert, status) => gradesPage(pc, undefined, status, alert) })
+const gradeRows = (pc: PageContext): RowsOf => ({
+  section: 'grades',
+  page: frameOfPaths(pc).grades,
+  name: 'grades',
+  refused: (alert, status) => gradesPage(pc, undefined, status, alert),
+})
 
 export const askRemoveGrade = async (pc: PageContext, id: string) =>
   askBeforeDelete(pc, gradeRows(pc), id, async () => ({
@@ -149,7 +178,13 @@ export const removeGrade = async (pc: PageContext, id: string) => deleteRow(grad
 const STAFF_FORM_FIELDS = ['name', 'code', 'grade', 'hoursPerWeek', 'pattern', 'unpaidBreakMinutes', 'email', 'skills']
 const noImport: ImportPanel = { form: emptyForm(), problems: [], headers: [], mapping: {} }
 
-export async function staffPage(pc: PageContext, form: FormState = emptyForm({ unpaidBreakMinutes: '30' }), importPanel: ImportPanel = noImport, status = 200, alert?: string): Promise<PageResult> {
+export async function staffPage(
+  pc: PageContext,
+  form: FormState = emptyForm({ unpaidBreakMinutes: '30' }),
+  importPanel: ImportPanel = noImport,
+  status = 200,
+  alert?: string,
+): Promise<PageResult> {
   const frame = { ...(await frameOf(pc)), alert }
   const [staff, grades] = await Promise.all([all(listStaff, pc.ctx.store, pc.schoolId), all(listGrades, pc.ctx.store, pc.schoolId)])
   return html(createElement(StaffPage, { frame, staff, grades, form, importPanel }), status)
@@ -190,7 +225,12 @@ export async function importStaff(pc: PageContext, values: FormValues, file?: st
   return staffPage(pc, undefined, panel, 400)
 }
 
-const staffRows = (pc: PageContext): RowsOf => ({ section: 'staff', page: frameOfPaths(pc).staff, name: 'staff', refused: (alert, status) => staffPage(pc, undefined, noImport, status, alert) })
+const staffRows = (pc: PageContext): RowsOf => ({
+  section: 'staff',
+  page: frameOfPaths(pc).staff,
+  name: 'staff',
+  refused: (alert, status) => staffPage(pc, undefined, noImport, status, alert),
+})
 
 export const askRemoveStaff = async (pc: PageContext, id: string) =>
   askBeforeDelete(pc, staffRows(pc), id, async () => ({
@@ -226,7 +266,12 @@ export async function addDutyPost(pc: PageContext, values: FormValues): Promise<
   return redirect(frameOfPaths(pc).posts, 'post-added')
 }
 
-const postRows = (pc: PageContext): RowsOf => ({ section: 'posts', page: frameOfPaths(pc).posts, name: 'duty posts', refused: (alert, status) => dutyPostsPage(pc, undefined, status, alert) })
+const postRows = (pc: PageContext): RowsOf => ({
+  section: 'posts',
+  page: frameOfPaths(pc).posts,
+  name: 'duty posts',
+  refused: (alert, status) => dutyPostsPage(pc, undefined, status, alert),
+})
 
 export const askRemoveDutyPost = async (pc: PageContext, id: string) =>
   askBeforeDelete(pc, postRows(pc), id, async () => {
@@ -240,4 +285,3 @@ export const askRemoveDutyPost = async (pc: PageContext, id: string) =>
   })
 
 export const removeDutyPost = async (pc: PageContext, id: string) => deleteRow(postRows(pc), () => deleteDutyPost(pc.ctx, pc.schoolId, id), 'post-deleted')
-

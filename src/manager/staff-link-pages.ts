@@ -17,7 +17,8 @@ async function personOf(pc: PageContext, staffId: string): Promise<{ id: string;
   return name === undefined ? undefined : { id: staffId, name }
 }
 
-const unknownPerson = (pc: PageContext) => staffPage(pc, undefined, undefined, 404, 'That member of staff is not in this school any more; the list below is as it is now.')
+const unknownPerson = (pc: PageContext) =>
+  staffPage(pc, undefined, undefined, 404, 'That member of staff is not in this school any more; the list below is as it is now.')
 
 const optionsOf = (values: FormValues): StaffLinkOptions => ({ alsoStopCalendar: values.alsoStopCalendar === 'yes' })
 

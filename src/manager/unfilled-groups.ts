@@ -111,7 +111,16 @@ export function groupUnfilled(s: Scenario, gaps: readonly SeatGap[]): ReasonGrou
     const work = works.get(gap.work) ?? { kind: 'other', name: gap.work, skills: [] }
     const d = diagnose(s, work, gap.date)
     const key = `${d.cause}|${work.kind}|${[...work.skills].sort().join(',')}`
-    const g = groups.get(key) ?? { seats: 0, kind: work.kind, skills: work.skills, cause: d.cause, what: new Set(), days: new Set(), gradeBlocked: new Set(), absent: new Set() }
+    const g = groups.get(key) ?? {
+      seats: 0,
+      kind: work.kind,
+      skills: work.skills,
+      cause: d.cause,
+      what: new Set(),
+      days: new Set(),
+      gradeBlocked: new Set(),
+      absent: new Set(),
+    }
     g.seats += gap.missing
     g.what.add(work.name)
     g.days.add(WEEKDAYS[LocalDate.parse(gap.date).dayOfWeek().value() - 1] as Weekday)
@@ -126,14 +135,23 @@ export function groupUnfilled(s: Scenario, gaps: readonly SeatGap[]): ReasonGrou
 function told(g: Gathered): ReasonGroup {
   const kind = KIND_WORDS[g.kind] ?? g.kind
   const skill = orList(g.skills.map(skillName))
-  const staffStep: NextStep = { page: 'staff', text: g.skills.length > 0 ? `Add ${skill} to someone on the Staff page` : 'Change working days or weekly limits on the Staff page' }
+  const staffStep: NextStep = {
+    page: 'staff',
+    text: g.skills.length > 0 ? `Add ${skill} to someone on the Staff page` : 'Change working days or weekly limits on the Staff page',
+  }
   const gradeStep: NextStep = { page: 'grades', text: `Allow ${kind} duties for a grade on the Grades page` }
   const main: Record<Cause, [string, NextStep]> = {
     'no-holder': [`nobody on the staff holds ${skill}`, staffStep],
     'no-holder-then': [`nobody working then holds ${skill}`, staffStep],
-    grade: [g.skills.length > 0 ? `nobody working then whose grade allows ${kind} holds ${skill}` : `nobody working then has a grade that allows ${kind}`, gradeStep],
+    grade: [
+      g.skills.length > 0 ? `nobody working then whose grade allows ${kind} holds ${skill}` : `nobody working then has a grade that allows ${kind}`,
+      gradeStep,
+    ],
     'nobody-working': ['nobody is working then', staffStep],
-    busy: ['everyone who could is already on other work, at their weekly limit or outside their hours then', { page: 'staff', text: 'Ease a weekly limit or add someone on the Staff page' }],
+    busy: [
+      'everyone who could is already on other work, at their weekly limit or outside their hours then',
+      { page: 'staff', text: 'Ease a weekly limit or add someone on the Staff page' },
+    ],
   }
   const [why, step] = main[g.cause]
   const parts = [why]

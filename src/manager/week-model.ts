@@ -113,7 +113,10 @@ function daysOf(scenario: Scenario): WeekDay[] {
   const monday = LocalDate.parse(scenario.week)
   const closed = new Set(scenario.closed ?? [])
   const all = WEEKDAYS.map((weekday, i) => ({ date: monday.plusDays(i).toString(), weekday, closed: closed.has(monday.plusDays(i).toString()) }))
-  const used = new Set<Weekday>([...scenario.duties.flatMap((d) => d.days), ...(scenario.events ?? []).map((e) => all.find((d) => d.date === e.date)?.weekday ?? 'mon')])
+  const used = new Set<Weekday>([
+    ...scenario.duties.flatMap((d) => d.days),
+    ...(scenario.events ?? []).map((e) => all.find((d) => d.date === e.date)?.weekday ?? 'mon'),
+  ])
   return all.filter((d, i) => i < 5 || used.has(d.weekday))
 }
 
@@ -206,7 +209,9 @@ function postRows(scenario: Scenario, days: readonly WeekDay[], seats: SeatLooku
         what: duty.name,
         slot,
         time: timeOf(slot),
-        cells: days.map((d) => cellOf(duty.id, d.date, slot, !d.closed && duty.days.includes(d.weekday) && (s?.days === undefined || s.days.includes(d.weekday)), duty.staff)),
+        cells: days.map((d) =>
+          cellOf(duty.id, d.date, slot, !d.closed && duty.days.includes(d.weekday) && (s?.days === undefined || s.days.includes(d.weekday)), duty.staff),
+        ),
       })
     }
   }
@@ -221,7 +226,13 @@ function postRows(scenario: Scenario, days: readonly WeekDay[], seats: SeatLooku
     })
   }
   for (const e of scenario.events ?? []) {
-    posts.push({ section: 'event', work: e.id, what: e.name, time: `${e.start}-${e.end}`, cells: days.map((d) => cellOf(e.id, d.date, undefined, d.date === e.date, e.staff ?? 1)) })
+    posts.push({
+      section: 'event',
+      work: e.id,
+      what: e.name,
+      time: `${e.start}-${e.end}`,
+      cells: days.map((d) => cellOf(e.id, d.date, undefined, d.date === e.date, e.staff ?? 1)),
+    })
   }
   return posts
 }
@@ -242,7 +253,13 @@ function personRows(
   const absentOn = new Set((scenario.absences ?? []).filter((a) => a.start === undefined).map((a) => `${a.staff}|${a.date}`))
   const dutyOf = (a: Assignment): PersonDuty => {
     const row = rowOf.get(`${a.duty}|${a.slot ?? ''}`)
-    return { work: a.duty, what: row?.what ?? a.duty, ...(a.slot === undefined ? {} : { slot: a.slot }), time: row?.time ?? '', pinned: pinAt.has(`${a.staff}|${key(a.duty, a.date, a.slot)}`) }
+    return {
+      work: a.duty,
+      what: row?.what ?? a.duty,
+      ...(a.slot === undefined ? {} : { slot: a.slot }),
+      time: row?.time ?? '',
+      pinned: pinAt.has(`${a.staff}|${key(a.duty, a.date, a.slot)}`),
+    }
   }
 
   return scenario.staff

@@ -32,7 +32,12 @@ function problemOf(err: unknown): Problem & { status: number } {
   if (!(err instanceof ProblemError)) throw err
   const p = err.problem
   const details = (p.errors ?? []).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
-  const title = p.status === 412 ? 'The week changed since you looked at it: review it as it is now below, then try again' : p.status === 428 ? 'Reload the week and try again' : (p.detail ?? p.title)
+  const title =
+    p.status === 412
+      ? 'The week changed since you looked at it: review it as it is now below, then try again'
+      : p.status === 428
+        ? 'Reload the week and try again'
+        : (p.detail ?? p.title)
   return { title, details, status: p.status }
 }
 
@@ -82,14 +87,19 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
   return { model, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes }
 }
 
-export async function weekPage(pc: PageContext, monday: string, options: { show?: string | undefined; problem?: Problem; status?: number } = {}): Promise<PageResult> {
+export async function weekPage(
+  pc: PageContext,
+  monday: string,
+  options: { show?: string | undefined; problem?: Problem; status?: number } = {},
+): Promise<PageResult> {
   const paths = managerPaths(pc.schoolId)
   if (!isMondayDate(monday)) return redirect(paths.week(await mondayHere(pc)))
   const frame = await frameOf(pc)
   const data = await loadWeek(pc, monday, options.show)
   const { previous, next } = neighbours(monday)
   if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }), options.status ?? 200)
-  if ('noSchoolDay' in data) return html(createElement(NoSchoolWeekPage, { frame, monday, reason: data.noSchoolDay, previousMonday: previous, nextMonday: next }), options.status ?? 200)
+  if ('noSchoolDay' in data)
+    return html(createElement(NoSchoolWeekPage, { frame, monday, reason: data.noSchoolDay, previousMonday: previous, nextMonday: next }), options.status ?? 200)
   return html(
     createElement(WeekPage, {
       frame,
@@ -109,7 +119,12 @@ export async function weekPage(pc: PageContext, monday: string, options: { show?
 /** GET /week: this school week (or, at the weekend, the coming one). */
 export const thisWeek = async (pc: PageContext): Promise<PageResult> => redirect(managerPaths(pc.schoolId).week(await mondayHere(pc)))
 
-async function weekAction(pc: PageContext, monday: string, action: () => Promise<unknown>, flash: 'generated' | 'published' | 'pinned' | 'barred' | 'unpinned' | 'swap-approved' | 'swap-declined'): Promise<PageResult> {
+async function weekAction(
+  pc: PageContext,
+  monday: string,
+  action: () => Promise<unknown>,
+  flash: 'generated' | 'published' | 'pinned' | 'barred' | 'unpinned' | 'swap-approved' | 'swap-declined',
+): Promise<PageResult> {
   if (!isMondayDate(monday)) return weekPage(pc, monday)
   try {
     await action()
@@ -159,7 +174,14 @@ export const overrideSeat = (pc: PageContext, monday: string, kind: OverrideKind
   weekAction(
     pc,
     monday,
-    () => addOverride(pc.ctx, pc.schoolId, monday, { kind, staff: one(values, 'staff') ?? '', duty: one(values, 'duty') ?? '', date: one(values, 'date') ?? '', slot: one(values, 'slot') }),
+    () =>
+      addOverride(pc.ctx, pc.schoolId, monday, {
+        kind,
+        staff: one(values, 'staff') ?? '',
+        duty: one(values, 'duty') ?? '',
+        date: one(values, 'date') ?? '',
+        slot: one(values, 'slot'),
+      }),
     kind === 'pin' ? 'pinned' : 'barred',
   )
 
@@ -167,10 +189,16 @@ export const overrideSeat = (pc: PageContext, monday: string, kind: OverrideKind
 export const decideSwap = (pc: PageContext, monday: string, id: string, action: 'approve' | 'decline', values: FormValues) => {
   const version = versionIn(values)
   const ifMatch = version === undefined ? undefined : `"${version}"`
-  return weekAction(pc, monday, () => (action === 'approve' ? approveSwap(pc.ctx, pc.schoolId, id, ifMatch) : declineSwap(pc.ctx, pc.schoolId, id, ifMatch)), action === 'approve' ? 'swap-approved' : 'swap-declined')
+  return weekAction(
+    pc,
+    monday,
+    () => (action === 'approve' ? approveSwap(pc.ctx, pc.schoolId, id, ifMatch) : declineSwap(pc.ctx, pc.schoolId, id, ifMatch)),
+    action === 'approve' ? 'swap-approved' : 'swap-declined',
+  )
 }
 
-export const removeSeatOverride = (pc: PageContext, monday: string, id: string) => weekAction(pc, monday, () => removeOverride(pc.ctx, pc.schoolId, monday, id), 'unpinned')
+export const removeSeatOverride = (pc: PageContext, monday: string, id: string) =>
+  weekAction(pc, monday, () => removeOverride(pc.ctx, pc.schoolId, monday, id), 'unpinned')
 
 export async function printPage(pc: PageContext, monday: string, show?: string): Promise<PageResult> {
   const paths = managerPaths(pc.schoolId)

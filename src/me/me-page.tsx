@@ -146,7 +146,8 @@ const Hours: FC<{ view: MeView }> = ({ view }) => {
       <h2 id="hours">Additional hours</h2>
       {f.hours ? (
         <p>
-          <strong>{f.hours.remaining} hours left</strong> of your {f.hours.allowance} additional hours this school year ({f.hours.used} used on INSET days and evenings).
+          <strong>{f.hours.remaining} hours left</strong> of your {f.hours.allowance} additional hours this school year ({f.hours.used} used on INSET days and
+          evenings).
         </p>
       ) : (
         <p class="quiet">Your contract has no additional hours for INSET days or evenings.</p>
@@ -158,10 +159,7 @@ const Hours: FC<{ view: MeView }> = ({ view }) => {
 const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
   <section aria-labelledby="calendar">
     <h2 id="calendar">Your duties in your calendar</h2>
-    <p>
-      Calendar apps refresh slowly: Google Calendar checks every 8 to 24 hours. A change made today shows on this page first, so check here
-      on the day.
-    </p>
+    <p>Calendar apps refresh slowly: Google Calendar checks every 8 to 24 hours. A change made today shows on this page first, so check here on the day.</p>
     {panel.issued ? (
       <>
         <p role="status">Your calendar link is ready. It is shown only now: add it straight away.</p>
@@ -201,7 +199,11 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
 )
 
 export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel }> = ({ view, calendar, swaps }) => {
-  const offered = new Map(swaps.list.filter((s) => s.side === 'giver' && s.proposedBy === 'staff' && (s.stage === 'offered' || s.stage === 'agreed')).map((s: MeSwap) => [s.give.ref, s.colleague]))
+  const offered = new Map(
+    swaps.list
+      .filter((s) => s.side === 'giver' && s.proposedBy === 'staff' && (s.stage === 'offered' || s.stage === 'agreed'))
+      .map((s: MeSwap) => [s.give.ref, s.colleague]),
+  )
   const dutySwaps: DutySwaps = { today: view.today, offered }
   return (
     <PhoneDocument
@@ -261,7 +263,10 @@ export async function renderMeSignedOutPage(): Promise<string> {
   return renderPhoneDocument(
     <PhoneDocument title="Open your personal link">
       <h1>Open your personal link</h1>
-      <p>To see your duties, open the personal link your manager gave you (by message, email or the QR code in the staff room). This phone then remembers you for 30 days.</p>
+      <p>
+        To see your duties, open the personal link your manager gave you (by message, email or the QR code in the staff room). This phone then remembers you for
+        30 days.
+      </p>
       <p>Lost it? Ask your manager for a new one; the old link stops working when they do.</p>
     </PhoneDocument>,
   )

@@ -49,7 +49,12 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
   // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
   // week, but a duty today (a weekend event) can still be offered, so its offer must show.
   const [feedId, list] = await Promise.all([liveFeedId(c.var.deps, { scope: 'person', ...me }), loadMySwaps(c.var.deps.store, me, mondayOf(view.today))])
-  const calendar: CalendarPanel = { hasFeed: feedId !== undefined, feedId, ...(shown.issued ? { issued: shown.issued } : {}), ...(shown.staleCalendarForm ? { stale: true } : {}) }
+  const calendar: CalendarPanel = {
+    hasFeed: feedId !== undefined,
+    feedId,
+    ...(shown.issued ? { issued: shown.issued } : {}),
+    ...(shown.staleCalendarForm ? { stale: true } : {}),
+  }
   return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }), shown.status ?? 200)
 }
 
@@ -74,7 +79,12 @@ async function formOf(c: Context<AuthEnv>): Promise<Record<string, string>> {
 const AFTER_ANSWER: Record<OfferAnswer, SwapFlash> = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' }
 
 /** A swap form is a few short fields and a note of at most 500 characters. */
-const swapBodyLimit = bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new ProblemError('payloadTooLarge', 'a swap form of more than 8 KiB') } })
+const swapBodyLimit = bodyLimit({
+  maxSize: 8 * 1024,
+  onError: () => {
+    throw new ProblemError('payloadTooLarge', 'a swap form of more than 8 KiB')
+  },
+})
 
 export const meRoutes = new Hono<AuthEnv>()
   .get('/me', async (c) => {

@@ -30,7 +30,16 @@ export const workRef = (work: string, date: string, slot: string | null): string
 /** The columns of calendar_entries that DutyText is made of. */
 export const DUTY_TEXT_COLUMNS = ['work_code', 'slot_code', 'date', 'start_time', 'end_time', 'kind', 'title', 'location'] as const
 
-export function dutyText(r: { work_code: string; slot_code: string; date: string; start_time: string; end_time: string; kind: CalendarEntryKind; title: string; location: string | null }): DutyText {
+export function dutyText(r: {
+  work_code: string
+  slot_code: string
+  date: string
+  start_time: string
+  end_time: string
+  kind: CalendarEntryKind
+  title: string
+  location: string | null
+}): DutyText {
   return {
     // calendar_entries keeps '' for an event's slot, where an assignment has none
     ref: workRef(r.work_code, r.date, r.slot_code === '' ? null : r.slot_code),

@@ -25,7 +25,8 @@ export const SWAP_FLASH = {
 
 export type SwapFlash = keyof typeof SWAP_FLASH
 
-export const swapFlashText = (key: string | undefined): string | undefined => (key !== undefined && key in SWAP_FLASH ? SWAP_FLASH[key as SwapFlash] : undefined)
+export const swapFlashText = (key: string | undefined): string | undefined =>
+  key !== undefined && key in SWAP_FLASH ? SWAP_FLASH[key as SwapFlash] : undefined
 
 export interface SwapsPanel {
   list: MeSwap[]
@@ -66,7 +67,9 @@ function standing(s: MeSwap): string {
     case 'offered':
       return mine ? `Waiting for ${s.colleague} to answer.` : 'If you accept, a manager then approves it; until then the rota stays as it is.'
     case 'agreed':
-      return s.proposedBy === 'manager' ? 'Waiting for a manager to approve it.' : `${mine ? `${s.colleague} accepted` : 'You accepted'}: waiting for a manager to approve it.`
+      return s.proposedBy === 'manager'
+        ? 'Waiting for a manager to approve it.'
+        : `${mine ? `${s.colleague} accepted` : 'You accepted'}: waiting for a manager to approve it.`
     case 'approved':
       return 'Approved: the rota is changed.'
     case 'declined':
@@ -89,7 +92,13 @@ const SwapCard: FC<{ swap: MeSwap }> = ({ swap }) => {
   const mine = swap.side === 'giver'
   const [take, give] = mine ? [swap.back, swap.give] : [swap.give, swap.back]
   const title =
-    swap.proposedBy === 'manager' ? `Swap with ${swap.colleague}, recorded by a manager` : mine ? `Your offer to ${swap.colleague}` : swap.stage === 'offered' ? `${swap.colleague} offers you a swap` : `Offer from ${swap.colleague}`
+    swap.proposedBy === 'manager'
+      ? `Swap with ${swap.colleague}, recorded by a manager`
+      : mine
+        ? `Your offer to ${swap.colleague}`
+        : swap.stage === 'offered'
+          ? `${swap.colleague} offers you a swap`
+          : `Offer from ${swap.colleague}`
   const open = swap.stage === 'offered' || swap.stage === 'agreed'
   return (
     <li class="duty">
@@ -144,7 +153,9 @@ export const Swaps: FC<{ panel: SwapsPanel }> = ({ panel }) => {
       <SwapList heading="Waiting" swaps={waiting} />
       <SwapList heading="Decided" swaps={decided} />
       {panel.list.length === 0 ? (
-        <p class="quiet">Can't do a duty? Offer it to a colleague, or swap it for one of theirs. They accept or decline on their phone, then a manager approves it.</p>
+        <p class="quiet">
+          Can't do a duty? Offer it to a colleague, or swap it for one of theirs. They accept or decline on their phone, then a manager approves it.
+        </p>
       ) : null}
       <p>
         <a href={SWAP_ACTIONS.offerPage}>Offer one of your duties to a colleague</a>
@@ -164,7 +175,14 @@ export interface OfferPageProps {
   values?: { back?: string | undefined; note?: string | undefined }
 }
 
-const Choice: FC<{ name: string; value: string; id: string; label: string; checked?: boolean; required?: boolean }> = ({ name, value, id, label, checked, required }) => (
+const Choice: FC<{ name: string; value: string; id: string; label: string; checked?: boolean; required?: boolean }> = ({
+  name,
+  value,
+  id,
+  label,
+  checked,
+  required,
+}) => (
   <div class="choice">
     <input type="radio" name={name} id={id} value={value} checked={checked} required={required} />
     <label for={id}>{label}</label>
@@ -210,7 +228,10 @@ const ChooseColleague: FC<{ choices: OfferChoices & { give: DutyText } }> = ({ c
     </form>
   )
 
-const ChooseExchange: FC<{ choices: OfferChoices & { give: DutyText; to: NonNullable<OfferChoices['to']> }; values: OfferPageProps['values'] }> = ({ choices, values }) => {
+const ChooseExchange: FC<{ choices: OfferChoices & { give: DutyText; to: NonNullable<OfferChoices['to']> }; values: OfferPageProps['values'] }> = ({
+  choices,
+  values,
+}) => {
   const back = values?.back ?? ''
   return (
     <form method="post" action={SWAP_ACTIONS.offer}>
@@ -218,7 +239,13 @@ const ChooseExchange: FC<{ choices: OfferChoices & { give: DutyText; to: NonNull
       <input type="hidden" name="to" value={choices.to.staffId} />
       <fieldset>
         <legend>Do you take one of {choices.to.name}'s duties in exchange?</legend>
-        <Choice name="back" value="" id="back-none" label={`No: ${choices.to.name} just takes yours`} checked={back === '' || !choices.exchanges.some((d) => d.ref === back)} />
+        <Choice
+          name="back"
+          value=""
+          id="back-none"
+          label={`No: ${choices.to.name} just takes yours`}
+          checked={back === '' || !choices.exchanges.some((d) => d.ref === back)}
+        />
         {choices.exchanges.length === 0 ? <p class="quiet">None of {choices.to.name}'s duties from today on is one you could take.</p> : null}
         {choices.exchanges.map((d, i) => (
           <Choice name="back" value={d.ref} id={`back-${i}`} label={`Yes, I take: ${dutyLine(d)}`} checked={d.ref === back} />
@@ -262,7 +289,13 @@ export const OfferPage: FC<OfferPageProps> = ({ choices, problem, values }) => {
           ) : null}
         </dl>
       ) : null}
-      {!give ? <ChooseDuty mine={choices.mine} /> : !to ? <ChooseColleague choices={{ ...choices, give }} /> : <ChooseExchange choices={{ ...choices, give, to }} values={values} />}
+      {!give ? (
+        <ChooseDuty mine={choices.mine} />
+      ) : !to ? (
+        <ChooseColleague choices={{ ...choices, give }} />
+      ) : (
+        <ChooseExchange choices={{ ...choices, give, to }} values={values} />
+      )}
       <p>
         <a href="/me">Back to your duties</a>
       </p>

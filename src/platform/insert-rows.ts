@@ -39,5 +39,10 @@ export function insertRows<T extends Table>(db: Kysely<Database>, table: T, rows
 /** DELETE ... WHERE column IN (...), chunked the same way. */
 export function deleteWhereIn<T extends Table>(db: Kysely<Database>, table: T, column: Column<T>, values: readonly string[]): CompiledQuery[] {
   const loose = db as unknown as Loose
-  return chunkRows(values, 1).map((chunk) => loose.deleteFrom(table as string).where(column as string, 'in', chunk).compile())
+  return chunkRows(values, 1).map((chunk) =>
+    loose
+      .deleteFrom(table as string)
+      .where(column as string, 'in', chunk)
+      .compile(),
+  )
 }

@@ -29,4 +29,3 @@ export function actorOf(p: Principal): string {
 }
 
 export type SchoolAccess = { role: 'trust_admin' | 'manager' } | { role: 'staff'; staffId: string }
-

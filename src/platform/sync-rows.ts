@@ -50,7 +50,12 @@ export function syncRows<T extends Table, C extends Column<T>>(spec: SyncSpec<T,
     changed,
     missing,
     writes: spec.write(rows, spec.compare),
-    removals: deleteWhereIn(spec.db, spec.table, 'id' as Column<T>, missing.map((m) => m.id)),
+    removals: deleteWhereIn(
+      spec.db,
+      spec.table,
+      'id' as Column<T>,
+      missing.map((m) => m.id),
+    ),
   }
 }
 

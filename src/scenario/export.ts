@@ -18,7 +18,8 @@ import {
   type Staff,
 } from '../../solver/scenario.js'
 import { roundHours } from './week-dates.js'
-import { compare, loadWeek, type CoverState, type DutyState, type EventState, type PlacedWork, type StaffState, type WeekState } from './load.js'
+import { compare, loadWeek } from './load.js'
+import type { CoverState, DutyState, EventState, PlacedWork, StaffState, WeekState } from './week-state.js'
 
 export const DEFAULT_FULL_TIME_HOURS = 37
 export const DEFAULT_PRIORITY = 3
@@ -181,10 +182,7 @@ function absencesOf(state: WeekState, staffCode: ReadonlyMap<string, string>): A
       })
     }
   }
-  return out.sort(
-    (x, y) =>
-      compare(x.date, y.date) || compare(x.staff, y.staff) || compare(x.start ?? '', y.start ?? '') || compare(x.end ?? '', y.end ?? ''),
-  )
+  return out.sort((x, y) => compare(x.date, y.date) || compare(x.staff, y.staff) || compare(x.start ?? '', y.start ?? '') || compare(x.end ?? '', y.end ?? ''))
 }
 
 function byAssignment(a: Assignment, b: Assignment): number {

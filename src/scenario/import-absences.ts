@@ -8,7 +8,8 @@ import type { AbsenceReason, AbsencesTable } from '../../db/schema.js'
 import { deleteWhereIn } from '../platform/insert-rows.js'
 import { absenceRow, insertAbsences } from '../week/week-rows.js'
 import { json, unique, type PlanContext } from './import-context.js'
-import { compare, type AbsenceState } from './load.js'
+import { compare } from './load.js'
+import type { AbsenceState } from './week-state.js'
 
 interface DayEntry {
   date: string
@@ -24,7 +25,10 @@ export function planAbsences(p: PlanContext): CompiledQuery[] {
   const wanted = new Map<string, DayEntry[]>()
   for (const a of sc.absences ?? []) {
     const staffId = ids.staff.get(a.staff) ?? ''
-    wanted.set(staffId, [...(wanted.get(staffId) ?? []), { date: a.date, start: a.start ?? null, end: a.end ?? null, reason: (a.reason ?? null) as AbsenceReason | null }])
+    wanted.set(staffId, [
+      ...(wanted.get(staffId) ?? []),
+      { date: a.date, start: a.start ?? null, end: a.end ?? null, reason: (a.reason ?? null) as AbsenceReason | null },
+    ])
   }
   const held = new Map<string, AbsenceState[]>()
   for (const a of state.absences) held.set(a.staffId, [...(held.get(a.staffId) ?? []), a])
@@ -38,14 +42,25 @@ export function planAbsences(p: PlanContext): CompiledQuery[] {
   for (const staffId of [...people].sort()) {
     const rows = held.get(staffId) ?? []
     const heldDays = rows.flatMap((a) =>
-      state.range.dates.filter((d) => d >= a.startDate && (a.endDate === null || d <= a.endDate)).map((date) => entryKey({ date, start: a.startTime, end: a.endTime, reason: a.reason })),
+      state.range.dates
+        .filter((d) => d >= a.startDate && (a.endDate === null || d <= a.endDate))
+        .map((date) => entryKey({ date, start: a.startTime, end: a.endTime, reason: a.reason })),
     )
     const wantedDays = unique((wanted.get(staffId) ?? []).map(entryKey))
     if (json(unique(heldDays).sort()) === json(wantedDays.sort())) continue
 
     for (const a of rows) out.push(...cutOutOfWeek(p, a, deletes))
     for (const run of runsOf(wanted.get(staffId) ?? [], state.range.dates)) {
-      inserts.push(absenceRow(state.school.id, newId('abs'), now, { staffId, startDate: run.from, endDate: run.to, startTime: run.start, endTime: run.end, reason: run.reason }))
+      inserts.push(
+        absenceRow(state.school.id, newId('abs'), now, {
+          staffId,
+          startDate: run.from,
+          endDate: run.to,
+          startTime: run.start,
+          endTime: run.end,
+          reason: run.reason,
+        }),
+      )
       counts.created.absences += 1
     }
   }
@@ -69,12 +84,24 @@ function cutOutOfWeek({ db, state, newId, now, counts }: PlanContext, a: Absence
     const restId = newId('abs')
     out.push(
       ...insertAbsences(db, [
-        absenceRow(state.school.id, restId, now, { staffId: a.staffId, startDate: nextMonday, endDate: a.endDate, startTime: a.startTime, endTime: a.endTime, reason: a.reason }),
+        absenceRow(state.school.id, restId, now, {
+          staffId: a.staffId,
+          startDate: nextMonday,
+          endDate: a.endDate,
+          startTime: a.startTime,
+          endTime: a.endTime,
+          reason: a.reason,
+        }),
       ]),
       db
         .insertInto('absence_details')
         .columns(['absence_id', 'detail'])
-        .expression((eb) => eb.selectFrom('absence_details').select([eb.val(restId).as('absence_id'), 'detail']).where('absence_id', '=', a.id))
+        .expression((eb) =>
+          eb
+            .selectFrom('absence_details')
+            .select([eb.val(restId).as('absence_id'), 'detail'])
+            .where('absence_id', '=', a.id),
+        )
         .compile(),
     )
   }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.js'
 import type { Scenario } from '../../solver/scenario.js'
 import type { Column, NewRow, Table } from '../platform/insert-rows.js'
 import { byKey, syncRows, type SyncSpec, type Synced } from '../platform/sync-rows.js'
-import type { WeekState } from './load.js'
+import type { WeekState } from './week-state.js'
 
 export const IMPORT_ENTITIES = ['school', 'slots', 'grades', 'staff', 'duties', 'absences', 'cover', 'events', 'closures', 'pins', 'previous'] as const
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number]
@@ -74,7 +74,10 @@ export function syncByKey<T extends Table, C extends Column<T>>(p: PlanContext, 
 export function syncByCode<T extends Table, C extends Column<T>>(
   p: PlanContext,
   entity: ImportEntity,
-  spec: Pick<SyncSpec<T, C>, 'table' | 'compare' | 'write'> & { have: readonly (NewRow<T> & { id: string; code: string })[]; want: readonly (NewRow<T> & { code: string })[] },
+  spec: Pick<SyncSpec<T, C>, 'table' | 'compare' | 'write'> & {
+    have: readonly (NewRow<T> & { id: string; code: string })[]
+    want: readonly (NewRow<T> & { code: string })[]
+  },
 ): Synced {
   return syncByKey(p, entity, { ...spec, have: byKey(spec.have, (r) => r.code), want: byKey(spec.want, (r) => r.code) })
 }

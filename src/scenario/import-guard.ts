@@ -7,7 +7,7 @@ import type { Scenario } from '../../solver/scenario.js'
 import type { FieldError } from '../platform/http/problem.js'
 import { isKnownTimeZone } from '../platform/zone.js'
 import { removalsOf } from './import-plan.js'
-import type { DutyState, SlotState, StaffState, WeekState } from './load.js'
+import type { DutyState, SlotState, StaffState, WeekState } from './week-state.js'
 
 export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other']
 
@@ -91,7 +91,11 @@ async function staffConflicts(db: Db, state: WeekState, gone: readonly StaffStat
       plural(overrides.filter((o) => o.staff_id === person.id).length, 'pin or bar in another week', 'pins or bars in other weeks'),
     ].filter((s) => s !== '')
     if (held.length > 0) {
-      errors.push({ path: 'staff', message: `"${person.code}" is not in the file but cannot be removed: ${held.join(', ')} would be lost; ${KEEP_IN_FILE}`, in: 'body' })
+      errors.push({
+        path: 'staff',
+        message: `"${person.code}" is not in the file but cannot be removed: ${held.join(', ')} would be lost; ${KEEP_IN_FILE}`,
+        in: 'body',
+      })
     }
   }
   return errors
@@ -108,7 +112,9 @@ async function slotConflicts(db: Db, state: WeekState, gone: readonly SlotState[
   const used = rows.filter((r) => r.date < monday || r.date > sunday)
   return gone.flatMap((slot): FieldError[] => {
     const n = used.filter((u) => u.slot_id === slot.id).length
-    return n > 0 ? [{ path: 'slots', message: `"${slot.code}" is not in the file but ${plural(n, 'cover request')} in other weeks use it; ${KEEP_IN_FILE}`, in: 'body' }] : []
+    return n > 0
+      ? [{ path: 'slots', message: `"${slot.code}" is not in the file but ${plural(n, 'cover request')} in other weeks use it; ${KEEP_IN_FILE}`, in: 'body' }]
+      : []
   })
 }
 
@@ -117,11 +123,26 @@ async function dutyConflicts(db: Db, state: WeekState, gone: readonly DutyState[
   if (gone.length === 0) return []
   const overrides = await inChunks(
     gone.map((d) => d.code),
-    (chunk) => db.selectFrom('week_overrides').select('work_code').where('school_id', '=', state.school.id).where('work_code', 'in', chunk).where('week', '!=', state.range.monday).execute(),
+    (chunk) =>
+      db
+        .selectFrom('week_overrides')
+        .select('work_code')
+        .where('school_id', '=', state.school.id)
+        .where('work_code', 'in', chunk)
+        .where('week', '!=', state.range.monday)
+        .execute(),
   )
   return gone.flatMap((duty): FieldError[] => {
     const n = overrides.filter((o) => o.work_code === duty.code).length
-    return n > 0 ? [{ path: 'duties', message: `"${duty.code}" is not in the file but ${plural(n, 'pin or bar', 'pins or bars')} in other weeks name it; ${KEEP_IN_FILE}`, in: 'body' }] : []
+    return n > 0
+      ? [
+          {
+            path: 'duties',
+            message: `"${duty.code}" is not in the file but ${plural(n, 'pin or bar', 'pins or bars')} in other weeks name it; ${KEEP_IN_FILE}`,
+            in: 'body',
+          },
+        ]
+      : []
   })
 }
 
@@ -138,7 +159,16 @@ async function codeClashes(db: Db, state: WeekState, sc: Scenario): Promise<Fiel
   const monday = state.range.monday
   const weekly = await Promise.all(
     (['cover_requests', 'events'] as const).map((table) =>
-      inChunks(added, (chunk) => db.selectFrom(table).select(['code', 'week']).where('school_id', '=', schoolId).where('code', 'in', chunk).where('week', '!=', monday).orderBy('week').execute()),
+      inChunks(added, (chunk) =>
+        db
+          .selectFrom(table)
+          .select(['code', 'week'])
+          .where('school_id', '=', schoolId)
+          .where('code', 'in', chunk)
+          .where('week', '!=', monday)
+          .orderBy('week')
+          .execute(),
+      ),
     ),
   )
   const [cover = [], events = []] = weekly
@@ -147,7 +177,8 @@ async function codeClashes(db: Db, state: WeekState, sc: Scenario): Promise<Fiel
     const c = cover.find((r) => r.code === code)
     const e = events.find((r) => r.code === code)
     const holder = c ? `a cover request in the week of ${c.week}` : e ? `an event in the week of ${e.week}` : undefined
-    if (holder !== undefined) errors.push({ path: 'duties', message: `"${code}" is new in the file but ${holder} already has this code; give the duty another`, in: 'body' })
+    if (holder !== undefined)
+      errors.push({ path: 'duties', message: `"${code}" is new in the file but ${holder} already has this code; give the duty another`, in: 'body' })
   }
   return errors
 }

@@ -32,7 +32,7 @@ import { idsFor, tally, type ImportCounts, type PlanContext, type SetupIds } fro
 import { syncDuties, syncGrades, syncSlots } from './import-setup.js'
 import { syncStaff } from './import-staff.js'
 import { planPrevious, syncClosures, syncCoverAndEvents, syncPins } from './import-week.js'
-import type { WeekState } from './load.js'
+import type { WeekState } from './week-state.js'
 
 export { IMPORT_ENTITIES, type ImportCounts, type ImportEntity, type Tally } from './import-context.js'
 
@@ -67,7 +67,11 @@ export function removalsOf(state: WeekState, sc: Scenario) {
 /** Existing rows keep their ids; the file's new codes get theirs up front, since rows point at each other. */
 function setupIds(state: WeekState, sc: Scenario, newId: (prefix: string) => string): SetupIds {
   const ids = (existing: readonly { code: string; id: string }[], prefix: string, wanted: readonly { id: string }[]) =>
-    idsFor(existing.map((r) => ({ key: r.code, id: r.id })), wanted.map((w) => w.id), () => newId(prefix))
+    idsFor(
+      existing.map((r) => ({ key: r.code, id: r.id })),
+      wanted.map((w) => w.id),
+      () => newId(prefix),
+    )
   return {
     slots: ids(state.slots, 'slt', sc.slots),
     grades: ids(state.grades, 'grd', sc.grades),

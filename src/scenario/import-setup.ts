@@ -16,7 +16,9 @@ export function syncGrades(p: PlanContext): Synced {
   return syncByCode(p, 'grades', {
     table: 'grades',
     have: p.state.grades.map((g) => gradeRow(school, g.id, g)),
-    want: p.sc.grades.map((g) => gradeRow(school, must(p.ids.grades, g.id), { code: g.id, name: g.name, dutyKinds: WORK_KINDS.filter((k) => g.dutyKinds.includes(k)) })),
+    want: p.sc.grades.map((g) =>
+      gradeRow(school, must(p.ids.grades, g.id), { code: g.id, name: g.name, dutyKinds: WORK_KINDS.filter((k) => g.dutyKinds.includes(k)) }),
+    ),
     compare: ['name', 'duty_kinds'],
     write: (rows, update) => insertGrades(p.db, rows, update),
   })
@@ -28,7 +30,14 @@ export function syncSlots(p: PlanContext): Synced {
     table: 'slots',
     have: p.state.slots.map((s) => slotRow(school, s.id, s)),
     want: p.sc.slots.map((s, position) =>
-      slotRow(school, must(p.ids.slots, s.id), { code: s.id, kind: s.kind, start: s.start, end: s.end, days: s.days === undefined ? null : sortWeekdays(s.days), position }),
+      slotRow(school, must(p.ids.slots, s.id), {
+        code: s.id,
+        kind: s.kind,
+        start: s.start,
+        end: s.end,
+        days: s.days === undefined ? null : sortWeekdays(s.days),
+        position,
+      }),
     ),
     compare: ['kind', 'start_time', 'end_time', 'days', 'position'],
     write: (rows, update) => insertSlots(p.db, rows, update),
@@ -63,12 +72,20 @@ export function syncDuties(p: PlanContext): { synced: Synced; statements: Compil
     const old = before.get(duty.id)
     if (old && json(old.slotCodes) === json(slots)) return []
     if (old) reslotted.push(duty.id)
-    return postSlotRows(must(ids.duties, duty.id), slots.map((code) => must(ids.slots, code)))
+    return postSlotRows(
+      must(ids.duties, duty.id),
+      slots.map((code) => must(ids.slots, code)),
+    )
   })
   countAlsoChanged(p.counts, 'duties', synced, reslotted)
   const statements = [
     ...synced.writes,
-    ...deleteWhereIn(db, 'duty_post_slots', 'duty_post_id', reslotted.map((code) => must(ids.duties, code))),
+    ...deleteWhereIn(
+      db,
+      'duty_post_slots',
+      'duty_post_id',
+      reslotted.map((code) => must(ids.duties, code)),
+    ),
     ...insertPostSlots(db, slotLists),
   ]
   return { synced, statements }

@@ -11,7 +11,8 @@ import { deleteWhereIn, insertRows } from '../platform/insert-rows.js'
 import { commitmentRow, insertCommitments, insertSkills, insertStaff, skillRow, staffRow } from '../setup/staff-rows.js'
 import { sortPattern } from './columns.js'
 import { countAlsoChanged, json, must, syncByCode, unique, type PlanContext } from './import-context.js'
-import { byCommitment, type StaffState } from './load.js'
+import { byCommitment } from './load.js'
+import type { StaffState } from './week-state.js'
 import { roundHours } from './week-dates.js'
 
 interface Children {

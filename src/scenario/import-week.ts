@@ -12,7 +12,11 @@ import { idsFor, json, must, syncByCode, syncByKey, type PlanContext } from './i
 export function syncCoverAndEvents(p: PlanContext): CompiledQuery[] {
   const { db, state, sc, newId } = p
   const school = state.school.id
-  const coverIds = idsFor(state.cover.map((c) => ({ key: c.code, id: c.id })), (sc.cover ?? []).map((c) => c.id), () => newId('cov'))
+  const coverIds = idsFor(
+    state.cover.map((c) => ({ key: c.code, id: c.id })),
+    (sc.cover ?? []).map((c) => c.id),
+    () => newId('cov'),
+  )
   const cover = syncByCode(p, 'cover', {
     table: 'cover_requests',
     have: state.cover.map((c) => coverRow(school, c.id, { ...c, skillSeats: sortSkillSeats(c.skillSeats) })),
@@ -31,7 +35,11 @@ export function syncCoverAndEvents(p: PlanContext): CompiledQuery[] {
     write: (rows, update) => insertCover(db, rows, update),
   })
 
-  const eventIds = idsFor(state.events.map((e) => ({ key: e.code, id: e.id })), (sc.events ?? []).map((e) => e.id), () => newId('evt'))
+  const eventIds = idsFor(
+    state.events.map((e) => ({ key: e.code, id: e.id })),
+    (sc.events ?? []).map((e) => e.id),
+    () => newId('evt'),
+  )
   const events = syncByCode(p, 'events', {
     table: 'events',
     have: state.events.map((e) => eventRow(school, e.id, { ...e, skillSeats: sortSkillSeats(e.skillSeats) })),
@@ -85,7 +93,10 @@ const placedOf = ({ ids }: PlanContext, a: { staff: string; duty: string; date: 
 export function syncPins(p: PlanContext): CompiledQuery[] {
   const { db, state, sc, newId, now } = p
   const have = state.pins.map((pin) => ({ key: placedKey({ staffId: pin.staffId, work: pin.workCode, date: pin.date, slot: pin.slotCode }), id: pin.id }))
-  const wanted = byKey((sc.pins ?? []).map((pin) => placedOf(p, pin)), placedKey)
+  const wanted = byKey(
+    (sc.pins ?? []).map((pin) => placedOf(p, pin)),
+    placedKey,
+  )
   const pinIds = idsFor(have, [...wanted.keys()], () => newId('ovr'))
   const pins = syncByKey(p, 'pins', {
     table: 'week_overrides',
@@ -104,7 +115,10 @@ export function syncPins(p: PlanContext): CompiledQuery[] {
 export function planPrevious(p: PlanContext): CompiledQuery[] {
   const { db, state, sc, newId, now, counts } = p
   if (sc.previous === undefined) return []
-  const wanted = byKey(sc.previous.map((a) => placedOf(p, a)), placedKey)
+  const wanted = byKey(
+    sc.previous.map((a) => placedOf(p, a)),
+    placedKey,
+  )
   const have = new Set((state.published?.assignments ?? []).map((a) => placedKey({ staffId: a.staffId, work: a.workCode, date: a.date, slot: a.slotCode })))
   if (state.published !== undefined && have.size === wanted.size && [...wanted.keys()].every((k) => have.has(k))) return []
 
@@ -126,7 +140,12 @@ export function planPrevious(p: PlanContext): CompiledQuery[] {
       })
       .compile(),
   )
-  out.push(...insertAssignments(db, [...wanted.values()].map((a) => assignmentRow(rotaId, newId('ras'), a))))
+  out.push(
+    ...insertAssignments(
+      db,
+      [...wanted.values()].map((a) => assignmentRow(rotaId, newId('ras'), a)),
+    ),
+  )
   ;(state.published ? counts.updated : counts.created).previous += 1
   return out
 }

@@ -3,171 +3,19 @@
 // Ledgers (duties this term, additional hours used) come from ledger-fairness.ts and
 // ledger-hours.ts, so both directions and the reports agree on exactly one definition of each.
 import type { Store } from '../../db/store.js'
-import type { AbsenceReason } from '../../db/schema.js'
-import type { DutyKind, Weekday, WorkKind } from '../../solver/scenario.js'
+import type { Weekday } from '../../solver/scenario.js'
 import { weekRange, type WeekRange } from './week-dates.js'
 import { dutiesThisTermBefore } from '../ledgers/fairness.js'
 import { additionalHoursUsedBefore } from '../ledgers/hours.js'
-import { readCodes, readPattern, readSkillSeats, readWeekdays, readWorkKinds, type Pattern } from './columns.js'
-
-export interface SchoolState {
-  id: string
-  name: string
-  timezone: string
-  fullTimeHours: number
-  version: number
-}
-
-export interface SlotState {
-  id: string
-  code: string
-  kind: 'lesson' | 'break' | 'lunch' | 'other'
-  start: string
-  end: string
-  days: Weekday[] | null
-  position: number
-}
-
-export interface GradeState {
-  id: string
-  code: string
-  name: string
-  dutyKinds: WorkKind[]
-}
-
-export interface SkillState {
-  skill: string
-  expiresOn: string | null
-}
-
-export interface CommitmentState {
-  id: string
-  day: Weekday
-  start: string
-  end: string
-  label: string | null
-}
-
-export interface StaffState {
-  id: string
-  code: string
-  name: string
-  gradeId: string
-  gradeCode: string
-  hoursPerWeek: number
-  pattern: Pattern
-  unpaidBreakMinutes: number
-  additionalHoursAllowance: number
-  maxDutiesPerWeek: number | null
-  avoid: string[]
-  prefer: string[]
-  skills: SkillState[]
-  commitments: CommitmentState[]
-  /** Duty and cover assignments this term before the week (balance + published ledger). */
-  dutiesThisTerm: number
-  /** Event hours in published rotas this school year before the week. */
-  additionalHoursUsed: number
-}
-
-export interface DutyState {
-  id: string
-  code: string
-  name: string
-  kind: DutyKind
-  days: Weekday[]
-  peopleNeeded: number
-  skillSeats: Record<string, number>
-  priority: number
-  /** Slot codes in the post's order. */
-  slotCodes: string[]
-}
-
-export interface AbsenceState {
-  id: string
-  staffId: string
-  startDate: string
-  endDate: string | null
-  startTime: string | null
-  endTime: string | null
-  reason: AbsenceReason | null
-}
-
-export interface CoverState {
-  id: string
-  code: string
-  date: string
-  slotId: string
-  slotCode: string
-  label: string | null
-  peopleNeeded: number
-  skillSeats: Record<string, number>
-  priority: number
-}
-
-export interface EventState {
-  id: string
-  code: string
-  name: string
-  date: string
-  start: string
-  end: string
-  peopleNeeded: number
-  skillSeats: Record<string, number>
-  priority: number
-}
-
-export interface ClosureState {
-  id: string
-  date: string
-  kind: 'inset' | 'bank_holiday' | 'other'
-  name: string
-}
-
-export interface PlacedWork {
-  staffId: string
-  workCode: string
-  date: string
-  slotCode: string | null
-}
-
-export interface PinState extends PlacedWork {
-  id: string
-}
-
-export interface PublishedRota {
-  id: string
-  version: number
-  assignments: PlacedWork[]
-}
-
-export interface WeekState {
-  school: SchoolState
-  range: WeekRange
-  slots: SlotState[]
-  grades: GradeState[]
-  staff: StaffState[]
-  duties: DutyState[]
-  /** Absences with at least one day in the week, open-ended ones included. */
-  absences: AbsenceState[]
-  cover: CoverState[]
-  events: EventState[]
-  closures: ClosureState[]
-  pins: PinState[]
-  published: PublishedRota | undefined
-  /** Highest rota version for the week (0 when none), so a new rota gets the next one. */
-  latestRotaVersion: number
-}
+import { readCodes, readPattern, readSkillSeats, readWeekdays, readWorkKinds } from './columns.js'
+import type { SlotState, StaffState, DutyState, AbsenceState, CoverState, EventState, PublishedRota, WeekState } from './week-state.js'
 
 type Db = Store['db']
 
 /** Undefined when the school does not exist. */
 export async function loadWeek(store: Store, schoolId: string, monday: string): Promise<WeekState | undefined> {
   const db = store.db
-  const school = await db
-    .selectFrom('schools')
-    .select(['id', 'name', 'timezone', 'full_time_hours', 'version'])
-    .where('id', '=', schoolId)
-    .executeTakeFirst()
+  const school = await db.selectFrom('schools').select(['id', 'name', 'timezone', 'full_time_hours', 'version']).where('id', '=', schoolId).executeTakeFirst()
   if (!school) return undefined
   const range = weekRange(monday)
   const setup = await readSetupRows(db, schoolId)
@@ -292,7 +140,15 @@ async function readPublished(db: Db, rotas: WeekRows['rotas']): Promise<Publishe
 }
 
 function slotState(s: SetupRows['slots'][number]): SlotState {
-  return { id: s.id, code: s.code, kind: s.kind, start: s.start_time, end: s.end_time, days: s.days === null ? null : readWeekdays(s.days), position: s.position }
+  return {
+    id: s.id,
+    code: s.code,
+    kind: s.kind,
+    start: s.start_time,
+    end: s.end_time,
+    days: s.days === null ? null : readWeekdays(s.days),
+    position: s.position,
+  }
 }
 
 interface Ledgers {

@@ -54,7 +54,15 @@ export async function createOrganisation(ctx: WriteContext, input: OrganisationI
     statements.push(
       ctx.store.db
         .insertInto('memberships')
-        .values({ id: ctx.newId('mbr'), user_id: founderUserId, role: 'trust_admin', organisation_id: org.id, school_id: null, staff_id: null, created_at: org.createdAt })
+        .values({
+          id: ctx.newId('mbr'),
+          user_id: founderUserId,
+          role: 'trust_admin',
+          organisation_id: org.id,
+          school_id: null,
+          staff_id: null,
+          created_at: org.createdAt,
+        })
         .compile(),
     )
   }
@@ -78,9 +86,13 @@ export async function deleteOrganisation(ctx: WriteContext, id: string, ifMatch?
   checkIfMatch(ifMatch, before.version, `organisation ${before.name}`)
   const schools = await ctx.store.db.selectFrom('schools').select('name').where('organisation_id', '=', id).orderBy('name').execute()
   if (schools.length > 0) {
-    throw conflict(`${schools.length} school${schools.length === 1 ? '' : 's'} still belong${schools.length === 1 ? 's' : ''} to organisation ${before.name} (${schools.map((s) => s.name).join(', ')}); delete or move them first`)
+    throw conflict(
+      `${schools.length} school${schools.length === 1 ? '' : 's'} still belong${schools.length === 1 ? 's' : ''} to organisation ${before.name} (${schools.map((s) => s.name).join(', ')}); delete or move them first`,
+    )
   }
-  await commit(ctx, { schoolId: null, entity: 'organisation', entityId: id, action: 'delete', before, expect: { table: 'organisations', version: before.version } }, [
-    ctx.store.db.deleteFrom('organisations').where('id', '=', id).compile(),
-  ])
+  await commit(
+    ctx,
+    { schoolId: null, entity: 'organisation', entityId: id, action: 'delete', before, expect: { table: 'organisations', version: before.version } },
+    [ctx.store.db.deleteFrom('organisations').where('id', '=', id).compile()],
+  )
 }

@@ -20,9 +20,7 @@ const schoolBody = z.strictObject({
 const listQuery = pageQuery.extend({ organisationId: z.string().min(1).optional() })
 
 export const schoolRoutes = new Hono<AppEnv>()
-  .get('/schools', validate('query', listQuery), async (c) =>
-    c.json(await listSchools(c.var.deps.store, c.req.valid('query'), listingPrincipal(c))),
-  )
+  .get('/schools', validate('query', listQuery), async (c) => c.json(await listSchools(c.var.deps.store, c.req.valid('query'), listingPrincipal(c))))
   // A school goes into an organisation its trust admin runs.
   .post('/schools', validate('json', schoolBody), async (c) => {
     await requireOrganisationField(c, c.req.valid('json').organisationId)

@@ -41,9 +41,17 @@ const toSchool = (r: Selectable<SchoolsTable>): School => ({
 
 /** Only the schools `viewer` may see (src/auth/principal.ts says which). */
 export async function listSchools(store: Store, page: PageQuery & { organisationId?: string | undefined }, viewer: Principal): Promise<Page<School>> {
-  let q = store.db.selectFrom('schools').selectAll().where(visibleSchoolsWhere(viewer)).where(afterCursor('name', 'id', page.cursor))
+  let q = store.db
+    .selectFrom('schools')
+    .selectAll()
+    .where(visibleSchoolsWhere(viewer))
+    .where(afterCursor('name', 'id', page.cursor))
   if (page.organisationId !== undefined) q = q.where('organisation_id', '=', page.organisationId)
-  const rows = await q.orderBy('name').orderBy('id').limit(page.limit + 1).execute()
+  const rows = await q
+    .orderBy('name')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute()
   return toPage(rows, page.limit, (r) => ({ key: r.name, id: r.id }), toSchool)
 }
 

@@ -15,11 +15,10 @@ import {
 } from './calendar.js'
 import { bothValid, isoDate, name } from '../platform/fields.js'
 
-const periodBody = z
-  .strictObject({ kind: z.enum(['term', 'half_term']), name, startDate: isoDate, endDate: isoDate })
-  .superRefine((p, ctx) => {
-    if (bothValid(isoDate, p.startDate, p.endDate) && p.endDate < p.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${p.startDate})` })
-  })
+const periodBody = z.strictObject({ kind: z.enum(['term', 'half_term']), name, startDate: isoDate, endDate: isoDate }).superRefine((p, ctx) => {
+  if (bothValid(isoDate, p.startDate, p.endDate) && p.endDate < p.startDate)
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${p.startDate})` })
+})
 
 const closureBody = z.strictObject({ date: isoDate, kind: z.enum(['inset', 'bank_holiday', 'other']), name })
 

@@ -67,11 +67,22 @@ export async function getCalendarPeriod(store: Store, schoolId: string, id: stri
 // scenario import all write periods and closures through these.
 const periodColumns = (input: CalendarPeriodInput) => ({ kind: input.kind, name: input.name, start_date: input.startDate, end_date: input.endDate })
 
-export const periodRow = (schoolId: string, id: string, input: CalendarPeriodInput): Insertable<CalendarPeriodsTable> => ({ id, school_id: schoolId, ...periodColumns(input) })
+export const periodRow = (schoolId: string, id: string, input: CalendarPeriodInput): Insertable<CalendarPeriodsTable> => ({
+  id,
+  school_id: schoolId,
+  ...periodColumns(input),
+})
 
-export const insertPeriods = (db: Kysely<Database>, rows: readonly Insertable<CalendarPeriodsTable>[]): CompiledQuery[] => insertRows(db, 'calendar_periods', rows)
+export const insertPeriods = (db: Kysely<Database>, rows: readonly Insertable<CalendarPeriodsTable>[]): CompiledQuery[] =>
+  insertRows(db, 'calendar_periods', rows)
 
-export const closureRow = (schoolId: string, id: string, input: ClosureInput): Insertable<ClosuresTable> => ({ id, school_id: schoolId, date: input.date, kind: input.kind, name: input.name })
+export const closureRow = (schoolId: string, id: string, input: ClosureInput): Insertable<ClosuresTable> => ({
+  id,
+  school_id: schoolId,
+  date: input.date,
+  kind: input.kind,
+  name: input.name,
+})
 
 export const insertClosures = (db: Kysely<Database>, rows: readonly Insertable<ClosuresTable>[]): CompiledQuery[] => insertRows(db, 'closures', rows)
 
@@ -83,22 +94,38 @@ export async function createCalendarPeriod(ctx: WriteContext, schoolId: string, 
   return period
 }
 
-export async function updateCalendarPeriod(ctx: WriteContext, schoolId: string, id: string, input: CalendarPeriodInput, ifMatch?: string): Promise<CalendarPeriod> {
+export async function updateCalendarPeriod(
+  ctx: WriteContext,
+  schoolId: string,
+  id: string,
+  input: CalendarPeriodInput,
+  ifMatch?: string,
+): Promise<CalendarPeriod> {
   const before = await getCalendarPeriod(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `calendar period ${before.name}`)
   const after: CalendarPeriod = { ...before, ...input, version: before.version + 1 }
-  await commit(ctx, { schoolId, entity: 'calendar_period', entityId: id, action: 'update', before, after, expect: { table: 'calendar_periods', version: before.version } }, [
-    ctx.store.db.updateTable('calendar_periods').set({ ...periodColumns(input), version: sql<number>`version + 1` }).where('id', '=', id).compile(),
-  ])
+  await commit(
+    ctx,
+    { schoolId, entity: 'calendar_period', entityId: id, action: 'update', before, after, expect: { table: 'calendar_periods', version: before.version } },
+    [
+      ctx.store.db
+        .updateTable('calendar_periods')
+        .set({ ...periodColumns(input), version: sql<number>`version + 1` })
+        .where('id', '=', id)
+        .compile(),
+    ],
+  )
   return after
 }
 
 export async function deleteCalendarPeriod(ctx: WriteContext, schoolId: string, id: string, ifMatch?: string): Promise<void> {
   const before = await getCalendarPeriod(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `calendar period ${before.name}`)
-  await commit(ctx, { schoolId, entity: 'calendar_period', entityId: id, action: 'delete', before, expect: { table: 'calendar_periods', version: before.version } }, [
-    ctx.store.db.deleteFrom('calendar_periods').where('id', '=', id).compile(),
-  ])
+  await commit(
+    ctx,
+    { schoolId, entity: 'calendar_period', entityId: id, action: 'delete', before, expect: { table: 'calendar_periods', version: before.version } },
+    [ctx.store.db.deleteFrom('calendar_periods').where('id', '=', id).compile()],
+  )
 }
 
 export async function listClosures(store: Store, schoolId: string, page: PageQuery): Promise<Page<Closure>> {
@@ -142,7 +169,11 @@ export async function updateClosure(ctx: WriteContext, schoolId: string, id: str
   await ensureDateFree(ctx.store, schoolId, input.date, id)
   const after: Closure = { ...before, ...input, version: before.version + 1 }
   await commit(ctx, { schoolId, entity: 'closure', entityId: id, action: 'update', before, after, expect: { table: 'closures', version: before.version } }, [
-    ctx.store.db.updateTable('closures').set({ ...input, version: sql<number>`version + 1` }).where('id', '=', id).compile(),
+    ctx.store.db
+      .updateTable('closures')
+      .set({ ...input, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .compile(),
   ])
   return after
 }

@@ -39,14 +39,25 @@ export async function staffDeletionImpact(store: Store, schoolId: string, staffI
     store.db
       .selectNoFrom((eb) => [
         eb.selectFrom('absences').select(eb.fn.countAll<number>().as('n')).where('school_id', '=', schoolId).where('staff_id', '=', staffId).as('absences'),
-        eb.selectFrom('week_overrides').select(eb.fn.countAll<number>().as('n')).where('school_id', '=', schoolId).where('staff_id', '=', staffId).as('overrides'),
+        eb
+          .selectFrom('week_overrides')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('school_id', '=', schoolId)
+          .where('staff_id', '=', staffId)
+          .as('overrides'),
         eb
           .selectFrom('swaps')
           .select(eb.fn.countAll<number>().as('n'))
           .where('school_id', '=', schoolId)
           .where((w) => w.or([w('staff_a_id', '=', staffId), w('staff_b_id', '=', staffId)]))
           .as('swaps'),
-        eb.selectFrom('staff_links').select(eb.fn.countAll<number>().as('n')).where('school_id', '=', schoolId).where('staff_id', '=', staffId).where('revoked_at', 'is', null).as('links'),
+        eb
+          .selectFrom('staff_links')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('school_id', '=', schoolId)
+          .where('staff_id', '=', staffId)
+          .where('revoked_at', 'is', null)
+          .as('links'),
         eb
           .selectFrom('feed_tokens')
           .select(eb.fn.countAll<number>().as('n'))

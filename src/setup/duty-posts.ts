@@ -75,8 +75,16 @@ export async function listDutyPosts(store: Store, schoolId: string, page: PageQu
     .orderBy('id')
     .limit(page.limit + 1)
     .execute()
-  const slots = await slotsOf(store, rows.slice(0, page.limit).map((r) => r.id))
-  return toPage(rows, page.limit, (r) => ({ key: r.code, id: r.id }), (r) => toPost(r, slots.get(r.id) ?? []))
+  const slots = await slotsOf(
+    store,
+    rows.slice(0, page.limit).map((r) => r.id),
+  )
+  return toPage(
+    rows,
+    page.limit,
+    (r) => ({ key: r.code, id: r.id }),
+    (r) => toPost(r, slots.get(r.id) ?? []),
+  )
 }
 
 export async function getDutyPost(store: Store, schoolId: string, id: string): Promise<DutyPost> {
@@ -96,13 +104,24 @@ export async function dutyPostExists(store: Store, schoolId: string, postId: str
 export const postSlotRows = (postId: string, slotIds: readonly string[]): Insertable<DutyPostSlotsTable>[] =>
   slotIds.map((slotId, position) => ({ duty_post_id: postId, slot_id: slotId, position }))
 
-export const insertPostSlots = (db: Kysely<Database>, rows: readonly Insertable<DutyPostSlotsTable>[]): CompiledQuery[] => insertRows(db, 'duty_post_slots', rows)
+export const insertPostSlots = (db: Kysely<Database>, rows: readonly Insertable<DutyPostSlotsTable>[]): CompiledQuery[] =>
+  insertRows(db, 'duty_post_slots', rows)
 
 function slotStatements(ctx: WriteContext, postId: string, slots: readonly Ref[]): CompiledQuery[] {
-  return insertPostSlots(ctx.store.db, postSlotRows(postId, slots.map((s) => s.id)))
+  return insertPostSlots(
+    ctx.store.db,
+    postSlotRows(
+      postId,
+      slots.map((s) => s.id),
+    ),
+  )
 }
 
-export const dutyPostRow = (schoolId: string, id: string, input: Omit<DutyPostInput, 'slots'>): Insertable<DutyPostsTable> => ({ id, school_id: schoolId, ...columns(input) })
+export const dutyPostRow = (schoolId: string, id: string, input: Omit<DutyPostInput, 'slots'>): Insertable<DutyPostsTable> => ({
+  id,
+  school_id: schoolId,
+  ...columns(input),
+})
 
 /** New posts; with `update`, a code the school already has updates those columns instead. */
 export function insertDutyPosts(db: Kysely<Database>, rows: readonly Insertable<DutyPostsTable>[], update?: readonly Column<'duty_posts'>[]): CompiledQuery[] {
@@ -120,7 +139,12 @@ const columns = (i: Omit<DutyPostInput, 'slots'>) => ({
 })
 
 const resolveSlots = (store: Store, schoolId: string, input: DutyPostInput) =>
-  resolveRefs(store, 'slots', schoolId, input.slots.map((ref, i) => ({ ref, path: ['slots', i] })))
+  resolveRefs(
+    store,
+    'slots',
+    schoolId,
+    input.slots.map((ref, i) => ({ ref, path: ['slots', i] })),
+  )
 
 /** The staff who name a duty post (by its code) in avoid or prefer: while any do, it keeps its code. */
 export async function staffNaming(store: Store, schoolId: string, postCode: string): Promise<{ code: string; name: string }[]> {
@@ -128,7 +152,9 @@ export async function staffNaming(store: Store, schoolId: string, postCode: stri
     .selectFrom('staff')
     .select(['code', 'name'])
     .where('school_id', '=', schoolId)
-    .where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(staff.avoid) WHERE value = ${postCode}) OR EXISTS (SELECT 1 FROM json_each(staff.prefer) WHERE value = ${postCode})`)
+    .where(
+      sql<boolean>`EXISTS (SELECT 1 FROM json_each(staff.avoid) WHERE value = ${postCode}) OR EXISTS (SELECT 1 FROM json_each(staff.prefer) WHERE value = ${postCode})`,
+    )
     .orderBy('code')
     .execute()
 }
@@ -137,7 +163,9 @@ export async function staffNaming(store: Store, schoolId: string, postCode: stri
 async function ensureNotNamedByStaff(store: Store, schoolId: string, post: DutyPost, doing: string): Promise<void> {
   const named = await staffNaming(store, schoolId, post.code)
   if (named.length > 0) {
-    throw conflict(`${named.length} staff (${named.map((s) => s.code).join(', ')}) still name duty post ${post.code} in avoid or prefer; change them before you ${doing}`)
+    throw conflict(
+      `${named.length} staff (${named.map((s) => s.code).join(', ')}) still name duty post ${post.code} in avoid or prefer; change them before you ${doing}`,
+    )
   }
 }
 
@@ -164,11 +192,19 @@ export async function updateDutyPost(ctx: WriteContext, schoolId: string, id: st
   }
   const slots = await resolveSlots(ctx.store, schoolId, input)
   const after: DutyPost = { ...before, ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), version: before.version + 1 }
-  await commit(ctx, { schoolId, entity: 'duty_post', entityId: id, action: 'update', before, after, expect: { table: 'duty_posts', version: before.version } }, [
-    ctx.store.db.updateTable('duty_posts').set({ ...columns(input), version: sql<number>`version + 1` }).where('id', '=', id).compile(),
-    ctx.store.db.deleteFrom('duty_post_slots').where('duty_post_id', '=', id).compile(),
-    ...slotStatements(ctx, id, slots),
-  ])
+  await commit(
+    ctx,
+    { schoolId, entity: 'duty_post', entityId: id, action: 'update', before, after, expect: { table: 'duty_posts', version: before.version } },
+    [
+      ctx.store.db
+        .updateTable('duty_posts')
+        .set({ ...columns(input), version: sql<number>`version + 1` })
+        .where('id', '=', id)
+        .compile(),
+      ctx.store.db.deleteFrom('duty_post_slots').where('duty_post_id', '=', id).compile(),
+      ...slotStatements(ctx, id, slots),
+    ],
+  )
   return after
 }
 

@@ -8,9 +8,7 @@ import { code, name } from '../platform/fields.js'
 const gradeBody = z.strictObject({
   code,
   name,
-  dutyKinds: z
-    .array(z.enum(WORK_KINDS))
-    .refine((kinds) => new Set(kinds).size === kinds.length, 'lists a kind more than once'),
+  dutyKinds: z.array(z.enum(WORK_KINDS)).refine((kinds) => new Set(kinds).size === kinds.length, 'lists a kind more than once'),
 })
 
 export const gradeRoutes = schoolResourceRoutes(

@@ -28,7 +28,13 @@ export async function importTermDates(ctx: WriteContext, schoolId: string, text:
   for (const c of parsed.value.closures) {
     const id = ctx.newId('cls')
     statements.push(
-      auditStatement(ctx, { schoolId, entity: 'closure', entityId: id, action: 'create', after: { id, date: c.date, kind: c.kind, name: c.name, version: 1, source: 'paste' } }),
+      auditStatement(ctx, {
+        schoolId,
+        entity: 'closure',
+        entityId: id,
+        action: 'create',
+        after: { id, date: c.date, kind: c.kind, name: c.name, version: 1, source: 'paste' },
+      }),
       ...insertClosures(db, [closureRow(schoolId, id, c)]),
     )
   }
@@ -55,7 +61,10 @@ export async function importStaffCsv(ctx: WriteContext, schoolId: string, text: 
     statements.push(
       auditStatement(ctx, { schoolId, entity: 'staff', entityId: id, action: 'create', after: { id, ...input, source: 'csv' } }),
       ...insertStaff(db, [staffRow(schoolId, id, { ...s, gradeId: grade, avoid: [], prefer: [] })]),
-      ...insertSkills(db, s.skills.map((k) => skillRow(id, k))),
+      ...insertSkills(
+        db,
+        s.skills.map((k) => skillRow(id, k)),
+      ),
     )
   }
   await ctx.store.atomic(statements)

@@ -79,13 +79,7 @@ export async function ensureCodeFree(store: Store, table: CodedTable, schoolId: 
  * in `week` when given, otherwise in any week. The scenario format checks the same inside one
  * file (parseScenario), and the cover CSV import against the database in bulk (cover-csv.ts).
  */
-export async function workCodeHolder(
-  store: Store,
-  schoolId: string,
-  kind: WorkTable,
-  code: string,
-  week?: string,
-): Promise<string | undefined> {
+export async function workCodeHolder(store: Store, schoolId: string, kind: WorkTable, code: string, week?: string): Promise<string | undefined> {
   const weekly = async (t: WeeklyCodedTable) => {
     if (t === kind) return undefined
     let q = store.db.selectFrom(t).select('week').where('school_id', '=', schoolId).where('code', '=', code)
@@ -110,7 +104,7 @@ export async function ensureWorkCodeFree(store: Store, schoolId: string, kind: W
   if (holder === undefined) return
   const detail = holder.startsWith('duty post')
     ? `${holder} already has this code: give the ${LABEL[kind]} its own`
-    : `${holder} already has code "${code}"${kind === 'duty_posts' ? ': a duty post\'s code names it in every week' : ''}`
+    : `${holder} already has code "${code}"${kind === 'duty_posts' ? ": a duty post's code names it in every week" : ''}`
   throw new ProblemError('conflict', detail, [fieldError(['code'], detail)])
 }
 

@@ -98,7 +98,13 @@ export async function loadSchoolWeek(store: Store, schoolId: string, monday: str
     // A term is needed to know whether the school has any at all, so every one is read; a
     // school has a few dozen rows at most.
     store.db.selectFrom('calendar_periods').select(['kind', 'name', 'start_date', 'end_date']).where('school_id', '=', schoolId).execute(),
-    store.db.selectFrom('closures').select(['date', 'name']).where('school_id', '=', schoolId).where('date', '>=', monday).where('date', '<=', sunday).execute(),
+    store.db
+      .selectFrom('closures')
+      .select(['date', 'name'])
+      .where('school_id', '=', schoolId)
+      .where('date', '>=', monday)
+      .where('date', '<=', sunday)
+      .execute(),
   ])
   return schoolWeekOf(
     periods.map((p) => ({ kind: p.kind, name: p.name, startDate: p.start_date, endDate: p.end_date })),

@@ -47,7 +47,11 @@ const columns = (input: SlotInput & { position?: number }) => ({
   ...(input.position === undefined ? {} : { position: input.position }),
 })
 
-export const slotRow = (schoolId: string, id: string, input: SlotInput & { position?: number }): Insertable<SlotsTable> => ({ id, school_id: schoolId, ...columns(input) })
+export const slotRow = (schoolId: string, id: string, input: SlotInput & { position?: number }): Insertable<SlotsTable> => ({
+  id,
+  school_id: schoolId,
+  ...columns(input),
+})
 
 /** New slots; with `update`, a code the school already has updates those columns instead. */
 export function insertSlots(db: Kysely<Database>, rows: readonly Insertable<SlotsTable>[], update?: readonly Column<'slots'>[]): CompiledQuery[] {
@@ -89,7 +93,11 @@ export async function updateSlot(ctx: WriteContext, schoolId: string, id: string
   await ensureCodeFree(ctx.store, 'slots', schoolId, input.code, id)
   const after: Slot = { ...before, ...input, version: before.version + 1 }
   await commit(ctx, { schoolId, entity: 'slot', entityId: id, action: 'update', before, after, expect: { table: 'slots', version: before.version } }, [
-    ctx.store.db.updateTable('slots').set({ ...columns(input), version: sql<number>`version + 1` }).where('id', '=', id).compile(),
+    ctx.store.db
+      .updateTable('slots')
+      .set({ ...columns(input), version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .compile(),
   ])
   return after
 }

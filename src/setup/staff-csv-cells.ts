@@ -48,7 +48,10 @@ export const hoursOfDay = z.string().transform((text, ctx): WorkingHours => {
 /** The days of "Mon-Fri", "Mon, Wed & Fri", "Tue/Thu". */
 function daysOf(spec: string): Weekday[] | string {
   const out: Weekday[] = []
-  for (const token of spec.replace(/\s*[-–]\s*/g, '-').split(/[,/&\s]+|\band\b/i).filter((t) => t !== '')) {
+  for (const token of spec
+    .replace(/\s*[-–]\s*/g, '-')
+    .split(/[,/&\s]+|\band\b/i)
+    .filter((t) => t !== '')) {
     const range = /^([a-z.]+)\s*[-–]\s*([a-z.]+)$/i.exec(token)
     if (range) {
       const from = weekdayOf(range[1] as string)
@@ -74,7 +77,10 @@ function daysOf(spec: string): Weekday[] | string {
  */
 export const pattern = z.string().transform((text, ctx) => {
   const out: Partial<Record<Weekday, WorkingHours>> = {}
-  const parts = text.split(/[;|\n]/).map((p) => p.trim()).filter((p) => p !== '')
+  const parts = text
+    .split(/[;|\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
   if (parts.length === 0) {
     ctx.addIssue({ code: 'custom', message: 'is empty; write e.g. "Mon-Fri 08:00-15:50"' })
     return z.NEVER
@@ -88,7 +94,10 @@ export const pattern = z.string().transform((text, ctx) => {
     const days = daysOf(m[1] as string)
     const hours = hoursOfDay.safeParse(`${m[2]}-${m[3]}`)
     if (typeof days === 'string' || !hours.success) {
-      ctx.addIssue({ code: 'custom', message: typeof days === 'string' ? `"${part}": ${days}` : `"${part}": ${hours.error?.issues[0]?.message ?? 'bad hours'}` })
+      ctx.addIssue({
+        code: 'custom',
+        message: typeof days === 'string' ? `"${part}": ${days}` : `"${part}": ${hours.error?.issues[0]?.message ?? 'bad hours'}`,
+      })
       return z.NEVER
     }
     for (const day of days) {
@@ -151,7 +160,10 @@ export const ukOrIsoDate = z.string().transform((text, ctx) => {
 
 /** "First aid" -> "first-aid": the form duty posts' skill seats use. */
 export function skillKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_]+/g, '-')
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
 }
 
 const SKILL_KEY = /^[a-z0-9][a-z0-9.-]*$/
@@ -163,7 +175,10 @@ const DATE_IN = /(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})/
  */
 export const skills = z.string().transform((text, ctx) => {
   const out: SkillHeld[] = []
-  for (const part of text.split(/[;,|]/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(/[;,|]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const m = DATE_IN.exec(part)
     let name = part
     let expiresOn: string | null = null

@@ -52,7 +52,12 @@ const SYNONYMS: Record<StaffField, readonly string[]> = {
 /** Header text -> the field it holds; undefined entries are fields the file lacks. */
 export type ColumnMapping = Partial<Record<StaffField, string>>
 
-const normal = (header: string) => header.trim().toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+const normal = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
 
 /** The column a header names for each field, from the usual names. */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
@@ -103,7 +108,8 @@ export interface StaffImport {
 }
 
 /** An empty cell is a missing value, so defaults apply and optional columns may be blank. */
-const cell = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema)
+const cell = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema)
 const required = z.string({ error: (issue) => (issue.input === undefined ? 'is empty' : 'must be text') })
 
 const rowSchema = z.object({
@@ -126,14 +132,17 @@ function headerProblems(headers: readonly string[], mapping: ColumnMapping, days
   const seen = new Map<string, number>()
   headers.forEach((h, i) => {
     const key = h.trim().toLowerCase()
-    if (key !== '' && seen.has(key)) problems.push({ line, column: h, message: `is the header of columns ${(seen.get(key) as number) + 1} and ${i + 1}; headers must differ` })
+    if (key !== '' && seen.has(key))
+      problems.push({ line, column: h, message: `is the header of columns ${(seen.get(key) as number) + 1} and ${i + 1}; headers must differ` })
     seen.set(key, i)
   })
   for (const [field, header] of Object.entries(mapping)) {
-    if (header !== undefined && !headers.includes(header)) problems.push({ line, column: FIELD_LABELS[field as StaffField], message: `no column is headed "${header}"` })
+    if (header !== undefined && !headers.includes(header))
+      problems.push({ line, column: FIELD_LABELS[field as StaffField], message: `no column is headed "${header}"` })
   }
   const need = (field: StaffField, also: string) => {
-    if (mapping[field] === undefined) problems.push({ line, column: FIELD_LABELS[field], message: `no column found; head one "${FIELD_LABELS[field]}"${also} or choose it by hand` })
+    if (mapping[field] === undefined)
+      problems.push({ line, column: FIELD_LABELS[field], message: `no column found; head one "${FIELD_LABELS[field]}"${also} or choose it by hand` })
   }
   need('code', '')
   if (mapping.name === undefined && (mapping.forename === undefined || mapping.surname === undefined)) {
@@ -201,7 +210,10 @@ function readSheet(text: string, options: StaffCsvOptions): Parsed<{ sheet: Shee
   const [header, ...records] = parsed.lines
   if (!header) return { ok: false, problems: [{ line: 0, message: 'is empty' }] }
   const headers = header.fields.map((h) => h.trim())
-  const mapping: ColumnMapping = { ...guessMapping(headers), ...Object.fromEntries(Object.entries(options.mapping ?? {}).filter(([, v]) => v !== undefined && v !== '')) }
+  const mapping: ColumnMapping = {
+    ...guessMapping(headers),
+    ...Object.fromEntries(Object.entries(options.mapping ?? {}).filter(([, v]) => v !== undefined && v !== '')),
+  }
   // A whole name column wins over the parts; a pattern column wins over day columns.
   if (mapping.name !== undefined) {
     delete mapping.forename
@@ -213,7 +225,8 @@ function readSheet(text: string, options: StaffCsvOptions): Parsed<{ sheet: Shee
   if (records.length === 0) return { ok: false, problems: [{ line: 0, message: 'has a header line but no staff' }] }
   if (records.length > MAX_ROWS) return { ok: false, problems: [{ line: 0, message: `has ${records.length} rows; at most ${MAX_ROWS} at once` }] }
   const index = (field: StaffField) => (mapping[field] === undefined ? -1 : headers.indexOf(mapping[field] as string))
-  const labelOf = (key: string): string => (key === 'pattern' && days.size > 0 ? 'working days' : (mapping[key as StaffField] ?? FIELD_LABELS[key as StaffField] ?? key))
+  const labelOf = (key: string): string =>
+    key === 'pattern' && days.size > 0 ? 'working days' : (mapping[key as StaffField] ?? FIELD_LABELS[key as StaffField] ?? key)
   return { ok: true, value: { sheet: { headers, mapping, days, index, labelOf }, records } }
 }
 
@@ -228,7 +241,13 @@ function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<
   const dayProblems: LineProblem[] = []
   const raw = {
     code: at('code'),
-    name: mapping.name !== undefined ? at('name') : [at('forename'), at('surname')].map((p) => p?.trim() ?? '').filter((p) => p !== '').join(' '),
+    name:
+      mapping.name !== undefined
+        ? at('name')
+        : [at('forename'), at('surname')]
+            .map((p) => p?.trim() ?? '')
+            .filter((p) => p !== '')
+            .join(' '),
     grade: at('grade'),
     hours: at('hours'),
     pattern: mapping.pattern !== undefined ? at('pattern') : 'Mon 00:00-00:01',
@@ -251,7 +270,8 @@ function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<
   const first = checks.firstLine.get(codeText)
   if (codeText !== '' && first !== undefined) rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is also on line ${first}` })
   else if (codeText !== '') checks.firstLine.set(codeText, line)
-  if (checks.options.existingCodes?.has(codeText)) rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is already in Duty Rota; remove the row or give another code` })
+  if (checks.options.existingCodes?.has(codeText))
+    rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is already in Duty Rota; remove the row or give another code` })
   const grade = raw.grade === undefined || raw.grade.trim() === '' ? undefined : checks.gradeOf(raw.grade)
   if (grade !== undefined && typeof grade !== 'string') rowProblems.push({ line, column: labelOf('grade'), message: grade.message })
   if (!result.success || rowProblems.length > 0 || typeof grade !== 'string') return { ok: false, problems: sortByColumn(rowProblems, headers) }
@@ -283,11 +303,20 @@ function sortByColumn(problems: LineProblem[], headers: readonly string[]): Line
     const i = headers.indexOf(p.column ?? '')
     return i < 0 ? headers.length : i
   }
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => order(a.p) - order(b.p) || a.i - b.i).map(({ p }) => p)
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => order(a.p) - order(b.p) || a.i - b.i)
+    .map(({ p }) => p)
 }
 
 /** Day columns: "08:00-15:50" is a working day; empty, "-" or "off" is not. */
-function readDays(fields: readonly string[], headers: readonly string[], days: Map<Weekday, number>, line: number, problems: LineProblem[]): Partial<Record<Weekday, WorkingHours>> {
+function readDays(
+  fields: readonly string[],
+  headers: readonly string[],
+  days: Map<Weekday, number>,
+  line: number,
+  problems: LineProblem[],
+): Partial<Record<Weekday, WorkingHours>> {
   const out: Partial<Record<Weekday, WorkingHours>> = {}
   for (const day of WEEKDAYS) {
     const i = days.get(day)
@@ -298,7 +327,8 @@ function readDays(fields: readonly string[], headers: readonly string[], days: M
     if (hours.success) out[day] = hours.data
     else problems.push({ line, column: headers[i] as string, message: hours.error.issues[0]?.message ?? 'is not start-end' })
   }
-  if (problems.length === 0 && Object.keys(out).length === 0) problems.push({ line, column: 'working days', message: 'works no day; give hours such as 08:00-15:50 under at least one day' })
+  if (problems.length === 0 && Object.keys(out).length === 0)
+    problems.push({ line, column: 'working days', message: 'works no day; give hours such as 08:00-15:50 under at least one day' })
   return out
 }
 

@@ -59,7 +59,10 @@ export function insertSkills(db: Kysely<Database>, rows: readonly Insertable<Sta
   return insertRows(db, 'staff_skills', rows, renew ? { key: ['staff_id', 'skill'], set: ['expires_on'], bumpVersion: false } : undefined)
 }
 
-export const commitmentRow = (staffId: string, c: { id: string; day: Weekday; start: string; end: string; label: string | null }): Insertable<CommitmentsTable> => ({
+export const commitmentRow = (
+  staffId: string,
+  c: { id: string; day: Weekday; start: string; end: string; label: string | null },
+): Insertable<CommitmentsTable> => ({
   id: c.id,
   staff_id: staffId,
   day: c.day,

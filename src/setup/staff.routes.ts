@@ -7,7 +7,11 @@ import { code, endAfterStart, isoDate, name, oneLine, reference, timeOfDay, week
 const workingHours = z.strictObject({ start: timeOfDay, end: timeOfDay }).superRefine(endAfterStart('start', 'end'))
 
 const skillHeld = z.union([
-  z.string().min(1).max(100).transform((skill) => ({ skill, expiresOn: null })),
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .transform((skill) => ({ skill, expiresOn: null })),
   z.strictObject({ skill: z.string().min(1, 'must not be empty').max(100), expiresOn: isoDate.nullable().default(null) }),
 ])
 

@@ -118,9 +118,21 @@ export async function listStaff(store: Store, schoolId: string, page: StaffQuery
     const grade = page.grade
     q = q.where((eb) => eb.or([eb('g.id', '=', grade), eb('g.code', '=', grade)]))
   }
-  const rows = await q.orderBy('s.code').orderBy('s.id').limit(page.limit + 1).execute()
-  const children = await childrenOf(store, rows.slice(0, page.limit).map((r) => r.id))
-  return toPage(rows, page.limit, (r) => ({ key: r.code, id: r.id }), (r) => toStaff(r, children))
+  const rows = await q
+    .orderBy('s.code')
+    .orderBy('s.id')
+    .limit(page.limit + 1)
+    .execute()
+  const children = await childrenOf(
+    store,
+    rows.slice(0, page.limit).map((r) => r.id),
+  )
+  return toPage(
+    rows,
+    page.limit,
+    (r) => ({ key: r.code, id: r.id }),
+    (r) => toStaff(r, children),
+  )
 }
 
 export async function getStaff(store: Store, schoolId: string, id: string): Promise<StaffMember> {
@@ -132,8 +144,18 @@ export async function getStaff(store: Store, schoolId: string, id: string): Prom
 /** Resolves grade and duty-post references; avoid/prefer are stored as codes, as in scenario files. */
 async function resolve(store: Store, schoolId: string, input: StaffInput) {
   const grade = await resolveRef(store, 'grades', schoolId, input.grade, ['grade'])
-  const avoid = await resolveRefs(store, 'duty_posts', schoolId, input.avoid.map((ref, i) => ({ ref, path: ['avoid', i] })))
-  const prefer = await resolveRefs(store, 'duty_posts', schoolId, input.prefer.map((ref, i) => ({ ref, path: ['prefer', i] })))
+  const avoid = await resolveRefs(
+    store,
+    'duty_posts',
+    schoolId,
+    input.avoid.map((ref, i) => ({ ref, path: ['avoid', i] })),
+  )
+  const prefer = await resolveRefs(
+    store,
+    'duty_posts',
+    schoolId,
+    input.prefer.map((ref, i) => ({ ref, path: ['prefer', i] })),
+  )
   const avoided = new Set(avoid.map((p) => p.code))
   const both = prefer.flatMap((p, i) => (avoided.has(p.code) ? [fieldError(['prefer', i], `duty post ${p.code} is also in avoid`)] : []))
   if (both.length > 0) throw invalid(both)
@@ -144,8 +166,14 @@ function writeStatements(ctx: WriteContext, staffId: string, input: StaffInput) 
   const commitments = input.commitments.map((c) => ({ id: ctx.newId('cmt'), ...c }))
   const db = ctx.store.db
   const statements: CompiledQuery[] = [
-    ...insertSkills(db, input.skills.map((s) => skillRow(staffId, s))),
-    ...insertCommitments(db, commitments.map((c) => commitmentRow(staffId, c))),
+    ...insertSkills(
+      db,
+      input.skills.map((s) => skillRow(staffId, s)),
+    ),
+    ...insertCommitments(
+      db,
+      commitments.map((c) => commitmentRow(staffId, c)),
+    ),
   ]
   return { commitments, statements }
 }
@@ -154,7 +182,13 @@ function columns(input: StaffInput, resolved: Awaited<ReturnType<typeof resolve>
   return staffColumns({ ...input, gradeId: resolved.grade.id, avoid: resolved.avoid, prefer: resolved.prefer })
 }
 
-function asMember(id: string, input: StaffInput, resolved: Awaited<ReturnType<typeof resolve>>, commitments: StaffMember['commitments'], version: number): StaffMember {
+function asMember(
+  id: string,
+  input: StaffInput,
+  resolved: Awaited<ReturnType<typeof resolve>>,
+  commitments: StaffMember['commitments'],
+  version: number,
+): StaffMember {
   return {
     ...input,
     id,
@@ -200,7 +234,11 @@ export async function updateStaff(ctx: WriteContext, schoolId: string, id: strin
   const children = writeStatements(ctx, id, input)
   const after = asMember(id, input, resolved, children.commitments, before.version + 1)
   await commit(ctx, { schoolId, entity: 'staff', entityId: id, action: 'update', before, after, expect: { table: 'staff', version: before.version } }, [
-    ctx.store.db.updateTable('staff').set({ ...columns(input, resolved), version: sql<number>`version + 1` }).where('id', '=', id).compile(),
+    ctx.store.db
+      .updateTable('staff')
+      .set({ ...columns(input, resolved), version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .compile(),
     ctx.store.db.deleteFrom('staff_skills').where('staff_id', '=', id).compile(),
     ctx.store.db.deleteFrom('commitments').where('staff_id', '=', id).compile(),
     ...children.statements,

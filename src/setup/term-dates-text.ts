@@ -114,10 +114,17 @@ function readLine(raw: string, line: number, problems: LineProblem[]): LineRead 
     problems.push({ line, message: `"${after.trim()}" after the dates is not understood; put the name first` })
     return undefined
   }
-  const name = raw.slice(0, first.index).replace(/[\s:,;\-–—]+$/, '').trim()
+  const name = raw
+    .slice(0, first.index)
+    .replace(/[\s:,;\-–—]+$/, '')
+    .trim()
   const kind = KINDS.find(([re]) => re.test(name))?.[1]
   if (!kind) {
-    problems.push({ line, column: 'name', message: `say what "${name || 'this'}" is: a term ("Autumn term"), "Half term", "INSET", "Bank holiday" or "Closed"` })
+    problems.push({
+      line,
+      column: 'name',
+      message: `say what "${name || 'this'}" is: a term ("Autumn term"), "Half term", "INSET", "Bank holiday" or "Closed"`,
+    })
     return undefined
   }
   const dates = matches.map(isoOf)

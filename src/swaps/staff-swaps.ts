@@ -139,14 +139,30 @@ export async function answerOffer(ctx: WriteContext, me: StaffMember, id: string
   const after: Swap =
     answer === 'accept'
       ? { ...swap, stage: 'agreed', agreedBy: ctx.actor, agreedAt: now, version: version1 }
-      : { ...swap, status: 'declined', stage: answer === 'withdraw' ? 'withdrawn' : 'declined', declinedBy: answer === 'decline' ? 'colleague' : null, decidedBy: ctx.actor, decidedAt: now, version: version1 }
+      : {
+          ...swap,
+          status: 'declined',
+          stage: answer === 'withdraw' ? 'withdrawn' : 'declined',
+          declinedBy: answer === 'decline' ? 'colleague' : null,
+          decidedBy: ctx.actor,
+          decidedAt: now,
+          version: version1,
+        }
   const set =
     answer === 'accept'
       ? { agreed_by: ctx.actor, agreed_at: now }
       : { status: 'declined' as const, decided_by: ctx.actor, decided_at: now, closed_by_staff_id: me.staffId }
-  await commit(ctx, { schoolId: me.schoolId, entity: 'swap', entityId: id, action: answer, before: swap, after, expect: { table: 'swaps', version: swap.version } }, [
-    ctx.store.db.updateTable('swaps').set({ ...set, version: sql<number>`version + 1` }).where('id', '=', id).compile(),
-  ])
+  await commit(
+    ctx,
+    { schoolId: me.schoolId, entity: 'swap', entityId: id, action: answer, before: swap, after, expect: { table: 'swaps', version: swap.version } },
+    [
+      ctx.store.db
+        .updateTable('swaps')
+        .set({ ...set, version: sql<number>`version + 1` })
+        .where('id', '=', id)
+        .compile(),
+    ],
+  )
   return after
 }
 
@@ -205,7 +221,11 @@ export async function loadMySwaps(store: Store, me: StaffMember, fromWeek: strin
   const swaps = await listSwapsOf(store, me.schoolId, me.staffId, fromWeek)
   if (swaps.length === 0) return []
   const names = await staffNames(store, me.schoolId)
-  const texts = await describe(store, me.schoolId, swaps.flatMap((s) => [s.a, ...(s.b ? [s.b] : [])]))
+  const texts = await describe(
+    store,
+    me.schoolId,
+    swaps.flatMap((s) => [s.a, ...(s.b ? [s.b] : [])]),
+  )
   return swaps.map((s) => {
     const side = s.a.staffId === me.staffId ? 'giver' : 'taker'
     const other = side === 'giver' ? s.to.staffId : s.a.staffId
@@ -270,7 +290,8 @@ export async function offerChoices(deps: Deps, me: StaffMember, query: { give?: 
   const week = mondayOf(give.date)
   const { gate } = await publishedGate(store, me.schoolId, week)
   const mineNow = placed(me.staffId, giveRef)
-  if (gate.isPinned(mineNow)) return { ...choices, give, problem: 'A manager has fixed this duty to you, so it cannot be swapped. Ask them if you need to change it.' }
+  if (gate.isPinned(mineNow))
+    return { ...choices, give, problem: 'A manager has fixed this duty to you, so it cannot be swapped. Ask them if you need to change it.' }
   const names = await staffNames(store, me.schoolId)
   const takers = gate
     .takers(mineNow)

@@ -99,7 +99,8 @@ export class SwapGate {
     try {
       for (const m of moves) {
         const at = this.place(m.from)
-        if (!at || !this.state.has(at.person, at.occurrence)) return { rule: 1, message: `${m.from.work} on ${m.from.date} is not in the published rota as it runs this week` }
+        if (!at || !this.state.has(at.person, at.occurrence))
+          return { rule: 1, message: `${m.from.work} on ${m.from.date} is not in the published rota as it runs this week` }
         this.state.remove(at.person, at.occurrence)
         undo.push(() => this.state.add(at.person, at.occurrence))
       }
@@ -149,6 +150,14 @@ export class SwapGate {
 
   /** Of `colleague`'s assignments in `candidates`, those the giver could take in exchange for `give`. */
   exchanges(give: Placed, colleague: string, candidates: readonly Placed[]): Placed[] {
-    return candidates.filter((back) => back.staffId === colleague && !this.isPinned(back) && this.quickRefusal([{ from: give, to: colleague }, { from: back, to: give.staffId }]) === null)
+    return candidates.filter(
+      (back) =>
+        back.staffId === colleague &&
+        !this.isPinned(back) &&
+        this.quickRefusal([
+          { from: give, to: colleague },
+          { from: back, to: give.staffId },
+        ]) === null,
+    )
   }
 }

@@ -21,10 +21,14 @@ const swapBody = z.strictObject({
 })
 
 export const swapRoutes = new Hono<AppEnv>()
-  .get('/schools/:schoolId/weeks/:monday/swaps', validate('param', z.object({ schoolId: z.string(), monday: isoDate.refine(isMondayDate, 'must be a Monday') })), async (c) =>
-    c.json({ items: await listSwaps(c.var.deps.store, c.req.valid('param').schoolId, c.req.valid('param').monday) }),
+  .get(
+    '/schools/:schoolId/weeks/:monday/swaps',
+    validate('param', z.object({ schoolId: z.string(), monday: isoDate.refine(isMondayDate, 'must be a Monday') })),
+    async (c) => c.json({ items: await listSwaps(c.var.deps.store, c.req.valid('param').schoolId, c.req.valid('param').monday) }),
   )
-  .post('/schools/:schoolId/swaps', validate('json', swapBody), async (c) => created(c, await requestSwap(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))))
+  .post('/schools/:schoolId/swaps', validate('json', swapBody), async (c) =>
+    created(c, await requestSwap(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))),
+  )
   .get('/schools/:schoolId/swaps/:id', async (c) => versioned(c, await getSwap(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))))
   .post('/schools/:schoolId/swaps/:id/approve', async (c) =>
     versioned(c, await approveSwap(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))),

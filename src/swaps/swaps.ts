@@ -110,7 +110,10 @@ function toSwap(r: SwapRow): Swap {
     proposedBy: r.proposed_by_staff_id === null ? 'manager' : 'staff',
     a: { staff: r.a_code, staffId: r.staff_a_id, duty: r.a_work_code, date: r.a_date, ...slotOf(r.a_slot_code) },
     to: { staff: r.b_code, staffId: r.staff_b_id },
-    b: r.b_work_code === null || r.b_date === null ? null : { staff: r.b_code, staffId: r.staff_b_id, duty: r.b_work_code, date: r.b_date, ...slotOf(r.b_slot_code) },
+    b:
+      r.b_work_code === null || r.b_date === null
+        ? null
+        : { staff: r.b_code, staffId: r.staff_b_id, duty: r.b_work_code, date: r.b_date, ...slotOf(r.b_slot_code) },
     credits: { a: r.a_credit_code, b: r.b_credit_code },
     note: r.note,
     requestedBy: r.requested_by,
@@ -173,12 +176,20 @@ export async function publishedGate(store: Store, schoolId: string, week: string
  */
 const PRIVATE_RULES: ReadonlySet<number> = new Set([2, 3, 8, 9])
 
-export async function checkAgainstPublished(store: Store, schoolId: string, week: string, swap: Moves, audience: 'manager' | 'staff' = 'manager'): Promise<StoredRota> {
+export async function checkAgainstPublished(
+  store: Store,
+  schoolId: string,
+  week: string,
+  swap: Moves,
+  audience: 'manager' | 'staff' = 'manager',
+): Promise<StoredRota> {
   const { published, gate } = await publishedGate(store, schoolId, week)
   const held = new Set(published.assignments.map(placedKey))
   movesOf(swap).forEach((m, i) => {
     if (!held.has(placedKey(m.from))) {
-      throw conflict(`${i === 0 ? swap.a.staff : swap.b?.staff} does not hold ${m.from.work} on ${m.from.date}${m.from.slot ? ` (${m.from.slot})` : ''} in the published rota`)
+      throw conflict(
+        `${i === 0 ? swap.a.staff : swap.b?.staff} does not hold ${m.from.work} on ${m.from.date}${m.from.slot ? ` (${m.from.slot})` : ''} in the published rota`,
+      )
     }
   })
   const broken = gate.refuse(movesOf(swap))
@@ -198,7 +209,13 @@ export async function requestSwap(ctx: WriteContext, schoolId: string, input: Sw
  * manager records it (`proposerId` null), offered and waiting for B when A proposes it.
  * `extraGuard` (an SQL boolean) must still hold when the row is written.
  */
-export async function createSwap(ctx: WriteContext, schoolId: string, input: SwapInput, proposerId: string | null, extraGuard?: RawBuilder<unknown>): Promise<Swap> {
+export async function createSwap(
+  ctx: WriteContext,
+  schoolId: string,
+  input: SwapInput,
+  proposerId: string | null,
+  extraGuard?: RawBuilder<unknown>,
+): Promise<Swap> {
   const [a, b] = await Promise.all([resolveRef(ctx.store, 'staff', schoolId, input.from, ['from']), resolveRef(ctx.store, 'staff', schoolId, input.to, ['to'])])
   if (a.id === b.id) throw invalid([fieldError(['to'], 'a swap needs two different people')])
   const week = mondayOf(input.give.date)
@@ -303,7 +320,15 @@ export async function approveSwap(ctx: WriteContext, schoolId: string, id: strin
   const db = ctx.store.db
 
   const moves = movesOf(swap)
-  const after: Swap = { ...swap, status: 'approved', stage: 'approved', decidedBy: ctx.actor, decidedAt: now, version: swap.version + 1, credits: { a: creditA, b: creditB } }
+  const after: Swap = {
+    ...swap,
+    status: 'approved',
+    stage: 'approved',
+    decidedBy: ctx.actor,
+    decidedAt: now,
+    version: swap.version + 1,
+    credits: { a: creditA, b: creditB },
+  }
   const assignments = applyMoves(published.assignments, moves)
   const extra: CompiledQuery[] = []
   for (const hook of options.hooks ?? ctx.publishHooks ?? []) {
@@ -313,7 +338,11 @@ export async function approveSwap(ctx: WriteContext, schoolId: string, id: strin
     guardedAudit(
       ctx,
       { schoolId, action: 'approve', entity: 'swap', entityId: id, before: swap, after },
-      allOf(sql`EXISTS (SELECT 1 FROM swaps WHERE id = ${id} AND status = 'requested' AND agreed_at IS NOT NULL AND version = ${swap.version})`, weekStillAt(schoolId, swap.week, weekVersion), rotaStillAt(published.id, 'published', published.version)),
+      allOf(
+        sql`EXISTS (SELECT 1 FROM swaps WHERE id = ${id} AND status = 'requested' AND agreed_at IS NOT NULL AND version = ${swap.version})`,
+        weekStillAt(schoolId, swap.week, weekVersion),
+        rotaStillAt(published.id, 'published', published.version),
+      ),
     ),
     ...moves.map((m) =>
       db
@@ -333,7 +362,14 @@ export async function approveSwap(ctx: WriteContext, schoolId: string, id: strin
       .compile(),
     db
       .updateTable('swaps')
-      .set({ status: 'approved', decided_by: ctx.actor, decided_at: now, a_credit_staff_id: creditA, b_credit_staff_id: creditB, version: sql<number>`version + 1` })
+      .set({
+        status: 'approved',
+        decided_by: ctx.actor,
+        decided_at: now,
+        a_credit_staff_id: creditA,
+        b_credit_staff_id: creditB,
+        version: sql<number>`version + 1`,
+      })
       .where('id', '=', id)
       .compile(),
     ...extra,
@@ -348,7 +384,11 @@ export async function declineSwap(ctx: WriteContext, schoolId: string, id: strin
   const now = nowIso(ctx)
   const after: Swap = { ...swap, status: 'declined', stage: 'declined', declinedBy: 'manager', decidedBy: ctx.actor, decidedAt: now, version: swap.version + 1 }
   await commit(ctx, { schoolId, entity: 'swap', entityId: id, action: 'update', before: swap, after, expect: { table: 'swaps', version: swap.version } }, [
-    ctx.store.db.updateTable('swaps').set({ status: 'declined', decided_by: ctx.actor, decided_at: now, version: sql<number>`version + 1` }).where('id', '=', id).compile(),
+    ctx.store.db
+      .updateTable('swaps')
+      .set({ status: 'declined', decided_by: ctx.actor, decided_at: now, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .compile(),
   ])
   return after
 }

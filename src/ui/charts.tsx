@@ -22,7 +22,12 @@ function scaleMax(rows: readonly BarRow[]): number {
   return Math.ceil(top)
 }
 
-export const BarChart: FC<{ caption: string; rows: BarRow[]; valueLabel: string; referenceLabel: string }> = ({ caption, rows, valueLabel, referenceLabel }) => {
+export const BarChart: FC<{ caption: string; rows: BarRow[]; valueLabel: string; referenceLabel: string }> = ({
+  caption,
+  rows,
+  valueLabel,
+  referenceLabel,
+}) => {
   const max = scaleMax(rows)
   const x = (v: number) => LABEL_WIDTH + (v / max) * BAR_WIDTH
   const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
@@ -30,7 +35,16 @@ export const BarChart: FC<{ caption: string; rows: BarRow[]; valueLabel: string;
   return (
     <figure class="chart">
       <figcaption>{caption}</figcaption>
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false" font-family="system-ui, sans-serif" font-size="13">
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        aria-hidden="true"
+        focusable="false"
+        font-family="system-ui, sans-serif"
+        font-size="13"
+      >
         {rows.map((r, i) => {
           const y = i * ROW
           return (
@@ -39,7 +53,9 @@ export const BarChart: FC<{ caption: string; rows: BarRow[]; valueLabel: string;
                 {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
               </text>
               <rect x={LABEL_WIDTH} y={y + 5} width={Math.max(0, x(r.value) - LABEL_WIDTH)} height={ROW - 10} fill="#0b57d0" />
-              {r.reference !== undefined ? <line x1={x(r.reference)} x2={x(r.reference)} y1={y + 1} y2={y + ROW - 1} stroke="#1a1a1a" stroke-width="3" /> : null}
+              {r.reference !== undefined ? (
+                <line x1={x(r.reference)} x2={x(r.reference)} y1={y + 1} y2={y + ROW - 1} stroke="#1a1a1a" stroke-width="3" />
+              ) : null}
               <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + 17} fill="#1a1a1a">
                 {r.reference !== undefined ? `${r.value} / ${r.reference}` : `${r.value}`}
               </text>

@@ -85,7 +85,15 @@ const FieldNotes: FC<{ id: string; hint: string | undefined; error: string | und
 )
 
 export const TextField: FC<
-  FieldProps & { type?: 'text' | 'time' | 'date' | 'number' | 'email'; required?: boolean; step?: string; min?: string; max?: string; autocomplete?: string; inputmode?: 'numeric' | 'decimal' | 'email' | 'text' }
+  FieldProps & {
+    type?: 'text' | 'time' | 'date' | 'number' | 'email'
+    required?: boolean
+    step?: string
+    min?: string
+    max?: string
+    autocomplete?: string
+    inputmode?: 'numeric' | 'decimal' | 'email' | 'text'
+  }
 > = (p) => {
   const id = fieldId(p.form, p.name)
   const error = p.state.errors[p.name]
@@ -118,7 +126,15 @@ export const TextArea: FC<FieldProps & { rows?: number; required?: boolean }> = 
     <div class="field wide">
       <label for={id}>{p.label}</label>
       <FieldNotes id={id} hint={p.hint} error={error} />
-      <textarea id={id} name={p.name} rows={p.rows ?? 8} required={p.required} spellcheck={false} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.form, p.name, p.hint, error)}>
+      <textarea
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 8}
+        required={p.required}
+        spellcheck={false}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(p.form, p.name, p.hint, error)}
+      >
         {fieldValue(p.state, p.name)}
       </textarea>
     </div>
@@ -138,7 +154,13 @@ export const SelectField: FC<FieldProps & { options: Option[]; placeholder?: str
     <div class="field">
       <label for={id}>{p.label}</label>
       <FieldNotes id={id} hint={p.hint} error={error} />
-      <select id={id} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.form, p.name, p.hint, error)}>
+      <select
+        id={id}
+        name={p.name}
+        required={p.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(p.form, p.name, p.hint, error)}
+      >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === current}>
@@ -161,7 +183,14 @@ export const CheckboxGroup: FC<FieldProps & { options: Option[] }> = (p) => {
       <FieldNotes id={id} hint={p.hint} error={error} />
       {p.options.map((o, i) => (
         <label class="choice">
-          <input type="checkbox" id={i === 0 ? id : `${id}-${i}`} name={p.name} value={o.value} checked={chosen.has(o.value)} aria-invalid={error ? 'true' : undefined} />
+          <input
+            type="checkbox"
+            id={i === 0 ? id : `${id}-${i}`}
+            name={p.name}
+            value={o.value}
+            checked={chosen.has(o.value)}
+            aria-invalid={error ? 'true' : undefined}
+          />
           {o.label}
         </label>
       ))}
@@ -175,7 +204,14 @@ export const FileField: FC<{ form: string; name: string; label: string; hint?: s
     <div class="field">
       <label for={id}>{p.label}</label>
       <FieldNotes id={id} hint={p.hint} error={undefined} />
-      <input id={id} name={p.name} type="file" accept={p.accept} data-fill={p.fill ? fieldId(p.form, p.fill) : undefined} aria-describedby={p.hint ? `${id}-hint` : undefined} />
+      <input
+        id={id}
+        name={p.name}
+        type="file"
+        accept={p.accept}
+        data-fill={p.fill ? fieldId(p.form, p.fill) : undefined}
+        aria-describedby={p.hint ? `${id}-hint` : undefined}
+      />
     </div>
   )
 }
@@ -198,7 +234,9 @@ export const PostForm: FC<{ action: string; id?: string; multipart?: boolean; bu
  * ("Delete" + " slot break"), so the accessible name starts with what sighted users see.
  * `method="get"` only asks for a page (the question before a delete); it changes nothing.
  */
-export const ButtonForm: FC<{ action: string; text: string; context?: string; hidden?: Record<string, string>; class?: string; method?: 'get' | 'post' }> = (p) => (
+export const ButtonForm: FC<{ action: string; text: string; context?: string; hidden?: Record<string, string>; class?: string; method?: 'get' | 'post' }> = (
+  p,
+) => (
   <form method={p.method ?? 'post'} action={p.action}>
     {Object.entries(p.hidden ?? {}).map(([name, value]) => (
       <input type="hidden" name={name} value={value} />

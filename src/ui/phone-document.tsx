@@ -6,7 +6,12 @@ import { FAVICON_PATH } from './favicon.js'
 import { ME_CSS } from './phone-styles.js'
 
 /** Every phone page: one column, the inline stylesheet the CSP allows by hash, no script. */
-export const PhoneDocument: FC<{ title: string; schoolName?: string | undefined; children?: Child; footer?: Child }> = ({ title, schoolName, children, footer }) => (
+export const PhoneDocument: FC<{ title: string; schoolName?: string | undefined; children?: Child; footer?: Child }> = ({
+  title,
+  schoolName,
+  children,
+  footer,
+}) => (
   <html lang="en-GB">
     <head>
       <meta charset="utf-8" />

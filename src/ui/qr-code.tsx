@@ -70,7 +70,15 @@ export interface QrCodeProps {
 export const QrCode: FC<QrCodeProps> = ({ matrix, label, module = 8 }) => {
   const side = matrix.size + 2 * QUIET_ZONE
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${side} ${side}`} width={side * module} height={side * module} role="img" aria-label={label} shape-rendering="crispEdges">
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${side} ${side}`}
+      width={side * module}
+      height={side * module}
+      role="img"
+      aria-label={label}
+      shape-rendering="crispEdges"
+    >
       <rect x={-QUIET_ZONE} y={-QUIET_ZONE} width={side} height={side} fill="#fff" />
       <path fill="#000" d={darkRunsPath(matrix)} />
     </svg>

@@ -23,7 +23,11 @@ const absenceBody = z
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${a.startDate})` })
     }
     if ((a.startTime === null) !== (a.endTime === null)) {
-      ctx.addIssue({ code: 'custom', path: [a.startTime === null ? 'startTime' : 'endTime'], message: 'give both startTime and endTime, or neither for whole days' })
+      ctx.addIssue({
+        code: 'custom',
+        path: [a.startTime === null ? 'startTime' : 'endTime'],
+        message: 'give both startTime and endTime, or neither for whole days',
+      })
     } else if (a.startTime !== null && a.endTime !== null && bothValid(timeOfDay, a.startTime, a.endTime) && a.endTime <= a.startTime) {
       ctx.addIssue({ code: 'custom', path: ['endTime'], message: `must be after startTime (${a.startTime})` })
     }

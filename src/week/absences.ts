@@ -80,7 +80,11 @@ export async function listAbsences(store: Store, schoolId: string, page: Absence
     const from = page.from
     q = q.where((eb) => eb.or([eb('a.end_date', 'is', null), eb('a.end_date', '>=', from)]))
   }
-  const rows = await q.orderBy('a.start_date').orderBy('a.id').limit(page.limit + 1).execute()
+  const rows = await q
+    .orderBy('a.start_date')
+    .orderBy('a.id')
+    .limit(page.limit + 1)
+    .execute()
   return toPage(rows, page.limit, (r) => ({ key: r.start_date, id: r.id }), toAbsence)
 }
 
@@ -120,7 +124,11 @@ export async function updateAbsence(ctx: WriteContext, schoolId: string, id: str
   const { detail, ...rest } = input
   const after: Absence = { ...before, ...rest, staff: staff.code, staffId: staff.id, version: before.version + 1 }
   await commit(ctx, { schoolId, entity: 'absence', entityId: id, action: 'update', before, after, expect: { table: 'absences', version: before.version } }, [
-    ctx.store.db.updateTable('absences').set({ ...columns(input, staff.id), version: sql<number>`version + 1` }).where('id', '=', id).compile(),
+    ctx.store.db
+      .updateTable('absences')
+      .set({ ...columns(input, staff.id), version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .compile(),
     ctx.store.db.deleteFrom('absence_details').where('absence_id', '=', id).compile(),
     ...detailStatements(ctx, id, detail),
   ])

@@ -20,7 +20,13 @@ export async function codeNames(store: Store, schoolId: string, mondays: readonl
   const [staff, posts, cover, events] = await Promise.all([
     db.selectFrom('staff').select(['code', 'name']).where('school_id', '=', schoolId).execute(),
     db.selectFrom('duty_posts').select(['code', 'name']).where('school_id', '=', schoolId).execute(),
-    db.selectFrom('cover_requests').select(['week', 'code', 'label']).where('school_id', '=', schoolId).where('week', '>=', from).where('week', '<=', to).execute(),
+    db
+      .selectFrom('cover_requests')
+      .select(['week', 'code', 'label'])
+      .where('school_id', '=', schoolId)
+      .where('week', '>=', from)
+      .where('week', '<=', to)
+      .execute(),
     db.selectFrom('events').select(['week', 'code', 'name']).where('school_id', '=', schoolId).where('week', '>=', from).where('week', '<=', to).execute(),
   ])
   const weekly = new Map<string, Map<string, string>>()

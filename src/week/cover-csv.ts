@@ -28,14 +28,18 @@ export const COVER_CSV_COLUMNS = ['code', 'date', 'slot', 'label', 'staff', 'ski
 type Column = (typeof COVER_CSV_COLUMNS)[number]
 
 /** An empty cell is a missing value, so defaults apply and optional columns may be blank. */
-const cell = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema)
+const cell = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema)
 
 /** A cell that must not be empty. */
 const present = z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') })
 
 const skillList = z.string().transform((text, ctx) => {
   const seats: Record<string, number> = {}
-  for (const part of text.split(/[;|]/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(/[;|]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const m = /^([^:\s][^:]*?)\s*:\s*(\d{1,4})$/.exec(part)
     if (!m) {
       ctx.addIssue({ code: 'custom', message: `"${part}" is not skill:count (e.g. first-aid:1)` })
@@ -101,7 +105,8 @@ function readRows(text: string, week: string | undefined): { rows: Row[]; errors
   const errors: FieldError[] = []
   const names = header.fields.map((h) => h.trim().toLowerCase())
   names.forEach((n, i) => {
-    if (!(COVER_CSV_COLUMNS as readonly string[]).includes(n)) errors.push({ path: at(header.line, n || `column ${i + 1}`), message: `unknown column; expected some of ${COVER_CSV_COLUMNS.join(', ')}`, in: 'body' })
+    if (!(COVER_CSV_COLUMNS as readonly string[]).includes(n))
+      errors.push({ path: at(header.line, n || `column ${i + 1}`), message: `unknown column; expected some of ${COVER_CSV_COLUMNS.join(', ')}`, in: 'body' })
     else if (names.indexOf(n) !== i) errors.push({ path: at(header.line, n), message: 'column given twice', in: 'body' })
   })
   for (const required of ['date', 'slot'] as const) {
@@ -161,10 +166,21 @@ async function schoolRefs(ctx: WriteContext, schoolId: string, rows: Row[]): Pro
   const [slots, absences, dutyCodes, taken] = await Promise.all([
     db.selectFrom('slots').select(['id', 'code']).where('school_id', '=', schoolId).execute(),
     db.selectFrom('absences').select('id').where('school_id', '=', schoolId).execute(),
-    db.selectFrom('duty_posts').select('code').where('school_id', '=', schoolId).execute().then((posts) => new Set(posts.map((p) => p.code))),
+    db
+      .selectFrom('duty_posts')
+      .select('code')
+      .where('school_id', '=', schoolId)
+      .execute()
+      .then((posts) => new Set(posts.map((p) => p.code))),
     Promise.all(
       (['cover_requests', 'events'] as const).map((table) =>
-        db.selectFrom(table).select(['week', 'code']).where('school_id', '=', schoolId).where('week', '>=', weeks[0] ?? '').where('week', '<=', weeks.at(-1) ?? '').execute(),
+        db
+          .selectFrom(table)
+          .select(['week', 'code'])
+          .where('school_id', '=', schoolId)
+          .where('week', '>=', weeks[0] ?? '')
+          .where('week', '<=', weeks.at(-1) ?? '')
+          .execute(),
       ),
     ).then((lists) => new Set(lists.flat().map((r) => weekly(r.week, r.code)))),
   ])
@@ -176,11 +192,17 @@ function checkRefs(rows: Row[], refs: SchoolRefs, errors: FieldError[]): Map<str
   const given = new Map<string, number>()
   for (const row of rows) {
     if (!refs.slotId.has(row.slot)) errors.push({ path: at(row.line, 'slot'), message: `no slot with code "${row.slot}" in this school`, in: 'body' })
-    if (row.absence !== undefined && !refs.absenceIds.has(row.absence)) errors.push({ path: at(row.line, 'absence'), message: `no absence with id ${row.absence} in this school`, in: 'body' })
+    if (row.absence !== undefined && !refs.absenceIds.has(row.absence))
+      errors.push({ path: at(row.line, 'absence'), message: `no absence with id ${row.absence} in this school`, in: 'body' })
     if (row.code !== undefined) {
       const key = weekly(mondayOf(row.date), row.code)
       if (refs.dutyCodes.has(row.code)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a duty post`, in: 'body' })
-      else if (refs.taken.has(key)) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is already used by a cover request or event in the week of ${mondayOf(row.date)}`, in: 'body' })
+      else if (refs.taken.has(key))
+        errors.push({
+          path: at(row.line, 'code'),
+          message: `"${row.code}" is already used by a cover request or event in the week of ${mondayOf(row.date)}`,
+          in: 'body',
+        })
       const first = given.get(key)
       if (first !== undefined) errors.push({ path: at(row.line, 'code'), message: `"${row.code}" is also on line ${first}, in the same week`, in: 'body' })
       else given.set(key, row.line)

@@ -64,7 +64,11 @@ export async function listCoverRequests(store: Store, schoolId: string, page: Co
   let q = selectCover(store, schoolId).where(afterCursor('c.date', 'c.id', page.cursor))
   if (page.from !== undefined) q = q.where('c.date', '>=', page.from)
   if (page.to !== undefined) q = q.where('c.date', '<=', page.to)
-  const rows = await q.orderBy('c.date').orderBy('c.id').limit(page.limit + 1).execute()
+  const rows = await q
+    .orderBy('c.date')
+    .orderBy('c.id')
+    .limit(page.limit + 1)
+    .execute()
   return toPage(rows, page.limit, (r) => ({ key: r.date, id: r.id }), toCover)
 }
 
@@ -100,16 +104,26 @@ export async function updateCoverRequest(ctx: WriteContext, schoolId: string, id
   await ensureCodeFreeInWeek(ctx.store, 'cover_requests', schoolId, input, before)
   const { slot, columns } = await resolve(ctx.store, schoolId, input)
   const after: CoverRequest = { ...before, ...input, slot: slot.code, slotId: slot.id, version: before.version + 1 }
-  await commit(ctx, { schoolId, entity: 'cover_request', entityId: id, action: 'update', before, after, expect: { table: 'cover_requests', version: before.version } }, [
-    ctx.store.db.updateTable('cover_requests').set({ ...columns, version: sql<number>`version + 1` }).where('id', '=', id).compile(),
-  ])
+  await commit(
+    ctx,
+    { schoolId, entity: 'cover_request', entityId: id, action: 'update', before, after, expect: { table: 'cover_requests', version: before.version } },
+    [
+      ctx.store.db
+        .updateTable('cover_requests')
+        .set({ ...columns, version: sql<number>`version + 1` })
+        .where('id', '=', id)
+        .compile(),
+    ],
+  )
   return after
 }
 
 export async function deleteCoverRequest(ctx: WriteContext, schoolId: string, id: string, ifMatch?: string): Promise<void> {
   const before = await getCoverRequest(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `cover request ${before.code}`)
-  await commit(ctx, { schoolId, entity: 'cover_request', entityId: id, action: 'delete', before, expect: { table: 'cover_requests', version: before.version } }, [
-    ctx.store.db.deleteFrom('cover_requests').where('id', '=', id).compile(),
-  ])
+  await commit(
+    ctx,
+    { schoolId, entity: 'cover_request', entityId: id, action: 'delete', before, expect: { table: 'cover_requests', version: before.version } },
+    [ctx.store.db.deleteFrom('cover_requests').where('id', '=', id).compile()],
+  )
 }

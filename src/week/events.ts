@@ -39,10 +39,18 @@ export interface EventQuery extends PageQuery {
 }
 
 export async function listEvents(store: Store, schoolId: string, page: EventQuery): Promise<Page<SchoolEvent>> {
-  let q = store.db.selectFrom('events').selectAll().where('school_id', '=', schoolId).where(afterCursor('date', 'id', page.cursor))
+  let q = store.db
+    .selectFrom('events')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where(afterCursor('date', 'id', page.cursor))
   if (page.from !== undefined) q = q.where('date', '>=', page.from)
   if (page.to !== undefined) q = q.where('date', '<=', page.to)
-  const rows = await q.orderBy('date').orderBy('id').limit(page.limit + 1).execute()
+  const rows = await q
+    .orderBy('date')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute()
   return toPage(rows, page.limit, (r) => ({ key: r.date, id: r.id }), toEvent)
 }
 
@@ -67,7 +75,11 @@ export async function updateEvent(ctx: WriteContext, schoolId: string, id: strin
   await ensureCodeFreeInWeek(ctx.store, 'events', schoolId, input, before)
   const after: SchoolEvent = { ...before, ...input, version: before.version + 1 }
   await commit(ctx, { schoolId, entity: 'event', entityId: id, action: 'update', before, after, expect: { table: 'events', version: before.version } }, [
-    ctx.store.db.updateTable('events').set({ ...columns(input), version: sql<number>`version + 1` }).where('id', '=', id).compile(),
+    ctx.store.db
+      .updateTable('events')
+      .set({ ...columns(input), version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .compile(),
   ])
   return after
 }

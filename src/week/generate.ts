@@ -46,7 +46,12 @@ export function weekRotaOf(rota: StoredRota, codeOf: ReadonlyMap<string, string>
     version: rota.version,
     createdAt: rota.createdAt,
     publishedAt: rota.publishedAt,
-    assignments: rota.assignments.map((a) => ({ staff: codeOf.get(a.staffId) ?? a.staffId, duty: a.work, date: a.date, ...(a.slot === null ? {} : { slot: a.slot }) })),
+    assignments: rota.assignments.map((a) => ({
+      staff: codeOf.get(a.staffId) ?? a.staffId,
+      duty: a.work,
+      date: a.date,
+      ...(a.slot === null ? {} : { slot: a.slot }),
+    })),
     unfilled: rota.unfilled,
     stats: rota.stats,
   }
@@ -118,5 +123,9 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   // Another generate may have followed ours at once (the newest draft is the one that counts),
   // or someone published in between: either way the week has moved on from what we read.
   if (!draft) throw conflict(`the week ${monday} changed while the draft was being made; reload it`)
-  return { version: after.version, rota: weekRotaOf(draft, codes), diff: draft.id === id ? diff : before.published ? diffRotas(before.published.assignments, draft.assignments, codes) : null }
+  return {
+    version: after.version,
+    rota: weekRotaOf(draft, codes),
+    diff: draft.id === id ? diff : before.published ? diffRotas(before.published.assignments, draft.assignments, codes) : null,
+  }
 }

@@ -135,7 +135,15 @@ export async function addOverride(ctx: WriteContext, schoolId: string, week: str
   }
   await commit(ctx, { schoolId, entity: 'week_override', entityId: override.id, action: 'create', after: override }, [
     ...insertOverrides(ctx.store.db, [
-      overrideRow(schoolId, override.id, { week, kind: input.kind, staffId: staff.id, work: input.duty, date: input.date, slot: input.slot ?? null, createdAt: override.createdAt }),
+      overrideRow(schoolId, override.id, {
+        week,
+        kind: input.kind,
+        staffId: staff.id,
+        work: input.duty,
+        date: input.date,
+        slot: input.slot ?? null,
+        createdAt: override.createdAt,
+      }),
     ]),
   ])
   return override

@@ -35,7 +35,13 @@ export interface Published {
   diff: RotaDiff
 }
 
-export async function publishWeek(ctx: WriteContext, schoolId: string, monday: string, ifMatch: string | undefined, options: PublishOptions = {}): Promise<Published> {
+export async function publishWeek(
+  ctx: WriteContext,
+  schoolId: string,
+  monday: string,
+  ifMatch: string | undefined,
+  options: PublishOptions = {},
+): Promise<Published> {
   requireMonday(monday)
   // Whatever the draft, a week without pupils is never published (a draft made before the term
   // dates said it is a holiday must not reach anyone's calendar), so this comes first.
@@ -101,7 +107,9 @@ async function checkStillFits(ctx: WriteContext, schoolId: string, monday: strin
   const broken = checkRota(scenario, rotaFile(draft, codes)).filter((p) => p.rule !== 0)
   if (broken.length > 0) {
     const shown = broken.slice(0, 5).map((p) => p.message)
-    throw conflict(`the week has changed since this draft was made and it now breaks ${broken.length === 1 ? 'a rule' : `${broken.length} rules`} (${shown.join('; ')}${broken.length > 5 ? '; ...' : ''}): generate the week again`)
+    throw conflict(
+      `the week has changed since this draft was made and it now breaks ${broken.length === 1 ? 'a rule' : `${broken.length} rules`} (${shown.join('; ')}${broken.length > 5 ? '; ...' : ''}): generate the week again`,
+    )
   }
 }
 

@@ -63,7 +63,9 @@ export async function loadWeekRotas(store: Store, schoolId: string, week: string
     .execute()
   const version = await weekVersion(store, schoolId, week)
   const publishedRow = rows.find((r) => r.status === 'published')
-  const draftRow = rows.filter((r) => r.status === 'draft' && (publishedRow === undefined || r.version > publishedRow.version)).sort((a, b) => b.version - a.version)[0]
+  const draftRow = rows
+    .filter((r) => r.status === 'draft' && (publishedRow === undefined || r.version > publishedRow.version))
+    .sort((a, b) => b.version - a.version)[0]
   return {
     published: publishedRow ? await readRota(store, publishedRow) : undefined,
     draft: draftRow ? await readRota(store, draftRow) : undefined,
@@ -164,9 +166,20 @@ export function insertDraftStatements(ctx: WriteContext, rota: NewRota): Compile
         published_at: null,
       })
       .compile(),
-    db.deleteFrom('rotas').where('school_id', '=', rota.schoolId).where('week', '=', rota.week).where('status', '=', 'draft').where('id', '!=', rota.id).compile(),
+    db
+      .deleteFrom('rotas')
+      .where('school_id', '=', rota.schoolId)
+      .where('week', '=', rota.week)
+      .where('status', '=', 'draft')
+      .where('id', '!=', rota.id)
+      .compile(),
   ]
-  out.push(...insertAssignments(db, rota.assignments.map((a) => assignmentRow(rota.id, ctx.newId('ras'), a))))
+  out.push(
+    ...insertAssignments(
+      db,
+      rota.assignments.map((a) => assignmentRow(rota.id, ctx.newId('ras'), a)),
+    ),
+  )
   for (const chunk of chunkRows(rota.unfilled, 6)) {
     out.push(
       db

@@ -39,7 +39,12 @@ export function setupPrint(s: Scenario): SetupPrint {
     staff: Object.fromEntries(
       s.staff.map((p) => [
         p.id,
-        [p.name, p.grade, [...(p.skills ?? [])].sort().join(','), digest([p.hoursPerWeek, p.pattern, p.unpaidBreakMinutes, p.maxDutiesPerWeek, p.commitments, p.avoid, p.prefer])],
+        [
+          p.name,
+          p.grade,
+          [...(p.skills ?? [])].sort().join(','),
+          digest([p.hoursPerWeek, p.pattern, p.unpaidBreakMinutes, p.maxDutiesPerWeek, p.commitments, p.avoid, p.prefer]),
+        ],
       ]),
     ),
     duties: Object.fromEntries(s.duties.map((d) => [d.id, [d.name, d.kind, digest([d.slots, d.days]), String(d.staff), skillsOf(d.skills)]])),

@@ -32,7 +32,11 @@ export const coverColumns = (f: CoverFields) => ({
 export const coverRow = (schoolId: string, id: string, f: CoverFields): Insertable<CoverRequestsTable> => ({ id, school_id: schoolId, ...coverColumns(f) })
 
 /** New cover requests; with `update`, a code the week already has updates those columns instead. */
-export function insertCover(db: Kysely<Database>, rows: readonly Insertable<CoverRequestsTable>[], update?: readonly Column<'cover_requests'>[]): CompiledQuery[] {
+export function insertCover(
+  db: Kysely<Database>,
+  rows: readonly Insertable<CoverRequestsTable>[],
+  update?: readonly Column<'cover_requests'>[],
+): CompiledQuery[] {
   return insertRows(db, 'cover_requests', rows, update && { key: ['school_id', 'week', 'code'], set: update, bumpVersion: true })
 }
 
@@ -114,9 +118,14 @@ export const overrideRow = (schoolId: string, id: string, f: OverrideFields): In
   created_at: f.createdAt,
 })
 
-export const insertOverrides = (db: Kysely<Database>, rows: readonly Insertable<WeekOverridesTable>[]): CompiledQuery[] => insertRows(db, 'week_overrides', rows)
+export const insertOverrides = (db: Kysely<Database>, rows: readonly Insertable<WeekOverridesTable>[]): CompiledQuery[] =>
+  insertRows(db, 'week_overrides', rows)
 
-export const assignmentRow = (rotaId: string, id: string, a: { staffId: string; work: string; date: string; slot: string | null }): Insertable<RotaAssignmentsTable> => ({
+export const assignmentRow = (
+  rotaId: string,
+  id: string,
+  a: { staffId: string; work: string; date: string; slot: string | null },
+): Insertable<RotaAssignmentsTable> => ({
   id,
   rota_id: rotaId,
   staff_id: a.staffId,
@@ -125,4 +134,5 @@ export const assignmentRow = (rotaId: string, id: string, a: { staffId: string; 
   slot_code: a.slot,
 })
 
-export const insertAssignments = (db: Kysely<Database>, rows: readonly Insertable<RotaAssignmentsTable>[]): CompiledQuery[] => insertRows(db, 'rota_assignments', rows)
+export const insertAssignments = (db: Kysely<Database>, rows: readonly Insertable<RotaAssignmentsTable>[]): CompiledQuery[] =>
+  insertRows(db, 'rota_assignments', rows)

@@ -24,7 +24,12 @@ const overrideBody = z.strictObject({
 })
 
 /** JSON, as every write of the API: the CSV text travels in one field. */
-const coverCsvBody = z.strictObject({ csv: z.string().min(1, 'must not be empty').max(1024 * 1024) })
+const coverCsvBody = z.strictObject({
+  csv: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(1024 * 1024),
+})
 
 const BASE = '/schools/:schoolId/weeks/:monday'
 

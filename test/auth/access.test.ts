@@ -134,7 +134,11 @@ describe('API tokens', () => {
   it('need no Origin header (scripts are not browsers) and name their maker in the audit log', async () => {
     const manager = await userCookie(world, world.users.managerA1)
     const { id, token } = await newApiToken(manager, 'sch_a1')
-    const res = await app.request('/api/schools/sch_a1/probe', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' })
+    const res = await app.request('/api/schools/sch_a1/probe', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    })
     expect(res.status).toBe(201)
     expect(await res.json()).toMatchObject({ actor: `token:${id}` })
     const audit = await app.request('/api/schools/sch_a1/audit', { headers: { cookie: manager } })
@@ -146,7 +150,11 @@ describe('API tokens', () => {
     const manager = await userCookie(world, world.users.managerA1)
     const { id, token } = await newApiToken(manager, 'sch_a1')
     const bearer = { authorization: `Bearer ${token}` }
-    const mint = await app.request('/api/schools/sch_a1/api-tokens', { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x' }) })
+    const mint = await app.request('/api/schools/sch_a1/api-tokens', {
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x' }),
+    })
     expect(mint.status).toBe(403)
     const revoke = await app.request(`/api/schools/sch_a1/api-tokens/${id}`, { method: 'DELETE', headers: { cookie: manager, origin: ORIGIN } })
     expect(revoke.status).toBe(204)
@@ -187,7 +195,11 @@ describe('CSRF protection for cookie sessions', () => {
   })
 
   it('covers the sign-in forms too, so no other site can sign a visitor in as someone else', async () => {
-    const res = await app.request('/auth/callback', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: `token=${'E'.repeat(43)}` })
+    const res = await app.request('/auth/callback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: `token=${'E'.repeat(43)}`,
+    })
     expect(res.status).toBe(403)
     expect(await res.json()).toMatchObject({ type: 'https://duty-rota.dev/problems/cross-site-request' })
   })
@@ -206,9 +218,15 @@ describe('audit log', () => {
     await newApiToken(manager, 'sch_a2', 'two')
     world.clock.advanceSeconds(1)
     await newApiToken(manager, 'sch_a2', 'three')
-    const page1 = (await (await app.request('/api/schools/sch_a2/audit?limit=2', { headers: { cookie: manager } })).json()) as { items: { after: { name: string } }[]; nextCursor: string }
+    const page1 = (await (await app.request('/api/schools/sch_a2/audit?limit=2', { headers: { cookie: manager } })).json()) as {
+      items: { after: { name: string } }[]
+      nextCursor: string
+    }
     expect(page1.items.map((i) => i.after.name)).toEqual(['three', 'two'])
-    const page2 = (await (await app.request(`/api/schools/sch_a2/audit?limit=2&cursor=${page1.nextCursor}`, { headers: { cookie: manager } })).json()) as { items: { after: { name: string } }[]; nextCursor: string | null }
+    const page2 = (await (await app.request(`/api/schools/sch_a2/audit?limit=2&cursor=${page1.nextCursor}`, { headers: { cookie: manager } })).json()) as {
+      items: { after: { name: string } }[]
+      nextCursor: string | null
+    }
     expect(page2.items.map((i) => i.after.name)).toEqual(['one'])
     expect(page2.nextCursor).toBeNull()
     const otherManager = await userCookie(world, world.users.managerB)
@@ -277,4 +295,3 @@ describe('a personal link opened in a browser that is already signed in', () => 
     expect((await app.request('/api/me', { headers: { cookie: manager } })).status).toBe(401)
   })
 })
-

@@ -20,7 +20,11 @@ async function signInFromMail(email: string): Promise<string> {
   const text = api.mailer.lastTo(email)?.text ?? ''
   const token = /\/auth\/callback\?token=([A-Za-z0-9_-]{43})/.exec(text)?.[1]
   if (!token) throw new Error(`no sign-in link mailed to ${email}: ${text}`)
-  const res = await api.app.request('/auth/callback', { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ token }) })
+  const res = await api.app.request('/auth/callback', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: JSON.stringify({ token }),
+  })
   const cookie = /__Host-session=([^;,]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1]
   if (res.status !== 200 || !cookie) throw new Error(`sign-in failed: ${res.status}`)
   return `__Host-session=${cookie}`
@@ -29,7 +33,8 @@ async function signInFromMail(email: string): Promise<string> {
 const as = (cookie: string) => ({ cookie, origin: ORIGIN })
 const addManager = (body: unknown, headers?: Record<string, string>) => api.json('POST', `${base}/managers`, body, headers)
 const removeManager = (userId: string, headers?: Record<string, string>) => api.json('DELETE', `${base}/managers/${userId}`, undefined, headers)
-const listed = async (headers?: Record<string, string>) => (await api.json('GET', `${base}/managers`, undefined, headers)).body.items as { id: string; name: string; role: string }[]
+const listed = async (headers?: Record<string, string>) =>
+  (await api.json('GET', `${base}/managers`, undefined, headers)).body.items as { id: string; name: string; role: string }[]
 
 /** The trust admin (the tester) stops being one, so the school has managers only. */
 async function withoutTrustAdmin() {
@@ -37,7 +42,7 @@ async function withoutTrustAdmin() {
 }
 
 describe('adding a manager', () => {
-  it('by a trust admin mails them a sign-in link that opens this school\'s pages and no other school\'s', async () => {
+  it("by a trust admin mails them a sign-in link that opens this school's pages and no other school's", async () => {
     const other = await api.json('POST', '/api/schools', { organisationId, name: 'Oak Secondary' })
     const added = await addManager({ email: ' Jo@Elm.example ', name: 'Jo Bloggs' })
     expect(added.status).toBe(201)
@@ -95,10 +100,10 @@ describe('removing a manager', () => {
     expect((await listed()).map((p) => p.name)).toEqual(['Tess Tester'])
   })
 
-  it('stops the API tokens they made for scripts, and leaves other managers\' tokens working', async () => {
+  it("stops the API tokens they made for scripts, and leaves other managers' tokens working", async () => {
     const added = await addManager({ email: 'jo@elm.example', name: 'Jo Bloggs' })
     const jo = as(await signInFromMail('jo@elm.example'))
-    const josToken = await api.json('POST', `${base}/api-tokens`, { name: 'Jo\'s export script' }, jo)
+    const josToken = await api.json('POST', `${base}/api-tokens`, { name: "Jo's export script" }, jo)
     const ownToken = await api.json('POST', `${base}/api-tokens`, { name: 'Payroll export' })
     const bearer = (token: string) => ({ cookie: '', origin: '', authorization: `Bearer ${token}` })
     expect((await api.request('GET', `${base}/absences`, undefined, bearer(josToken.body.token))).status).toBe(200)

@@ -47,7 +47,16 @@ it('no table holds a sign-in link, session, staff link, API token or feed token 
   const staffSession = sessionCookieFrom(await api.app.request(new URL(staffUrl).pathname)) ?? ''
   const feed = await issueFeedToken(writeContext(api.store, 'test'), { scope: 'person', schoolId, staffId: staff.body.id })
 
-  const secrets = [used, unused, session.replace('__Host-session=', ''), token.slice(3), staffUrl.split('/').at(-1) ?? '', staffSession.replace('__Host-session=', ''), feed.token, api.auth.cookie?.replace('__Host-session=', '') ?? '']
+  const secrets = [
+    used,
+    unused,
+    session.replace('__Host-session=', ''),
+    token.slice(3),
+    staffUrl.split('/').at(-1) ?? '',
+    staffSession.replace('__Host-session=', ''),
+    feed.token,
+    api.auth.cookie?.replace('__Host-session=', '') ?? '',
+  ]
   for (const s of secrets) expect(s).toMatch(/^[A-Za-z0-9_-]{43}$/)
   const cells = allCells()
   for (const secret of secrets) {

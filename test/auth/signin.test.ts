@@ -49,7 +49,11 @@ describe('sign-in links', () => {
 
   it('point at the configured public origin, never at a Host header an attacker chose', async () => {
     world.deps.publicOrigin = 'https://rota.example.org'
-    await app.request('http://evil.example/auth/links', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://rota.example.org' }, body: JSON.stringify({ email: 'manager@a1.example' }) })
+    await app.request('http://evil.example/auth/links', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://rota.example.org' },
+      body: JSON.stringify({ email: 'manager@a1.example' }),
+    })
     expect(world.mailer.lastTo('manager@a1.example')?.text).toContain('https://rota.example.org/auth/callback?token=')
   })
 
@@ -62,7 +66,11 @@ describe('sign-in links', () => {
     const body = await page.text()
     expect(body).toContain('method="post" action="/auth/callback"')
     expect(sessionCookieFrom(page)).toBeUndefined()
-    const form = await app.request('/auth/callback', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: `token=${token}` })
+    const form = await app.request('/auth/callback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+      body: `token=${token}`,
+    })
     expect(form.status).toBe(303)
     expect(form.headers.get('location')).toBe('/manage')
     expect(sessionCookieFrom(form)).toBeDefined()

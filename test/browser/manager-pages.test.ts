@@ -29,7 +29,12 @@ let pages: Record<string, string>
 
 beforeAll(async () => {
   // The pages seen before signing in share the manager's stylesheet, so they are checked here too.
-  pages = { ...(await renderPages()), welcome: String(await homePage()), signin: String(await signinPage()), 'signin-refused': String(await signinPage('Enter a valid email address.')) }
+  pages = {
+    ...(await renderPages()),
+    welcome: String(await homePage()),
+    signin: String(await signinPage()),
+    'signin-refused': String(await signinPage('Enter a valid email address.')),
+  }
   const app = new Hono()
   app.use('*', securityHeaders())
   app.get(ASSET_PATHS.css, (c) => c.body(MANAGER_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }))
@@ -44,7 +49,16 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   mkdirSync(RESULTS, { recursive: true })
 })
@@ -71,7 +85,28 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
 }
 
-const NAMES = ['welcome', 'signin', 'signin-refused', 'schools', 'home', 'day', 'terms', 'grades', 'staff', 'posts', 'week', 'week-empty', 'absences', 'reports', 'print', 'poster', 'people', 'people-last-manager', 'delete-staff', 'delete-slot-in-use']
+const NAMES = [
+  'welcome',
+  'signin',
+  'signin-refused',
+  'schools',
+  'home',
+  'day',
+  'terms',
+  'grades',
+  'staff',
+  'posts',
+  'week',
+  'week-empty',
+  'absences',
+  'reports',
+  'print',
+  'poster',
+  'people',
+  'people-last-manager',
+  'delete-staff',
+  'delete-slot-in-use',
+]
 
 describe('the manager pages in a browser', () => {
   it.each(NAMES)('%s: loads under the CSP with no console error, and saves a screenshot', async (name) => {

@@ -57,7 +57,16 @@ beforeAll(async () => {
   base = `http://localhost:${(http.address() as AddressInfo).port}`
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   page = await context.newPage()
@@ -151,7 +160,15 @@ describe('a new business manager runs the week through the pages alone', () => {
     await nav('Term dates').click()
     await page
       .getByLabel('Term dates, one per line')
-      .fill(['Autumn term 2026-09-03 2026-12-18', 'Half term 2026-10-26 2026-10-30', 'INSET 2026-09-02', 'Spring term 2027-01-05 2027-03-26', 'Bank holiday 2027-05-03'].join('\n'))
+      .fill(
+        [
+          'Autumn term 2026-09-03 2026-12-18',
+          'Half term 2026-10-26 2026-10-30',
+          'INSET 2026-09-02',
+          'Spring term 2027-01-05 2027-03-26',
+          'Bank holiday 2027-05-03',
+        ].join('\n'),
+      )
     await page.getByRole('button', { name: 'Save term dates' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Term dates saved.' }).isVisible()).toBe(true)
     expect(await page.getByRole('table', { name: 'Terms and half terms, by date' }).getByRole('row').count()).toBe(4)
@@ -217,7 +234,12 @@ describe('a new business manager runs the week through the pages alone', () => {
     const posts = page.getByRole('table', { name: /^Duty posts by day, .*\(draft\)$/ })
     expect(await posts.getByRole('listitem').count()).toBeGreaterThan(10)
     expect(await page.getByText(/^15 of 15 seats filled/).isVisible()).toBe(true)
-    expect(await page.getByRole('table', { name: /^Staff by day/ }).getByRole('row').count()).toBe(5)
+    expect(
+      await page
+        .getByRole('table', { name: /^Staff by day/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(5)
     await snap('week-draft')
     await page.getByRole('button', { name: /^Publish as publication \d+$/ }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Published.' }).isVisible()).toBe(true)
@@ -249,7 +271,11 @@ describe('a new business manager runs the week through the pages alone', () => {
 
   it('records an absence and sees the cover it creates', async () => {
     // Whoever is on the yard on Tuesday falls ill.
-    const tuesdayYard = page.getByRole('table', { name: /^Duty posts by day/ }).getByRole('row', { name: /^Yard/ }).getByRole('cell').nth(1)
+    const tuesdayYard = page
+      .getByRole('table', { name: /^Duty posts by day/ })
+      .getByRole('row', { name: /^Yard/ })
+      .getByRole('cell')
+      .nth(1)
     const who = (await tuesdayYard.getByRole('listitem').first().innerText()).split(/Pin|Unpin/)[0]?.trim() ?? ''
     expect(who).not.toBe('')
     await nav('Absences').click()
@@ -279,8 +305,15 @@ describe('a new business manager runs the week through the pages alone', () => {
 
   it('reads the ledgers, prints the week and puts the QR code on the staffroom wall', async () => {
     await nav('Reports').click()
-    expect(await page.getByRole('table', { name: /^Fairness ledger as of/ }).getByRole('row').count()).toBe(5)
-    const csv = await page.request.get(await page.getByRole('link', { name: 'Download the fairness ledger (CSV)' }).evaluate((a) => (a as unknown as { href: string }).href))
+    expect(
+      await page
+        .getByRole('table', { name: /^Fairness ledger as of/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(5)
+    const csv = await page.request.get(
+      await page.getByRole('link', { name: 'Download the fairness ledger (CSV)' }).evaluate((a) => (a as unknown as { href: string }).href),
+    )
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/)
     expect((await csv.text()).split('\r\n')[0]).toMatch(/^staff,name,fte,week_duties/)
     await snap('reports')

@@ -1,6 +1,14 @@
 // Feed URLs are credentials: long, random, kept only as digests, and revocable at once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findFeedToken, hasLiveFeed, issueFeedToken, listFeedTokens, revokeFeedToken, revokeFeedTokenById, type FeedTarget } from '../../src/calendar/feed-tokens.js'
+import {
+  findFeedToken,
+  hasLiveFeed,
+  issueFeedToken,
+  listFeedTokens,
+  revokeFeedToken,
+  revokeFeedTokenById,
+  type FeedTarget,
+} from '../../src/calendar/feed-tokens.js'
 import { makeSchool, type School } from '../support/calendar.js'
 
 let school: School
@@ -59,8 +67,15 @@ describe('feed tokens', () => {
   it('each issue and revoke is in the audit log, without the token', async () => {
     const issued = await issueFeedToken(school.ctx, amira())
     await revokeFeedToken(school.ctx, amira())
-    const audit = school.store.sqlite.prepare("SELECT action, entity_id, after FROM audit_log WHERE entity = 'feed_token' ORDER BY at, action").all() as { action: string; entity_id: string; after: string | null }[]
-    expect(audit.map((a) => [a.action, a.entity_id])).toEqual([['create', issued.id], ['delete', issued.id]])
+    const audit = school.store.sqlite.prepare("SELECT action, entity_id, after FROM audit_log WHERE entity = 'feed_token' ORDER BY at, action").all() as {
+      action: string
+      entity_id: string
+      after: string | null
+    }[]
+    expect(audit.map((a) => [a.action, a.entity_id])).toEqual([
+      ['create', issued.id],
+      ['delete', issued.id],
+    ])
     expect(JSON.stringify(audit)).not.toContain(issued.token)
   })
 

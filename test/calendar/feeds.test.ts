@@ -126,10 +126,7 @@ describe("a person's feed", () => {
       ['stf_amira', 'c1', '2026-10-20', 'p1'],
       ['stf_amira', 'yard', '2026-10-20', 'break'],
     ])
-    for (const text of [
-      await amiraFeed(),
-      await feedText({ scope: 'school', schoolId: school.schoolId, userId: 'usr_manager' }),
-    ]) {
+    for (const text of [await amiraFeed(), await feedText({ scope: 'school', schoolId: school.schoolId, userId: 'usr_manager' })]) {
       expect(text).not.toMatch(/sick|flu|doctor|medical|absen/i)
     }
     const { events } = parseFeed(await amiraFeed())
@@ -196,7 +193,10 @@ describe('every feed', () => {
     const yard = parseFeed(await feedText(post![1])).events
     expect(mine[0]?.start).toBe(yard[0]?.start)
     expect(yard.map((e) => e.uid)).not.toContain(mine[0]?.uid)
-    expect(yard.map((e) => e.summary).sort()).toEqual(['Break duty: Yard, by the climbing frame (Amira Patel)', 'Break duty: Yard, by the climbing frame (Ben Ortiz)'])
+    expect(yard.map((e) => e.summary).sort()).toEqual([
+      'Break duty: Yard, by the climbing frame (Amira Patel)',
+      'Break duty: Yard, by the climbing frame (Ben Ortiz)',
+    ])
   })
 })
 

@@ -54,9 +54,13 @@ describe('instants', () => {
 
 describe('a calendar', () => {
   it('ends every line with CRLF and puts calendar properties before any component', () => {
-    const text = writeCalendar([{ name: 'VERSION', value: '2.0' }, { name: 'X-WR-CALNAME', value: 'Mine' }], [
-      { name: 'VEVENT', properties: [{ name: 'UID', value: 'a@b' }] },
-    ])
+    const text = writeCalendar(
+      [
+        { name: 'VERSION', value: '2.0' },
+        { name: 'X-WR-CALNAME', value: 'Mine' },
+      ],
+      [{ name: 'VEVENT', properties: [{ name: 'UID', value: 'a@b' }] }],
+    )
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true)
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
     expect(text.indexOf('X-WR-CALNAME')).toBeLessThan(text.indexOf('BEGIN:VEVENT'))

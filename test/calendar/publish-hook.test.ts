@@ -71,7 +71,7 @@ describe('publishing a generated week with the calendar hook', () => {
     expect(rows<{ n: number }>(w.store, 'SELECT COUNT(*) AS n FROM calendar_publishes')[0]?.n).toBe(0)
   })
 
-  it('follows an approved swap: the duty leaves the giver\'s feed and joins the taker\'s, marked on their page', async () => {
+  it("follows an approved swap: the duty leaves the giver's feed and joins the taker's, marked on their page", async () => {
     const w = await worldFrom(tinyScenario())
     open.push(w)
     const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
@@ -86,7 +86,11 @@ describe('publishing a generated week with the calendar hook', () => {
     const giverBefore = await feedOf(giverId)
     const takerBefore = await feedOf(takerId)
 
-    const swap = await requestSwap(contextFor(w.store, 'staff@test'), SCHOOL, { from: monday.staff, give: { duty: 'yard', date: WEEK, slot: 'break' }, to: taker })
+    const swap = await requestSwap(contextFor(w.store, 'staff@test'), SCHOOL, {
+      from: monday.staff,
+      give: { duty: 'yard', date: WEEK, slot: 'break' },
+      to: taker,
+    })
     await approveSwap(contextFor(w.store, 'manager@test', '2026-11-20T11:00:00Z'), SCHOOL, swap.id, `"${swap.version}"`, { hooks: [calendarOnPublish] })
 
     expect((await feedOf(giverId)).length).toBe(giverBefore.length - 1)

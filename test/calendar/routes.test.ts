@@ -135,7 +135,7 @@ describe("a person's calendar link", () => {
   })
 })
 
-describe("feeds a manager issues", () => {
+describe('feeds a manager issues', () => {
   const api = (method: string, path: string) => app.request(`/api/schools/${school.schoolId}${path}`, { method, headers: { cookie: manager, origin: ORIGIN } })
 
   it('the whole school, for as long as they manage it', async () => {
@@ -151,12 +151,13 @@ describe("feeds a manager issues", () => {
     expect((await app.request(path)).status).toBe(404)
   })
 
-  it('one duty post, and a person\'s own feed (e.g. after a lost phone), each revocable', async () => {
+  it("one duty post, and a person's own feed (e.g. after a lost phone), each revocable", async () => {
     const post = (await (await api('POST', `/duty-posts/${school.posts.yard}/feed`)).json()) as { id: string; https: string }
-    expect(parseFeed(await (await app.request(new URL(post.https).pathname)).text()).events.map((e) => e.summary).sort()).toEqual([
-      'Break duty: Yard, by the climbing frame (Amira Patel)',
-      'Break duty: Yard, by the climbing frame (Ben Ortiz)',
-    ])
+    expect(
+      parseFeed(await (await app.request(new URL(post.https).pathname)).text())
+        .events.map((e) => e.summary)
+        .sort(),
+    ).toEqual(['Break duty: Yard, by the climbing frame (Amira Patel)', 'Break duty: Yard, by the climbing frame (Ben Ortiz)'])
     const ben = (await (await api('POST', `/staff/${school.staff.ben}/feed`)).json()) as { id: string; https: string }
     expect(parseFeed(await (await app.request(new URL(ben.https).pathname)).text()).events).toHaveLength(2)
 

@@ -57,7 +57,8 @@ describe('/me and the feeds on Workers with D1', () => {
     const { events } = parseFeed(await feed.text())
 
     // 10:00-10:20 in London, whatever zone the worker runs in.
-    const london = (date: string, time: string) => ZonedDateTime.of(LocalDate.parse(date), LocalTime.parse(time), ZoneId.of('Europe/London')).toInstant().toString()
+    const london = (date: string, time: string) =>
+      ZonedDateTime.of(LocalDate.parse(date), LocalTime.parse(time), ZoneId.of('Europe/London')).toInstant().toString()
     const expected = rota.filter((a) => a.staff === 'ann').map((a) => [london(a.date, '10:00'), london(a.date, '10:20')])
     expect(expected.length).toBeGreaterThan(0)
     expect(events.map((e) => [e.start, e.end]).sort()).toEqual(expected.sort())

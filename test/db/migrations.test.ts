@@ -24,7 +24,24 @@ describe('migrations on a fresh database file', () => {
 
     const reopened = new SQLite(file, { readonly: true })
     const tables = (reopened.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name)
-    for (const table of ['organisations', 'schools', 'slots', 'calendar_periods', 'closures', 'grades', 'staff', 'staff_skills', 'commitments', 'duty_posts', 'duty_post_slots', 'absences', 'absence_details', 'cover_requests', 'events', 'audit_log']) {
+    for (const table of [
+      'organisations',
+      'schools',
+      'slots',
+      'calendar_periods',
+      'closures',
+      'grades',
+      'staff',
+      'staff_skills',
+      'commitments',
+      'duty_posts',
+      'duty_post_slots',
+      'absences',
+      'absence_details',
+      'cover_requests',
+      'events',
+      'audit_log',
+    ]) {
       expect(tables, table).toContain(table)
     }
     const recorded = (reopened.prepare('SELECT name FROM d1_migrations ORDER BY id').all() as { name: string }[]).map((r) => r.name)
@@ -77,12 +94,9 @@ describe('0006: cover request and event codes unique per week', () => {
     expect(KEPT_BY_0006.map((query) => all(store, query))).toEqual(before)
     expect(all(store, WEEKS_AFTER_0006.query)).toEqual(WEEKS_AFTER_0006.rows)
     expect(all(store, 'PRAGMA foreign_key_check')).toEqual([])
-    expect(all(store, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cover_requests', 'events') AND sql IS NOT NULL ORDER BY name")).toEqual([
-      { name: 'cover_request_code_per_week' },
-      { name: 'cover_requests_by_date' },
-      { name: 'event_code_per_week' },
-      { name: 'events_by_date' },
-    ])
+    expect(
+      all(store, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cover_requests', 'events') AND sql IS NOT NULL ORDER BY name"),
+    ).toEqual([{ name: 'cover_request_code_per_week' }, { name: 'cover_requests_by_date' }, { name: 'event_code_per_week' }, { name: 'events_by_date' }])
 
     // The links still act: a deleted absence leaves its cover request, unlinked; a slot in use cannot go.
     store.sqlite.exec("DELETE FROM absences WHERE id = 'abs_1'")
@@ -103,7 +117,9 @@ describe('0006: cover request and event codes unique per week', () => {
     }
     expect(toProblem(refused)).toMatchObject({ status: 409, detail: 'another cover request in this school already has this code in that week' })
     add.run('cov_next_week', '2026-11-30')
-    const addEvent = store.sqlite.prepare("INSERT INTO events (id, school_id, code, name, date, start_time, end_time) VALUES (?, 'sch', 'parents-eve', 'Parents'' evening', ?, '16:00', '19:00')")
+    const addEvent = store.sqlite.prepare(
+      "INSERT INTO events (id, school_id, code, name, date, start_time, end_time) VALUES (?, 'sch', 'parents-eve', 'Parents'' evening', ?, '16:00', '19:00')",
+    )
     expect(() => addEvent.run('evt_same_week', '2026-11-23')).toThrow(/UNIQUE/)
     addEvent.run('evt_next_week', '2026-12-02')
     expect(all(store, "SELECT code, week FROM cover_requests WHERE code = 'c1' ORDER BY week")).toEqual([

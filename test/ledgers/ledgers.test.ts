@@ -159,4 +159,3 @@ describe('the term a week belongs to', () => {
     expect(lastTerm.get(rows<{ id: string }>(w.store, "SELECT id FROM staff WHERE code = 's001'")[0]?.id ?? '')).toBe(12)
   })
 })
-

@@ -25,8 +25,14 @@ beforeAll(async () => {
     ['stf_ben', 'yard', '2026-11-23', 'break'],
   ])
   const { db } = school.store
-  await db.insertInto('rotas').values({ id: 'rot_draft', school_id: 'sch_1', week: '2026-11-30', version: 1, status: 'draft', created_at: '2026-11-23T09:00:00.000Z' }).execute()
-  await db.insertInto('rota_assignments').values({ id: 'ras_draft', rota_id: 'rot_draft', staff_id: 'stf_amira', work_code: 'yard', date: '2026-11-30', slot_code: 'break' }).execute()
+  await db
+    .insertInto('rotas')
+    .values({ id: 'rot_draft', school_id: 'sch_1', week: '2026-11-30', version: 1, status: 'draft', created_at: '2026-11-23T09:00:00.000Z' })
+    .execute()
+  await db
+    .insertInto('rota_assignments')
+    .values({ id: 'ras_draft', rota_id: 'rot_draft', staff_id: 'stf_amira', work_code: 'yard', date: '2026-11-30', slot_code: 'break' })
+    .execute()
   await addSickness(school, 'stf_amira', '2026-11-26')
   app = testApp({ store: school.store, clock: school.clock })
   cookie = `__Host-session=${(await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })).token}`
@@ -59,7 +65,9 @@ describe('a Delete button asks first', () => {
       'their personal link stops working, and a phone signed in with it is signed out',
       'their calendar link stops working',
     ])
-    expect(html).toContain(`<form method="post" action="${STAFF}/stf_amira/delete"><button type="submit" class="danger solid">Delete Amira Patel</button></form>`)
+    expect(html).toContain(
+      `<form method="post" action="${STAFF}/stf_amira/delete"><button type="submit" class="danger solid">Delete Amira Patel</button></form>`,
+    )
   })
 
   it('does not say a link stops working for someone who has none', async () => {
@@ -105,7 +113,7 @@ describe('a Delete button asks first', () => {
   })
 
   it('names an absence by whose it is and when', async () => {
-    expect(heading((await ask('absences/abs_stf_amira_2026-11-26')).html)).toBe("Delete Amira Patel&#39;s absence on Thu 26 Nov?")
+    expect(heading((await ask('absences/abs_stf_amira_2026-11-26')).html)).toBe('Delete Amira Patel&#39;s absence on Thu 26 Nov?')
   })
 
   it('answers an id the school does not have with the list and a 404 alert', async () => {
@@ -116,10 +124,26 @@ describe('a Delete button asks first', () => {
   })
 
   it('deletes nothing by asking', async () => {
-    for (const path of ['setup/staff/stf_amira', 'setup/posts/dpt_yard', 'setup/day/slt_p1', 'setup/grades/grd_1', 'absences/abs_stf_amira_2026-11-26']) await ask(path)
+    for (const path of ['setup/staff/stf_amira', 'setup/posts/dpt_yard', 'setup/day/slt_p1', 'setup/grades/grd_1', 'absences/abs_stf_amira_2026-11-26'])
+      await ask(path)
     const { db } = school.store
-    const count = async (table: 'staff' | 'duty_posts' | 'slots' | 'grades' | 'absences' | 'rota_assignments') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-    expect({ staff: await count('staff'), posts: await count('duty_posts'), slots: await count('slots'), grades: await count('grades'), absences: await count('absences'), duties: await count('rota_assignments') }).toEqual({
+    const count = async (table: 'staff' | 'duty_posts' | 'slots' | 'grades' | 'absences' | 'rota_assignments') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    expect({
+      staff: await count('staff'),
+      posts: await count('duty_posts'),
+      slots: await count('slots'),
+      grades: await count('grades'),
+      absences: await count('absences'),
+      duties: await count('rota_assignments'),
+    }).toEqual({
       staff: 3,
       posts: 2,
       slots: 3,

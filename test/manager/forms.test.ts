@@ -9,7 +9,10 @@ describe('the slot form', () => {
       ok: true,
       value: { code: 'before', kind: 'other', start: '08:30', end: '08:50', days: null },
     })
-    expect(read(slotForm, { code: 'club', kind: 'other', start: '15:15', end: '16:00', days: ['mon', 'wed'] })).toMatchObject({ ok: true, value: { days: ['mon', 'wed'] } })
+    expect(read(slotForm, { code: 'club', kind: 'other', start: '15:15', end: '16:00', days: ['mon', 'wed'] })).toMatchObject({
+      ok: true,
+      value: { days: ['mon', 'wed'] },
+    })
   })
 
   it('names each bad field', () => {
@@ -22,13 +25,19 @@ describe('the slot form', () => {
         end: 'enter a value',
       },
     })
-    expect(read(slotForm, { code: 'p1', kind: 'lesson', start: '10:00', end: '09:00' })).toEqual({ ok: false, errors: { end: 'must be after the start (10:00)' } })
+    expect(read(slotForm, { code: 'p1', kind: 'lesson', start: '10:00', end: '09:00' })).toEqual({
+      ok: false,
+      errors: { end: 'must be after the start (10:00)' },
+    })
   })
 })
 
 describe('the grade form', () => {
   it('reads the kinds ticked, one or several', () => {
-    expect(read(gradeForm, { code: 'GB', name: 'Grade B', dutyKinds: 'break' })).toEqual({ ok: true, value: { code: 'GB', name: 'Grade B', dutyKinds: ['break'] } })
+    expect(read(gradeForm, { code: 'GB', name: 'Grade B', dutyKinds: 'break' })).toEqual({
+      ok: true,
+      value: { code: 'GB', name: 'Grade B', dutyKinds: ['break'] },
+    })
     expect(read(gradeForm, { code: 'T', name: 'Teacher' })).toEqual({ ok: true, value: { code: 'T', name: 'Teacher', dutyKinds: [] } })
     expect(read(gradeForm, { code: '', name: ' ', dutyKinds: ['naps'] })).toEqual({
       ok: false,
@@ -39,7 +48,16 @@ describe('the grade form', () => {
 
 describe('the staff form', () => {
   it('reads hours, pattern and skills in the grammar of the staff import', () => {
-    const r = read(staffForm, { code: 'AP', name: 'Amira Patel', grade: 'G4', hoursPerWeek: '36:40', pattern: 'Mon-Fri 08:00-15:50', skills: 'first-aid (2027-06-30); dsl', unpaidBreakMinutes: '30', email: '' })
+    const r = read(staffForm, {
+      code: 'AP',
+      name: 'Amira Patel',
+      grade: 'G4',
+      hoursPerWeek: '36:40',
+      pattern: 'Mon-Fri 08:00-15:50',
+      skills: 'first-aid (2027-06-30); dsl',
+      unpaidBreakMinutes: '30',
+      email: '',
+    })
     expect(r).toEqual({
       ok: true,
       value: {
@@ -71,9 +89,29 @@ describe('the staff form', () => {
 
 describe('the duty post form', () => {
   it('reads slots, days, people and skill seats', () => {
-    expect(read(dutyPostForm, { code: 'yard', name: 'Yard', kind: 'break', slots: 'break', days: ['mon', 'tue'], peopleNeeded: '2', skillSeats: 'first-aid:1', priority: '2' })).toEqual({
+    expect(
+      read(dutyPostForm, {
+        code: 'yard',
+        name: 'Yard',
+        kind: 'break',
+        slots: 'break',
+        days: ['mon', 'tue'],
+        peopleNeeded: '2',
+        skillSeats: 'first-aid:1',
+        priority: '2',
+      }),
+    ).toEqual({
       ok: true,
-      value: { code: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon', 'tue'], peopleNeeded: 2, skillSeats: { 'first-aid': 1 }, priority: 2 },
+      value: {
+        code: 'yard',
+        name: 'Yard',
+        kind: 'break',
+        slots: ['break'],
+        days: ['mon', 'tue'],
+        peopleNeeded: 2,
+        skillSeats: { 'first-aid': 1 },
+        priority: 2,
+      },
     })
   })
 
@@ -82,7 +120,9 @@ describe('the duty post form', () => {
       ok: false,
       errors: { slots: 'tick at least one slot', days: 'tick at least one day', skillSeats: 'asks for 2 skilled people but only 1 in all' },
     })
-    expect(read(dutyPostForm, { code: 'yard', name: 'Yard', kind: 'break', slots: 'break', days: 'mon', peopleNeeded: '1', skillSeats: 'first-aid:2' })).toEqual({
+    expect(
+      read(dutyPostForm, { code: 'yard', name: 'Yard', kind: 'break', slots: 'break', days: 'mon', peopleNeeded: '1', skillSeats: 'first-aid:2' }),
+    ).toEqual({
       ok: false,
       errors: { skillSeats: 'asks for 2 skilled people but only 1 in all' },
     })

@@ -41,10 +41,38 @@ describe('a manager runs the week through the pages', () => {
     expectRedirect(await addSlot(pc, { code: 'lunch2', kind: 'lunch', start: '12:40', end: '13:10' }), /done=slot-added/)
     expectRedirect(await addTermDates(pc, 'Autumn term 2026-09-03 2026-12-18\nHalf term 2026-10-26 2026-10-30\nINSET 2026-09-02'), /done=terms-saved/)
     expectRedirect(await addGrade(pc, { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch', 'cover', 'event'] }), /done=grade-added/)
-    const csv = ['Code,Name,Grade,Hours,Pattern,Skills', 'AP,Amira Patel,G4,36.67,Mon-Fri 08:00-15:50,first-aid', 'BJ,Ben Jones,G4,32.5,Mon-Fri 08:00-15:50,', 'CD,Cara Doyle,G4,30,Mon-Fri 08:30-15:00,first-aid', 'DE,Dee Evans,G4,25,Mon-Thu 08:30-15:00,'].join('\n')
+    const csv = [
+      'Code,Name,Grade,Hours,Pattern,Skills',
+      'AP,Amira Patel,G4,36.67,Mon-Fri 08:00-15:50,first-aid',
+      'BJ,Ben Jones,G4,32.5,Mon-Fri 08:00-15:50,',
+      'CD,Cara Doyle,G4,30,Mon-Fri 08:30-15:00,first-aid',
+      'DE,Dee Evans,G4,25,Mon-Thu 08:30-15:00,',
+    ].join('\n')
     expectRedirect(await importStaff(pc, { text: csv }), /done=staff-imported/)
-    expectRedirect(await addDutyPost(pc, { code: 'yard', name: 'Yard', kind: 'break', slots: 'break', days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: '2', skillSeats: 'first-aid:1', priority: '2' }), /done=post-added/)
-    expectRedirect(await addDutyPost(pc, { code: 'hall', name: 'Dining hall', kind: 'lunch', slots: 'lunch1', days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: '1' }), /done=post-added/)
+    expectRedirect(
+      await addDutyPost(pc, {
+        code: 'yard',
+        name: 'Yard',
+        kind: 'break',
+        slots: 'break',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        peopleNeeded: '2',
+        skillSeats: 'first-aid:1',
+        priority: '2',
+      }),
+      /done=post-added/,
+    )
+    expectRedirect(
+      await addDutyPost(pc, {
+        code: 'hall',
+        name: 'Dining hall',
+        kind: 'lunch',
+        slots: 'lunch1',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        peopleNeeded: '1',
+      }),
+      /done=post-added/,
+    )
     expect(htmlOf(await homePage(pc))).not.toContain('To do')
   })
 
@@ -81,7 +109,10 @@ describe('a manager runs the week through the pages', () => {
 
   it('records an absence, shows the cover it creates, and publishes the re-plan after showing its difference', async () => {
     const week = htmlOf(await weekPage(pc, MONDAY))
-    const who = (['Amira Patel', 'Ben Jones', 'Cara Doyle', 'Dee Evans'] as const).find((n) => new RegExp(`<th scope="row">${n}<span class="time">[^<]*</span></th><td><ul>`).test(week)) ?? 'Ben Jones'
+    const who =
+      (['Amira Patel', 'Ben Jones', 'Cara Doyle', 'Dee Evans'] as const).find((n) =>
+        new RegExp(`<th scope="row">${n}<span class="time">[^<]*</span></th><td><ul>`).test(week),
+      ) ?? 'Ben Jones'
     const code = { 'Amira Patel': 'AP', 'Ben Jones': 'BJ', 'Cara Doyle': 'CD', 'Dee Evans': 'DE' }[who]
     const recorded = await submitAbsence(pc, { staff: code, startDate: MONDAY, endDate: MONDAY, start: '', end: '', reason: 'sickness' })
     expect(htmlOf(recorded)).toContain('The cover this creates')

@@ -83,7 +83,7 @@ describe('the week', () => {
     expect(html()).toContain('<a href="/manage/sch_elm/week/2026-11-23?show=published">Show the published rota instead of the draft</a>')
   })
 
-  it('says when things happened in the school\'s time, not UTC', () => {
+  it("says when things happened in the school's time, not UTC", () => {
     // 15:02 UTC on 20 November is 15:02 in London (GMT); the draft at 07:40 UTC likewise.
     expect(html()).toContain('<dd>Publication 1, Friday 20 November at 15:02</dd>')
   })
@@ -95,7 +95,9 @@ describe('the week', () => {
 
   it('gives each name a pin (or unpin) and a bar button naming the person and the seat', () => {
     expect(html()).toContain('Pinned</span>')
-    expect(html()).toMatch(/action="\/manage\/sch_elm\/week\/2026-11-23\/overrides\/ovr_pin\/delete"><button type="submit" class="small">Unpin<span class="visually-hidden"> Amira Patel, Yard, Mon 23 Nov<\/span>/)
+    expect(html()).toMatch(
+      /action="\/manage\/sch_elm\/week\/2026-11-23\/overrides\/ovr_pin\/delete"><button type="submit" class="small">Unpin<span class="visually-hidden"> Amira Patel, Yard, Mon 23 Nov<\/span>/,
+    )
     expect(html()).toMatch(
       /action="\/manage\/sch_elm\/week\/2026-11-23\/pins"><input type="hidden" name="staff" value="BJ"\/><input type="hidden" name="duty" value="yard"\/><input type="hidden" name="date" value="2026-11-23"\/><input type="hidden" name="slot" value="break"\/><button type="submit" class="small">Pin/,
     )
@@ -165,7 +167,9 @@ describe('the staffroom poster', () => {
 
 describe('deleting', () => {
   it("a list's Delete button only asks: it opens the question page (a GET), named after its row", () => {
-    expect(page('staff')).toContain('<form method="get" action="/manage/sch_elm/setup/staff/stf_ap/delete"><button type="submit" class="small danger">Delete<span class="visually-hidden"> Amira Patel</span></button></form>')
+    expect(page('staff')).toContain(
+      '<form method="get" action="/manage/sch_elm/setup/staff/stf_ap/delete"><button type="submit" class="small danger">Delete<span class="visually-hidden"> Amira Patel</span></button></form>',
+    )
   })
 
   it('says what goes with the thing before the button that deletes it', () => {

@@ -81,7 +81,18 @@ describe('the page at work', () => {
     await submit(people, { name: 'Jo Bloggs', email: 'jo@elm.example' })
     await api.store.db.deleteFrom('memberships').where('user_id', '=', TESTER.id).execute()
     const jo = await api.store.db.selectFrom('users').select('id').where('email', '=', 'jo@elm.example').executeTakeFirstOrThrow()
-    await api.store.db.insertInto('memberships').values({ id: 'mbr_tester_again', user_id: TESTER.id, role: 'manager', school_id: people.split('/')[2] as string, organisation_id: null, staff_id: null, created_at: '2026-11-23T09:00:00.000Z' }).execute()
+    await api.store.db
+      .insertInto('memberships')
+      .values({
+        id: 'mbr_tester_again',
+        user_id: TESTER.id,
+        role: 'manager',
+        school_id: people.split('/')[2] as string,
+        organisation_id: null,
+        staff_id: null,
+        created_at: '2026-11-23T09:00:00.000Z',
+      })
+      .execute()
     expect((await submit(`${people}/${jo.id}/remove`)).status).toBe(303)
     const res = await submit(`${people}/${TESTER.id}/remove`)
     expect(res.status).toBe(409)

@@ -15,7 +15,14 @@ beforeEach(async () => {
   const school = await withSchool(api)
   base = school.base
   await withBasics(api, base)
-  const staff = await api.json('POST', `${base}/staff`, { code: 'AP', name: 'Amira Patel', grade: 'G4', hoursPerWeek: 32.5, pattern: WEEKDAY_PATTERN, unpaidBreakMinutes: 30 })
+  const staff = await api.json('POST', `${base}/staff`, {
+    code: 'AP',
+    name: 'Amira Patel',
+    grade: 'G4',
+    hoursPerWeek: 32.5,
+    pattern: WEEKDAY_PATTERN,
+    unpaidBreakMinutes: 30,
+  })
   expect(staff.status).toBe(201)
   staffId = staff.body.id
   manage = `/manage/${school.schoolId}/setup/staff/${staffId}/link`
@@ -54,7 +61,7 @@ describe('a personal link from the staff page', () => {
     expect(html).toContain('>Make a personal link</button>')
   })
 
-  it('is shown once, with a QR code, and opens the person\'s own phone page', async () => {
+  it("is shown once, with a QR code, and opens the person's own phone page", async () => {
     const made = await makeLink()
     expect(made.status).toBe(201)
     expect(made.html).toContain('This is the only time the link is shown')
@@ -79,7 +86,7 @@ describe('a personal link from the staff page', () => {
     expect(await openOnPhone(replacement.url)).toBeDefined()
   })
 
-  it('made again keeps the person\'s calendar link unless the manager ticks to stop it', async () => {
+  it("made again keeps the person's calendar link unless the manager ticks to stop it", async () => {
     await makeLink()
     const feed = await api.json('POST', `${base}/staff/${staffId}/feed`)
     const feedPath = new URL(feed.body.https ?? feed.body.url).pathname

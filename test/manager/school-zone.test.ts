@@ -30,7 +30,7 @@ describe('a school in another time zone', () => {
     expect(result).toMatchObject({ kind: 'redirect', to: expect.stringMatching(/\/week\/2026-11-30$/) })
   })
 
-  it('suggests the school\'s own today as the first day of a new absence', async () => {
+  it("suggests the school's own today as the first day of a new absence", async () => {
     const result = await absencesPage(await schoolIn('Pacific/Auckland'))
     expect(result.kind === 'html' ? result.html : '').toMatch(/name="startDate"[^>]*value="2026-11-28"|value="2026-11-28"[^>]*name="startDate"/)
   })

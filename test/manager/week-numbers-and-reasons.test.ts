@@ -36,7 +36,15 @@ beforeAll(async () => {
   await importStaff(pc, { text: csv })
   await addDutyPost(pc, { code: 'yard', name: 'Yard', kind: 'break', slots: 'break', days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: '1' })
   // Only grade 2 holds Team Teach, and grade 2 may not do on-call: every seat stays empty.
-  await addDutyPost(pc, { code: 'oncall', name: 'On-call', kind: 'oncall', slots: 'lunch', days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: '1', skillSeats: 'team-teach:1' })
+  await addDutyPost(pc, {
+    code: 'oncall',
+    name: 'On-call',
+    kind: 'oncall',
+    slots: 'lunch',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    peopleNeeded: '1',
+    skillSeats: 'team-teach:1',
+  })
 })
 
 afterAll(async () => {
@@ -65,13 +73,17 @@ describe('the week page, as a manager reads it', () => {
   it('tells unfilled seats in names, grouped, and never by a staff code', async () => {
     const html = reasons(await page())
     expect(html).toContain('5 on-call seats on Mon-Fri (On-call):')
-    expect(html).toContain('nobody working then whose grade allows on-call holds Team Teach; 2 people could if their grade allowed on-call (Amira Begum, Dee Evans)')
+    expect(html).toContain(
+      'nobody working then whose grade allows on-call holds Team Teach; 2 people could if their grade allowed on-call (Amira Begum, Dee Evans)',
+    )
     expect(html.match(/<strong>/g)).toHaveLength(1) // one group, not the same sentence five times
     for (const code of [...STAFF_CODES, 'team-teach', 'oncall']) expect(html).not.toContain(code)
   })
 
   it('gives each group of unfilled seats a link to the page that puts it right', async () => {
-    const groups = reasons(await page()).split('<li><strong>').slice(1)
+    const groups = reasons(await page())
+      .split('<li><strong>')
+      .slice(1)
     expect(groups.length).toBeGreaterThan(0)
     for (const g of groups) expect(g).toMatch(/<a href="\/manage\/[^"]+\/setup\/(grades|staff)">[^<]+<\/a>/)
     expect(groups[0]).toContain('Allow on-call duties for a grade on the Grades page')
@@ -84,7 +96,7 @@ describe('the week page, as a manager reads it', () => {
     await addDutyPost(pc, { code: 'library', name: 'Library', kind: 'lunch', slots: 'lunch', days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: '1' })
     const after = await page()
     expect(after).toContain('The setup changed after this rota was made: generate the week again')
-    expect(after).toContain("Duty post &#39;Library&#39; added after this rota was made.")
+    expect(after).toContain('Duty post &#39;Library&#39; added after this rota was made.')
     expect(after).toMatch(/<button type="submit" class="primary">Generate again<\/button>/)
     // Five new seats: needed goes up by five, filled stays where it was.
     expect(after).toContain(`${filledBefore?.[1]} of ${Number(filledBefore?.[2]) + 5} seats filled.`)

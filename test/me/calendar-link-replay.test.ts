@@ -31,7 +31,8 @@ const feedPath = (html: string) => {
   const m = /value="(https?:\/\/[^"]+\/feeds\/[A-Za-z0-9_-]{43}\.ics)"/.exec(html)
   return m?.[1] ? new URL(m[1]).pathname : undefined
 }
-const send = (form: URLSearchParams) => app.request('/me/calendar', { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: form })
+const send = (form: URLSearchParams) =>
+  app.request('/me/calendar', { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: form })
 
 it('a replayed "get a calendar link" form keeps the link it made working and says it was already made', async () => {
   const form = issueForm(await (await app.request('/me', { headers: { cookie } })).text())

@@ -149,7 +149,7 @@ describe('figures', () => {
     expect(figures.mine).toEqual({ week: 2, period: 2, perFte: 2 })
     expect(figures.average).toEqual({ week: 1, period: 1, perFte: 1.3 }) // (2 + 2 + 0) / 3
     const html = await page()
-    expect(html).toContain("<dt>This week</dt><dd>You: <strong>2</strong>. School average: 1.</dd>")
+    expect(html).toContain('<dt>This week</dt><dd>You: <strong>2</strong>. School average: 1.</dd>')
   })
 
   it('shows the additional hours left after published events', async () => {
@@ -170,7 +170,10 @@ describe('the page', () => {
       rows.push(['stf_amira', 'gate', date, 'gate'], ['stf_amira', 'yard', date, 'break'], ['stf_ben', 'yard', date, 'break'], ['stf_cara', 'gate', date, 'p1'])
     }
     await publish(school, WEEK, rows)
-    const html = await renderMePage(await amira(), { hasFeed: true, issued: { https: 'https://x/feeds/t.ics', webcal: 'webcal://x/feeds/t.ics', google: 'https://calendar.google.com/calendar/render?cid=x' } })
+    const html = await renderMePage(await amira(), {
+      hasFeed: true,
+      issued: { https: 'https://x/feeds/t.ics', webcal: 'webcal://x/feeds/t.ics', google: 'https://calendar.google.com/calendar/render?cid=x' },
+    })
     expect(new TextEncoder().encode(html).length).toBeLessThan(50 * 1024)
   })
 

@@ -35,7 +35,11 @@ beforeEach(async () => {
 afterEach(() => school.close())
 
 const form = (path: string, cookie: string, fields: Record<string, string> = {}) =>
-  app.request(path, { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
+  app.request(path, {
+    method: 'POST',
+    headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
 const page = async (path: string, cookie: string) => (await app.request(path, { headers: { cookie } })).text()
 const api = (method: string, path: string) => app.request(`/api/schools/${school.schoolId}${path}`, { method, headers: { cookie: manager, origin: ORIGIN } })
 
@@ -80,7 +84,10 @@ describe('offering a swap from /me', () => {
     expect(await page('/me?swap=accepted', ben)).toContain('You accepted. A manager now approves the swap')
 
     const [swap] = await swapsOfWeek()
-    const approved = await app.request(`/api/schools/${school.schoolId}/swaps/${id}/approve`, { method: 'POST', headers: { cookie: manager, origin: ORIGIN, 'if-match': `"${swap?.version}"` } })
+    const approved = await app.request(`/api/schools/${school.schoolId}/swaps/${id}/approve`, {
+      method: 'POST',
+      headers: { cookie: manager, origin: ORIGIN, 'if-match': `"${swap?.version}"` },
+    })
     expect(approved.status).toBe(200)
     expect(await page('/me', ben)).toContain('Approved: the rota is changed.')
   })
@@ -134,7 +141,15 @@ describe('offering a swap from /me', () => {
   it('cannot be offered or answered from another site (CSRF)', async () => {
     const id = await amiraOffers()
     const cross = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }
-    expect((await app.request('/me/swaps', { method: 'POST', headers: { cookie: amira, ...cross }, body: `give=${encodeURIComponent(GIVE)}&to=${school.staff.cara}` })).status).toBe(403)
+    expect(
+      (
+        await app.request('/me/swaps', {
+          method: 'POST',
+          headers: { cookie: amira, ...cross },
+          body: `give=${encodeURIComponent(GIVE)}&to=${school.staff.cara}`,
+        })
+      ).status,
+    ).toBe(403)
     expect((await app.request(`/me/swaps/${id}/accept`, { method: 'POST', headers: { cookie: ben, ...cross } })).status).toBe(403)
     expect(await swapsOfWeek()).toMatchObject([{ stage: 'offered' }])
   })

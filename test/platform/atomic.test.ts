@@ -21,7 +21,15 @@ const snapshot = () => ({
   audit: count('audit_log'),
 })
 
-const person = { code: 's01', name: 'Amira Patel', grade: 'G4', hoursPerWeek: 36, pattern: WEEKDAY_PATTERN, skills: ['dsl', 'first-aid'], commitments: [{ day: 'mon', start: '09:00', end: '10:00' }] }
+const person = {
+  code: 's01',
+  name: 'Amira Patel',
+  grade: 'G4',
+  hoursPerWeek: 36,
+  pattern: WEEKDAY_PATTERN,
+  skills: ['dsl', 'first-aid'],
+  commitments: [{ day: 'mon', start: '09:00', end: '10:00' }],
+}
 
 describe('atomic writes', () => {
   it('a batch whose last statement fails leaves every table as it was', async () => {
@@ -78,9 +86,14 @@ describe('atomic writes', () => {
 
   it('two requests creating the same cover code in one week at once: one wins, the other answers 409 for that week', async () => {
     const body = (date: string) => ({ code: 'c1', date, slot: 'p1' })
-    const results = await Promise.all([api.json('POST', `${base}/cover-requests`, body('2026-11-24')), api.json('POST', `${base}/cover-requests`, body('2026-11-26'))])
+    const results = await Promise.all([
+      api.json('POST', `${base}/cover-requests`, body('2026-11-24')),
+      api.json('POST', `${base}/cover-requests`, body('2026-11-26')),
+    ])
     expect(results.map((r) => r.status).sort()).toEqual([201, 409])
-    expect(results.find((r) => r.status === 409)?.body.detail).toMatch(/^another cover request in (this school already has this code in that week|the week of 2026-11-23 already has code "c1")$/)
+    expect(results.find((r) => r.status === 409)?.body.detail).toMatch(
+      /^another cover request in (this school already has this code in that week|the week of 2026-11-23 already has code "c1")$/,
+    )
     expect(count('cover_requests')).toBe(1)
   })
 })
@@ -90,7 +103,9 @@ describe('the audit log', () => {
     const created = await api.json('POST', `${base}/grades`, { code: 'TA2', name: 'Teaching assistant', dutyKinds: ['lunch'] })
     await api.json('PUT', `${base}/grades/${created.body.id}`, { code: 'TA2', name: 'Teaching assistant level 2', dutyKinds: ['lunch'] })
     await api.request('DELETE', `${base}/grades/${created.body.id}`)
-    const rows = api.store.sqlite.prepare("SELECT actor, action, entity_id, before, after, at FROM audit_log WHERE entity = 'grade' AND entity_id = ? ORDER BY rowid").all(created.body.id) as {
+    const rows = api.store.sqlite
+      .prepare("SELECT actor, action, entity_id, before, after, at FROM audit_log WHERE entity = 'grade' AND entity_id = ? ORDER BY rowid")
+      .all(created.body.id) as {
       actor: string
       action: string
       before: string | null
@@ -118,6 +133,8 @@ describe('the audit log', () => {
     expect(row.actor).toBe(`token:${made.body.id}`)
     const grade = (await token.json()) as { id: string }
     const audit = await api.json('GET', `${base}/audit?limit=200`)
-    expect(audit.body.items.find((i: { entityId: string }) => i.entityId === grade.id)).toMatchObject({ actorName: `API token "timetable sync" of ${TESTER.name}` })
+    expect(audit.body.items.find((i: { entityId: string }) => i.entityId === grade.id)).toMatchObject({
+      actorName: `API token "timetable sync" of ${TESTER.name}`,
+    })
   })
 })

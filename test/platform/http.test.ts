@@ -48,7 +48,12 @@ describe('bad requests', () => {
         controller.enqueue(chunk)
       },
     })
-    const res = await api.app.request(`${base}/grades`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit)
+    const res = await api.app.request(`${base}/grades`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
     expect(res.status).toBe(413)
   })
 

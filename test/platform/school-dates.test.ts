@@ -20,7 +20,10 @@ it('an absence on 9999-12-31 or a week of 9999-12-27 answers 400 naming the date
   expect(absence.body.errors).toEqual([{ path: 'startDate', in: 'body', message: MESSAGE }])
   expect((await api.json('POST', `${base}/absences`, { staff: staff.body.id, startDate: '2100-12-31' })).status).toBe(201)
 
-  for (const [method, path] of [['GET', 'rota'], ['POST', 'rota']] as const) {
+  for (const [method, path] of [
+    ['GET', 'rota'],
+    ['POST', 'rota'],
+  ] as const) {
     const week = await api.json(method, `${base}/weeks/9999-12-27/${path}`, method === 'POST' ? {} : undefined)
     expect(week.status).toBe(400)
     expect(week.body.errors).toEqual([expect.objectContaining({ path: 'monday', in: 'params', message: MESSAGE })])

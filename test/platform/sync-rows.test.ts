@@ -24,7 +24,11 @@ function freshStore(): SqliteStore {
   open.push({ store, dir })
   migrateSqlite(store.sqlite)
   store.sqlite.prepare("INSERT INTO organisations (id, name, created_at) VALUES ('org', 'Trust', '2026-09-01T00:00:00Z')").run()
-  store.sqlite.prepare("INSERT INTO schools (id, organisation_id, name, created_at, updated_at) VALUES ('sch', 'org', 'School', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')").run()
+  store.sqlite
+    .prepare(
+      "INSERT INTO schools (id, organisation_id, name, created_at, updated_at) VALUES ('sch', 'org', 'School', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z')",
+    )
+    .run()
   return store
 }
 
@@ -45,7 +49,9 @@ async function sync(store: SqliteStore, want: ReturnType<typeof grade>[]) {
 }
 
 const versions = async (store: SqliteStore) =>
-  Object.fromEntries((await store.db.selectFrom('grades').select(['code', 'name', 'version']).orderBy('code').execute()).map((g) => [g.code, `${g.name} v${g.version}`]))
+  Object.fromEntries(
+    (await store.db.selectFrom('grades').select(['code', 'name', 'version']).orderBy('code').execute()).map((g) => [g.code, `${g.name} v${g.version}`]),
+  )
 
 it('writes nothing for unchanged rows, updates changed ones by code with a version bump, and deletes the missing', async () => {
   const store = freshStore()

@@ -6,7 +6,9 @@ describe('fieldProblems on school.timezone', () => {
   it('takes a zone js-joda knows and refuses one it cannot compute with', () => {
     expect(fieldProblems({ school: { timezone: 'Pacific/Auckland' } })).toEqual([])
     for (const timezone of ['Mars/Olympus', 'europe/london', 'SYSTEM']) {
-      expect(fieldProblems({ school: { timezone } }), timezone).toEqual([{ path: 'school.timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' }])
+      expect(fieldProblems({ school: { timezone } }), timezone).toEqual([
+        { path: 'school.timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' },
+      ])
     }
   })
 })

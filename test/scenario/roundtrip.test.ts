@@ -17,7 +17,9 @@ import { canonical } from '../support/scenario-equivalent.js'
 import { theWeekAfter } from '../support/week-after.js'
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'db', 'scenarios')
-const FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()
+const FILES = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
 const WEEK = '2026-11-23'
 const NEXT_WEEK = '2026-11-30'
 const SCHOOL = 'sch_test'
@@ -44,7 +46,9 @@ async function schoolStore(): Promise<TestStore> {
 /** Every row of every table (sqlite_master included, so a trigger or index counts too). */
 function snapshot(store: SqliteStore, except: string[] = []): Record<string, string[]> {
   const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
-  const out: Record<string, string[]> = { sqlite_master: (store.sqlite.prepare('SELECT * FROM sqlite_master').all() as unknown[]).map((r) => JSON.stringify(r)).sort() }
+  const out: Record<string, string[]> = {
+    sqlite_master: (store.sqlite.prepare('SELECT * FROM sqlite_master').all() as unknown[]).map((r) => JSON.stringify(r)).sort(),
+  }
   for (const { name } of tables) {
     if (except.includes(name)) continue
     out[name] = (store.sqlite.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()
@@ -84,7 +88,7 @@ describe('import then export gives back an equivalent scenario (SQLite)', () => 
     expect(again.changed).toBe(false)
     expect(again.statements).toBe(1)
     expect(snapshot(store, ['audit_log'])).toEqual(before)
-    expect(rows(store, "SELECT action, entity FROM audit_log WHERE school_id = ?", SCHOOL)).toHaveLength(2)
+    expect(rows(store, 'SELECT action, entity FROM audit_log WHERE school_id = ?', SCHOOL)).toHaveLength(2)
   })
 
   it('keeps a published rota (previous), pins, closures and x- fields out of the way', async () => {
@@ -101,7 +105,7 @@ describe('import then export gives back an equivalent scenario (SQLite)', () => 
     } as Scenario
     await importScenario(store, SCHOOL, sc, ctx)
     expect(await exportScenario(store, SCHOOL, WEEK)).toStrictEqual(canonical(sc))
-    expect(rows(store, "SELECT kind, name FROM closures")).toEqual([{ kind: 'other', name: 'Closed (imported)' }])
+    expect(rows(store, 'SELECT kind, name FROM closures')).toEqual([{ kind: 'other', name: 'Closed (imported)' }])
 
     // A different `previous` supersedes the published rota; it does not delete it.
     const changed = { ...sc, previous: [{ staff: 's004', duty: 'gate', date: '2026-11-24', slot: 'gate-pm' }] } as Scenario
@@ -236,7 +240,13 @@ describe('what the export shows', () => {
       { staff: 's002', date: '2026-11-24', start: '13:00', end: '15:00', reason: 'medical' },
     ])
     expect(exported.absences?.filter((a) => a.staff === 's003').map((a) => a.date)).toEqual([
-      '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29',
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
     ])
 
     // Importing the export back changes nothing: the open-ended absence stays open-ended.
@@ -247,9 +257,7 @@ describe('what the export shows', () => {
     // before the week and after it stay as they were (with the detail), the file's days in between.
     const back = { ...exported, absences: exported.absences?.filter((a) => !(a.staff === 's003' && a.date === '2026-11-25')) }
     await importScenario(store, SCHOOL, back, ctx)
-    expect(
-      rows(store, 'SELECT start_date, end_date, reason FROM absences WHERE staff_id = ? ORDER BY start_date', s003),
-    ).toEqual([
+    expect(rows(store, 'SELECT start_date, end_date, reason FROM absences WHERE staff_id = ? ORDER BY start_date', s003)).toEqual([
       { start_date: '2026-11-02', end_date: '2026-11-22', reason: 'sickness' },
       { start_date: '2026-11-23', end_date: '2026-11-24', reason: 'sickness' },
       { start_date: '2026-11-26', end_date: '2026-11-29', reason: 'sickness' },

@@ -87,7 +87,13 @@ describe('scenario routes', () => {
     const before = counts()
     const res = await api.json('POST', `${base}/import`, { ...file, duties: [...file.duties, { ...file.duties[0], id: 'late' }] })
     expect(res.status).toBe(409)
-    expect(res.body.errors).toEqual([{ path: 'duties', message: '"late" is new in the file but a cover request in the week of 2026-11-30 already has this code; give the duty another', in: 'body' }])
+    expect(res.body.errors).toEqual([
+      {
+        path: 'duties',
+        message: '"late" is new in the file but a cover request in the week of 2026-11-30 already has this code; give the duty another',
+        in: 'body',
+      },
+    ])
     expect(counts()).toEqual(before)
   })
 

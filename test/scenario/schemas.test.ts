@@ -9,14 +9,31 @@ import { describe, expect, it } from 'vitest'
 import { SCHEMA_DIR, buildSchemas, schemaText } from '../../scripts/gen-schemas.js'
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'db', 'scenarios')
-const FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()
+const FILES = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
 
 type Schema = Record<string, unknown>
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description'])
 const KNOWN = new Set([
   ...ANNOTATIONS,
-  'type', 'properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'items',
-  'enum', 'const', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'minItems', 'maxItems',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'propertyNames',
+  'items',
+  'enum',
+  'const',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'minItems',
+  'maxItems',
 ])
 
 function typeOf(v: unknown): string {
@@ -50,9 +67,10 @@ function check(schema: Schema | boolean, value: unknown, path = ''): string[] {
   if (Array.isArray(value)) {
     if (s.minItems !== undefined && value.length < s.minItems) bad.push(path)
     if (s.maxItems !== undefined && value.length > s.maxItems) bad.push(path)
-    if (s.items !== undefined) value.forEach((item, i) => {
-      bad.push(...check(s.items, item, `${path}[${i}]`))
-    })
+    if (s.items !== undefined)
+      value.forEach((item, i) => {
+        bad.push(...check(s.items, item, `${path}[${i}]`))
+      })
   }
   if (t === 'object') {
     const obj = value as Record<string, unknown>
@@ -99,7 +117,10 @@ describe('JSON Schemas of scenario@1 and rota@1', () => {
   it('describe a rota, with free-form stats', () => {
     const r = {
       format: 'duty-rota/rota@1',
-      assignments: [{ staff: 's01', duty: 'yard', date: '2026-11-23', slot: 'break' }, { staff: 's02', duty: 'eve', date: '2026-11-25' }],
+      assignments: [
+        { staff: 's01', duty: 'yard', date: '2026-11-23', slot: 'break' },
+        { staff: 's02', duty: 'eve', date: '2026-11-25' },
+      ],
       unfilled: [{ duty: 'yard', date: '2026-11-24', slot: 'break', missing: 1, reason: 'no first aider free' }],
       stats: { seconds: 0.4, nested: { anything: true } },
     }

@@ -67,7 +67,15 @@ describe('schools', () => {
     const org = await api.json('POST', '/api/organisations', { name: 'Oak Trust' })
     const created = await api.json('POST', '/api/schools', { organisationId: org.body.id, name: 'Oak Primary' })
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({ organisationId: org.body.id, name: 'Oak Primary', timezone: 'Europe/London', fullTimeHours: 37, version: 1, createdAt: NOW, updatedAt: NOW })
+    expect(created.body).toMatchObject({
+      organisationId: org.body.id,
+      name: 'Oak Primary',
+      timezone: 'Europe/London',
+      fullTimeHours: 37,
+      version: 1,
+      createdAt: NOW,
+      updatedAt: NOW,
+    })
     const read = await api.json('GET', `/api/schools/${created.body.id}`)
     expect(read.body).toEqual(created.body)
     expect(read.headers.get('etag')).toBe('"1"')

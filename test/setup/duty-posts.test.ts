@@ -11,7 +11,16 @@ beforeEach(async () => {
 })
 afterEach(() => api.close())
 
-const yard = { code: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: 2, skillSeats: { 'first-aid': 1 }, priority: 2 }
+const yard = {
+  code: 'yard',
+  name: 'Yard',
+  kind: 'break',
+  slots: ['break'],
+  days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+  peopleNeeded: 2,
+  skillSeats: { 'first-aid': 1 },
+  priority: 2,
+}
 
 describe('duty posts', () => {
   it('go through create, read, update, list and delete', async () => {
@@ -39,7 +48,15 @@ describe('duty posts', () => {
   })
 
   it('name every bad field at once', async () => {
-    const res = await api.json('POST', `${base}/duty-posts`, { code: 'yard', name: '', kind: 'cover', slots: [], days: ['mon', 'mon'], peopleNeeded: 0, priority: 6 })
+    const res = await api.json('POST', `${base}/duty-posts`, {
+      code: 'yard',
+      name: '',
+      kind: 'cover',
+      slots: [],
+      days: ['mon', 'mon'],
+      peopleNeeded: 0,
+      priority: 6,
+    })
     expect(pathsOf(res.body)).toEqual(['days', 'kind', 'name', 'peopleNeeded', 'priority', 'slots'])
   })
   it('may not take a code a cover request or event has in any week, since a post keeps its code every week (409 naming code)', async () => {
@@ -47,14 +64,18 @@ describe('duty posts', () => {
     await api.json('POST', `${base}/events`, { code: 'eve', name: 'Parents evening', date: '2026-11-25', start: '16:00', end: '19:00' })
     const likeCover = await api.json('POST', `${base}/duty-posts`, { ...yard, code: 'c1' })
     expect(likeCover.status).toBe(409)
-    expect(likeCover.body.errors).toEqual([{ path: 'code', message: `a cover request in the week of 2026-11-30 already has code "c1": a duty post's code names it in every week`, in: 'body' }])
+    expect(likeCover.body.errors).toEqual([
+      { path: 'code', message: `a cover request in the week of 2026-11-30 already has code "c1": a duty post's code names it in every week`, in: 'body' },
+    ])
 
     const created = await api.json('POST', `${base}/duty-posts`, yard)
     expect(created.status).toBe(201)
     const url = `${base}/duty-posts/${created.body.id}`
     const renamed = await api.json('PUT', url, { ...yard, code: 'eve' })
     expect(renamed.status).toBe(409)
-    expect(renamed.body.errors).toEqual([{ path: 'code', message: `an event in the week of 2026-11-23 already has code "eve": a duty post's code names it in every week`, in: 'body' }])
+    expect(renamed.body.errors).toEqual([
+      { path: 'code', message: `an event in the week of 2026-11-23 already has code "eve": a duty post's code names it in every week`, in: 'body' },
+    ])
     expect((await api.json('PUT', url, { ...yard, name: 'Playground' })).status).toBe(200)
   })
 })

@@ -34,7 +34,11 @@ describe('grades', () => {
     for (const code of ['s1', 's2', 's3']) await api.json('POST', `${base}/staff`, staffOf(code, 'G4'))
     const res = await api.json('DELETE', `${base}/grades/${grade.body.id}`)
     expect(res.status).toBe(409)
-    expect(res.body).toMatchObject({ type: 'https://duty-rota.dev/problems/conflict', status: 409, detail: '3 staff still hold grade G4; give them another grade first' })
+    expect(res.body).toMatchObject({
+      type: 'https://duty-rota.dev/problems/conflict',
+      status: 409,
+      detail: '3 staff still hold grade G4; give them another grade first',
+    })
     expect((await api.json('GET', `${base}/grades/${grade.body.id}`)).status).toBe(200)
   })
 

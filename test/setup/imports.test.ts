@@ -26,10 +26,19 @@ afterEach(async () => {
   await store.close()
 })
 
-const count = async (table: 'staff' | 'calendar_periods' | 'closures' | 'audit_log') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+const count = async (table: 'staff' | 'calendar_periods' | 'closures' | 'audit_log') =>
+  Number(
+    (
+      await store.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 describe('importing staff', () => {
-  const CSV = 'Code,Name,Grade,Hours,Pattern,Skills\nAP,Amira Patel,G4,36:40,Mon-Fri 08:00-15:50,first-aid (2027-06-30)\nBJ,Ben Jones,Grade 4,32.5,Mon-Thu 08:30-15:00,\n'
+  const CSV =
+    'Code,Name,Grade,Hours,Pattern,Skills\nAP,Amira Patel,G4,36:40,Mon-Fri 08:00-15:50,first-aid (2027-06-30)\nBJ,Ben Jones,Grade 4,32.5,Mon-Thu 08:30-15:00,\n'
 
   it('creates everyone with their skills, each with an audit entry', async () => {
     const before = await count('audit_log')

@@ -13,7 +13,15 @@ describe('slots', () => {
   it('go through create, read, update, list and delete', async () => {
     const created = await api.json('POST', `${base}/slots`, { code: 'after', kind: 'other', start: '15:15', end: '15:45', days: ['mon', 'wed'] })
     expect(created.status).toBe(201)
-    expect(created.body).toEqual({ id: expect.stringMatching(/^slt_/), code: 'after', kind: 'other', start: '15:15', end: '15:45', days: ['mon', 'wed'], version: 1 })
+    expect(created.body).toEqual({
+      id: expect.stringMatching(/^slt_/),
+      code: 'after',
+      kind: 'other',
+      start: '15:15',
+      end: '15:45',
+      days: ['mon', 'wed'],
+      version: 1,
+    })
     const url = `${base}/slots/${created.body.id}`
     const updated = await api.json('PUT', url, { code: 'after', kind: 'other', start: '15:15', end: '16:00' })
     expect(updated.body).toMatchObject({ end: '16:00', days: null, version: 2 })

@@ -31,7 +31,16 @@ const SIMS = [
 describe('the staff CSV import', () => {
   it('reads a SIMS-style export: columns found by their usual names, the rest ignored', () => {
     const v = ok(SIMS)
-    expect(v.mapping).toEqual({ code: 'Staff Code', forename: 'Forename', surname: 'Surname', grade: 'Grade', hours: 'Contracted Hours', pattern: 'Working Pattern', skills: 'Qualifications', email: 'Email' })
+    expect(v.mapping).toEqual({
+      code: 'Staff Code',
+      forename: 'Forename',
+      surname: 'Surname',
+      grade: 'Grade',
+      hours: 'Contracted Hours',
+      pattern: 'Working Pattern',
+      skills: 'Qualifications',
+      email: 'Email',
+    })
     expect(v.ignored).toEqual(['Title', 'Date of Birth'])
     expect(v.staff).toEqual([
       {
@@ -74,7 +83,12 @@ describe('the staff CSV import', () => {
   })
 
   it('reads a pattern from one column per day, where a blank or "off" day is not worked', () => {
-    const v = ok(['Code,Name,Grade,Hours,Mon,Tue,Wed,Thu,Fri,Unpaid break,Additional hours,Max duties', 'CD,Cara Doyle,g4,18.5,8:45-12:15,,off,08:45-12:15,-,20,22.5,3'].join('\n'))
+    const v = ok(
+      [
+        'Code,Name,Grade,Hours,Mon,Tue,Wed,Thu,Fri,Unpaid break,Additional hours,Max duties',
+        'CD,Cara Doyle,g4,18.5,8:45-12:15,,off,08:45-12:15,-,20,22.5,3',
+      ].join('\n'),
+    )
     expect(v.days).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])
     expect(v.staff[0]).toMatchObject({
       code: 'CD',
@@ -149,13 +163,19 @@ describe('the staff CSV import', () => {
   })
 
   it('refuses a school with no grades yet, saying to add them first', () => {
-    expect(problems('Code,Name,Grade,Hours,Pattern\nA,B,G4,1,Mon 08:00-09:00', { grades: [] })).toEqual([expect.stringMatching(/which has none yet; add grades first/)])
+    expect(problems('Code,Name,Grade,Hours,Pattern\nA,B,G4,1,Mon 08:00-09:00', { grades: [] })).toEqual([
+      expect.stringMatching(/which has none yet; add grades first/),
+    ])
   })
 })
 
 describe('cells', () => {
   it('reads patterns in the ways people write them', () => {
-    expect(pattern.parse('Mon, Wed & Fri 8:30-12:00')).toEqual({ mon: { start: '08:30', end: '12:00' }, wed: { start: '08:30', end: '12:00' }, fri: { start: '08:30', end: '12:00' } })
+    expect(pattern.parse('Mon, Wed & Fri 8:30-12:00')).toEqual({
+      mon: { start: '08:30', end: '12:00' },
+      wed: { start: '08:30', end: '12:00' },
+      fri: { start: '08:30', end: '12:00' },
+    })
     expect(pattern.parse('Tues/Thurs 0900 to 1500')).toEqual({ tue: { start: '09:00', end: '15:00' }, thu: { start: '09:00', end: '15:00' } })
     expect(pattern.parse('Monday - Tuesday 08:00-15:00')).toEqual({ mon: { start: '08:00', end: '15:00' }, tue: { start: '08:00', end: '15:00' } })
   })

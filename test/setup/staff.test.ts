@@ -55,8 +55,23 @@ describe('staff', () => {
   it('are replaced whole on update: skills and commitments left out are removed', async () => {
     const created = await api.json('POST', `${base}/staff`, amira)
     const url = `${base}/staff/${created.body.id}`
-    const updated = await api.json('PUT', url, { code: 's01', name: 'Amira Patel', grade: 'G4', hoursPerWeek: 30, pattern: { mon: { start: '08:30', end: '12:30' } } })
-    expect(updated.body).toMatchObject({ hoursPerWeek: 30, skills: [], commitments: [], avoid: [], prefer: [], maxDutiesPerWeek: null, email: null, version: 2 })
+    const updated = await api.json('PUT', url, {
+      code: 's01',
+      name: 'Amira Patel',
+      grade: 'G4',
+      hoursPerWeek: 30,
+      pattern: { mon: { start: '08:30', end: '12:30' } },
+    })
+    expect(updated.body).toMatchObject({
+      hoursPerWeek: 30,
+      skills: [],
+      commitments: [],
+      avoid: [],
+      prefer: [],
+      maxDutiesPerWeek: null,
+      email: null,
+      version: 2,
+    })
     expect((await api.json('GET', url)).body).toEqual(updated.body)
     const skills = api.store.sqlite.prepare('SELECT count(*) AS n FROM staff_skills').get() as { n: number }
     expect(skills.n).toBe(0)

@@ -29,7 +29,9 @@ describe('term dates', () => {
   })
 
   it('reads dates as a school website writes them, and UK day/month/year', () => {
-    const v = ok(['Spring term: Tuesday 5th January 2027 to Friday 26 March 2027', 'Summer term, 12/04/2027 - 21/07/2027', 'Staff training day 4 Sept 2026'].join('\n'))
+    const v = ok(
+      ['Spring term: Tuesday 5th January 2027 to Friday 26 March 2027', 'Summer term, 12/04/2027 - 21/07/2027', 'Staff training day 4 Sept 2026'].join('\n'),
+    )
     expect(v.periods.map((p) => [p.name, p.startDate, p.endDate])).toEqual([
       ['Spring term', '2027-01-05', '2027-03-26'],
       ['Summer term', '2027-04-12', '2027-07-21'],
@@ -110,6 +112,8 @@ describe('term dates', () => {
 
   it('refuses words it does not understand around the dates rather than guess', () => {
     expect(problems('Autumn term 2026-09-03 or maybe 2026-12-18').map((p) => p.message)).toEqual([expect.stringMatching(/"or maybe" between the dates/)])
-    expect(problems('Autumn term 2026-09-03 2026-12-18 (provisional)').map((p) => p.message)).toEqual([expect.stringMatching(/"\(provisional\)" after the dates/)])
+    expect(problems('Autumn term 2026-09-03 2026-12-18 (provisional)').map((p) => p.message)).toEqual([
+      expect.stringMatching(/"\(provisional\)" after the dates/),
+    ])
   })
 })

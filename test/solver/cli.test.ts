@@ -43,7 +43,10 @@ describe('npm run solve', () => {
   })
 
   it('exits 2 naming the pin that breaks a rule', () => {
-    const sc = tinyWeek({ absences: [{ staff: 'a', date: '2026-11-23', reason: 'sickness' }], pins: [{ staff: 'a', duty: 'yard', date: '2026-11-23', slot: 'break' }] })
+    const sc = tinyWeek({
+      absences: [{ staff: 'a', date: '2026-11-23', reason: 'sickness' }],
+      pins: [{ staff: 'a', duty: 'yard', date: '2026-11-23', slot: 'break' }],
+    })
     const { status, stderr } = run(['-'], JSON.stringify(sc))
     expect(status).toBe(2)
     expect(stderr).toEqual(['pins[0]: rule 3: Ann Able is absent at mon 2026-11-23 (break)'])

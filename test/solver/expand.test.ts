@@ -12,7 +12,12 @@ function why(sc: ReturnType<typeof tinyWeek>, staff: string, key: string) {
 describe('occurrences of the week', () => {
   it('runs a duty once per day and slot it lists', () => {
     const sc = tinyWeek({ duties: [{ id: 'yard', name: 'Yard', kind: 'break', slots: ['break', 'lunch1'], days: ['mon', 'tue'], staff: 2 }] })
-    expect(expandWeek(sc).occurrences.map((o) => o.key)).toEqual(['yard|2026-11-23|break', 'yard|2026-11-23|lunch1', 'yard|2026-11-24|break', 'yard|2026-11-24|lunch1'])
+    expect(expandWeek(sc).occurrences.map((o) => o.key)).toEqual([
+      'yard|2026-11-23|break',
+      'yard|2026-11-23|lunch1',
+      'yard|2026-11-24|break',
+      'yard|2026-11-24|lunch1',
+    ])
   })
 
   it('runs no duty or cover on a closed date, but still runs events', () => {

@@ -12,19 +12,36 @@ describe('why a seat is unfilled', () => {
     })
     const rota = solve(sc)
     expect(rota.unfilled).toEqual([
-      { duty: 'yard', date: '2026-11-23', slot: 'break', missing: 1, reason: 'needs first-aid: the only one of the first-aid holders is Ann Able (a) on Dining hall then' },
+      {
+        duty: 'yard',
+        date: '2026-11-23',
+        slot: 'break',
+        missing: 1,
+        reason: 'needs first-aid: the only one of the first-aid holders is Ann Able (a) on Dining hall then',
+      },
     ])
   })
 
   it('says "absent" and never why', () => {
-    const sc = tinyWeek({ absences: [{ staff: 'a', date: '2026-11-23', reason: 'sickness' }, { staff: 'b', date: '2026-11-23', reason: 'sickness' }] })
+    const sc = tinyWeek({
+      absences: [
+        { staff: 'a', date: '2026-11-23', reason: 'sickness' },
+        { staff: 'b', date: '2026-11-23', reason: 'sickness' },
+      ],
+    })
     const reason = solve(sc).unfilled[0]?.reason ?? ''
     expect(reason).toContain('absent')
     expect(reason).not.toContain('sickness')
   })
 
   it('summarises many candidates by cause', () => {
-    const staff = Array.from({ length: 8 }, (_, i) => ({ id: `t${i}`, name: `T ${i}`, grade: 'G', hoursPerWeek: 37, pattern: { tue: { start: '08:00', end: '16:00' } } }))
+    const staff = Array.from({ length: 8 }, (_, i) => ({
+      id: `t${i}`,
+      name: `T ${i}`,
+      grade: 'G',
+      hoursPerWeek: 37,
+      pattern: { tue: { start: '08:00', end: '16:00' } },
+    }))
     const reason = solve(tinyWeek({ staff })).unfilled[0]?.reason
     expect(reason).toBe('of 8 staff: 8 not working Monday')
   })

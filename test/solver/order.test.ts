@@ -11,33 +11,44 @@ function outcome(sc: Scenario): Rota | string[] {
     return solve(sc)
   } catch (e) {
     if (!(e instanceof PinError)) throw e
-    return e.problems.map((p) => {
-      const i = Number(/^pins\[(\d+)\]/.exec(p.path)?.[1])
-      return `${JSON.stringify(sc.pins?.[i])} ${p.message}`
-    }).sort()
+    return e.problems
+      .map((p) => {
+        const i = Number(/^pins\[(\d+)\]/.exec(p.path)?.[1])
+        return `${JSON.stringify(sc.pins?.[i])} ${p.message}`
+      })
+      .sort()
   }
 }
 
 describe('the rota is a function of the week, not of the order of its lists', () => {
   it('gives the identical rota for a week with every list shuffled', () => {
-    fc.assert(fc.property(weekArb({ pins: true }), fc.integer(), (sc, seed) => {
-      const mixed = shuffled(sc, seed)
-      expect(parseScenario(mixed).ok).toBe(true)
-      expect(outcome(mixed)).toEqual(outcome(sc))
-    }), { numRuns: 60 })
+    fc.assert(
+      fc.property(weekArb({ pins: true }), fc.integer(), (sc, seed) => {
+        const mixed = shuffled(sc, seed)
+        expect(parseScenario(mixed).ok).toBe(true)
+        expect(outcome(mixed)).toEqual(outcome(sc))
+      }),
+      { numRuns: 60 },
+    )
   })
 
   it('gives the identical rota for a shuffled crisis week and re-plan', () => {
-    fc.assert(fc.property(crisisWeekArb({ replan: true }), fc.integer(), (sc, seed) => {
-      expect(solve(shuffled(sc, seed))).toEqual(solve(sc))
-    }), { numRuns: 20 })
+    fc.assert(
+      fc.property(crisisWeekArb({ replan: true }), fc.integer(), (sc, seed) => {
+        expect(solve(shuffled(sc, seed))).toEqual(solve(sc))
+      }),
+      { numRuns: 20 },
+    )
   })
 
   it('reports a bad pin at its place in the list as given', () => {
-    const sc = { ...baseWithPins(), pins: [
-      { staff: 'b', duty: 'yard', date: '2026-11-23', slot: 'break' },
-      { staff: 'a', duty: 'nowhere', date: '2026-11-23', slot: 'break' },
-    ] }
+    const sc = {
+      ...baseWithPins(),
+      pins: [
+        { staff: 'b', duty: 'yard', date: '2026-11-23', slot: 'break' },
+        { staff: 'a', duty: 'nowhere', date: '2026-11-23', slot: 'break' },
+      ],
+    }
     const problems = (() => {
       try {
         solve(sc)

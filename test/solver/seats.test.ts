@@ -23,7 +23,10 @@ function noLawfulAddition(sc: Scenario, rota: Rota): void {
     const on = new Set(rota.assignments.filter((a) => a.duty === u.duty && a.date === u.date && a.slot === u.slot).map((a) => a.staff))
     for (const person of sc.staff) {
       if (on.has(person.id)) continue
-      const added: Rota = { ...rota, assignments: [...rota.assignments, { staff: person.id, duty: u.duty, date: u.date, ...(u.slot === undefined ? {} : { slot: u.slot }) }] }
+      const added: Rota = {
+        ...rota,
+        assignments: [...rota.assignments, { staff: person.id, duty: u.duty, date: u.date, ...(u.slot === undefined ? {} : { slot: u.slot }) }],
+      }
       const broken = checkRota(sc, added).filter((p) => p.rule !== 0)
       expect(broken.length, `${person.id} could take ${u.duty} ${u.date} ${u.slot ?? ''}`).toBeGreaterThan(0)
     }
@@ -32,15 +35,21 @@ function noLawfulAddition(sc: Scenario, rota: Rota): void {
 
 describe('no seat is left that someone could lawfully take', () => {
   it('on any week', () => {
-    fc.assert(fc.property(weekArb(), (sc) => noLawfulAddition(sc, solve(sc))), { numRuns: 60 })
+    fc.assert(
+      fc.property(weekArb(), (sc) => noLawfulAddition(sc, solve(sc))),
+      { numRuns: 60 },
+    )
   })
 
   it('on crisis weeks and crisis re-plans', () => {
-    fc.assert(fc.property(crisisWeekArb({ maxStaff: 12, replan: true }), (sc) => {
-      const rota = solve(sc)
-      expect(checkRota(sc, rota)).toEqual([])
-      noLawfulAddition(sc, rota)
-    }), { numRuns: 40 })
+    fc.assert(
+      fc.property(crisisWeekArb({ maxStaff: 12, replan: true }), (sc) => {
+        const rota = solve(sc)
+        expect(checkRota(sc, rota)).toEqual([])
+        noLawfulAddition(sc, rota)
+      }),
+      { numRuns: 40 },
+    )
   })
 })
 
@@ -50,10 +59,13 @@ describe('seats by priority on crisis weeks', () => {
   })
 
   it('equal the exact optimum of the staged MILP (bench/exact.ts)', async () => {
-    await fc.assert(fc.asyncProperty(crisisWeekArb({ maxStaff: 10, replan: true }), async (sc) => {
-      const rota = solve(sc)
-      const exact = await solveExact(sc, { timeLimitPerStage: 20 })
-      expect(filledByPriority(rota)).toEqual(exact.filled.slice(1, 6))
-    }), { numRuns: 40 })
+    await fc.assert(
+      fc.asyncProperty(crisisWeekArb({ maxStaff: 10, replan: true }), async (sc) => {
+        const rota = solve(sc)
+        const exact = await solveExact(sc, { timeLimitPerStage: 20 })
+        expect(filledByPriority(rota)).toEqual(exact.filled.slice(1, 6))
+      }),
+      { numRuns: 40 },
+    )
   })
 })

@@ -34,7 +34,16 @@ export const SWAP_ENDPOINTS: Endpoint[] = [
   // The JSON body reads as an empty form: access is granted, the offer is not valid (400).
   { method: 'POST', path: '/me/swaps', staffPage: true, ok: 401, roles: { staff: 400 } },
   // A member of another school's staff is nobody's colleague here (404).
-  { method: 'POST', path: '/me/swaps', staffPage: true, form: true, resource: 'staff', wheres: ['foreignId'], body: () => ({ give: refOn(3), to: '{id}' }), ok: 401 },
+  {
+    method: 'POST',
+    path: '/me/swaps',
+    staffPage: true,
+    form: true,
+    resource: 'staff',
+    wheres: ['foreignId'],
+    body: () => ({ give: refOn(3), to: '{id}' }),
+    ok: 401,
+  },
   ...(['accept', 'decline'] as const).flatMap((answer): Endpoint[] => [
     { method: 'POST', path: `/me/swaps/{id}/${answer}`, staffPage: true, resource: 'offerToStaff', ok: 401, roles: { staff: 303 } },
     { method: 'POST', path: `/me/swaps/{id}/${answer}`, staffPage: true, resource: 'offerByStaff', wheres: ['own'], ok: 401, roles: { staff: 403 } },
@@ -45,7 +54,9 @@ export const SWAP_ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/me/swaps/{id}/withdraw', staffPage: true, resource: 'offerOfOthers', wheres: ['own'], ok: 401, roles: { staff: 404 } },
 
   // The manager's week page: Approve and Decline of a swap that is not there (404).
-  ...(['approve', 'decline'] as const).map((action): Endpoint => ({ method: 'POST', path: `/manage/{school}/week/2026-11-23/swaps/swp_none/${action}`, ok: 404, skip: ['none'] })),
+  ...(['approve', 'decline'] as const).map(
+    (action): Endpoint => ({ method: 'POST', path: `/manage/{school}/week/2026-11-23/swaps/swp_none/${action}`, ok: 404, skip: ['none'] }),
+  ),
 ]
 
 interface SwapWorld {
@@ -83,10 +94,12 @@ async function buildWorld(client: Client, principals: Principals, schoolId: stri
   await api('/duty-posts', { code: 'swapyard', name: 'Swap yard', kind: 'break', slots: ['break'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: 1 })
   const holders = school === 'A' ? ['swap-a', 'swap-a', 's03', 'swap-c'] : ['swap-a', 'swap-a', 'swap-a', 'swap-c']
   const pins: string[] = []
-  for (const [i, staff] of holders.entries()) pins.push((await api(`/weeks/${SWAP_WEEK}/overrides`, { kind: 'pin', staff, duty: 'swapyard', date: dayOf(i + 1), slot: 'break' })).id)
+  for (const [i, staff] of holders.entries())
+    pins.push((await api(`/weeks/${SWAP_WEEK}/overrides`, { kind: 'pin', staff, duty: 'swapyard', date: dayOf(i + 1), slot: 'break' })).id)
   const draft = await api(`/weeks/${SWAP_WEEK}/rota`)
   await api(`/weeks/${SWAP_WEEK}/rota/publish`, undefined, { 'if-match': `"${draft.version}"` })
-  for (const pin of pins) await ok(await client.fetch(`/api/schools/${schoolId}/weeks/${SWAP_WEEK}/overrides/${pin}`, { method: 'DELETE', headers: token }), 'unpin')
+  for (const pin of pins)
+    await ok(await client.fetch(`/api/schools/${schoolId}/weeks/${SWAP_WEEK}/overrides/${pin}`, { method: 'DELETE', headers: token }), 'unpin')
 
   const link = await ok(await client.fetch(`/api/schools/${schoolId}/staff/${a.id}/link`, json(cookie)), 'personal link')
   const opened = await client.fetch(new URL(((await link.json()) as { url: string }).url).pathname, { redirect: 'manual' })
@@ -127,11 +140,18 @@ export async function freshSwap(client: Client, principals: Principals, schoolId
     offerByStaff: { phone: world.phones.staff, day: 3, to: world.ids.c },
   }[kind]
   const listed = async () =>
-    ((await (await ok(await client.fetch(`/api/schools/${schoolId}/weeks/${SWAP_WEEK}/swaps`, { headers: principals.setup[school].token }), 'swaps')).json()) as { items: SwapListed[] }).items.filter(
-      (s) => s.proposedBy === 'staff' && s.a.date === dayOf(plan.day) && (s.stage === 'offered' || s.stage === 'agreed'),
-    )
+    (
+      (await (
+        await ok(await client.fetch(`/api/schools/${schoolId}/weeks/${SWAP_WEEK}/swaps`, { headers: principals.setup[school].token }), 'swaps')
+      ).json()) as { items: SwapListed[] }
+    ).items.filter((s) => s.proposedBy === 'staff' && s.a.date === dayOf(plan.day) && (s.stage === 'offered' || s.stage === 'agreed'))
   const post = (path: string, fields: Record<string, string> = {}) =>
-    client.fetch(path, { method: 'POST', redirect: 'manual', headers: { ...plan.phone, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() })
+    client.fetch(path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...plan.phone, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    })
   for (const open of await listed()) await post(`/me/swaps/${open.id}/withdraw`)
   const offered = await post('/me/swaps', { give: refOn(plan.day), to: plan.to })
   if (offered.status !== 303) throw new Error(`swap world: the offer was refused (${offered.status}): ${await offered.text()}`)

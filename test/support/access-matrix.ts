@@ -38,14 +38,20 @@ export async function matrixSeed(): Promise<Seed> {
   const ma = await seedUser('usr_matrix_ma', 'manager@matrix-a.example', 'Max Manager', [{ role: 'manager', schoolId: IDS.schoolA }])
   const mb = await seedUser('usr_matrix_mb', 'manager@matrix-b.example', 'Bea Manager', [{ role: 'manager', schoolId: IDS.schoolB }])
   const statements: CompiledQuery[] = [
-    compiler.insertInto('organisations').values([
-      { id: IDS.orgA, name: 'Matrix Trust A', created_at: at },
-      { id: IDS.orgB, name: 'Matrix Trust B', created_at: at },
-    ]).compile(),
-    compiler.insertInto('schools').values([
-      { id: IDS.schoolA, organisation_id: IDS.orgA, name: 'A School', created_at: at, updated_at: at },
-      { id: IDS.schoolB, organisation_id: IDS.orgB, name: 'B School', created_at: at, updated_at: at },
-    ]).compile(),
+    compiler
+      .insertInto('organisations')
+      .values([
+        { id: IDS.orgA, name: 'Matrix Trust A', created_at: at },
+        { id: IDS.orgB, name: 'Matrix Trust B', created_at: at },
+      ])
+      .compile(),
+    compiler
+      .insertInto('schools')
+      .values([
+        { id: IDS.schoolA, organisation_id: IDS.orgA, name: 'A School', created_at: at, updated_at: at },
+        { id: IDS.schoolB, organisation_id: IDS.orgB, name: 'B School', created_at: at, updated_at: at },
+      ])
+      .compile(),
     ...ta.statements,
     ...ma.statements,
     ...mb.statements,
@@ -81,7 +87,11 @@ function signIn(client: Client, token: string): Promise<string> {
 
 async function mintToken(client: Client, cookie: string, schoolId: string): Promise<string> {
   const res = await check(
-    await client.fetch(`/api/schools/${schoolId}/api-tokens`, { method: 'POST', headers: { cookie, origin: client.origin, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'matrix' }) }),
+    await client.fetch(`/api/schools/${schoolId}/api-tokens`, {
+      method: 'POST',
+      headers: { cookie, origin: client.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'matrix' }),
+    }),
     'api token',
   )
   return ((await res.json()) as { token: string }).token
@@ -93,7 +103,14 @@ export const PATTERN = { mon: WEEKDAYS, tue: WEEKDAYS, wed: WEEKDAYS, thu: WEEKD
 /** The rows every school needs before its resources can be made: slots, a grade, a person. */
 async function basics(client: Client, auth: Record<string, string>, schoolId: string): Promise<string> {
   const post = async (what: string, body: unknown) => {
-    const res = await check(await client.fetch(`/api/schools/${schoolId}/${what}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }), what)
+    const res = await check(
+      await client.fetch(`/api/schools/${schoolId}/${what}`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+      what,
+    )
     return ((await res.json()) as { id: string }).id
   }
   await post('slots', { code: 'p1', kind: 'lesson', start: '08:50', end: '09:50' })
@@ -112,7 +129,10 @@ export async function signInEveryone(client: Client, seed: Seed): Promise<Princi
   const setupB = { authorization: `Bearer ${await mintToken(client, mb, IDS.schoolB)}` }
   const staffId = await basics(client, setupA, IDS.schoolA)
   await basics(client, { authorization: `Bearer ${tokenB}` }, IDS.schoolB)
-  const link = await check(await client.fetch(`/api/schools/${IDS.schoolA}/staff/${staffId}/link`, { method: 'POST', headers: { cookie: ma, origin: client.origin } }), 'staff link')
+  const link = await check(
+    await client.fetch(`/api/schools/${IDS.schoolA}/staff/${staffId}/link`, { method: 'POST', headers: { cookie: ma, origin: client.origin } }),
+    'staff link',
+  )
   const { url } = (await link.json()) as { url: string }
   const opened = await client.fetch(new URL(url).pathname, { redirect: 'manual' })
   const m = /__Host-session=([^;,]*)/.exec(opened.headers.get('set-cookie') ?? '')
@@ -213,14 +233,29 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/organisations', ok: 200, wheres: GLOBAL },
   { method: 'POST', path: '/api/organisations', body: (n) => ({ name: `Trust ${n}` }), ok: 201, roles: { token: 403 }, wheres: GLOBAL },
   { method: 'GET', path: '/api/organisations/{org}', ok: 200, staffRefusedEverywhere: true },
-  { method: 'PUT', path: '/api/organisations/{org}', body: () => ({ name: 'Matrix Trust' }), ok: 403, roles: { trust_admin: 200 }, staffRefusedEverywhere: true },
+  {
+    method: 'PUT',
+    path: '/api/organisations/{org}',
+    body: () => ({ name: 'Matrix Trust' }),
+    ok: 403,
+    roles: { trust_admin: 200 },
+    staffRefusedEverywhere: true,
+  },
   // A trust with schools cannot be deleted (409): the trust admin gets that far, nobody else does.
   { method: 'DELETE', path: '/api/organisations/{org}', ok: 403, roles: { trust_admin: 409 }, staffRefusedEverywhere: true },
 
   // Schools.
   { method: 'GET', path: '/api/schools', ok: 200, wheres: GLOBAL },
   // Another trust's organisation named in the body is "no organisation with id" (400), as if it did not exist.
-  { method: 'POST', path: '/api/schools', body: (n) => ({ organisationId: '{org}', name: `School ${n}` }), ok: 403, roles: { trust_admin: 201 }, other: 400, staffRefusedEverywhere: true },
+  {
+    method: 'POST',
+    path: '/api/schools',
+    body: (n) => ({ organisationId: '{org}', name: `School ${n}` }),
+    ok: 403,
+    roles: { trust_admin: 201 },
+    other: 400,
+    staffRefusedEverywhere: true,
+  },
   { method: 'GET', path: '/api/schools/{school}', ok: 200 },
   { method: 'PUT', path: '/api/schools/{school}', body: (n) => ({ organisationId: '{org}', name: `School ${n}` }), ok: 200 },
   { method: 'DELETE', path: '/api/schools/{school}', ok: 403, skip: ['trust_admin'] },
@@ -247,7 +282,13 @@ export const ENDPOINTS: Endpoint[] = [
   // The people who run a school: seen, added and removed by its managers and trust admins, never
   // by a token (a script may not give or take a person's rights). A fresh manager per DELETE cell.
   { method: 'GET', path: '/api/schools/{school}/managers', ok: 200, roles: { token: 403 } },
-  { method: 'POST', path: '/api/schools/{school}/managers', body: (n) => ({ email: `added${n}@matrix.example`, name: `Added ${n}` }), ok: 201, roles: { token: 403 } },
+  {
+    method: 'POST',
+    path: '/api/schools/{school}/managers',
+    body: (n) => ({ email: `added${n}@matrix.example`, name: `Added ${n}` }),
+    ok: 201,
+    roles: { token: 403 },
+  },
   { method: 'DELETE', path: '/api/schools/{school}/managers/{id}', resource: 'manager', ok: 204, roles: { token: 403 } },
 
   // The week: generate, publish (needs If-Match: a manager who gets that far is told so, 428),
@@ -258,12 +299,27 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/rota/publish', ok: 428 },
   { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/overrides', ok: 200 },
   // The matrix school has no duty posts: an override reaches validation (400), not storage.
-  { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/overrides', body: () => ({ kind: 'bar', staff: 's03', duty: 'none', date: '2026-11-23', slot: 'p1' }), ok: 400 },
+  {
+    method: 'POST',
+    path: '/api/schools/{school}/weeks/2026-11-23/overrides',
+    body: () => ({ kind: 'bar', staff: 's03', duty: 'none', date: '2026-11-23', slot: 'p1' }),
+    ok: 400,
+  },
   { method: 'DELETE', path: '/api/schools/{school}/weeks/2026-11-23/overrides/ovr_none', ok: 404 },
-  { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/cover-requests/csv', body: (n) => ({ csv: `code,date,slot\ncsv${n},2026-11-24,p1\n` }), ok: 201 },
+  {
+    method: 'POST',
+    path: '/api/schools/{school}/weeks/2026-11-23/cover-requests/csv',
+    body: (n) => ({ csv: `code,date,slot\ncsv${n},2026-11-24,p1\n` }),
+    ok: 201,
+  },
   { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/swaps', ok: 200 },
   // A swap with oneself is refused as a bad request (400).
-  { method: 'POST', path: '/api/schools/{school}/swaps', body: () => ({ from: 's03', give: { duty: 'none', date: '2026-11-23', slot: 'p1' }, to: 's03' }), ok: 400 },
+  {
+    method: 'POST',
+    path: '/api/schools/{school}/swaps',
+    body: () => ({ from: 's03', give: { duty: 'none', date: '2026-11-23', slot: 'p1' }, to: 's03' }),
+    ok: 400,
+  },
   { method: 'GET', path: '/api/schools/{school}/swaps/swp_none', ok: 404 },
   { method: 'POST', path: '/api/schools/{school}/swaps/swp_none/approve', ok: 404 },
   { method: 'POST', path: '/api/schools/{school}/swaps/swp_none/decline', ok: 404 },
@@ -302,15 +358,30 @@ export const ENDPOINTS: Endpoint[] = [
     '/manage/{school}/reports/hours.csv',
     '/manage/{school}/poster',
   ].map((path): Endpoint => ({ method: 'GET', path, ok: 200, skip: ['none'] })),
-  ...['setup/day', 'setup/terms', 'setup/grades', 'setup/staff', 'setup/staff/import', 'setup/posts', 'absences', 'week/2026-11-23/pins', 'week/2026-11-23/bars'].map(
-    (form): Endpoint => ({ method: 'POST', path: `/manage/{school}/${form}`, ok: 400, skip: ['none'] }),
-  ),
+  ...[
+    'setup/day',
+    'setup/terms',
+    'setup/grades',
+    'setup/staff',
+    'setup/staff/import',
+    'setup/posts',
+    'absences',
+    'week/2026-11-23/pins',
+    'week/2026-11-23/bars',
+  ].map((form): Endpoint => ({ method: 'POST', path: `/manage/{school}/${form}`, ok: 400, skip: ['none'] })),
   // Generate and publish say which version of the week the manager saw; without it, 428.
   { method: 'POST', path: '/manage/{school}/week/2026-11-23/generate', ok: 428, skip: ['none'] },
   { method: 'POST', path: '/manage/{school}/week/2026-11-23/publish', ok: 428, skip: ['none'] },
-  ...['setup/day/slt_none', 'setup/terms/periods/cal_none', 'setup/terms/closures/cls_none', 'setup/grades/grd_none', 'setup/staff/stf_none', 'setup/posts/dpt_none', 'absences/abs_none', 'week/2026-11-23/overrides/ovr_none'].map(
-    (row): Endpoint => ({ method: 'POST', path: `/manage/{school}/${row}/delete`, ok: 404, skip: ['none'] }),
-  ),
+  ...[
+    'setup/day/slt_none',
+    'setup/terms/periods/cal_none',
+    'setup/terms/closures/cls_none',
+    'setup/grades/grd_none',
+    'setup/staff/stf_none',
+    'setup/posts/dpt_none',
+    'absences/abs_none',
+    'week/2026-11-23/overrides/ovr_none',
+  ].map((row): Endpoint => ({ method: 'POST', path: `/manage/{school}/${row}/delete`, ok: 404, skip: ['none'] })),
   // A row's Delete button asks first: the question (GET at the same address) is guarded like the
   // delete itself; it names a fresh row of the school, so a manager gets the page (200).
   ...(
@@ -358,7 +429,9 @@ export interface Cell {
 export function cells(endpoints: readonly Endpoint[] = ENDPOINTS): Cell[] {
   const out: Cell[] = []
   for (const endpoint of endpoints) {
-    const wheres: Where[] = endpoint.wheres ?? (endpoint.staffPage ? (endpoint.resource ? ['own', 'foreignId'] : ['own']) : endpoint.resource ? ['own', 'other', 'foreignId'] : ['own', 'other'])
+    const wheres: Where[] =
+      endpoint.wheres ??
+      (endpoint.staffPage ? (endpoint.resource ? ['own', 'foreignId'] : ['own']) : endpoint.resource ? ['own', 'other', 'foreignId'] : ['own', 'other'])
     for (const role of ROLES) {
       if (endpoint.skip?.includes(role)) continue
       for (const where of wheres) {
@@ -385,7 +458,10 @@ async function freshRow(client: Client, principals: Principals, school: 'A' | 'B
   const schoolId = school === 'A' ? IDS.schoolA : IDS.schoolB
   const setup = principals.setup[school]
   const make = async (path: string, auth: Record<string, string>, body: unknown) => {
-    const res = await check(await client.fetch(path, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }), `fresh ${kind}`)
+    const res = await check(
+      await client.fetch(path, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      `fresh ${kind}`,
+    )
     return ((await res.json()) as { id: string }).id
   }
   if (kind === 'apiToken') return make(`/api/schools/${schoolId}/api-tokens`, setup.cookie, { name: `fresh ${next()}` })

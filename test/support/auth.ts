@@ -32,7 +32,10 @@ export interface World {
 
 async function seedSchool(store: TestStore, orgId: string, id: string, name: string): Promise<string> {
   await insertSchool(store, { id, organisationId: orgId, name })
-  await store.db.insertInto('grades').values({ id: `grd_${id}`, school_id: id, code: 'TA', name: 'Teaching assistant', duty_kinds: '["break"]' }).execute()
+  await store.db
+    .insertInto('grades')
+    .values({ id: `grd_${id}`, school_id: id, code: 'TA', name: 'Teaching assistant', duty_kinds: '["break"]' })
+    .execute()
   const staffId = `stf_${id}`
   await store.db
     .insertInto('staff')

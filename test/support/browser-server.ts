@@ -45,5 +45,10 @@ export async function startMeServer(): Promise<MeServer> {
     if (issued.status !== 201) throw new Error(`the manager could not issue a personal link: ${issued.status}`)
     return new URL(((await issued.json()) as { url: string }).url).pathname
   }
-  return { fetch: app.fetch, personalLinkPath: await linkOf(school.staff.amira), colleagueLinkPath: await linkOf(school.staff.ben), close: () => school.close() }
+  return {
+    fetch: app.fetch,
+    personalLinkPath: await linkOf(school.staff.amira),
+    colleagueLinkPath: await linkOf(school.staff.ben),
+    close: () => school.close(),
+  }
 }

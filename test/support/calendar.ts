@@ -29,8 +29,12 @@ export async function makeSchool(now = '2026-11-23T09:00:00Z'): Promise<School> 
   await insertSchool(store, { id: 'sch_1', organisationId: 'org_1', name: 'Elm Tree Primary' })
   await db.insertInto('users').values({ id: 'usr_manager', email: 'manager@elm.example', name: 'Max Manager', created_at: AT }).execute()
   await db.insertInto('memberships').values({ id: 'mem_manager', user_id: 'usr_manager', role: 'manager', school_id: 'sch_1', created_at: AT }).execute()
-  await db.insertInto('grades').values({ id: 'grd_1', school_id: 'sch_1', code: 'G4', name: 'Grade 4', duty_kinds: '["break","lunch","cover","event","other"]' }).execute()
-  const everyDay = '{"mon":{"start":"08:00","end":"16:00"},"tue":{"start":"08:00","end":"16:00"},"wed":{"start":"08:00","end":"16:00"},"thu":{"start":"08:00","end":"16:00"},"fri":{"start":"08:00","end":"16:00"},"sat":{"start":"08:00","end":"16:00"},"sun":{"start":"08:00","end":"16:00"}}'
+  await db
+    .insertInto('grades')
+    .values({ id: 'grd_1', school_id: 'sch_1', code: 'G4', name: 'Grade 4', duty_kinds: '["break","lunch","cover","event","other"]' })
+    .execute()
+  const everyDay =
+    '{"mon":{"start":"08:00","end":"16:00"},"tue":{"start":"08:00","end":"16:00"},"wed":{"start":"08:00","end":"16:00"},"thu":{"start":"08:00","end":"16:00"},"fri":{"start":"08:00","end":"16:00"},"sat":{"start":"08:00","end":"16:00"},"sun":{"start":"08:00","end":"16:00"}}'
   const person = (id: string, code: string, name: string, hours: number, allowance = 0) => ({
     id,
     school_id: 'sch_1',
@@ -61,7 +65,13 @@ export async function makeSchool(now = '2026-11-23T09:00:00Z'): Promise<School> 
       { id: 'dpt_yard', school_id: 'sch_1', code: 'yard', name: 'Yard, by the climbing frame', kind: 'break', days: week, people_needed: 2 },
     ])
     .execute()
-  await db.insertInto('duty_post_slots').values([{ duty_post_id: 'dpt_gate', slot_id: 'slt_gate' }, { duty_post_id: 'dpt_yard', slot_id: 'slt_break' }]).execute()
+  await db
+    .insertInto('duty_post_slots')
+    .values([
+      { duty_post_id: 'dpt_gate', slot_id: 'slt_gate' },
+      { duty_post_id: 'dpt_yard', slot_id: 'slt_break' },
+    ])
+    .execute()
   return {
     store,
     clock,
@@ -78,15 +88,34 @@ export async function addSickness(school: School, staffId: string, date: string)
   const { db } = school.store
   await db
     .insertInto('absences')
-    .values({ id: `abs_${staffId}_${date}`, school_id: school.schoolId, staff_id: staffId, start_date: date, end_date: date, reason: 'sickness', created_at: AT })
+    .values({
+      id: `abs_${staffId}_${date}`,
+      school_id: school.schoolId,
+      staff_id: staffId,
+      start_date: date,
+      end_date: date,
+      reason: 'sickness',
+      created_at: AT,
+    })
     .execute()
-  await db.insertInto('absence_details').values({ absence_id: `abs_${staffId}_${date}`, detail: 'Flu, doctor says a week' }).execute()
+  await db
+    .insertInto('absence_details')
+    .values({ absence_id: `abs_${staffId}_${date}`, detail: 'Flu, doctor says a week' })
+    .execute()
 }
 
 export async function addCover(school: School, code: string, date: string, label: string, absentStaffId?: string): Promise<void> {
   await school.store.db
     .insertInto('cover_requests')
-    .values({ id: `cvr_${code}`, school_id: school.schoolId, code, date, slot_id: 'slt_p1', label, absence_id: absentStaffId ? `abs_${absentStaffId}_${date}` : null })
+    .values({
+      id: `cvr_${code}`,
+      school_id: school.schoolId,
+      code,
+      date,
+      slot_id: 'slt_p1',
+      label,
+      absence_id: absentStaffId ? `abs_${absentStaffId}_${date}` : null,
+    })
     .execute()
 }
 
@@ -113,8 +142,17 @@ export async function publish(school: School, week: string, rows: readonly Row[]
   const assignments: PublishedAssignment[] = rows.map(([staffId, workCode, date, slotCode]) => ({ staffId, workCode, date, slotCode }))
   const calendar = await recordPublishedAssignments(school.ctx, { schoolId: school.schoolId, week, rotaId, assignments })
   await school.store.atomic([
-    db.updateTable('rotas').set({ status: 'superseded' }).where('school_id', '=', school.schoolId).where('week', '=', week).where('status', '=', 'published').compile(),
-    db.insertInto('rotas').values({ id: rotaId, school_id: school.schoolId, week, version: rotaCounter, status: 'published', created_at: now, published_at: now }).compile(),
+    db
+      .updateTable('rotas')
+      .set({ status: 'superseded' })
+      .where('school_id', '=', school.schoolId)
+      .where('week', '=', week)
+      .where('status', '=', 'published')
+      .compile(),
+    db
+      .insertInto('rotas')
+      .values({ id: rotaId, school_id: school.schoolId, week, version: rotaCounter, status: 'published', created_at: now, published_at: now })
+      .compile(),
     ...assignments.map((a, i) =>
       db
         .insertInto('rota_assignments')
@@ -167,12 +205,15 @@ export type Requester = (path: string, init?: RequestInit) => Response | Promise
  * phone in), and returns the session cookie it set.
  */
 export async function openPersonalLink(request: Requester, school: School, managerCookie: string, staffId: string): Promise<string> {
-  const issued = await request(`/api/schools/${school.schoolId}/staff/${staffId}/link`, { method: 'POST', headers: { cookie: managerCookie, origin: 'http://localhost' } })
+  const issued = await request(`/api/schools/${school.schoolId}/staff/${staffId}/link`, {
+    method: 'POST',
+    headers: { cookie: managerCookie, origin: 'http://localhost' },
+  })
   if (issued.status !== 201) throw new Error(`the manager could not issue a personal link: ${issued.status}`)
   const { url } = (await issued.json()) as { url: string }
   const opened = await request(new URL(url).pathname)
   const cookie = /__Host-session=[^;,]*/.exec(opened.headers.get('set-cookie') ?? '')?.[0]
-  if (opened.status !== 303 || opened.headers.get('location') !== '/me' || !cookie) throw new Error(`the personal link did not sign the phone in: ${opened.status}`)
+  if (opened.status !== 303 || opened.headers.get('location') !== '/me' || !cookie)
+    throw new Error(`the personal link did not sign the phone in: ${opened.status}`)
   return cookie
 }
-

@@ -99,9 +99,36 @@ export const fairness: FairnessReport = {
   fullTimeHours: 37,
   periods: { week: period('2026-11-23', '2026-11-29'), halfTerm: null, term: period('2026-09-03', '2026-12-18'), year: period('2026-09-01', '2027-08-31') },
   staff: [
-    { staffId: 'stf_ap', staff: 'AP', name: 'Amira Patel', fte: 0.991, week: tally(5, 0.991), halfTerm: null, term: { ...tally(31, 0.991), carried: 0 }, year: tally(31, 0.991) },
-    { staffId: 'stf_bj', staff: 'BJ', name: 'Ben Jones', fte: 0.878, week: tally(4, 0.878), halfTerm: null, term: { ...tally(25, 0.878), carried: 0 }, year: tally(25, 0.878) },
-    { staffId: 'stf_cd', staff: 'CD', name: 'Cara Doyle', fte: 0.5, week: tally(3, 0.5), halfTerm: null, term: { ...tally(16, 0.5), carried: 2 }, year: tally(16, 0.5) },
+    {
+      staffId: 'stf_ap',
+      staff: 'AP',
+      name: 'Amira Patel',
+      fte: 0.991,
+      week: tally(5, 0.991),
+      halfTerm: null,
+      term: { ...tally(31, 0.991), carried: 0 },
+      year: tally(31, 0.991),
+    },
+    {
+      staffId: 'stf_bj',
+      staff: 'BJ',
+      name: 'Ben Jones',
+      fte: 0.878,
+      week: tally(4, 0.878),
+      halfTerm: null,
+      term: { ...tally(25, 0.878), carried: 0 },
+      year: tally(25, 0.878),
+    },
+    {
+      staffId: 'stf_cd',
+      staff: 'CD',
+      name: 'Cara Doyle',
+      fte: 0.5,
+      week: tally(3, 0.5),
+      halfTerm: null,
+      term: { ...tally(16, 0.5), carried: 2 },
+      year: tally(16, 0.5),
+    },
   ],
 }
 
@@ -158,7 +185,14 @@ export async function renderPages(): Promise<Record<string, string>> {
     },
   ]
   const staffOptions = scenario.staff.map((s) => ({ value: s.id, label: s.name }))
-  const names = { staff: new Map(scenario.staff.map((s) => [s.id, s.name])), work: new Map([['hall', 'Dining hall'], ['yard', 'Yard']]), weekly: new Map() }
+  const names = {
+    staff: new Map(scenario.staff.map((s) => [s.id, s.name])),
+    work: new Map([
+      ['hall', 'Dining hall'],
+      ['yard', 'Yard'],
+    ]),
+    weekly: new Map(),
+  }
   const runners: PersonRow[] = [
     { id: 'usr_jo', name: 'Jo Bloggs', email: 'jo@elm.example', role: 'manager', since: '2026-09-01T08:00:00.000Z', you: true, removable: true },
     { id: 'usr_sam', name: 'Sam Okafor', email: 'sam@elm.example', role: 'manager', since: '2026-10-12T08:00:00.000Z', you: false, removable: true },
@@ -167,7 +201,16 @@ export async function renderPages(): Promise<Record<string, string>> {
   const pages: Record<string, unknown> = {
     schools: <SchoolsPage schools={[{ id: SCHOOL_ID, name: 'Elm Tree Primary' }]} />,
     home: <HomePage frame={frame} counts={{ slots: 2, periods: 0, grades: 1, staff: 3, posts: 2 }} monday="2026-11-23" />,
-    day: <SchoolDayPage frame={frame} slots={slots} form={typed({ code: 'p 1', kind: 'lesson', start: '09:00', end: '08:00', days: ['mon', 'wed'] }, { code: 'letters, digits...', end: 'must be after the start (09:00)' })} />,
+    day: (
+      <SchoolDayPage
+        frame={frame}
+        slots={slots}
+        form={typed(
+          { code: 'p 1', kind: 'lesson', start: '09:00', end: '08:00', days: ['mon', 'wed'] },
+          { code: 'letters, digits...', end: 'must be after the start (09:00)' },
+        )}
+      />
+    ),
     terms: (
       <TermDatesPage
         frame={frame}
@@ -183,7 +226,10 @@ export async function renderPages(): Promise<Record<string, string>> {
         frame={frame}
         staff={staff}
         grades={grades}
-        form={typed({ name: 'Dee Evans', code: 'DE', grade: 'G4', hoursPerWeek: 'lots', pattern: 'Mon-Fri 08:00-15:50' }, { hoursPerWeek: '"lots" is not a number of hours' })}
+        form={typed(
+          { name: 'Dee Evans', code: 'DE', grade: 'G4', hoursPerWeek: 'lots', pattern: 'Mon-Fri 08:00-15:50' },
+          { hoursPerWeek: '"lots" is not a number of hours' },
+        )}
         importPanel={{
           form: typed({ text: 'Payroll,Name\nP1,Fred' }),
           problems: [{ line: 1, column: 'Staff code', message: 'no column found' }],
@@ -192,7 +238,9 @@ export async function renderPages(): Promise<Record<string, string>> {
         }}
       />
     ),
-    posts: <DutyPostsPage frame={frame} posts={[]} slots={slots} form={emptyForm({ kind: 'break', priority: '3', days: ['mon', 'tue', 'wed', 'thu', 'fri'] })} />,
+    posts: (
+      <DutyPostsPage frame={frame} posts={[]} slots={slots} form={emptyForm({ kind: 'break', priority: '3', days: ['mon', 'tue', 'wed', 'thu', 'fri'] })} />
+    ),
     week: <WeekPage frame={frame} model={model} status={replanStatus} diff={diff} previousMonday="2026-11-16" nextMonday="2026-11-30" />,
     'week-empty': (
       <WeekPage
@@ -209,7 +257,20 @@ export async function renderPages(): Promise<Record<string, string>> {
       <AbsencesPage
         frame={frame}
         staff={staffOptions}
-        absences={[{ id: 'abs_1', staff: 'BJ', staffId: 'stf_bj', startDate: '2026-11-25', endDate: '2026-11-25', startTime: null, endTime: null, reason: 'sickness', version: 1, createdAt: '2026-11-23T07:30:00Z' }]}
+        absences={[
+          {
+            id: 'abs_1',
+            staff: 'BJ',
+            staffId: 'stf_bj',
+            startDate: '2026-11-25',
+            endDate: '2026-11-25',
+            startTime: null,
+            endTime: null,
+            reason: 'sickness',
+            version: 1,
+            createdAt: '2026-11-23T07:30:00Z',
+          },
+        ]}
         form={typed({ staff: 'BJ', startDate: '2026-11-25', endDate: '2026-11-24' }, { endDate: 'must not be before the first day (2026-11-25)' })}
         recorded={{ who: 'Ben Jones', replans: [{ monday: '2026-11-23', diff, unfilled: 1 }], names }}
       />
@@ -227,7 +288,13 @@ export async function renderPages(): Promise<Record<string, string>> {
     'personal-link': (
       <PersonalLinkPage
         frame={frame}
-        view={{ staffName: 'Amira Patel', actions: { make: '/manage/sch_elm/setup/staff/stf_ap/link', stop: '/manage/sch_elm/setup/staff/stf_ap/link/stop' }, timezone: 'Europe/London', liveSince: '2026-11-20T15:02:00Z', hasCalendarFeed: true }}
+        view={{
+          staffName: 'Amira Patel',
+          actions: { make: '/manage/sch_elm/setup/staff/stf_ap/link', stop: '/manage/sch_elm/setup/staff/stf_ap/link/stop' },
+          timezone: 'Europe/London',
+          liveSince: '2026-11-20T15:02:00Z',
+          hasCalendarFeed: true,
+        }}
       />
     ),
     people: (
@@ -238,7 +305,9 @@ export async function renderPages(): Promise<Record<string, string>> {
       />
     ),
     'people-last-manager': <PeoplePage frame={frame} people={[{ ...(runners[0] as PersonRow), removable: false }]} form={emptyForm()} />,
-    'personal-link-new': <NewPersonalLinkPage frame={frame} staffName="Amira Patel" url="https://rota.example.org/auth/staff/0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" />,
+    'personal-link-new': (
+      <NewPersonalLinkPage frame={frame} staffName="Amira Patel" url="https://rota.example.org/auth/staff/0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" />
+    ),
   }
   const out: Record<string, string> = {}
   for (const [name, page] of Object.entries(pages)) out[name] = await renderDocument(page as Parameters<typeof renderDocument>[0])

@@ -113,7 +113,8 @@ export function svgPicture(html: string): SvgPicture {
   let background = false
   for (const tag of elements) {
     if (tag.startsWith('<rect')) {
-      const covers = [attribute(tag, 'x'), attribute(tag, 'y'), attribute(tag, 'width'), attribute(tag, 'height')].map(Number).join() === [x, y, width, height].join()
+      const covers =
+        [attribute(tag, 'x'), attribute(tag, 'y'), attribute(tag, 'width'), attribute(tag, 'height')].map(Number).join() === [x, y, width, height].join()
       if (!covers || attribute(tag, 'fill') !== '#fff') throw new Error(`a rect other than the white background: ${tag}`)
       background = true
     } else if (tag.startsWith('<path')) {

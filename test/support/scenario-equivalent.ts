@@ -20,7 +20,11 @@ const kinds = inOrder(WORK_KINDS)
 function dropExtensions(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropExtensions)
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('x-')).map(([k, v]) => [k, dropExtensions(v)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !k.startsWith('x-'))
+        .map(([k, v]) => [k, dropExtensions(v)]),
+    )
   }
   return value
 }
@@ -31,7 +35,8 @@ function dropWhen(obj: Json, key: string, isDefault: (v: unknown) => boolean): v
 const isEmpty = (v: unknown) => v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null && Object.keys(v).length === 0)
 const sortKeys = (v: unknown) => Object.fromEntries(Object.entries(v as Json).sort(([a], [b]) => cmp(a, b)))
 const byId = (a: Json, b: Json) => cmp(str(a.id), str(b.id))
-const placed = (a: Json, b: Json) => cmp(str(a.date), str(b.date)) || cmp(str(a.duty), str(b.duty)) || cmp(str(a.slot), str(b.slot)) || cmp(str(a.staff), str(b.staff))
+const placed = (a: Json, b: Json) =>
+  cmp(str(a.date), str(b.date)) || cmp(str(a.duty), str(b.duty)) || cmp(str(a.slot), str(b.slot)) || cmp(str(a.staff), str(b.staff))
 const uniqueBy = (list: Json[]) => [...new Map(list.map((x) => [JSON.stringify(sortKeys(x)), x])).values()]
 
 function work(item: Json): Json {
@@ -76,10 +81,12 @@ export function canonical(file: unknown): Json {
   }
   for (const key of ['cover', 'events']) {
     if (!Array.isArray(sc[key])) continue
-    sc[key] = (sc[key] as Json[]).map((item) => {
-      dropWhen(item, 'staff', (v) => v === 1)
-      return work(item)
-    }).sort(byId)
+    sc[key] = (sc[key] as Json[])
+      .map((item) => {
+        dropWhen(item, 'staff', (v) => v === 1)
+        return work(item)
+      })
+      .sort(byId)
   }
   for (const key of ['previous', 'pins']) if (Array.isArray(sc[key])) sc[key] = uniqueBy(sc[key] as Json[]).sort(placed)
   for (const key of ['closed', 'absences', 'cover', 'events', 'pins']) dropWhen(sc, key, isEmpty)

@@ -38,10 +38,21 @@ export async function seedUser(
     ...memberships.map((m, i) =>
       compiler
         .insertInto('memberships')
-        .values({ id: `mbr_${id}_${i}`, user_id: id, role: m.role, organisation_id: m.organisationId ?? null, school_id: m.schoolId ?? null, staff_id: null, created_at: CREATED })
+        .values({
+          id: `mbr_${id}_${i}`,
+          user_id: id,
+          role: m.role,
+          organisation_id: m.organisationId ?? null,
+          school_id: m.schoolId ?? null,
+          staff_id: null,
+          created_at: CREATED,
+        })
         .compile(),
     ),
-    compiler.insertInto('signin_links').values({ id: `sil_${id}`, user_id: id, token_hash: await hashToken(link), created_at: CREATED, expires_at: NEVER_EXPIRES }).compile(),
+    compiler
+      .insertInto('signin_links')
+      .values({ id: `sil_${id}`, user_id: id, token_hash: await hashToken(link), created_at: CREATED, expires_at: NEVER_EXPIRES })
+      .compile(),
   ]
   return { statements, link }
 }
@@ -53,7 +64,11 @@ export function toSqlScript(statements: readonly CompiledQuery[]): string {
 
 /** Signs in with a link token over HTTP and returns the Cookie header value. */
 export async function signInWith(fetchFn: (path: string, init?: RequestInit) => Promise<Response>, origin: string, link: string): Promise<string> {
-  const res = await fetchFn('/auth/callback', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ token: link }) })
+  const res = await fetchFn('/auth/callback', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ token: link }),
+  })
   const m = /__Host-session=([^;,]*)/.exec(res.headers.get('set-cookie') ?? '')
   if (res.status !== 200 || !m) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
   return `__Host-session=${m[1]}`

@@ -69,7 +69,18 @@ export async function startWorker(options: { timeoutMs?: number; seed?: readonly
   // detached: its own process group, so stop() ends wrangler and the workerd it starts.
   const child = spawn(
     WRANGLER,
-    ['dev', '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(inspectorPort), '--persist-to', persistTo, '--show-interactive-dev-session=false'],
+    [
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--inspector-port',
+      String(inspectorPort),
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+    ],
     { cwd: ROOT, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let log = ''

@@ -104,4 +104,3 @@ export async function statusOf(promise: Promise<unknown>): Promise<number> {
     return toProblem(err).status
   }
 }
-

@@ -111,7 +111,15 @@ describe('a swap offered from a phone', () => {
 describe('refusals', () => {
   it('an offer the colleague cannot take because they are away is refused without saying they are away, let alone why', async () => {
     const { w, a, b, give } = await cast()
-    await createAbsence(manager(w), SCHOOL, { staff: b.code, startDate: WEEK, endDate: WEEK, startTime: null, endTime: null, reason: 'sickness', detail: 'Flu, doctor says a week' })
+    await createAbsence(manager(w), SCHOOL, {
+      staff: b.code,
+      startDate: WEEK,
+      endDate: WEEK,
+      startTime: null,
+      endTime: null,
+      reason: 'sickness',
+      detail: 'Flu, doctor says a week',
+    })
     const refused = offerSwap(as(w, a), a, { give, to: b.staffId })
     expect(await statusOf(refused)).toBe(409)
     const detail = await detailOf(offerSwap(as(w, a), a, { give, to: b.staffId }))
@@ -189,7 +197,10 @@ describe('two answers at once', () => {
     const { w, a, b, give } = await cast()
     const offer = await offerSwap(as(w, a), a, { give, to: b.staffId })
     const store = raceStore(w.store, 2)
-    const results = await Promise.allSettled([answerOffer({ ...as(w, b), store }, b, offer.id, 'accept'), answerOffer({ ...as(w, a), store }, a, offer.id, 'withdraw')])
+    const results = await Promise.allSettled([
+      answerOffer({ ...as(w, b), store }, b, offer.id, 'accept'),
+      answerOffer({ ...as(w, a), store }, a, offer.id, 'withdraw'),
+    ])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     expect(rows(w.store, "SELECT id FROM audit_log WHERE entity = 'swap' AND action IN ('accept', 'withdraw')")).toHaveLength(1)
   })

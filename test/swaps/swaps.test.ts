@@ -31,7 +31,11 @@ describe('a handover of one assignment', () => {
     const monday = on(rota, WEEK)
     const taker = other(monday.staff)
     const before = await counts(w)
-    const swap = await requestSwap(contextFor(w.store, 'staff@test'), SCHOOL, { from: monday.staff, give: { duty: 'yard', date: WEEK, slot: 'break' }, to: taker })
+    const swap = await requestSwap(contextFor(w.store, 'staff@test'), SCHOOL, {
+      from: monday.staff,
+      give: { duty: 'yard', date: WEEK, slot: 'break' },
+      to: taker,
+    })
     expect(swap.status).toBe('requested')
     // Requested is not yet done.
     expect(on((await viewWeek(w.ctx, SCHOOL, WEEK)).published?.assignments ?? [], WEEK).staff).toBe(monday.staff)
@@ -84,7 +88,13 @@ describe('an exchange of two assignments', () => {
     if (!pair) throw new Error('the tiny week spreads the yard over at least two people')
     const [x, y] = pair
     const before = await counts(w)
-    const swap = await requestSwap(w.ctx, SCHOOL, { from: x.staff, give: { duty: x.duty, date: x.date, slot: x.slot }, to: y.staff, back: { duty: y.duty, date: y.date, slot: y.slot }, note: 'dentist' })
+    const swap = await requestSwap(w.ctx, SCHOOL, {
+      from: x.staff,
+      give: { duty: x.duty, date: x.date, slot: x.slot },
+      to: y.staff,
+      back: { duty: y.duty, date: y.date, slot: y.slot },
+      note: 'dentist',
+    })
     const approved = await approveSwap(manager(w), SCHOOL, swap.id)
     expect(approved.credits).toEqual({ a: x.staff, b: y.staff })
     const after = (await viewWeek(w.ctx, SCHOOL, WEEK)).published?.assignments ?? []

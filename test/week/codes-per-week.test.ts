@@ -100,7 +100,10 @@ describe('a rota assignment to a code another week also uses', () => {
     const w = await twoWeeks()
     const [lesson] = published(w, WEEK, 'c1')
     const staff = rows<{ code: string }>(w.store, 'SELECT code FROM staff WHERE id = ?', lesson?.staff_id)[0]?.code ?? ''
-    const page = await submitAbsence({ ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' }, { staff, startDate: '2026-11-24', endDate: '2026-11-24', start: '', end: '', reason: 'sickness' })
+    const page = await submitAbsence(
+      { ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' },
+      { staff, startDate: '2026-11-24', endDate: '2026-11-24', start: '', end: '', reason: 'sickness' },
+    )
     const html = page.kind === 'html' ? page.html : ''
     expect(html).toContain('The cover this creates')
     expect(html).toContain('Cover: 9X Maths')

@@ -32,11 +32,22 @@ async function problems(promise: Promise<unknown>): Promise<{ path: string; mess
 describe('CSV', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF or LF, and a byte-order mark', () => {
     const parsed = parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\n"two\nlines",z\n\n')
-    expect(parsed).toEqual({ ok: true, lines: [{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['x, y', 'say "hi"'] }, { line: 3, fields: ['two\nlines', 'z'] }] })
+    expect(parsed).toEqual({
+      ok: true,
+      lines: [
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['x, y', 'say "hi"'] },
+        { line: 3, fields: ['two\nlines', 'z'] },
+      ],
+    })
   })
 
   it('writes what it reads', () => {
-    const table = [['name', 'note'], ['Ann', 'said "no", then yes'], ['Ben', ' padded ']]
+    const table = [
+      ['name', 'note'],
+      ['Ann', 'said "no", then yes'],
+      ['Ben', ' padded '],
+    ]
     const parsed = parseCsv(toCsv(table))
     expect(parsed.ok && parsed.lines.map((l) => l.fields)).toEqual(table)
   })
@@ -53,7 +64,8 @@ describe('CSV', () => {
 describe('importing cover requests from CSV', () => {
   it('creates every request of a good file, with codes made up where none is given, and they join the week', async () => {
     const w = await tiny()
-    const file = 'date,slot,label,staff,skills,priority,code\r\n2026-11-24,p1,"9X Maths, M4",,,,\r\n2026-11-24,p1,9Y English,2,first-aid:1,2,cov-9y\r\n2026-11-24,p1,10A Science,,,,\r\n'
+    const file =
+      'date,slot,label,staff,skills,priority,code\r\n2026-11-24,p1,"9X Maths, M4",,,,\r\n2026-11-24,p1,9Y English,2,first-aid:1,2,cov-9y\r\n2026-11-24,p1,10A Science,,,,\r\n'
     const result = await importCoverCsv(w.ctx, SCHOOL, file, { week: WEEK })
     expect(result.created.map((c) => [c.code, c.label, c.peopleNeeded, c.skillSeats, c.priority])).toEqual([
       ['2026-11-24-p1', '9X Maths, M4', 1, {}, 3],

@@ -17,7 +17,16 @@ describe('cover requests', () => {
   it('go through create, read, update, list and delete', async () => {
     const created = await api.json('POST', `${base}/cover-requests`, maths)
     expect(created.status).toBe(201)
-    expect(created.body).toEqual({ ...maths, id: expect.any(String), slotId: basics.p1.id, peopleNeeded: 1, skillSeats: {}, priority: 3, absenceId: null, version: 1 })
+    expect(created.body).toEqual({
+      ...maths,
+      id: expect.any(String),
+      slotId: basics.p1.id,
+      peopleNeeded: 1,
+      skillSeats: {},
+      priority: 3,
+      absenceId: null,
+      version: 1,
+    })
     const url = `${base}/cover-requests/${created.body.id}`
     const updated = await api.json('PUT', url, { ...maths, slot: basics.lunch.id, peopleNeeded: 2, skillSeats: { 'team-teach': 1 } })
     expect(updated.body).toMatchObject({ slot: 'lunch1', peopleNeeded: 2, skillSeats: { 'team-teach': 1 }, version: 2 })
@@ -44,14 +53,25 @@ describe('cover requests', () => {
     expect(pathsOf(slot.body)).toEqual(['slot'])
   })
 
-  it('may not take a duty post\'s code, nor an event\'s in the same week: a rota names work by code alone', async () => {
-    const post = await api.json('POST', `${base}/duty-posts`, { code: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: 1, skillSeats: {}, priority: 2 })
+  it("may not take a duty post's code, nor an event's in the same week: a rota names work by code alone", async () => {
+    const post = await api.json('POST', `${base}/duty-posts`, {
+      code: 'yard',
+      name: 'Yard',
+      kind: 'break',
+      slots: ['break'],
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      peopleNeeded: 1,
+      skillSeats: {},
+      priority: 2,
+    })
     expect(post.body).toMatchObject({ code: 'yard' })
     const likePost = await api.json('POST', `${base}/cover-requests`, { ...maths, code: 'yard' })
     expect(likePost.status).toBe(409)
     expect(likePost.body.errors).toEqual([{ path: 'code', message: 'duty post "yard" already has this code: give the cover request its own', in: 'body' }])
 
-    expect((await api.json('POST', `${base}/events`, { code: 'eve', name: 'Parents evening', date: '2026-11-25', start: '16:00', end: '19:00' })).status).toBe(201)
+    expect((await api.json('POST', `${base}/events`, { code: 'eve', name: 'Parents evening', date: '2026-11-25', start: '16:00', end: '19:00' })).status).toBe(
+      201,
+    )
     const likeEvent = await api.json('POST', `${base}/cover-requests`, { ...maths, code: 'eve' })
     expect(likeEvent.status).toBe(409)
     expect(likeEvent.body.errors).toEqual([{ path: 'code', message: 'an event in the week of 2026-11-23 already has code "eve"', in: 'body' }])
@@ -59,7 +79,16 @@ describe('cover requests', () => {
   })
 
   it('a week left with one code naming two kinds of work answers 409 naming the clash, not 500, until it is fixed', async () => {
-    await api.json('POST', `${base}/duty-posts`, { code: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: 1, skillSeats: {}, priority: 2 })
+    await api.json('POST', `${base}/duty-posts`, {
+      code: 'yard',
+      name: 'Yard',
+      kind: 'break',
+      slots: ['break'],
+      days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      peopleNeeded: 1,
+      skillSeats: {},
+      priority: 2,
+    })
     expect((await api.json('POST', `${base}/cover-requests`, maths)).status).toBe(201)
     // As an older version could leave it: the cover request took the duty post's code.
     api.store.sqlite.prepare(`UPDATE cover_requests SET code = 'yard' WHERE code = 'c1'`).run()

@@ -31,7 +31,10 @@ let store: Store
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), 'duty-rota-week-d1-'))
-  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { cwd: ROOT, env: ENV })
+  await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
+    cwd: ROOT,
+    env: ENV,
+  })
   proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: join(ROOT, 'wrangler.toml'), persist: { path: join(persistTo, 'v3') } })
   store = openD1Store(proxy.env.DB)
 })
@@ -108,7 +111,15 @@ describe('the week on D1', () => {
     expect(await statusOf(publishWeek(ctx, id, WEEK, undefined))).toBe(428)
     const published = await publishWeek(ctx, id, WEEK, `"${draft.version}"`)
     const tuesday = published.rota.assignments.find((a) => a.date === '2026-11-24') ?? { staff: '' }
-    const recorded = await recordAbsence(ctx, id, { staff: tuesday.staff, startDate: '2026-11-24', endDate: '2026-11-24', startTime: null, endTime: null, reason: 'sickness', detail: null })
+    const recorded = await recordAbsence(ctx, id, {
+      staff: tuesday.staff,
+      startDate: '2026-11-24',
+      endDate: '2026-11-24',
+      startTime: null,
+      endTime: null,
+      reason: 'sickness',
+      detail: null,
+    })
     const replan = recorded.replans[0]
     if (!replan?.diff) throw new Error('expected a re-plan with a diff')
     expect(replan.diff.people.find((p) => p.staff === tuesday.staff)?.removed.length).toBeGreaterThan(0)

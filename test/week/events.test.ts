@@ -53,7 +53,16 @@ describe('events', () => {
   it("may not take a duty post's code, nor a cover request's in the same week (409 naming code)", async () => {
     await api.json('POST', `${base}/slots`, { code: 'break', kind: 'break', start: '10:50', end: '11:10' })
     await api.json('POST', `${base}/slots`, { code: 'p1', kind: 'lesson', start: '08:50', end: '09:50' })
-    await api.json('POST', `${base}/duty-posts`, { code: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon'], peopleNeeded: 1, skillSeats: {}, priority: 2 })
+    await api.json('POST', `${base}/duty-posts`, {
+      code: 'yard',
+      name: 'Yard',
+      kind: 'break',
+      slots: ['break'],
+      days: ['mon'],
+      peopleNeeded: 1,
+      skillSeats: {},
+      priority: 2,
+    })
     const likePost = await api.json('POST', `${base}/events`, { ...parents, code: 'yard' })
     expect(likePost.status).toBe(409)
     expect(likePost.body.errors).toEqual([{ path: 'code', message: 'duty post "yard" already has this code: give the event its own', in: 'body' }])

@@ -59,7 +59,9 @@ describe('bars', () => {
     for (const person of ['ann', 'ben', 'cat']) await addOverride(w.ctx, SCHOOL, WEEK, { kind: 'bar', staff: person, ...mondayYard })
     const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
     expect(holderOn(draft.rota.assignments, WEEK)).toBeUndefined()
-    expect(draft.rota.unfilled).toEqual([{ duty: 'yard', date: WEEK, slot: 'break', missing: 1, reason: expect.stringContaining('barred from it by a manager (shown as absent): ann, ben, cat') }])
+    expect(draft.rota.unfilled).toEqual([
+      { duty: 'yard', date: WEEK, slot: 'break', missing: 1, reason: expect.stringContaining('barred from it by a manager (shown as absent): ann, ben, cat') },
+    ])
   })
 })
 

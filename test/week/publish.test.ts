@@ -129,7 +129,10 @@ describe('publishing', () => {
     }
     const ctxA = { ...contextFor(racingStore, 'alice@test') }
     const ctxB = { ...contextFor(racingStore, 'bob@test') }
-    const results = await Promise.all([statusOf(publishWeek(ctxA, SCHOOL, WEEK, `"${draft.version}"`)), statusOf(publishWeek(ctxB, SCHOOL, WEEK, `"${draft.version}"`))])
+    const results = await Promise.all([
+      statusOf(publishWeek(ctxA, SCHOOL, WEEK, `"${draft.version}"`)),
+      statusOf(publishWeek(ctxB, SCHOOL, WEEK, `"${draft.version}"`)),
+    ])
     expect(results.sort()).toEqual([200, 412])
     expect(rows(w.store, "SELECT id FROM rotas WHERE status = 'published'")).toHaveLength(1)
     expect(rows(w.store, "SELECT id FROM audit_log WHERE action = 'publish'")).toHaveLength(1)
@@ -141,12 +144,17 @@ describe('publishing', () => {
     const first = await generateDraft(w.ctx, SCHOOL, WEEK)
     const firstPublished = await publishWeek(w.ctx, SCHOOL, WEEK, `"${first.version}"`)
     // A second draft under a tighter weekly cap differs from the first; its publish then breaks half way.
-    w.store.sqlite.prepare("UPDATE staff SET max_duties_per_week = 1 WHERE school_id = ?").run(SCHOOL)
+    w.store.sqlite.prepare('UPDATE staff SET max_duties_per_week = 1 WHERE school_id = ?').run(SCHOOL)
     const second = await generateDraft(w.ctx, SCHOOL, WEEK)
     const broken = {
       db: w.store.db,
       async atomic(statements: readonly CompiledQuery[]) {
-        const failing: CompiledQuery = { sql: 'INSERT INTO rotas (id) VALUES (NULL)', parameters: [], query: statements[0]!.query, queryId: statements[0]!.queryId }
+        const failing: CompiledQuery = {
+          sql: 'INSERT INTO rotas (id) VALUES (NULL)',
+          parameters: [],
+          query: statements[0]!.query,
+          queryId: statements[0]!.queryId,
+        }
         const middle = Math.ceil(statements.length / 2)
         return w.store.atomic([...statements.slice(0, middle), failing, ...statements.slice(middle)])
       },

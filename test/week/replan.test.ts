@@ -40,9 +40,19 @@ const missing = (draft: WeekDraft) => draft.rota.unfilled.reduce((n, u) => n + u
 describe('recording an absence', () => {
   it('of someone with no published work in the time makes no re-plan', async () => {
     const { w, published } = await publishedWeek('primary.json')
-    const idle = example('primary.json').staff.map((s) => s.id).find((id) => !published.some((a) => a.staff === id && a.date === TUESDAY))
+    const idle = example('primary.json')
+      .staff.map((s) => s.id)
+      .find((id) => !published.some((a) => a.staff === id && a.date === TUESDAY))
     expect(idle).toBeDefined()
-    const recorded = await recordAbsence(w.ctx, SCHOOL, { staff: idle ?? '', startDate: TUESDAY, endDate: TUESDAY, startTime: null, endTime: null, reason: 'sickness', detail: null })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, {
+      staff: idle ?? '',
+      startDate: TUESDAY,
+      endDate: TUESDAY,
+      startTime: null,
+      endTime: null,
+      reason: 'sickness',
+      detail: null,
+    })
     expect(recorded.replans).toEqual([])
   })
 
@@ -51,7 +61,15 @@ describe('recording an absence', () => {
     // Term dates typed in after the week was published: the autumn term ended the Friday before.
     await createCalendarPeriod(w.ctx, SCHOOL, { kind: 'term', name: 'Autumn term', startDate: '2026-09-02', endDate: '2026-11-20' })
     const busy = busiestOn(TUESDAY, published)
-    const recorded = await recordAbsence(w.ctx, SCHOOL, { staff: busy, startDate: TUESDAY, endDate: TUESDAY, startTime: null, endTime: null, reason: 'sickness', detail: null })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, {
+      staff: busy,
+      startDate: TUESDAY,
+      endDate: TUESDAY,
+      startTime: null,
+      endTime: null,
+      reason: 'sickness',
+      detail: null,
+    })
     expect(recorded).toMatchObject({ replans: [], replanFailures: [] })
     expect((await viewWeek(w.ctx, SCHOOL, WEEK)).draft).toBeNull()
   })
@@ -60,14 +78,30 @@ describe('recording an absence', () => {
     const { w, published } = await publishedWeek('primary.json')
     const person = busiestOn(TUESDAY, published)
     // 05:00-06:00 is before anyone's day: nothing clashes.
-    const early = await recordAbsence(w.ctx, SCHOOL, { staff: person, startDate: TUESDAY, endDate: TUESDAY, startTime: '05:00', endTime: '06:00', reason: 'medical', detail: 'dentist' })
+    const early = await recordAbsence(w.ctx, SCHOOL, {
+      staff: person,
+      startDate: TUESDAY,
+      endDate: TUESDAY,
+      startTime: '05:00',
+      endTime: '06:00',
+      reason: 'medical',
+      detail: 'dentist',
+    })
     expect(early.replans).toEqual([])
   })
 
   it('whole-day and open-ended absences make a re-plan draft of the week, with the diff per person', async () => {
     const { w, published } = await publishedWeek('primary.json')
     const person = busiestOn(TUESDAY, published)
-    const recorded = await recordAbsence(w.ctx, SCHOOL, { staff: person, startDate: TUESDAY, endDate: null, startTime: null, endTime: null, reason: 'sickness', detail: 'flu' })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, {
+      staff: person,
+      startDate: TUESDAY,
+      endDate: null,
+      startTime: null,
+      endTime: null,
+      reason: 'sickness',
+      detail: 'flu',
+    })
     expect(recorded.replans).toHaveLength(1)
     const replan = recorded.replans[0] as WeekDraft
     expect(replan.rota.status).toBe('draft')
@@ -91,7 +125,15 @@ describe('a re-plan after one absence changes only what the absence forces', () 
     const person = busiestOn(TUESDAY, published)
     const forced = published.filter((a) => a.staff === person && a.date === TUESDAY)
     expect(forced.length).toBeGreaterThan(0)
-    const recorded = await recordAbsence(w.ctx, SCHOOL, { staff: person, startDate: TUESDAY, endDate: TUESDAY, startTime: null, endTime: null, reason: 'sickness', detail: null })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, {
+      staff: person,
+      startDate: TUESDAY,
+      endDate: TUESDAY,
+      startTime: null,
+      endTime: null,
+      reason: 'sickness',
+      detail: null,
+    })
     const replan = recorded.replans[0] as WeekDraft
     const diff = replan.diff
     if (!diff) throw new Error('a re-plan has a diff')
@@ -107,7 +149,9 @@ describe('a re-plan after one absence changes only what the absence forces', () 
     // Each forced removal is a change; the optimum cannot do with fewer, and neither do we.
     expect(exact.changes).toBeGreaterThanOrEqual(forced.length)
     expect(diff.removed).toBe(exact.changes)
-    console.info(`${file}: absence of ${person} on ${TUESDAY} forces ${forced.length}; re-plan changes ${diff.removed} (exact minimum ${exact.changes}), adds ${diff.added}`)
+    console.info(
+      `${file}: absence of ${person} on ${TUESDAY} forces ${forced.length}; re-plan changes ${diff.removed} (exact minimum ${exact.changes}), adds ${diff.added}`,
+    )
   })
 })
 
@@ -118,7 +162,15 @@ describe('recording an absence whose re-plan cannot be made', () => {
     const duty = published.find((a) => a.staff === person && a.date === TUESDAY)
     // The manager had pinned them to Tuesday's duty; an absence that day makes the pin break a rule.
     await addOverride(w.ctx, SCHOOL, WEEK, { kind: 'pin', staff: person, duty: duty?.duty ?? '', date: TUESDAY, slot: duty?.slot })
-    const recorded = await recordAbsence(w.ctx, SCHOOL, { staff: person, startDate: TUESDAY, endDate: TUESDAY, startTime: null, endTime: null, reason: 'sickness', detail: null })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, {
+      staff: person,
+      startDate: TUESDAY,
+      endDate: TUESDAY,
+      startTime: null,
+      endTime: null,
+      reason: 'sickness',
+      detail: null,
+    })
     expect(recorded.replans).toEqual([])
     expect(recorded.replanFailures).toEqual([expect.objectContaining({ week: WEEK })])
     expect(recorded.replanFailures[0]?.detail).toMatch(/pin/i)
@@ -126,4 +178,3 @@ describe('recording an absence whose re-plan cannot be made', () => {
     expect(saved.n).toBe(1)
   })
 })
-

@@ -13,7 +13,10 @@ let persistTo: string
 
 beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), 'duty-rota-admin-d1-'))
-  await promisify(execFile)(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { cwd: ROOT, env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } })
+  await promisify(execFile)(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
+    cwd: ROOT,
+    env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' },
+  })
 })
 afterAll(() => {
   vi.restoreAllMocks()

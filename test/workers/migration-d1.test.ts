@@ -19,7 +19,16 @@ beforeAll(() => {
   config = join(dir, 'wrangler.toml')
   writeFileSync(
     config,
-    ['name = "duty-rota-migrations"', 'compatibility_date = "2026-04-01"', '[[d1_databases]]', 'binding = "DB"', 'database_name = "duty-rota"', 'database_id = "00000000-0000-0000-0000-000000000000"', 'migrations_dir = "migrations"', ''].join('\n'),
+    [
+      'name = "duty-rota-migrations"',
+      'compatibility_date = "2026-04-01"',
+      '[[d1_databases]]',
+      'binding = "DB"',
+      'database_name = "duty-rota"',
+      'database_id = "00000000-0000-0000-0000-000000000000"',
+      'migrations_dir = "migrations"',
+      '',
+    ].join('\n'),
   )
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -55,7 +64,9 @@ describe('0006 on D1', () => {
 
     // The same code the next week is a new request; a second one in the same week is refused.
     await query("INSERT INTO cover_requests (id, school_id, code, date, slot_id) VALUES ('cov_next', 'sch', 'c1', '2026-11-30', 'slo_p1')")
-    await expect(query("INSERT INTO cover_requests (id, school_id, code, date, slot_id) VALUES ('cov_again', 'sch', 'c1', '2026-11-27', 'slo_p1')")).rejects.toThrow(/UNIQUE/)
+    await expect(
+      query("INSERT INTO cover_requests (id, school_id, code, date, slot_id) VALUES ('cov_again', 'sch', 'c1', '2026-11-27', 'slo_p1')"),
+    ).rejects.toThrow(/UNIQUE/)
     // The links still act: a deleted absence leaves its cover request, unlinked.
     await query("DELETE FROM absences WHERE id = 'abs_1'")
     expect(await query("SELECT id, absence_id FROM cover_requests WHERE code = 'c1' ORDER BY id")).toEqual([

@@ -11,7 +11,9 @@ import { theWeekAfter } from '../support/week-after.js'
 import { startWorker, type RunningWorker } from '../support/start-worker.js'
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'db', 'scenarios')
-const FILES = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()
+const FILES = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
 const example = (name: string) => JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')) as Record<string, any>
 
 let worker: RunningWorker

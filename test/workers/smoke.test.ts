@@ -64,7 +64,8 @@ describe('the API on Workers with D1', () => {
 
 describe('sign-in on Workers', () => {
   it('answers a sign-in link request the same for a known and an unknown address', async () => {
-    const ask = (email: string) => worker.fetch('/auth/links', { method: 'POST', headers: { 'content-type': 'application/json', origin: worker.url }, body: JSON.stringify({ email }) })
+    const ask = (email: string) =>
+      worker.fetch('/auth/links', { method: 'POST', headers: { 'content-type': 'application/json', origin: worker.url }, body: JSON.stringify({ email }) })
     const known = await ask(WORKER_TESTER.email)
     const unknown = await ask('nobody@example.test')
     expect([known.status, unknown.status]).toEqual([202, 202])
@@ -72,7 +73,11 @@ describe('sign-in on Workers', () => {
   })
 
   it('refuses a cookie-authenticated write from another origin, and answers with the secure headers', async () => {
-    const res = await worker.fetch('/api/organisations', { method: 'POST', headers: { 'content-type': 'application/json', cookie: worker.auth.cookie ?? '', origin: 'https://evil.example' }, body: '{"name":"x"}' })
+    const res = await worker.fetch('/api/organisations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: worker.auth.cookie ?? '', origin: 'https://evil.example' },
+      body: '{"name":"x"}',
+    })
     expect(res.status).toBe(403)
     expect(((await res.json()) as { type: string }).type).toBe('https://duty-rota.dev/problems/cross-site-request')
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")

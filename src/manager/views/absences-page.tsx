@@ -12,7 +12,14 @@ import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from '../../ui/tables.js'
 
 export const ABSENCE_FORM = 'absence'
-export const ABSENCE_LABELS: Record<string, string> = { staff: 'Who', startDate: 'First day', endDate: 'Last day', start: 'From', end: 'Until', reason: 'Reason' }
+export const ABSENCE_LABELS: Record<string, string> = {
+  staff: 'Who',
+  startDate: 'First day',
+  endDate: 'Last day',
+  start: 'From',
+  end: 'Until',
+  reason: 'Reason',
+}
 
 /** A re-plan drafted for one week because of the absence just recorded. */
 export interface ReplanSummary {
@@ -31,7 +38,12 @@ function describe(a: Assignment, monday: string, names: Names): string {
   return `${names.weekly.get(monday)?.get(a.duty) ?? names.work.get(a.duty) ?? a.duty}, ${shortDate(a.date)}${a.slot ? ` (${a.slot})` : ''}`
 }
 
-export const CoverCreated: FC<{ who: string; replans: ReplanSummary[]; names: Names; weekHref: (monday: string) => string }> = ({ who, replans, names, weekHref }) => (
+export const CoverCreated: FC<{ who: string; replans: ReplanSummary[]; names: Names; weekHref: (monday: string) => string }> = ({
+  who,
+  replans,
+  names,
+  weekHref,
+}) => (
   <section class="diff" aria-labelledby="cover-created">
     <h2 id="cover-created">The cover this creates</h2>
     {replans.length === 0 ? (
@@ -66,7 +78,12 @@ export const CoverCreated: FC<{ who: string; replans: ReplanSummary[]; names: Na
 )
 
 function period(a: Absence): string {
-  const days = a.endDate === null ? `from ${longDate(a.startDate)}, no end date yet` : a.endDate === a.startDate ? longDate(a.startDate) : `${longDate(a.startDate)} to ${longDate(a.endDate)}`
+  const days =
+    a.endDate === null
+      ? `from ${longDate(a.startDate)}, no end date yet`
+      : a.endDate === a.startDate
+        ? longDate(a.startDate)
+        : `${longDate(a.startDate)} to ${longDate(a.endDate)}`
   return a.startTime && a.endTime ? `${days}, ${a.startTime} to ${a.endTime}` : `${days}, all day`
 }
 
@@ -82,7 +99,9 @@ export const AbsencesPage: FC<{
     <AddSection
       id="absence-add"
       heading="Record an absence"
-      intro={<p>Recording an absence re-plans every published week it clashes with, changing as little as possible. You review the re-plan before staff see it.</p>}
+      intro={
+        <p>Recording an absence re-plans every published week it clashes with, changing as little as possible. You review the re-plan before staff see it.</p>
+      }
       form={ABSENCE_FORM}
       state={form}
       labels={ABSENCE_LABELS}
@@ -90,7 +109,15 @@ export const AbsencesPage: FC<{
       busy="Recording the absence and re-planning…"
       submit="Record absence and re-plan"
     >
-      <SelectField form={ABSENCE_FORM} state={form} name="staff" label={ABSENCE_LABELS.staff as string} placeholder="Choose a member of staff" options={staff} required />
+      <SelectField
+        form={ABSENCE_FORM}
+        state={form}
+        name="staff"
+        label={ABSENCE_LABELS.staff as string}
+        placeholder="Choose a member of staff"
+        options={staff}
+        required
+      />
       <div class="row">
         <TextField form={ABSENCE_FORM} state={form} name="startDate" type="date" label={ABSENCE_LABELS.startDate as string} required />
         <TextField form={ABSENCE_FORM} state={form} name="endDate" type="date" label={ABSENCE_LABELS.endDate as string} hint="Leave empty if not known yet" />

@@ -81,14 +81,23 @@ export const gradeName = (g: Grade) => (g.name === g.code ? `grade ${g.code}` : 
 export const dutyPostName = (p: { name: string }) => `duty post ${p.name}`
 
 export function absenceName(a: Absence, who: string): string {
-  const days = a.endDate === null ? `from ${shortDate(a.startDate)}, no end date yet` : a.endDate === a.startDate ? `on ${shortDate(a.startDate)}` : `from ${shortDate(a.startDate)} to ${shortDate(a.endDate)}`
+  const days =
+    a.endDate === null
+      ? `from ${shortDate(a.startDate)}, no end date yet`
+      : a.endDate === a.startDate
+        ? `on ${shortDate(a.startDate)}`
+        : `from ${shortDate(a.startDate)} to ${shortDate(a.endDate)}`
   return `${who}'s absence ${days}`
 }
 
 export function staffGoes(i: StaffDeletionImpact): string[] {
   return [
     ...(i.absences ? [`${count(i.absences, 'absence')} ${isAre(i.absences)} deleted`] : []),
-    ...(i.published ? [`${count(i.published, 'duty', 'duties')} in published rotas ${isAre(i.published)} taken off them, and nobody takes their place until you generate those weeks again`] : []),
+    ...(i.published
+      ? [
+          `${count(i.published, 'duty', 'duties')} in published rotas ${isAre(i.published)} taken off them, and nobody takes their place until you generate those weeks again`,
+        ]
+      : []),
     ...(i.drafts ? [`${count(i.drafts, 'duty', 'duties')} in drafts ${isAre(i.drafts)} taken off them`] : []),
     ...(i.overrides ? [`${count(i.overrides, 'pin or bar', 'pins and bars')} ${isAre(i.overrides)} deleted`] : []),
     ...(i.swaps ? [`${count(i.swaps, 'swap')} ${isAre(i.swaps)} deleted`] : []),
@@ -101,18 +110,27 @@ export function staffGoes(i: StaffDeletionImpact): string[] {
 export function dutyPostGoes(i: DutyPostDeletionImpact): string[] {
   return [
     'it is left out of every week you generate from now on',
-    ...(i.published ? [`${count(i.published, 'duty', 'duties')} in published rotas ${stay(i.published)} with the staff who have them until you generate and publish those weeks again`] : []),
+    ...(i.published
+      ? [
+          `${count(i.published, 'duty', 'duties')} in published rotas ${stay(i.published)} with the staff who have them until you generate and publish those weeks again`,
+        ]
+      : []),
     ...(i.drafts ? [`${count(i.drafts, 'duty', 'duties')} in drafts ${stay(i.drafts)} there until you generate those weeks again`] : []),
     ...(i.feeds ? [`${i.feeds === 1 ? 'its calendar feed stops' : `its ${i.feeds} calendar feeds stop`} working`] : []),
   ]
 }
 
-export const periodGoes = (p: CalendarPeriod) => [`the fairness and hours reports no longer treat these dates as ${p.kind === 'term' ? 'term time' : 'a holiday'}`]
+export const periodGoes = (p: CalendarPeriod) => [
+  `the fairness and hours reports no longer treat these dates as ${p.kind === 'term' ? 'term time' : 'a holiday'}`,
+]
 export const closureGoes = (c: Closure) => [`${longDate(c.date)} is planned as a school day the next time you generate its week`]
 export const absenceGoes = (who: string) => [`${who} can be given duties on those days again the next time you generate the week`]
 
 export function slotInUse(users: { posts: { name: string }[]; cover: { code: string; label: string | null; date: string }[] }): string[] {
-  return [...users.posts.map((p) => `duty post ${p.name} runs in it`), ...users.cover.map((c) => `cover request ${c.label ?? c.code} on ${shortDate(c.date)} is in it`)]
+  return [
+    ...users.posts.map((p) => `duty post ${p.name} runs in it`),
+    ...users.cover.map((c) => `cover request ${c.label ?? c.code} on ${shortDate(c.date)} is in it`),
+  ]
 }
 
 /** The first ten by name, then how many more. */

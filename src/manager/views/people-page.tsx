@@ -23,7 +23,10 @@ const since = (instant: string) => `${shortDate(instant.slice(0, 10))} ${instant
 
 export const PeoplePage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; people: PersonRow[]; form: FormState }> = ({ frame, people, form }) => (
   <ManagerLayout {...frame} title="People who run this school" section="people">
-    <p>Managers run this school in Duty Rota: its setup, the week, absences and reports. Trust admins run every school of the trust; they are added by whoever runs the service.</p>
+    <p>
+      Managers run this school in Duty Rota: its setup, the week, absences and reports. Trust admins run every school of the trust; they are added by whoever
+      runs the service.
+    </p>
     <section aria-labelledby="people-now">
       <h2 id="people-now">Managers and trust admins</h2>
       <RecordsTable
@@ -64,7 +67,16 @@ export const PeoplePage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; peopl
     >
       <div class="row">
         <TextField form={MANAGER_FORM} state={form} name="name" label={MANAGER_LABELS.name as string} required />
-        <TextField form={MANAGER_FORM} state={form} name="email" label={MANAGER_LABELS.email as string} type="email" inputmode="email" hint="Their sign-in link goes here" required />
+        <TextField
+          form={MANAGER_FORM}
+          state={form}
+          name="email"
+          label={MANAGER_LABELS.email as string}
+          type="email"
+          inputmode="email"
+          hint="Their sign-in link goes here"
+          required
+        />
       </div>
     </AddSection>
   </ManagerLayout>

@@ -7,7 +7,13 @@ import { Head } from './layout.js'
 import type { ManagerPaths } from './paths.js'
 import { PeopleGrid, PostsGrid } from './week-grids.js'
 
-export const PrintPage: FC<{ schoolName: string; model: WeekModel; label: string; generated: boolean; paths: ManagerPaths }> = ({ schoolName, model, label, generated, paths }) => (
+export const PrintPage: FC<{ schoolName: string; model: WeekModel; label: string; generated: boolean; paths: ManagerPaths }> = ({
+  schoolName,
+  model,
+  label,
+  generated,
+  paths,
+}) => (
   <html lang="en-GB">
     <Head title={`Print: week of ${longDate(model.monday)} · ${schoolName}`} />
     <body>

@@ -71,7 +71,16 @@ const FairnessSection: FC<{ paths: Paths; asOf: string; fairness: FairnessReport
         items={fairness.staff}
         scroll="Fairness ledger table"
         caption={<>Fairness ledger as of {longDate(asOf)}</>}
-        columns={['Person', 'FTE', 'This week', 'This half term', `This ${termName}`, `Fair share this ${termName}`, `Per FTE this ${termName}`, 'This school year']}
+        columns={[
+          'Person',
+          'FTE',
+          'This week',
+          'This half term',
+          `This ${termName}`,
+          `Fair share this ${termName}`,
+          `Per FTE this ${termName}`,
+          'This school year',
+        ]}
         row={(r) => (
           <>
             <th scope="row">{r.name}</th>

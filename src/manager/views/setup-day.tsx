@@ -32,17 +32,16 @@ export const SchoolDayPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; sl
         remove={(s) => ({ action: frame.paths.remove(frame.paths.day, s.id), context: `slot ${s.code}` })}
       />
     </section>
-    <AddSection
-      id="slot-add"
-      heading="Add a slot"
-      form={SLOT_FORM}
-      state={form}
-      labels={SLOT_LABELS}
-      action={frame.paths.day}
-      submit="Add slot"
-    >
+    <AddSection id="slot-add" heading="Add a slot" form={SLOT_FORM} state={form} labels={SLOT_LABELS} action={frame.paths.day} submit="Add slot">
       <div class="row">
-        <TextField form={SLOT_FORM} state={form} name="code" label={SLOT_LABELS.code as string} hint='Used in files and the rota, e.g. "break" or "p1"' required />
+        <TextField
+          form={SLOT_FORM}
+          state={form}
+          name="code"
+          label={SLOT_LABELS.code as string}
+          hint='Used in files and the rota, e.g. "break" or "p1"'
+          required
+        />
         <SelectField form={SLOT_FORM} state={form} name="kind" label={SLOT_LABELS.kind as string} options={optionsOf(SLOT_KIND_LABELS)} />
         <TextField form={SLOT_FORM} state={form} name="start" type="time" label={SLOT_LABELS.start as string} required />
         <TextField form={SLOT_FORM} state={form} name="end" type="time" label={SLOT_LABELS.end as string} required />

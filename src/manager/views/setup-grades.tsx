@@ -11,7 +11,10 @@ export const GRADE_LABELS: Record<string, string> = { code: 'Short name', name: 
 
 export const GradesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; grades: Grade[]; form: FormState }> = ({ frame, grades, form }) => (
   <ManagerLayout {...frame} title="Grades" section="grades">
-    <p>A contract's grade says what its holder may be asked to do: teachers may not be required to supervise lunch, and cover falls to grades whose job includes it.</p>
+    <p>
+      A contract's grade says what its holder may be asked to do: teachers may not be required to supervise lunch, and cover falls to grades whose job includes
+      it.
+    </p>
     <section aria-labelledby="grades-now">
       <h2 id="grades-now">Grades</h2>
       <RecordsTable
@@ -29,15 +32,7 @@ export const GradesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; grade
         remove={(g) => ({ action: frame.paths.remove(frame.paths.grades, g.id), context: `grade ${g.code}` })}
       />
     </section>
-    <AddSection
-      id="grade-add"
-      heading="Add a grade"
-      form={GRADE_FORM}
-      state={form}
-      labels={GRADE_LABELS}
-      action={frame.paths.grades}
-      submit="Add grade"
-    >
+    <AddSection id="grade-add" heading="Add a grade" form={GRADE_FORM} state={form} labels={GRADE_LABELS} action={frame.paths.grades} submit="Add grade">
       <div class="row">
         <TextField form={GRADE_FORM} state={form} name="code" label={GRADE_LABELS.code as string} hint='e.g. "G4"' required />
         <TextField form={GRADE_FORM} state={form} name="name" label={GRADE_LABELS.name as string} hint='e.g. "Grade 4 (NJC 9-17)"' required />

@@ -27,9 +27,17 @@ const PRIORITIES = [
   { value: '5', label: '5 (lowest)' },
 ]
 
-export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; posts: DutyPost[]; slots: Slot[]; form: FormState }> = ({ frame, posts, slots, form }) => (
+export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; posts: DutyPost[]; slots: Slot[]; form: FormState }> = ({
+  frame,
+  posts,
+  slots,
+  form,
+}) => (
   <ManagerLayout {...frame} title="Duty posts" section="posts">
-    <p>A duty post is a place and time that needs people every week it runs: the yard at break, the dining hall at each sitting, on-call behaviour support in lessons.</p>
+    <p>
+      A duty post is a place and time that needs people every week it runs: the yard at break, the dining hall at each sitting, on-call behaviour support in
+      lessons.
+    </p>
     <section aria-labelledby="posts-now">
       <h2 id="posts-now">Duty posts</h2>
       <RecordsTable
@@ -68,11 +76,23 @@ export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; po
         <TextField form={POST_FORM} state={form} name="code" label={POST_LABELS.code as string} hint='e.g. "yard-break"' required />
         <SelectField form={POST_FORM} state={form} name="kind" label={POST_LABELS.kind as string} options={optionsOf(DUTY_KIND_LABELS)} />
       </div>
-      <CheckboxGroup form={POST_FORM} state={form} name="slots" label="Slots it runs in" options={slots.map((s) => ({ value: s.code, label: `${s.code} (${s.start} to ${s.end})` }))} />
+      <CheckboxGroup
+        form={POST_FORM}
+        state={form}
+        name="slots"
+        label="Slots it runs in"
+        options={slots.map((s) => ({ value: s.code, label: `${s.code} (${s.start} to ${s.end})` }))}
+      />
       <CheckboxGroup form={POST_FORM} state={form} name="days" label="Days it runs" options={SCHOOL_DAYS} />
       <div class="row">
         <TextField form={POST_FORM} state={form} name="peopleNeeded" label={POST_LABELS.peopleNeeded as string} inputmode="numeric" required />
-        <TextField form={POST_FORM} state={form} name="skillSeats" label={POST_LABELS.skillSeats as string} hint='Optional: how many of them need a skill, e.g. "first-aid:1"' />
+        <TextField
+          form={POST_FORM}
+          state={form}
+          name="skillSeats"
+          label={POST_LABELS.skillSeats as string}
+          hint='Optional: how many of them need a skill, e.g. "first-aid:1"'
+        />
         <SelectField form={POST_FORM} state={form} name="priority" label={POST_LABELS.priority as string} options={PRIORITIES} />
       </div>
     </AddSection>

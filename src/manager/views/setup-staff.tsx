@@ -53,80 +53,132 @@ const Mapping: FC<{ panel: ImportPanel }> = ({ panel }) =>
     </fieldset>
   )
 
-export const StaffPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; staff: StaffMember[]; grades: Grade[]; form: FormState; importPanel: ImportPanel }> = ({
-  frame,
-  staff,
-  grades,
-  form,
-  importPanel,
-}) => (
-  <ManagerLayout {...frame} title="Staff" section="staff">
-    <section aria-labelledby="staff-now">
-      <h2 id="staff-now">Staff</h2>
-      {/* By surname, as a school lists people; the API keeps code order, which its paging uses. */}
-      <RecordsTable
-        items={[...staff].sort(bySurname)}
-        empty="No staff yet. Add people one at a time, or import the export of your management information system."
-        scroll="Staff list"
-        caption="Staff and their contracts"
-        columns={['Name', 'Code', 'Grade', 'Hours a week', 'Working pattern', 'Skills', 'Phone']}
-        row={(s) => (
-          <>
-            <th scope="row">{s.name}</th>
-            <td>{s.code}</td>
-            <td>{s.grade}</td>
-            <td>{s.hoursPerWeek}</td>
-            <td>{patternText(s.pattern)}</td>
-            <td>{skillsText(s.skills) || '-'}</td>
-            <td>
-              <a href={frame.paths.personalLink(s.id)}>
-                Personal link<span class="visually-hidden"> for {s.name}</span>
-              </a>
-            </td>
-          </>
-        )}
-        remove={(s) => ({ action: frame.paths.remove(frame.paths.staff, s.id), context: s.name })}
+type Frame = Omit<PageFrame, 'title' | 'section'>
+
+const StaffList: FC<{ frame: Frame; staff: StaffMember[] }> = ({ frame, staff }) => (
+  <section aria-labelledby="staff-now">
+    <h2 id="staff-now">Staff</h2>
+    {/* By surname, as a school lists people; the API keeps code order, which its paging uses. */}
+    <RecordsTable
+      items={[...staff].sort(bySurname)}
+      empty="No staff yet. Add people one at a time, or import the export of your management information system."
+      scroll="Staff list"
+      caption="Staff and their contracts"
+      columns={['Name', 'Code', 'Grade', 'Hours a week', 'Working pattern', 'Skills', 'Phone']}
+      row={(s) => (
+        <>
+          <th scope="row">{s.name}</th>
+          <td>{s.code}</td>
+          <td>{s.grade}</td>
+          <td>{s.hoursPerWeek}</td>
+          <td>{patternText(s.pattern)}</td>
+          <td>{skillsText(s.skills) || '-'}</td>
+          <td>
+            <a href={frame.paths.personalLink(s.id)}>
+              Personal link<span class="visually-hidden"> for {s.name}</span>
+            </a>
+          </td>
+        </>
+      )}
+      remove={(s) => ({ action: frame.paths.remove(frame.paths.staff, s.id), context: s.name })}
+    />
+  </section>
+)
+
+const AddStaffSection: FC<{ frame: Frame; grades: Grade[]; form: FormState }> = ({ frame, grades, form }) => (
+  <AddSection
+    id="staff-add"
+    heading="Add a member of staff"
+    intro={grades.length === 0 ? <p class="notice">Add a grade first: every member of staff has one.</p> : null}
+    form={STAFF_FORM}
+    state={form}
+    labels={STAFF_LABELS}
+    action={frame.paths.staff}
+    submit="Add member of staff"
+  >
+    <div class="row">
+      <TextField form={STAFF_FORM} state={form} name="name" label={STAFF_LABELS.name as string} autocomplete="off" required />
+      <TextField form={STAFF_FORM} state={form} name="code" label={STAFF_LABELS.code as string} hint='Short and unique, e.g. initials "AP"' required />
+      <SelectField
+        form={STAFF_FORM}
+        state={form}
+        name="grade"
+        label={STAFF_LABELS.grade as string}
+        placeholder="Choose a grade"
+        options={grades.map((g) => ({ value: g.code, label: `${g.code}: ${g.name}` }))}
+        required
       />
-    </section>
-    <AddSection
-      id="staff-add"
-      heading="Add a member of staff"
-      intro={grades.length === 0 ? <p class="notice">Add a grade first: every member of staff has one.</p> : null}
+      <TextField
+        form={STAFF_FORM}
+        state={form}
+        name="hoursPerWeek"
+        label={STAFF_LABELS.hoursPerWeek as string}
+        hint="e.g. 32.5 or 36:40"
+        inputmode="decimal"
+        required
+      />
+    </div>
+    <TextField
       form={STAFF_FORM}
       state={form}
-      labels={STAFF_LABELS}
-      action={frame.paths.staff}
-      submit="Add member of staff"
-    >
-      <div class="row">
-        <TextField form={STAFF_FORM} state={form} name="name" label={STAFF_LABELS.name as string} autocomplete="off" required />
-        <TextField form={STAFF_FORM} state={form} name="code" label={STAFF_LABELS.code as string} hint='Short and unique, e.g. initials "AP"' required />
-        <SelectField form={STAFF_FORM} state={form} name="grade" label={STAFF_LABELS.grade as string} placeholder="Choose a grade" options={grades.map((g) => ({ value: g.code, label: `${g.code}: ${g.name}` }))} required />
-        <TextField form={STAFF_FORM} state={form} name="hoursPerWeek" label={STAFF_LABELS.hoursPerWeek as string} hint="e.g. 32.5 or 36:40" inputmode="decimal" required />
-      </div>
-      <TextField form={STAFF_FORM} state={form} name="pattern" label={STAFF_LABELS.pattern as string} hint='Days and hours, e.g. "Mon-Fri 08:00-15:50" or "Mon-Thu 08:30-15:00; Fri 08:30-12:30"' wide required />
-      <div class="row">
-        <TextField form={STAFF_FORM} state={form} name="unpaidBreakMinutes" label={STAFF_LABELS.unpaidBreakMinutes as string} hint="The break they keep free each day" inputmode="numeric" />
-        <TextField form={STAFF_FORM} state={form} name="email" type="email" label={STAFF_LABELS.email as string} hint="Optional" />
-      </div>
-      <TextField form={STAFF_FORM} state={form} name="skills" label={STAFF_LABELS.skills as string} hint='Optional, with certificate expiry dates, e.g. "first-aid (2027-06-30); team-teach; dsl"' wide />
-    </AddSection>
-    <section aria-labelledby="staff-import">
-      <h2 id="staff-import">Import staff from a CSV file</h2>
-      <p>
-        For example the staff export of SIMS or Arbor. The first line names the columns: staff code, name (or first and last name), grade, hours, working pattern (or one column per
-        day headed Mon, Tue...), and optionally skills, email, unpaid break, additional hours and most duties a week. Other columns are ignored. If any row has a problem, nobody is
-        imported and every problem is listed.
-      </p>
-      <LineProblems form={IMPORT_FORM} field="text" problems={importPanel.problems} what="file" />
-      <PostForm action={frame.paths.staffImport} id={IMPORT_FORM} multipart busy="Importing staff…">
-        <FileField form={IMPORT_FORM} name="file" label="CSV file" accept=".csv,text/csv" fill="text" />
-        <TextArea form={IMPORT_FORM} state={importPanel.form} name="text" label="Or paste the CSV here" hint="A file, if chosen, is read instead." rows={8} />
-        <Mapping panel={importPanel} />
-        <button type="submit" class="primary">
-          Import staff
-        </button>
-      </PostForm>
-    </section>
+      name="pattern"
+      label={STAFF_LABELS.pattern as string}
+      hint='Days and hours, e.g. "Mon-Fri 08:00-15:50" or "Mon-Thu 08:30-15:00; Fri 08:30-12:30"'
+      wide
+      required
+    />
+    <div class="row">
+      <TextField
+        form={STAFF_FORM}
+        state={form}
+        name="unpaidBreakMinutes"
+        label={STAFF_LABELS.unpaidBreakMinutes as string}
+        hint="The break they keep free each day"
+        inputmode="numeric"
+      />
+      <TextField form={STAFF_FORM} state={form} name="email" type="email" label={STAFF_LABELS.email as string} hint="Optional" />
+    </div>
+    <TextField
+      form={STAFF_FORM}
+      state={form}
+      name="skills"
+      label={STAFF_LABELS.skills as string}
+      hint='Optional, with certificate expiry dates, e.g. "first-aid (2027-06-30); team-teach; dsl"'
+      wide
+    />
+  </AddSection>
+)
+
+const ImportStaffSection: FC<{ frame: Frame; importPanel: ImportPanel }> = ({ frame, importPanel }) => (
+  <section aria-labelledby="staff-import">
+    <h2 id="staff-import">Import staff from a CSV file</h2>
+    <p>
+      For example the staff export of SIMS or Arbor. The first line names the columns: staff code, name (or first and last name), grade, hours, working pattern
+      (or one column per day headed Mon, Tue...), and optionally skills, email, unpaid break, additional hours and most duties a week. Other columns are
+      ignored. If any row has a problem, nobody is imported and every problem is listed.
+    </p>
+    <LineProblems form={IMPORT_FORM} field="text" problems={importPanel.problems} what="file" />
+    <PostForm action={frame.paths.staffImport} id={IMPORT_FORM} multipart busy="Importing staff…">
+      <FileField form={IMPORT_FORM} name="file" label="CSV file" accept=".csv,text/csv" fill="text" />
+      <TextArea form={IMPORT_FORM} state={importPanel.form} name="text" label="Or paste the CSV here" hint="A file, if chosen, is read instead." rows={8} />
+      <Mapping panel={importPanel} />
+      <button type="submit" class="primary">
+        Import staff
+      </button>
+    </PostForm>
+  </section>
+)
+
+export const StaffPage: FC<{
+  frame: Frame
+  staff: StaffMember[]
+  grades: Grade[]
+  form: FormState
+  importPanel: ImportPanel
+}> = ({ frame, staff, grades, form, importPanel }) => (
+  <ManagerLayout {...frame} title="Staff" section="staff">
+    <StaffList frame={frame} staff={staff} />
+    <AddStaffSection frame={frame} grades={grades} form={form} />
+    <ImportStaffSection frame={frame} importPanel={importPanel} />
   </ManagerLayout>
 )

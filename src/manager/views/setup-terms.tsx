@@ -16,7 +16,14 @@ const EXAMPLE = ['Autumn term 2026-09-03 2026-12-18', 'Half term 2026-10-26 2026
 /** Problems with the paste, listed under the text they are about (which is kept as typed). */
 export const LineProblems: FC<{ form: string; field: string; problems: LineProblem[]; what: string }> = ({ form, field, problems, what }) =>
   problems.length === 0 ? null : (
-    <SummaryBox form={form} heading={<>{problemCount(problems.length)} with the {what}; nothing was saved</>}>
+    <SummaryBox
+      form={form}
+      heading={
+        <>
+          {problemCount(problems.length)} with the {what}; nothing was saved
+        </>
+      }
+    >
       {problems.map((p) => (
         <li>
           <a href={`#${form}-${field}`}>{describeProblem(p)}</a>
@@ -25,13 +32,13 @@ export const LineProblems: FC<{ form: string; field: string; problems: LineProbl
     </SummaryBox>
   )
 
-export const TermDatesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; periods: CalendarPeriod[]; closures: Closure[]; form: FormState; problems: LineProblem[] }> = ({
-  frame,
-  periods,
-  closures,
-  form,
-  problems,
-}) => (
+export const TermDatesPage: FC<{
+  frame: Omit<PageFrame, 'title' | 'section'>
+  periods: CalendarPeriod[]
+  closures: Closure[]
+  form: FormState
+  problems: LineProblem[]
+}> = ({ frame, periods, closures, form, problems }) => (
   <ManagerLayout {...frame} title="Term dates" section="terms">
     <p>Terms and half terms say which weeks are school weeks and how the fairness ledger groups them. Closure days (INSET, bank holidays) have no duties.</p>
     <section aria-labelledby="terms-add">
@@ -46,7 +53,14 @@ export const TermDatesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; pe
           hint={`A name, then one date or two (YYYY-MM-DD, DD/MM/YYYY or "3 September 2026"). For example: ${EXAMPLE.replace(/\n/g, ' / ')}`}
           rows={10}
         />
-        <FileField form={TERMS_FORM} name="file" label="Or upload a text or CSV file" hint="A file is read instead of the box above." accept=".txt,.csv,text/plain,text/csv" fill="text" />
+        <FileField
+          form={TERMS_FORM}
+          name="file"
+          label="Or upload a text or CSV file"
+          hint="A file is read instead of the box above."
+          accept=".txt,.csv,text/plain,text/csv"
+          fill="text"
+        />
         <button type="submit" class="primary">
           Save term dates
         </button>

@@ -33,16 +33,32 @@ const Person: FC<{ person: SeatPerson; row: PostRow; cell: Cell; actions: SeatAc
           {person.pinId ? (
             <ButtonForm action={actions.paths.unpin(actions.monday, person.pinId)} text="Unpin" context={`${person.name}, ${where}`} />
           ) : (
-            <ButtonForm action={actions.paths.pin(actions.monday)} text="Pin" context={`${person.name}, ${where}`} hidden={{ staff: person.staff, ...occurrence(row, cell) }} />
+            <ButtonForm
+              action={actions.paths.pin(actions.monday)}
+              text="Pin"
+              context={`${person.name}, ${where}`}
+              hidden={{ staff: person.staff, ...occurrence(row, cell) }}
+            />
           )}
-          <ButtonForm action={actions.paths.bar(actions.monday)} text="Bar" context={`${person.name} from ${where}`} hidden={{ staff: person.staff, ...occurrence(row, cell) }} />
+          <ButtonForm
+            action={actions.paths.bar(actions.monday)}
+            text="Bar"
+            context={`${person.name} from ${where}`}
+            hidden={{ staff: person.staff, ...occurrence(row, cell) }}
+          />
         </span>
       ) : null}
     </li>
   )
 }
 
-const SeatCell: FC<{ row: PostRow; cell: Cell; day: WeekDay; actions: SeatActions | undefined; generated: boolean }> = ({ row, cell, day, actions, generated }) => {
+const SeatCell: FC<{ row: PostRow; cell: Cell; day: WeekDay; actions: SeatActions | undefined; generated: boolean }> = ({
+  row,
+  cell,
+  day,
+  actions,
+  generated,
+}) => {
   if (!cell.runs) {
     return (
       <td class={day.closed ? 'closed' : 'off'}>
@@ -78,7 +94,11 @@ const SeatCell: FC<{ row: PostRow; cell: Cell; day: WeekDay; actions: SeatAction
               Barred: {b.name}
               {actions ? (
                 <span class="seat-actions">
-                  <ButtonForm action={actions.paths.unpin(actions.monday, b.barId)} text="Lift bar" context={`on ${b.name}, ${row.what}, ${shortDate(cell.date)}`} />
+                  <ButtonForm
+                    action={actions.paths.unpin(actions.monday, b.barId)}
+                    text="Lift bar"
+                    context={`on ${b.name}, ${row.what}, ${shortDate(cell.date)}`}
+                  />
                 </span>
               ) : null}
             </li>

@@ -63,8 +63,9 @@ export const DiffPanel: FC<{ diff: RotaDiff; model: WeekModel }> = ({ diff, mode
     ) : (
       <>
         <p>
-          Against the published rota: {diff.removed} {diff.removed === 1 ? 'assignment is' : 'assignments are'} taken off and {diff.added} {diff.added === 1 ? 'is' : 'are'} given,
-          for {diff.people.length} {diff.people.length === 1 ? 'person' : 'people'}. Staff see these changes marked on their phones once you publish.
+          Against the published rota: {diff.removed} {diff.removed === 1 ? 'assignment is' : 'assignments are'} taken off and {diff.added}{' '}
+          {diff.added === 1 ? 'is' : 'are'} given, for {diff.people.length} {diff.people.length === 1 ? 'person' : 'people'}. Staff see these changes marked on
+          their phones once you publish.
         </p>
         <ul>
           {diff.people.map((p) => (
@@ -91,11 +92,14 @@ export const SwapsPanel: FC<{ swaps: Swap[]; model: WeekModel; paths: PageFrame[
         return (
           <li>
             <p id={`swap-${s.id}`}>
-              <strong>{a}</strong> gives {describeAssignment({ staff: s.a.staff, duty: s.a.duty, date: s.a.date, slot: s.a.slot }, model)} to <strong>{b}</strong>
+              <strong>{a}</strong> gives {describeAssignment({ staff: s.a.staff, duty: s.a.duty, date: s.a.date, slot: s.a.slot }, model)} to{' '}
+              <strong>{b}</strong>
               {s.b ? <>, and takes {describeAssignment({ staff: s.b.staff, duty: s.b.duty, date: s.b.date, slot: s.b.slot }, model)} in exchange</> : null}.
             </p>
             <p class="quiet">
-              {s.proposedBy === 'staff' ? `${a} offered it on their phone; ${b} accepted ${when(s.agreedAt, timezone)}.` : `Recorded ${when(s.requestedAt, timezone)}.`}
+              {s.proposedBy === 'staff'
+                ? `${a} offered it on their phone; ${b} accepted ${when(s.agreedAt, timezone)}.`
+                : `Recorded ${when(s.requestedAt, timezone)}.`}
             </p>
             {s.note ? <p>Note: {s.note}</p> : null}
             <div class="actions">
@@ -134,13 +138,16 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
-  const caption = (what: string) => `${what}, week of ${longDate(monday)} (${status.showing === 'draft' ? 'draft' : status.showing === 'published' ? 'published' : 'not generated yet'})`
+  const caption = (what: string) =>
+    `${what}, week of ${longDate(monday)} (${status.showing === 'draft' ? 'draft' : status.showing === 'published' ? 'published' : 'not generated yet'})`
   return (
     <ManagerLayout {...frame} title={`Week of ${longDate(monday)}`} section="week">
       <WeekNav paths={paths} monday={monday} previousMonday={previousMonday} nextMonday={nextMonday} />
       {problem ? <ProblemSummary problem={problem} /> : null}
       <Status status={status} />
-      {generated && (changes.length > 0 || model.unplanned > 0) ? <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} /> : null}
+      {generated && (changes.length > 0 || model.unplanned > 0) ? (
+        <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} />
+      ) : null}
       {status.draft && status.published ? <ShowOtherRota paths={paths} monday={monday} showing={status.showing} /> : null}
       <div class="actions">
         <PostForm action={paths.generate(monday)} busy="Generating the week. A large school can take a minute; this page updates when it is done.">
@@ -152,7 +159,9 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       </div>
       {swaps && swaps.length > 0 ? <SwapsPanel swaps={swaps} model={model} paths={paths} timezone={status.timezone} /> : null}
       {status.draft && diff ? <DiffPanel diff={diff} model={model} /> : null}
-      {status.draft ? <PublishForm paths={paths} monday={monday} version={status.version} publication={status.nextPublication} replaces={diff !== null} /> : null}
+      {status.draft ? (
+        <PublishForm paths={paths} monday={monday} version={status.version} publication={status.nextPublication} replaces={diff !== null} />
+      ) : null}
       <SeatsSection model={model} generated={generated} />
       <section aria-labelledby="by-post">
         <h2 id="by-post">By duty post</h2>
@@ -207,12 +216,22 @@ const ProblemSummary: FC<{ problem: { title: string; details: string[] } }> = ({
 /** With both a draft and a published rota, the way to the one the grids do not show. */
 const ShowOtherRota: FC<{ paths: Paths; monday: string; showing: WeekStatus['showing'] }> = ({ paths, monday, showing }) => (
   <p class="no-print">
-    {showing === 'draft' ? <a href={`${paths.week(monday)}?show=published`}>Show the published rota instead of the draft</a> : <a href={paths.week(monday)}>Show the draft under review</a>}
+    {showing === 'draft' ? (
+      <a href={`${paths.week(monday)}?show=published`}>Show the published rota instead of the draft</a>
+    ) : (
+      <a href={paths.week(monday)}>Show the draft under review</a>
+    )}
   </p>
 )
 
 /** `replaces`: a rota is published already, so this draft takes its place. */
-const PublishForm: FC<{ paths: Paths; monday: string; version: number; publication: number; replaces: boolean }> = ({ paths, monday, version, publication, replaces }) => (
+const PublishForm: FC<{ paths: Paths; monday: string; version: number; publication: number; replaces: boolean }> = ({
+  paths,
+  monday,
+  version,
+  publication,
+  replaces,
+}) => (
   <PostForm action={paths.publish(monday)} busy="Publishing…">
     <input type="hidden" name="version" value={String(version)} />
     <p>{replaces ? 'Publishing replaces the published rota with this draft.' : 'Publishing sends this rota to staff phones and calendars.'}</p>

@@ -10,7 +10,8 @@ import type { WeekModel } from '../week-model.js'
 import { daysText } from './labels.js'
 import type { ManagerPaths } from './paths.js'
 
-const stepHref = (paths: ManagerPaths, page: NextStepPage): string => ({ staff: paths.staff, grades: paths.grades, absences: paths.absences, posts: paths.posts })[page]
+const stepHref = (paths: ManagerPaths, page: NextStepPage): string =>
+  ({ staff: paths.staff, grades: paths.grades, absences: paths.absences, posts: paths.posts })[page]
 
 const seatWord = (n: number) => (n === 1 ? 'seat' : 'seats')
 
@@ -53,8 +54,7 @@ export const SeatsSection: FC<{ model: WeekModel; generated: boolean }> = ({ mod
       <h2 id="seats">Seats</h2>
       {generated ? (
         <p>
-          {model.seats.filled} of {model.seats.needed} seats filled.{' '}
-          {missing === 0 && model.unplanned === 0 ? 'Every seat is filled.' : null}
+          {model.seats.filled} of {model.seats.needed} seats filled. {missing === 0 && model.unplanned === 0 ? 'Every seat is filled.' : null}
           {missing > 0 ? `${missing} unfilled` : null}
           {missing > 0 && model.unplanned > 0 ? '; ' : null}
           {model.unplanned > 0 ? `${model.unplanned} not planned (the rota was made before they existed)` : null}
@@ -89,7 +89,13 @@ export function changeText(c: SetupChange): string {
 const SHOWN_AT_MOST = 8
 
 /** The setup moved on since this rota was made: what changed, and the way to a rota that fits it. */
-export const StaleNotice: FC<{ changes: SetupChange[]; unplanned: number; paths: ManagerPaths; monday: string; version: number }> = ({ changes, unplanned, paths, monday, version }) => (
+export const StaleNotice: FC<{ changes: SetupChange[]; unplanned: number; paths: ManagerPaths; monday: string; version: number }> = ({
+  changes,
+  unplanned,
+  paths,
+  monday,
+  version,
+}) => (
   <section class="notice" aria-labelledby="stale-title">
     <h2 id="stale-title">The setup changed after this rota was made: generate the week again</h2>
     <ul>

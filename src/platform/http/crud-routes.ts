@@ -41,18 +41,11 @@ export function schoolResourceRoutes<Body extends z.ZodType, Query extends typeo
 ): Hono<AppEnv> {
   const one = `${path}/:id` as const
   return new Hono<AppEnv>()
-    .get(path, validate('query', schemas.query), async (c) =>
-      c.json(await resource.list(c.var.deps.store, c.req.param('schoolId'), c.req.valid('query'))),
-    )
-    .post(path, validate('json', schemas.body), async (c) =>
-      created(c, await resource.create(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))),
-    )
+    .get(path, validate('query', schemas.query), async (c) => c.json(await resource.list(c.var.deps.store, c.req.param('schoolId'), c.req.valid('query'))))
+    .post(path, validate('json', schemas.body), async (c) => created(c, await resource.create(writeContext(c), c.req.param('schoolId'), c.req.valid('json'))))
     .get(one, async (c) => versioned(c, await resource.get(c.var.deps.store, c.req.param('schoolId'), c.req.param('id'))))
     .put(one, validate('json', schemas.body), async (c) =>
-      versioned(
-        c,
-        await resource.update(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.valid('json'), c.req.header('if-match')),
-      ),
+      versioned(c, await resource.update(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.valid('json'), c.req.header('if-match'))),
     )
     .delete(one, async (c) => {
       await resource.delete(writeContext(c), c.req.param('schoolId'), c.req.param('id'), c.req.header('if-match'))

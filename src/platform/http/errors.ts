@@ -26,7 +26,10 @@ function constraintProblem(message: string): Problem | undefined {
   const unique = /UNIQUE constraint failed: (\w+)\.([\w., ]+)/.exec(message)
   if (unique) {
     const table = unique[1] ?? ''
-    const columns = (unique[2] ?? '').split(',').map((c) => c.trim().replace(/^\w+\./, '')).filter((c) => c !== 'school_id')
+    const columns = (unique[2] ?? '')
+      .split(',')
+      .map((c) => c.trim().replace(/^\w+\./, ''))
+      .filter((c) => c !== 'school_id')
     // Cover request and event codes are unique per (school, week): say "in that week", not "this week and code".
     const perWeek = columns.includes('week') ? ' in that week' : ''
     const what = columns.filter((c) => c !== 'week').join(' and ')

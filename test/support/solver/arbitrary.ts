@@ -24,42 +24,60 @@ const KINDS = ['break', 'lunch', 'oncall', 'other'] as const
 const time = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
 
 const staffArb = (i: number) =>
-  fc.record({
-    grade: fc.constantFrom('ALL', 'LIMITED'),
-    days: fc.subarray(DAYS, { minLength: 1 }),
-    start: fc.constantFrom(8 * 60, 8 * 60 + 30, 11 * 60),
-    length: fc.constantFrom(5 * 60, 7 * 60, 8 * 60),
-    breakMinutes: fc.constantFrom(0, 20, 30),
-    skills: fc.subarray(SKILLS),
-    cap: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
-    extra: fc.option(fc.constantFrom(0, 1, 2.5, 6), { nil: undefined }),
-    term: fc.integer({ min: 0, max: 20 }),
-    hours: fc.constantFrom(18.5, 30, 37),
-    commitment: fc.option(fc.record({ day: fc.constantFrom(...DAYS), slot: fc.constantFrom(...SLOTS) }), { nil: undefined }),
-  }).map((r): Staff => {
-    const person: Staff = {
-      id: `s${i}`, name: `Person ${i}`, grade: r.grade, hoursPerWeek: r.hours,
-      pattern: Object.fromEntries(r.days.map((d) => [d, { start: time(r.start), end: time(r.start + r.length) }])),
-      unpaidBreakMinutes: r.breakMinutes, skills: r.skills, dutiesThisTerm: r.term,
-    }
-    if (r.cap !== undefined) person.maxDutiesPerWeek = r.cap
-    if (r.extra !== undefined) person.additionalHoursRemaining = r.extra
-    if (r.commitment) person.commitments = [{ day: r.commitment.day, start: r.commitment.slot.start, end: r.commitment.slot.end, label: 'key work' }]
-    return person
-  })
+  fc
+    .record({
+      grade: fc.constantFrom('ALL', 'LIMITED'),
+      days: fc.subarray(DAYS, { minLength: 1 }),
+      start: fc.constantFrom(8 * 60, 8 * 60 + 30, 11 * 60),
+      length: fc.constantFrom(5 * 60, 7 * 60, 8 * 60),
+      breakMinutes: fc.constantFrom(0, 20, 30),
+      skills: fc.subarray(SKILLS),
+      cap: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+      extra: fc.option(fc.constantFrom(0, 1, 2.5, 6), { nil: undefined }),
+      term: fc.integer({ min: 0, max: 20 }),
+      hours: fc.constantFrom(18.5, 30, 37),
+      commitment: fc.option(fc.record({ day: fc.constantFrom(...DAYS), slot: fc.constantFrom(...SLOTS) }), { nil: undefined }),
+    })
+    .map((r): Staff => {
+      const person: Staff = {
+        id: `s${i}`,
+        name: `Person ${i}`,
+        grade: r.grade,
+        hoursPerWeek: r.hours,
+        pattern: Object.fromEntries(r.days.map((d) => [d, { start: time(r.start), end: time(r.start + r.length) }])),
+        unpaidBreakMinutes: r.breakMinutes,
+        skills: r.skills,
+        dutiesThisTerm: r.term,
+      }
+      if (r.cap !== undefined) person.maxDutiesPerWeek = r.cap
+      if (r.extra !== undefined) person.additionalHoursRemaining = r.extra
+      if (r.commitment) person.commitments = [{ day: r.commitment.day, start: r.commitment.slot.start, end: r.commitment.slot.end, label: 'key work' }]
+      return person
+    })
 
 const dutyArb = (i: number) =>
-  fc.record({
-    kind: fc.constantFrom(...KINDS),
-    slots: fc.subarray(SLOTS.map((s) => s.id), { minLength: 1, maxLength: 2 }),
-    days: fc.subarray(DAYS, { minLength: 1 }),
-    staff: fc.integer({ min: 1, max: 3 }),
-    skill: fc.option(fc.constantFrom(...SKILLS), { nil: undefined }),
-    priority: fc.integer({ min: 1, max: 5 }),
-  }).map((r) => ({
-    id: `d${i}`, name: `Duty ${i}`, kind: r.kind, slots: r.slots, days: r.days, staff: r.staff,
-    skills: r.skill ? { [r.skill]: 1 } : {}, priority: r.priority,
-  }))
+  fc
+    .record({
+      kind: fc.constantFrom(...KINDS),
+      slots: fc.subarray(
+        SLOTS.map((s) => s.id),
+        { minLength: 1, maxLength: 2 },
+      ),
+      days: fc.subarray(DAYS, { minLength: 1 }),
+      staff: fc.integer({ min: 1, max: 3 }),
+      skill: fc.option(fc.constantFrom(...SKILLS), { nil: undefined }),
+      priority: fc.integer({ min: 1, max: 5 }),
+    })
+    .map((r) => ({
+      id: `d${i}`,
+      name: `Duty ${i}`,
+      kind: r.kind,
+      slots: r.slots,
+      days: r.days,
+      staff: r.staff,
+      skills: r.skill ? { [r.skill]: 1 } : {},
+      priority: r.priority,
+    }))
 
 export interface WeekOptions {
   maxStaff?: number
@@ -81,8 +99,19 @@ export function weekArb(opts: WeekOptions = {}): fc.Arbitrary<Scenario> {
         staff: fc.tuple(...Array.from({ length: shape.staffCount }, (_, i) => staffArb(i))),
         duties: fc.tuple(...Array.from({ length: shape.dutyCount }, (_, i) => dutyArb(i))),
         absences: fc.array(fc.record({ who: fc.nat(shape.staffCount - 1), date: fc.constantFrom(...DATES), half: fc.boolean() }), { maxLength: 3 }),
-        cover: fc.array(fc.record({ date: fc.constantFrom(...DATES), slot: fc.constantFrom('p1', 'p4'), skill: fc.option(fc.constantFrom(...SKILLS), { nil: undefined }) }), { maxLength: 3 }),
-        events: fc.array(fc.record({ date: fc.constantFrom(...DATES), start: fc.constantFrom(15 * 60 + 30, 16 * 60, 18 * 60), hours: fc.constantFrom(1, 2), staff: fc.integer({ min: 1, max: 3 }) }), { maxLength: 2 }),
+        cover: fc.array(
+          fc.record({ date: fc.constantFrom(...DATES), slot: fc.constantFrom('p1', 'p4'), skill: fc.option(fc.constantFrom(...SKILLS), { nil: undefined }) }),
+          { maxLength: 3 },
+        ),
+        events: fc.array(
+          fc.record({
+            date: fc.constantFrom(...DATES),
+            start: fc.constantFrom(15 * 60 + 30, 16 * 60, 18 * 60),
+            hours: fc.constantFrom(1, 2),
+            staff: fc.integer({ min: 1, max: 3 }),
+          }),
+          { maxLength: 2 },
+        ),
         picks: fc.array(fc.record({ who: fc.nat(shape.staffCount - 1), what: fc.nat(50) }), { maxLength: 6 }),
         pinPicks: fc.array(fc.record({ who: fc.nat(shape.staffCount - 1), what: fc.nat(50) }), { maxLength: opts.pins ? 2 : 0 }),
       }),
@@ -102,7 +131,14 @@ export function weekArb(opts: WeekOptions = {}): fc.Arbitrary<Scenario> {
         duties,
         absences: absences.map((a) => ({ staff: `s${a.who}`, date: a.date, ...(a.half ? { start: '08:00', end: '12:15' } : {}), reason: 'sickness' })),
         cover: cover.map((c, i) => ({ id: `c${i}`, date: c.date, slot: c.slot, label: `Lesson ${i}`, skills: c.skill ? { [c.skill]: 1 } : {} })),
-        events: events.map((e, i) => ({ id: `e${i}`, name: `Event ${i}`, date: e.date, start: time(e.start), end: time(e.start + e.hours * 60), staff: e.staff })),
+        events: events.map((e, i) => ({
+          id: `e${i}`,
+          name: `Event ${i}`,
+          date: e.date,
+          start: time(e.start),
+          end: time(e.start + e.hours * 60),
+          staff: e.staff,
+        })),
       }
       if (shape.closed) sc.closed = [shape.closed]
       const everything = candidateAssignments(sc)
@@ -117,7 +153,8 @@ export function weekArb(opts: WeekOptions = {}): fc.Arbitrary<Scenario> {
 /** Every (work, date, slot) of the week, with no regard to who could do it. */
 function candidateAssignments(sc: Scenario): Assignment[] {
   const out: Assignment[] = []
-  for (const d of sc.duties) for (const day of d.days) for (const slot of d.slots) out.push({ staff: '', duty: d.id, date: datesOfWeek(sc.week)[WEEKDAYS.indexOf(day)] as string, slot })
+  for (const d of sc.duties)
+    for (const day of d.days) for (const slot of d.slots) out.push({ staff: '', duty: d.id, date: datesOfWeek(sc.week)[WEEKDAYS.indexOf(day)] as string, slot })
   for (const c of sc.cover ?? []) out.push({ staff: '', duty: c.id, date: c.date, slot: c.slot })
   for (const e of sc.events ?? []) out.push({ staff: '', duty: e.id, date: e.date })
   return out

@@ -26,7 +26,15 @@ export function tinyWeek(overrides: Partial<Scenario> = {}): Scenario {
     ],
     grades: [{ id: 'G', name: 'Grade', dutyKinds: ['break', 'lunch', 'oncall', 'other', 'cover', 'event'] }],
     staff: [
-      { id: 'a', name: 'Ann Able', grade: 'G', hoursPerWeek: 37, pattern: { mon: { start: '08:00', end: '16:00' } }, unpaidBreakMinutes: 30, skills: ['first-aid'] },
+      {
+        id: 'a',
+        name: 'Ann Able',
+        grade: 'G',
+        hoursPerWeek: 37,
+        pattern: { mon: { start: '08:00', end: '16:00' } },
+        unpaidBreakMinutes: 30,
+        skills: ['first-aid'],
+      },
       { id: 'b', name: 'Ben Bell', grade: 'G', hoursPerWeek: 37, pattern: { mon: { start: '08:00', end: '16:00' } }, unpaidBreakMinutes: 30 },
     ],
     duties: [{ id: 'yard', name: 'Yard', kind: 'break', slots: ['break'], days: ['mon'], staff: 1 }],

@@ -1,0 +1,154 @@
+// The shape of one school week as read from the database (loadWeek in load.ts): typed rows with
+// their JSON columns parsed. Export turns it into a scenario; the import compares a file with it.
+import type { AbsenceReason } from '../../db/schema.js'
+import type { DutyKind, Weekday, WorkKind } from '../../solver/scenario.js'
+import type { Pattern } from './columns.js'
+import type { WeekRange } from './week-dates.js'
+
+export interface SchoolState {
+  id: string
+  name: string
+  timezone: string
+  fullTimeHours: number
+  version: number
+}
+
+export interface SlotState {
+  id: string
+  code: string
+  kind: 'lesson' | 'break' | 'lunch' | 'other'
+  start: string
+  end: string
+  days: Weekday[] | null
+  position: number
+}
+
+export interface GradeState {
+  id: string
+  code: string
+  name: string
+  dutyKinds: WorkKind[]
+}
+
+export interface SkillState {
+  skill: string
+  expiresOn: string | null
+}
+
+export interface CommitmentState {
+  id: string
+  day: Weekday
+  start: string
+  end: string
+  label: string | null
+}
+
+export interface StaffState {
+  id: string
+  code: string
+  name: string
+  gradeId: string
+  gradeCode: string
+  hoursPerWeek: number
+  pattern: Pattern
+  unpaidBreakMinutes: number
+  additionalHoursAllowance: number
+  maxDutiesPerWeek: number | null
+  avoid: string[]
+  prefer: string[]
+  skills: SkillState[]
+  commitments: CommitmentState[]
+  /** Duty and cover assignments this term before the week (balance + published ledger). */
+  dutiesThisTerm: number
+  /** Event hours in published rotas this school year before the week. */
+  additionalHoursUsed: number
+}
+
+export interface DutyState {
+  id: string
+  code: string
+  name: string
+  kind: DutyKind
+  days: Weekday[]
+  peopleNeeded: number
+  skillSeats: Record<string, number>
+  priority: number
+  /** Slot codes in the post's order. */
+  slotCodes: string[]
+}
+
+export interface AbsenceState {
+  id: string
+  staffId: string
+  startDate: string
+  endDate: string | null
+  startTime: string | null
+  endTime: string | null
+  reason: AbsenceReason | null
+}
+
+export interface CoverState {
+  id: string
+  code: string
+  date: string
+  slotId: string
+  slotCode: string
+  label: string | null
+  peopleNeeded: number
+  skillSeats: Record<string, number>
+  priority: number
+}
+
+export interface EventState {
+  id: string
+  code: string
+  name: string
+  date: string
+  start: string
+  end: string
+  peopleNeeded: number
+  skillSeats: Record<string, number>
+  priority: number
+}
+
+export interface ClosureState {
+  id: string
+  date: string
+  kind: 'inset' | 'bank_holiday' | 'other'
+  name: string
+}
+
+export interface PlacedWork {
+  staffId: string
+  workCode: string
+  date: string
+  slotCode: string | null
+}
+
+export interface PinState extends PlacedWork {
+  id: string
+}
+
+export interface PublishedRota {
+  id: string
+  version: number
+  assignments: PlacedWork[]
+}
+
+export interface WeekState {
+  school: SchoolState
+  range: WeekRange
+  slots: SlotState[]
+  grades: GradeState[]
+  staff: StaffState[]
+  duties: DutyState[]
+  /** Absences with at least one day in the week, open-ended ones included. */
+  absences: AbsenceState[]
+  cover: CoverState[]
+  events: EventState[]
+  closures: ClosureState[]
+  pins: PinState[]
+  published: PublishedRota | undefined
+  /** Highest rota version for the week (0 when none), so a new rota gets the next one. */
+  latestRotaVersion: number
+}
