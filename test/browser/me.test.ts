@@ -7,7 +7,8 @@ import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../support/chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMeServer, type MeServer } from '../support/browser-server.js'
 
@@ -26,19 +27,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.once('listening', () => resolve()))
   // "localhost": browsers keep the app's Secure session cookie on it without HTTPS.
   base = `http://localhost:${(http.address() as AddressInfo).port}`
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
   mkdirSync(RESULTS, { recursive: true })
 })
 
