@@ -212,17 +212,25 @@ export function mappingOf(values: FormValues): ColumnMapping {
   return out
 }
 
+/** A file is read, previewed when it changes people already there, and written on Apply. */
 export async function importStaff(pc: PageContext, values: FormValues, file?: string): Promise<PageResult> {
   const typed = typeof values.text === 'string' ? values.text : ''
   const text = file !== undefined && file.trim() !== '' ? file : typed
   const mapping = mappingOf(values)
-  const r = await importStaffCsv(pc.ctx, pc.schoolId, text, mapping)
-  if (r.ok) return redirect(frameOfPaths(pc).staff, 'staff-imported')
+  const confirm = typeof values.digest === 'string' ? values.digest : undefined
+  const r = await importStaffCsv(pc.ctx, pc.schoolId, text, mapping, confirm)
+  if (r.ok && r.applied) return redirect(frameOfPaths(pc).staff, 'staff-imported')
   // Show the file's headers so the manager can choose columns by hand, with what we guessed.
   const headerLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? ''
   const headers = headerLine.trim() === '' ? [] : headerLine.split(',').map((h) => h.trim().replace(/^"|"$/g, ''))
-  const panel: ImportPanel = { form: emptyForm({ text }), problems: r.problems, headers, mapping: { ...guessMapping(headers), ...mapping } }
-  return staffPage(pc, undefined, panel, 400)
+  const panel: ImportPanel = { form: emptyForm({ text }), problems: [], headers, mapping: { ...guessMapping(headers), ...mapping } }
+  if (!r.ok) return staffPage(pc, undefined, { ...panel, problems: r.problems }, 400)
+  const preview = { plan: r.plan, digest: r.digest, stale: r.stale, mapping }
+  // A stale Apply is refused (409) and answered with the preview as the school is now.
+  const alert = r.stale
+    ? 'Someone changed staff in this file after it was previewed, so nothing was saved. Here is the preview again as things are now.'
+    : undefined
+  return staffPage(pc, undefined, { ...panel, preview }, r.stale ? 409 : 200, alert)
 }
 
 const staffRows = (pc: PageContext): RowsOf => ({

@@ -1,12 +1,15 @@
 // The two bulk setup writes of the manager's pages: term dates and a staff CSV. Each reads the
 // whole text against the school as it is (grades, codes and closure days already there), and
 // writes every row, each with its own audit entry as if entered by hand, in one atomic write
-// (one SQLite transaction, one D1 batch): a text with any problem writes nothing.
+// (one SQLite transaction, one D1 batch): a text with any problem writes nothing. A staff file
+// may also update people it names (staff-import-plan.ts), after a preview.
 import type { CompiledQuery } from 'kysely'
 import type { WriteContext } from '../platform/deps.js'
-import { auditStatement } from '../platform/audit.js'
-import type { Parsed } from './paste-problems.js'
-import { parseStaffCsv, type ColumnMapping, type StaffImport } from './staff-csv.js'
+import { auditStatement, STALE_WRITE_MARKER } from '../platform/audit.js'
+import type { LineProblem, Parsed } from './paste-problems.js'
+import { parseStaffCsv, type ColumnMapping, type StaffImport, type StaffRow } from './staff-csv.js'
+import { planDigest, planStaffImport, type StaffImportPlan } from './staff-import-plan.js'
+import { staffByCode, updateStatements } from './staff.js'
 import { parseTermDates, type TermDates } from './term-dates-text.js'
 import { closureRow, insertClosures, insertPeriods, periodRow } from './calendar.js'
 import { insertSkills, insertStaff, skillRow, staffRow } from './staff-rows.js'
@@ -42,17 +45,55 @@ export async function importTermDates(ctx: WriteContext, schoolId: string, text:
   return parsed
 }
 
-export async function importStaffCsv(ctx: WriteContext, schoolId: string, text: string, mapping?: ColumnMapping): Promise<Parsed<StaffImport>> {
+/** A staff file's outcome: written, or shown first because it changes people already there. */
+export type StaffImportOutcome =
+  | { ok: false; problems: LineProblem[] }
+  | { ok: true; applied: boolean; plan: StaffImportPlan; digest: string; read: StaffImport; stale: boolean }
+
+/**
+ * New people are added, known codes updated, nobody deleted. A file that names anyone already
+ * there is only previewed; it is written when `confirm` brings the digest of that preview and
+ * nothing has changed since (otherwise it is previewed again, `stale`). A file of only new
+ * people is written at once: it changes nobody, and every row has been checked.
+ */
+export async function importStaffCsv(
+  ctx: WriteContext,
+  schoolId: string,
+  text: string,
+  mapping?: ColumnMapping,
+  confirm?: string,
+): Promise<StaffImportOutcome> {
   const db = ctx.store.db
-  const [grades, codes] = await Promise.all([
-    db.selectFrom('grades').select(['id', 'code', 'name']).where('school_id', '=', schoolId).execute(),
-    db.selectFrom('staff').select('code').where('school_id', '=', schoolId).execute(),
-  ])
-  const parsed = parseStaffCsv(text, { grades, existingCodes: new Set(codes.map((c) => c.code)), ...(mapping ? { mapping } : {}) })
+  const grades = await db.selectFrom('grades').select(['id', 'code', 'name']).where('school_id', '=', schoolId).execute()
+  const parsed = parseStaffCsv(text, { grades, ...(mapping ? { mapping } : {}) })
   if (!parsed.ok) return parsed
+  const read = parsed.value
+  const existing = await staffByCode(
+    ctx.store,
+    schoolId,
+    read.staff.map((s) => s.code),
+  )
+  const plan = planStaffImport(read.staff, existing, read.mapping)
+  const digest = await planDigest(text, read.mapping, plan)
+  const outcome = { ok: true as const, plan, digest, read }
+  if (confirm === undefined ? existing.size > 0 : confirm !== digest) return { ...outcome, applied: false, stale: confirm !== undefined }
+  const statements = [...addStatements(ctx, schoolId, plan.adds, grades)]
+  for (const u of plan.updates) statements.push(...(await updateStatements(ctx, schoolId, u.member, u.input)))
+  try {
+    await ctx.store.atomic(statements)
+  } catch (err) {
+    // Someone edited one of these people after they were read above: show the file again.
+    if (err instanceof Error && err.message.includes(STALE_WRITE_MARKER)) return importStaffCsv(ctx, schoolId, text, mapping, '')
+    throw err
+  }
+  return { ...outcome, applied: true, stale: false }
+}
+
+function addStatements(ctx: WriteContext, schoolId: string, rows: readonly StaffRow[], grades: readonly { id: string; code: string }[]): CompiledQuery[] {
+  const db = ctx.store.db
   const gradeId = new Map(grades.map((g) => [g.code, g.id]))
   const statements: CompiledQuery[] = []
-  for (const s of parsed.value.staff) {
+  for (const s of rows) {
     const id = ctx.newId('stf')
     const grade = gradeId.get(s.grade)
     // The parser only lets through grades of this school; a miss here is a wiring bug.
@@ -67,6 +108,5 @@ export async function importStaffCsv(ctx: WriteContext, schoolId: string, text: 
       ),
     )
   }
-  await ctx.store.atomic(statements)
-  return parsed
+  return statements
 }

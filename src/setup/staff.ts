@@ -7,7 +7,7 @@ import type { WriteContext } from '../platform/deps.js'
 import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
 import { fieldError, invalid, notFound } from '../platform/http/problem.js'
-import { commit } from '../platform/audit.js'
+import { auditStatement, commit } from '../platform/audit.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { ensureCodeFree, resolveRef, resolveRefs } from './refs.js'
 import { commitmentRow, insertCommitments, insertSkills, insertStaff, skillRow, staffColumns } from './staff-rows.js'
@@ -230,10 +230,21 @@ export async function updateStaff(ctx: WriteContext, schoolId: string, id: strin
   const before = await getStaff(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `staff member ${before.code}`)
   await ensureCodeFree(ctx.store, 'staff', schoolId, input.code, id)
+  await ctx.store.atomic(await updateStatements(ctx, schoolId, before, input))
+  return getStaff(ctx.store, schoolId, id)
+}
+
+/**
+ * One person's update as statements, its audit entry first and guarded on `before.version`,
+ * so a batch of several (the staff CSV) fails whole if any of them was edited meanwhile.
+ */
+export async function updateStatements(ctx: WriteContext, schoolId: string, before: StaffMember, input: StaffInput): Promise<CompiledQuery[]> {
+  const id = before.id
   const resolved = await resolve(ctx.store, schoolId, input)
   const children = writeStatements(ctx, id, input)
   const after = asMember(id, input, resolved, children.commitments, before.version + 1)
-  await commit(ctx, { schoolId, entity: 'staff', entityId: id, action: 'update', before, after, expect: { table: 'staff', version: before.version } }, [
+  return [
+    auditStatement(ctx, { schoolId, entity: 'staff', entityId: id, action: 'update', before, after, expect: { table: 'staff', version: before.version } }),
     ctx.store.db
       .updateTable('staff')
       .set({ ...columns(input, resolved), version: sql<number>`version + 1` })
@@ -242,8 +253,18 @@ export async function updateStaff(ctx: WriteContext, schoolId: string, id: strin
     ctx.store.db.deleteFrom('staff_skills').where('staff_id', '=', id).compile(),
     ctx.store.db.deleteFrom('commitments').where('staff_id', '=', id).compile(),
     ...children.statements,
-  ])
-  return getStaff(ctx.store, schoolId, id)
+  ]
+}
+
+/** Everyone of the school whose code is among `codes`, by code. */
+export async function staffByCode(store: Store, schoolId: string, codes: readonly string[]): Promise<Map<string, StaffMember>> {
+  const rows: StaffRow[] = []
+  for (const chunk of chunkRows(codes, 1)) rows.push(...(await selectStaff(store, schoolId).where('s.code', 'in', chunk).execute()))
+  const children = await childrenOf(
+    store,
+    rows.map((r) => r.id),
+  )
+  return new Map(rows.map((r) => [r.code, toStaff(r, children)]))
 }
 
 /** Their absences, skills and commitments go with them; published rotas keep no dangling rows. */

@@ -63,11 +63,13 @@ describe('importing staff', () => {
     expect(await count('audit_log')).toBe(before)
   })
 
-  it('refuses a second import of the same people', async () => {
+  it('previews a second import of the same people instead of refusing it, and writes nothing', async () => {
     await importStaffCsv(ctx, schoolId, CSV)
+    const before = await count('audit_log')
     const again = await importStaffCsv(ctx, schoolId, CSV)
-    expect(again.ok ? [] : again.problems.map((p) => p.line)).toEqual([2, 3])
+    expect(again.ok && !again.applied ? [again.plan.adds.length, again.plan.updates.length, again.plan.unchanged.length] : again).toEqual([0, 0, 2])
     expect(await count('staff')).toBe(2)
+    expect(await count('audit_log')).toBe(before)
   })
 })
 

@@ -9,6 +9,7 @@ import { AddSection, FileField, PostForm, SelectField, TextArea, TextField, type
 import { patternText, skillsText } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { LineProblems } from './setup-terms.js'
+import { StaffImportPreview, type StaffPreview } from './setup-staff-preview.js'
 import { RecordsTable } from '../../ui/tables.js'
 import { bySurname } from '../../ui/names.js'
 
@@ -31,6 +32,8 @@ export interface ImportPanel {
   /** the file's headers once it has been read, so columns can be chosen by hand */
   headers: string[]
   mapping: ColumnMapping
+  /** set when the file changes people already there: shown, with Apply, before anything is written */
+  preview?: StaffPreview
 }
 
 const Mapping: FC<{ panel: ImportPanel }> = ({ panel }) =>
@@ -155,9 +158,13 @@ const ImportStaffSection: FC<{ frame: Frame; importPanel: ImportPanel }> = ({ fr
     <p>
       For example the staff export of SIMS or Arbor. The first line names the columns: staff code, name (or first and last name), grade, hours, working pattern
       (or one column per day headed Mon, Tue...), and optionally skills, email, unpaid break, additional hours and most duties a week. Other columns are
-      ignored. If any row has a problem, nobody is imported and every problem is listed.
+      ignored. If any row has a problem, nobody is imported and every problem is listed. A staff code already in Duty Rota updates that person (only the columns
+      the file has), after you have seen the changes; nobody is deleted.
     </p>
     <LineProblems form={IMPORT_FORM} field="text" problems={importPanel.problems} what="file" />
+    {importPanel.preview ? (
+      <StaffImportPreview preview={importPanel.preview} action={frame.paths.staffImport} text={String(importPanel.form.values.text ?? '')} />
+    ) : null}
     <PostForm action={frame.paths.staffImport} id={IMPORT_FORM} multipart busy="Importing staff…">
       <FileField form={IMPORT_FORM} name="file" label="CSV file" accept=".csv,text/csv" fill="text" />
       <TextArea form={IMPORT_FORM} state={importPanel.form} name="text" label="Or paste the CSV here" hint="A file, if chosen, is read instead." rows={8} />
