@@ -87,8 +87,6 @@ export interface GradeChoice {
 export interface StaffCsvOptions {
   /** the school's grades: a cell may give a grade's code or its name */
   grades?: readonly GradeChoice[]
-  /** codes of staff already in the school: a row may not take one */
-  existingCodes?: ReadonlySet<string>
   /** set by hand on the import page; fields left out are guessed */
   mapping?: ColumnMapping
 }
@@ -270,8 +268,6 @@ function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<
   const first = checks.firstLine.get(codeText)
   if (codeText !== '' && first !== undefined) rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is also on line ${first}` })
   else if (codeText !== '') checks.firstLine.set(codeText, line)
-  if (checks.options.existingCodes?.has(codeText))
-    rowProblems.push({ line, column: labelOf('code'), message: `"${codeText}" is already in Duty Rota; remove the row or give another code` })
   const grade = raw.grade === undefined || raw.grade.trim() === '' ? undefined : checks.gradeOf(raw.grade)
   if (grade !== undefined && typeof grade !== 'string') rowProblems.push({ line, column: labelOf('grade'), message: grade.message })
   if (!result.success || rowProblems.length > 0 || typeof grade !== 'string') return { ok: false, problems: sortByColumn(rowProblems, headers) }

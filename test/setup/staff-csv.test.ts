@@ -138,12 +138,6 @@ describe('the staff CSV import', () => {
     ])
   })
 
-  it('refuses a code the school already has', () => {
-    expect(problems('Code,Name,Grade,Hours,Pattern\nAP,Amira,G4,37,Mon 08:00-15:00', { grades, existingCodes: new Set(['AP']) })).toEqual([
-      'Line 2, Code: "AP" is already in Duty Rota; remove the row or give another code',
-    ])
-  })
-
   it('says which columns it could not find, and how to head them', () => {
     expect(problems('Staff,Hours\nX,37')).toEqual([
       expect.stringMatching(/^Line 1, Staff code: no column found; head one "Staff code"/),
