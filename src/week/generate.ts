@@ -3,6 +3,7 @@
 // solver runs, and the result is stored as the week's draft with the next version. Where a
 // rota is already published, the draft comes with its difference from it, person by person:
 // that is a re-plan, and the solver keeps as much of the published rota as the week allows.
+// Work that has already started, in school time, is never handed out again (past-work.ts).
 import { checkRota, solve, PinError } from '../../solver/index.js'
 import type { Assignment, Rota, Unfilled } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
@@ -12,6 +13,7 @@ import { isMondayDate } from '../scenario/week-dates.js'
 import { plannedWeek, requireSchoolDay } from './school-week.js'
 import { listOverrides, withBars, type Override } from './overrides.js'
 import { setupPrint } from './setup-print.js'
+import { lockPast, schoolNow, withoutPastGaps } from './past-work.js'
 import { diffRotas, insertDraftStatements, loadWeekRotas, staffCodes, type Placed, type RotaDiff, type StoredRota } from './rotas.js'
 
 /** Why a draft was made; kept in the draft's stats so the audit trail and the page can say so. */
@@ -72,7 +74,8 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   const { scenario, schoolWeek } = await plannedWeek(ctx.store, schoolId, monday)
   requireSchoolDay(schoolWeek)
   const bars = (await listOverrides(ctx.store, schoolId, monday)).filter((o) => o.kind === 'bar')
-  const input = withBars(scenario, bars)
+  // Bars first, so the lock can cut the absences they become to the time still to come.
+  const { scenario: input, locked, lock } = lockPast(withBars(scenario, bars), schoolNow(ctx.clock, scenario.school.timezone))
 
   let rota: Rota
   try {
@@ -95,7 +98,7 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
 
   // Bars reach the solver as absences (week-overrides.ts), so its reasons call the barred
   // "absent"; say what they really are, for the manager who set them.
-  rota = { ...rota, unfilled: rota.unfilled.map((u) => withBarNote(u, bars)) }
+  rota = withoutPastGaps({ ...rota, unfilled: rota.unfilled.map((u) => withBarNote(u, bars)) }, locked)
 
   const codes = await staffCodes(ctx.store, schoolId)
   const idOf = new Map([...codes].map(([id, code]) => [code, id]))
@@ -105,7 +108,14 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   })
   const before = await loadWeekRotas(ctx.store, schoolId, monday)
   const diff = before.published ? diffRotas(before.published.assignments, assignments, codes) : null
-  const stats = { ...(rota.stats ?? {}), origin, bars: bars.length, ...(diff ? { changes: diff.removed, added: diff.added } : {}), setup: setupPrint(scenario) }
+  const stats = {
+    ...(rota.stats ?? {}),
+    origin,
+    bars: bars.length,
+    ...(lock ? { past: lock } : {}),
+    ...(diff ? { changes: diff.removed, added: diff.added } : {}),
+    setup: setupPrint(scenario),
+  }
 
   const id = ctx.newId('rot')
   await ctx.store.atomic([
