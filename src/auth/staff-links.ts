@@ -1,6 +1,6 @@
 // A staff member's personal link: what a manager hands over (or re-issues when a phone is
 // lost) so that the staff member sees their own duties without an account or a password.
-import type { CompiledQuery } from 'kysely'
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely'
 import type { WriteContext } from '../platform/deps.js'
 import type { Deps } from '../platform/deps.js'
 import { auditStatement } from '../platform/audit.js'
@@ -31,6 +31,42 @@ async function stopStatements(ctx: WriteContext, schoolId: string, staffId: stri
   ]
 }
 
+interface IssuedLink {
+  id: string
+  url: string
+  statements: CompiledQuery[]
+}
+
+/**
+ * The write that issues one link: its audit entry, the revoke of the previous link and its
+ * sessions, and the new link's digest (the token itself is only in the returned URL). With a
+ * `guard`, the audit entry, and so the whole batch, fails unless the guard still holds.
+ */
+async function issueStatements(
+  ctx: WriteContext,
+  schoolId: string,
+  staffId: string,
+  origin: string,
+  options: StaffLinkOptions,
+  guard?: RawBuilder<unknown>,
+): Promise<IssuedLink> {
+  const token = newToken()
+  const id = ctx.newId('stl')
+  const statements = [
+    auditStatement(
+      ctx,
+      { schoolId, entity: 'staff_link', entityId: id, action: 'create', after: { staffId, alsoStopCalendar: options.alsoStopCalendar === true } },
+      guard,
+    ),
+    ...(await stopStatements(ctx, schoolId, staffId, options)),
+    ctx.store.db
+      .insertInto('staff_links')
+      .values({ id, school_id: schoolId, staff_id: staffId, token_hash: await hashToken(token), created_by: ctx.actor, created_at: nowIso(ctx.clock) })
+      .compile(),
+  ]
+  return { id, url: staffLinkUrl(origin, token), statements }
+}
+
 /**
  * Issues a new link and, in the same write, revokes the previous one and every session opened
  * with it, so a lost phone stops working the moment the manager re-issues.
@@ -43,23 +79,31 @@ export async function issueStaffLink(
   origin: string,
   options: StaffLinkOptions = {},
 ): Promise<{ id: string; url: string }> {
-  const token = newToken()
-  const id = ctx.newId('stl')
-  await ctx.store.atomic([
-    auditStatement(ctx, {
-      schoolId,
-      entity: 'staff_link',
-      entityId: id,
-      action: 'create',
-      after: { staffId, alsoStopCalendar: options.alsoStopCalendar === true },
+  const { id, url, statements } = await issueStatements(ctx, schoolId, staffId, origin, options)
+  await ctx.store.atomic(statements)
+  return { id, url }
+}
+
+/**
+ * A first link for each of these people, all in one write. Each is guarded on the person still
+ * having no link in use: if another manager issued one meanwhile, nothing is written (the
+ * stale-write error, STALE_WRITE_MARKER), rather than that link being replaced unseen.
+ * The caller has checked that the people belong to the school and had no link.
+ */
+export async function issueFirstStaffLinks(
+  ctx: WriteContext,
+  schoolId: string,
+  staffIds: readonly string[],
+  origin: string,
+): Promise<{ staffId: string; url: string }[]> {
+  const issued = await Promise.all(
+    staffIds.map(async (staffId) => {
+      const none = sql`NOT EXISTS (SELECT 1 FROM staff_links WHERE staff_id = ${staffId} AND revoked_at IS NULL)`
+      return { staffId, ...(await issueStatements(ctx, schoolId, staffId, origin, {}, none)) }
     }),
-    ...(await stopStatements(ctx, schoolId, staffId, options)),
-    ctx.store.db
-      .insertInto('staff_links')
-      .values({ id, school_id: schoolId, staff_id: staffId, token_hash: await hashToken(token), created_by: ctx.actor, created_at: nowIso(ctx.clock) })
-      .compile(),
-  ])
-  return { id, url: staffLinkUrl(origin, token) }
+  )
+  if (issued.length > 0) await ctx.store.atomic(issued.flatMap((i) => i.statements))
+  return issued.map(({ staffId, url }) => ({ staffId, url }))
 }
 
 /**
@@ -92,6 +136,12 @@ export async function liveStaffLink(deps: Deps, staffId: string): Promise<{ id: 
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   return row ? { id: row.id, createdAt: row.created_at } : undefined
+}
+
+/** Who in the school has a link in use (ids only). */
+export async function staffWithLiveLinks(deps: Deps, schoolId: string): Promise<Set<string>> {
+  const rows = await deps.store.db.selectFrom('staff_links').select('staff_id').where('school_id', '=', schoolId).where('revoked_at', 'is', null).execute()
+  return new Set(rows.map((r) => r.staff_id))
 }
 
 /** The live link behind a token, or undefined. */

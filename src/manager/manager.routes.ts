@@ -16,7 +16,7 @@ import { html, type PageContext, type PageResult } from './page-kit.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
-import { makePersonalLink, personalLinkPage, stopPersonalLink } from './staff-link-pages.js'
+import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { authProblem } from '../auth/problems.js'
 import { decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
 import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from './views/assets.js'
@@ -194,6 +194,7 @@ function addSetupRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
   app.get(`${S}/setup/staff/:id/link`, people(page((p, c) => personalLinkPage(p, id(c)))))
   app.post(`${S}/setup/staff/:id/link`, people(form((p, v, _f, c) => makePersonalLink(p, id(c), v))))
   app.post(`${S}/setup/staff/:id/link/stop`, people(form((p, v, _f, c) => stopPersonalLink(p, id(c), v))))
+  app.post(`${S}/setup/staff/links/print`, people(page((p) => printPersonalLinks(p))))
   addListRoutes(app, kit, `${S}/setup/posts`, {
     show: (p) => setup.dutyPostsPage(p),
     add: (p, v) => setup.addDutyPost(p, v),

@@ -402,6 +402,9 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/manage/{school}/setup/staff/{id}/link', resource: 'staff', ok: 200, roles: { token: 403 }, skip: ['none'] },
   { method: 'POST', path: '/manage/{school}/setup/staff/{id}/link', resource: 'staff', ok: 201, roles: { token: 403 }, skip: ['none'] },
   { method: 'POST', path: '/manage/{school}/setup/staff/{id}/link/stop', resource: 'staff', ok: 404, roles: { token: 403 }, skip: ['none'] },
+  // The sheet of first links for everyone without one: the same people-only rule. It answers the
+  // printable page (200) whether or not anyone still needed a link.
+  { method: 'POST', path: '/manage/{school}/setup/staff/links/print', ok: 200, roles: { token: 403 }, skip: ['none'] },
 
   // Who runs the school, from the pages: people only, like personal links. The JSON body reads as
   // an empty form (400); the remove names nobody who manages the school (404).

@@ -80,6 +80,13 @@ const MANAGER_RULES = [
   'dl.summary dt{font-weight:700}',
   'dl.summary dd{margin:0}',
   '.page-break{margin-top:2rem}',
+  '.link-cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}',
+  '.link-card{border:1px dashed #000;padding:.5rem 1rem;break-inside:avoid}',
+  '.link-card .qr{max-width:11rem}',
+  '.link-words{font-family:monospace;word-break:break-all}',
+  // The link sheet is portrait A4 (a named page), the week's grids stay landscape.
+  '.link-sheet{page:links}',
+  '@page links{size:A4 portrait;margin:10mm}',
   '@page{size:A4 landscape;margin:10mm}',
   '@media print{',
   '.skip,nav,.signout,.no-print,.seat-actions,form{display:none!important}',
@@ -94,6 +101,7 @@ const MANAGER_RULES = [
   'a{color:#000;text-decoration:none}',
   '.page-break{break-before:page;margin:0}',
   '.poster{font-size:16pt}',
+  '.link-cards{grid-template-columns:1fr 1fr;gap:5mm}',
   '}',
 ].join('')
 

@@ -15,6 +15,8 @@ export function managerPaths(schoolId: string) {
     staffImport: `${school}/setup/staff/import`,
     /** GET: a person's personal link as it stands; POST: make a new one; `/stop` POST: stop it */
     personalLink: (staffId: string) => `${school}/setup/staff/${encodeURIComponent(staffId)}/link`,
+    /** POST: a first personal link for everyone without one, answered as a sheet to print */
+    linkSheet: `${school}/setup/staff/links/print`,
     posts: `${school}/setup/posts`,
     /** One row of a setup list, `${list}/${id}/delete`: GET asks first (what goes with it), POST removes it */
     remove: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/delete`,

@@ -85,6 +85,12 @@ const StaffList: FC<{ frame: Frame; staff: StaffMember[] }> = ({ frame, staff })
       )}
       remove={(s) => ({ action: frame.paths.remove(frame.paths.staff, s.id), context: s.name })}
     />
+    {staff.length === 0 ? null : (
+      <PostForm action={frame.paths.linkSheet} class="actions">
+        <button type="submit">Print personal links for everyone without one</button>
+        <span class="hint">A sheet of cards to hand out. People who already have a link are named, not given a new one.</span>
+      </PostForm>
+    )}
   </section>
 )
 
