@@ -21,7 +21,7 @@ const MANAGER_RULES = [
   // column, long words and addresses wrap, and only a wide grid scrolls, inside its own region.
   'input,select,textarea,button,progress{max-width:100%}',
   'fieldset{min-width:0}',
-  'a,dd,td,th,label,legend,.hint,.field-error{overflow-wrap:anywhere}',
+  'a,dd,label,legend,.hint,.field-error{overflow-wrap:anywhere}',
   'select,textarea{font:inherit;width:100%;padding:.4rem;border:1px solid #767676;border-radius:.25rem;background:#fff;color:#1a1a1a}',
   'textarea{min-height:8rem;font-family:ui-monospace,Menlo,Consolas,monospace}',
   'select:focus-visible,textarea:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}',
@@ -44,8 +44,8 @@ const MANAGER_RULES = [
   // Positioned so the visually hidden header text in a wide grid is clipped with the grid: an
   // absolute element otherwise escapes its overflow box and widens the whole page.
   '.scroll{position:relative;max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}',
-  // In a scrolling grid a word stays whole (the region scrolls); a table outside one shrinks.
-  '.scroll td,.scroll th{overflow-wrap:normal}',
+  // A caption centred over a grid wider than the phone starts off screen; at the left it is read first.
+  '.scroll caption{text-align:left}',
   'table.grid{border-collapse:collapse;width:auto;min-width:100%;font-size:.9rem}',
   '.grid th,.grid td{border:1px solid #b0b0b0;padding:.3rem .4rem;min-width:7rem}',
   '.grid thead th{background:#f3f3f3}',
