@@ -17,6 +17,11 @@ const MANAGER_RULES = [
   'nav a{display:inline-block;padding:.25rem 0}',
   'nav a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}',
   '.signout button{min-height:2rem;padding:.1rem .75rem;margin:0}',
+  // A phone (390 px) never scrolls the page sideways: controls and field groups stay inside the
+  // column, long words and addresses wrap, and only a wide grid scrolls, inside its own region.
+  'input,select,textarea,button,progress{max-width:100%}',
+  'fieldset{min-width:0}',
+  'a,dd,label,legend,.hint,.field-error{overflow-wrap:anywhere}',
   'select,textarea{font:inherit;width:100%;padding:.4rem;border:1px solid #767676;border-radius:.25rem;background:#fff;color:#1a1a1a}',
   'textarea{min-height:8rem;font-family:ui-monospace,Menlo,Consolas,monospace}',
   'select:focus-visible,textarea:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}',
@@ -35,8 +40,12 @@ const MANAGER_RULES = [
   '.field-error{display:block;color:#a4262c;font-weight:700}',
   '[aria-invalid=true]{border:2px solid #a4262c}',
   '.success{background:#e6f4ea;border-left:.25rem solid #0f6b2f;padding:.5rem .75rem;margin:.75rem 0}',
-  '.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
-  '.scroll{overflow-x:auto;margin:.5rem 0 1rem}',
+  '.visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
+  // Positioned so the visually hidden header text in a wide grid is clipped with the grid: an
+  // absolute element otherwise escapes its overflow box and widens the whole page.
+  '.scroll{position:relative;max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}',
+  // A caption centred over a grid wider than the phone starts off screen; at the left it is read first.
+  '.scroll caption{text-align:left}',
   'table.grid{border-collapse:collapse;width:auto;min-width:100%;font-size:.9rem}',
   '.grid th,.grid td{border:1px solid #b0b0b0;padding:.3rem .4rem;min-width:7rem}',
   '.grid thead th{background:#f3f3f3}',
@@ -79,6 +88,11 @@ const MANAGER_RULES = [
   'dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}',
   'dl.summary dt{font-weight:700}',
   'dl.summary dd{margin:0}',
+  '@media (max-width:30rem){',
+  '.row{display:block}',
+  'dl.summary{grid-template-columns:minmax(0,1fr)}',
+  'dl.summary dd{margin-bottom:.35rem}',
+  '}',
   '.page-break{margin-top:2rem}',
   '.link-cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1rem}',
   '.link-card{border:1px dashed #000;padding:.5rem 1rem;break-inside:avoid}',

@@ -32,6 +32,7 @@ export const PeoplePage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; peopl
       <RecordsTable
         items={people}
         caption="People who may run this school"
+        scroll="People who may run this school"
         columns={['Name', 'Email address', 'Role', 'Since', <span class="visually-hidden">Actions</span>]}
         row={(p) => (
           <>
