@@ -37,6 +37,17 @@ function busiestOn(date: string, assignments: Assignment[]): string {
 
 const missing = (draft: WeekDraft) => draft.rota.unfilled.reduce((n, u) => n + u.missing, 0)
 
+/** A whole day off sick on the Tuesday, with no detail: the absence most of these tests record. */
+const sickAllTuesday = (staff: string) => ({
+  staff,
+  startDate: TUESDAY,
+  endDate: TUESDAY,
+  startTime: null,
+  endTime: null,
+  reason: 'sickness' as const,
+  detail: null,
+})
+
 describe('recording an absence', () => {
   it('of someone with no published work in the time makes no re-plan', async () => {
     const { w, published } = await publishedWeek('primary.json')
@@ -44,15 +55,7 @@ describe('recording an absence', () => {
       .staff.map((s) => s.id)
       .find((id) => !published.some((a) => a.staff === id && a.date === TUESDAY))
     expect(idle).toBeDefined()
-    const recorded = await recordAbsence(w.ctx, SCHOOL, {
-      staff: idle ?? '',
-      startDate: TUESDAY,
-      endDate: TUESDAY,
-      startTime: null,
-      endTime: null,
-      reason: 'sickness',
-      detail: null,
-    })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, sickAllTuesday(idle ?? ''))
     expect(recorded.replans).toEqual([])
   })
 
@@ -61,15 +64,7 @@ describe('recording an absence', () => {
     // Term dates typed in after the week was published: the autumn term ended the Friday before.
     await createCalendarPeriod(w.ctx, SCHOOL, { kind: 'term', name: 'Autumn term', startDate: '2026-09-02', endDate: '2026-11-20' })
     const busy = busiestOn(TUESDAY, published)
-    const recorded = await recordAbsence(w.ctx, SCHOOL, {
-      staff: busy,
-      startDate: TUESDAY,
-      endDate: TUESDAY,
-      startTime: null,
-      endTime: null,
-      reason: 'sickness',
-      detail: null,
-    })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, sickAllTuesday(busy))
     expect(recorded).toMatchObject({ replans: [], replanFailures: [] })
     expect((await viewWeek(w.ctx, SCHOOL, WEEK)).draft).toBeNull()
   })
@@ -125,15 +120,7 @@ describe('a re-plan after one absence changes only what the absence forces', () 
     const person = busiestOn(TUESDAY, published)
     const forced = published.filter((a) => a.staff === person && a.date === TUESDAY)
     expect(forced.length).toBeGreaterThan(0)
-    const recorded = await recordAbsence(w.ctx, SCHOOL, {
-      staff: person,
-      startDate: TUESDAY,
-      endDate: TUESDAY,
-      startTime: null,
-      endTime: null,
-      reason: 'sickness',
-      detail: null,
-    })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, sickAllTuesday(person))
     const replan = recorded.replans[0] as WeekDraft
     const diff = replan.diff
     if (!diff) throw new Error('a re-plan has a diff')
@@ -162,15 +149,7 @@ describe('recording an absence whose re-plan cannot be made', () => {
     const duty = published.find((a) => a.staff === person && a.date === TUESDAY)
     // The manager had pinned them to Tuesday's duty; an absence that day makes the pin break a rule.
     await addOverride(w.ctx, SCHOOL, WEEK, { kind: 'pin', staff: person, duty: duty?.duty ?? '', date: TUESDAY, slot: duty?.slot })
-    const recorded = await recordAbsence(w.ctx, SCHOOL, {
-      staff: person,
-      startDate: TUESDAY,
-      endDate: TUESDAY,
-      startTime: null,
-      endTime: null,
-      reason: 'sickness',
-      detail: null,
-    })
+    const recorded = await recordAbsence(w.ctx, SCHOOL, sickAllTuesday(person))
     expect(recorded.replans).toEqual([])
     expect(recorded.replanFailures).toEqual([expect.objectContaining({ week: WEEK })])
     expect(recorded.replanFailures[0]?.detail).toMatch(/pin/i)
