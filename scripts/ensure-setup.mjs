@@ -4,6 +4,7 @@
 // missing, so the README stays at two commands.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
+import { buildEntries } from './build-js.mjs'
 
 const mode = process.argv[2]
 
@@ -25,3 +26,5 @@ function ensureChromium() {
 }
 
 if (mode === '--test' && hasBrowserTests()) ensureChromium()
+// The built JavaScript entries (scripts/build-js.mjs): the CLI and worker threads run without tsx.
+await buildEntries()

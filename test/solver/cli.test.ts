@@ -6,7 +6,7 @@ import { examplesDir, loadExample, tinyWeek } from '../support/solver/scenarios.
 const root = join(import.meta.dirname, '..', '..')
 
 function run(args: string[], input?: string) {
-  const out = spawnSync('npx', ['tsx', 'solver/cli.ts', ...args], { cwd: root, input, encoding: 'utf8' })
+  const out = spawnSync('node', ['dist/solver-cli.mjs', ...args], { cwd: root, input, encoding: 'utf8' })
   return { status: out.status, stdout: out.stdout, stderr: out.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('npm warn')) }
 }
 
