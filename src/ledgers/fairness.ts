@@ -9,7 +9,11 @@
 //   - an assignment that reached its holder through an approved swap counts for the person it
 //     was originally given to (swaps.*_credit_staff_id): a swap counts against nobody;
 //   - duty_balances carries duties done this term before Duty Rota planned them: the latest
-//     balance in the term stands for everything before its as_of date.
+//     balance in the term stands for everything before its as_of date. A duty done this term was
+//     done this school year too, so the carried figure counts in both (never in a week or half
+//     term, which it cannot be placed in), and is shown beside them as carried in.
+//   - a fair share is the period's duties and cover shared out in proportion to FTE: the figure
+//     the solver balances towards. figure-definitions.ts says each in one line.
 import type { Store } from '../../db/store.js'
 import { loadCalendar, mondayOf, periodsOf, plusDays, termOf, type Period } from './periods.js'
 
@@ -140,6 +144,9 @@ export interface TermTally extends Tally {
   carried: number
 }
 
+/** The school year: the term's carried duties are in it too, already in `total`. */
+export type YearTally = TermTally
+
 export interface FairnessRow {
   staffId: string
   staff: string
@@ -148,7 +155,9 @@ export interface FairnessRow {
   week: Tally
   halfTerm: Tally | null
   term: TermTally | null
-  year: Tally
+  year: YearTally
+  /** this term's (or, with no terms, this year's) duties and cover shared in proportion to FTE */
+  fairShare: number
 }
 
 export interface FairnessReport {
@@ -174,14 +183,17 @@ export async function fairnessReport(store: Store, schoolId: string, asOf: strin
   const rows = staff.map((s): FairnessRow => {
     const fte = s.hours_per_week / school.full_time_hours
     const mine = work.filter((w) => w.staffId === s.id)
-    const tally = (p: Period, since = p.from, carried = 0): Tally => {
-      const within = mine.filter((w) => w.date >= since && w.date <= p.to)
+    const tally = (p: Period, since = p.from, carried = 0, skip = (_: Counted) => false): Tally => {
+      const within = mine.filter((w) => w.date >= since && w.date <= p.to && !skip(w))
       const duties = within.filter((w) => w.kind === 'duty').length
       const cover = within.length - duties
       const total = duties + cover + carried
       return { duties, cover, total, perFte: fte > 0 ? Math.round((total / fte) * 100) / 100 : 0 }
     }
     const balance = balances.get(s.id)
+    const carried = balance?.duties ?? 0
+    // The balance stands for the term's duties before its date, so the year skips those days.
+    const skipped = (w: Counted) => periods.term !== null && balance !== undefined && w.date >= periods.term.from && w.date < balance.asOf
     return {
       staffId: s.id,
       staff: s.code,
@@ -189,17 +201,27 @@ export async function fairnessReport(store: Store, schoolId: string, asOf: strin
       fte: Math.round(fte * 1000) / 1000,
       week: tally(periods.week),
       halfTerm: periods.halfTerm ? tally(periods.halfTerm) : null,
-      term: periods.term ? { ...tally(periods.term, balance?.asOf ?? periods.term.from, balance?.duties ?? 0), carried: balance?.duties ?? 0 } : null,
-      year: tally(periods.year),
+      term: periods.term ? { ...tally(periods.term, balance?.asOf ?? periods.term.from, carried), carried } : null,
+      year: { ...tally(periods.year, periods.year.from, carried, skipped), carried },
+      fairShare: 0,
     }
   })
-  return { asOf, fullTimeHours: school.full_time_hours, periods, staff: rows }
+  return { asOf, fullTimeHours: school.full_time_hours, periods, staff: withFairShares(rows) }
+}
+
+/** The fair-share period's figure: the term when terms are recorded, else the school year. */
+export const shareTally = (r: FairnessRow): TermTally => r.term ?? r.year
+
+function withFairShares(rows: FairnessRow[]): FairnessRow[] {
+  const total = rows.reduce((sum, r) => sum + shareTally(r).total, 0)
+  const fte = rows.reduce((sum, r) => sum + r.fte, 0)
+  return rows.map((r) => ({ ...r, fairShare: fte > 0 ? Math.round(((total * r.fte) / fte) * 10) / 10 : 0 }))
 }
 
 /** The report as CSV rows, one per person (see csv.ts for quoting). */
 export function fairnessTable(report: FairnessReport): string[][] {
   const blocks = ['week', 'half_term', 'term', 'year'] as const
-  const header = ['staff', 'name', 'fte', ...blocks.flatMap((b) => [`${b}_duties`, `${b}_cover`, `${b}_total`, `${b}_per_fte`]), 'term_carried']
+  const header = ['staff', 'name', 'fte', ...blocks.flatMap((b) => [`${b}_duties`, `${b}_cover`, `${b}_total`, `${b}_per_fte`]), 'carried_in', 'fair_share']
   const cells = (t: Tally | null) => (t ? [t.duties, t.cover, t.total, t.perFte].map(String) : ['', '', '', ''])
   return [
     header,
@@ -211,7 +233,8 @@ export function fairnessTable(report: FairnessReport): string[][] {
       ...cells(r.halfTerm),
       ...cells(r.term),
       ...cells(r.year),
-      r.term ? String(r.term.carried) : '',
+      String(r.year.carried),
+      String(r.fairShare),
     ]),
   ]
 }

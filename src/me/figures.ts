@@ -3,7 +3,7 @@
 // staff sees are the ones their manager sees and the solver balances.
 import type { LocalDate } from '@js-joda/core'
 import type { Deps } from '../platform/deps.js'
-import { fairnessReport, type FairnessRow, type Tally } from '../ledgers/fairness.js'
+import { fairnessReport, shareTally, type FairnessRow } from '../ledgers/fairness.js'
 import { hoursReport } from '../ledgers/hours.js'
 
 export interface Figure {
@@ -11,6 +11,8 @@ export interface Figure {
   week: number
   /** ... in the term (with duties carried in from before Duty Rota), or the school year without terms */
   period: number
+  /** of `period`, the duties carried in from before Duty Rota (a starting balance) */
+  carried: number
   /** the period's count per full-time equivalent: what "in proportion to their hours" compares */
   perFte: number
 }
@@ -21,15 +23,13 @@ export interface MeFigures {
   mine: Figure
   /** the mean over the school's staff with contracted hours */
   average: Figure
+  /** the period's duties and cover shared in proportion to FTE: what the solver balances towards */
+  fairShare: number
   /** null when their contract has no additional hours */
   hours: { allowance: number; used: number; remaining: number } | null
 }
 
 const oneDecimal = (n: number) => Math.round(n * 10) / 10
-
-function periodOf(row: FairnessRow): Tally {
-  return row.term ?? row.year
-}
 
 export async function loadMeFigures(deps: Deps, schoolId: string, staffId: string, asOf: LocalDate): Promise<MeFigures> {
   const date = asOf.toString()
@@ -38,12 +38,20 @@ export async function loadMeFigures(deps: Deps, schoolId: string, staffId: strin
   const counted = fairness.staff.filter((r) => r.fte > 0)
   const mean = (pick: (r: FairnessRow) => number) => (counted.length === 0 ? 0 : oneDecimal(counted.reduce((s, r) => s + pick(r), 0) / counted.length))
   const figure = (r: FairnessRow | undefined): Figure =>
-    r ? { week: r.week.total, period: periodOf(r).total, perFte: oneDecimal(periodOf(r).perFte) } : { week: 0, period: 0, perFte: 0 }
+    r
+      ? { week: r.week.total, period: shareTally(r).total, carried: shareTally(r).carried, perFte: oneDecimal(shareTally(r).perFte) }
+      : { week: 0, period: 0, carried: 0, perFte: 0 }
   const myHours = hours.staff.find((r) => r.staffId === staffId)?.additional
   return {
     periodName: fairness.periods.term ? fairness.periods.term.name : `school year ${fairness.periods.year.name}`,
     mine: figure(mineRow),
-    average: { week: mean((r) => r.week.total), period: mean((r) => periodOf(r).total), perFte: mean((r) => periodOf(r).perFte) },
+    average: {
+      week: mean((r) => r.week.total),
+      period: mean((r) => shareTally(r).total),
+      carried: mean((r) => shareTally(r).carried),
+      perFte: mean((r) => shareTally(r).perFte),
+    },
+    fairShare: mineRow?.fairShare ?? 0,
     hours: myHours && myHours.allowance > 0 ? { allowance: myHours.allowance, used: myHours.used, remaining: myHours.remaining } : null,
   }
 }

@@ -1,6 +1,7 @@
 // The staff phone page (/me). Server-rendered, no script: it works on any phone, loads in one
 // small response, and a screen reader gets plain landmarks, headings, lists and one table.
 // Changes are marked in words ("Changed", "New"), never by colour alone.
+import { FIGURES } from '../ledgers/figure-definitions.js'
 import type { FC } from 'hono/jsx'
 import type { MeDay, MeDuty, MeView } from './me.js'
 import type { MeSwap } from '../swaps/staff-swaps.js'
@@ -109,14 +110,15 @@ const Changes: FC<{ view: MeView }> = ({ view }) => {
 
 const Figures: FC<{ view: MeView }> = ({ view }) => {
   const f = view.figures
+  const periodFigure = f.periodName.startsWith('school year') ? FIGURES.year : FIGURES.term
   return (
     <section aria-labelledby="fairness">
       <h2 id="fairness">Your share of duties</h2>
-      <p>Duties and cover you have been given, beside the school's average.</p>
+      <p>Duties and cover you have been given, beside your fair share and the school's average.</p>
       {/* A list rather than a table: each figure reads as one sentence and reflows at any zoom. */}
       <dl class="figures">
         <div>
-          <dt>This week</dt>
+          <dt>{FIGURES.week.label}</dt>
           <dd>
             You: <strong>{f.mine.week}</strong>. School average: {f.average.week}.
           </dd>
@@ -124,17 +126,19 @@ const Figures: FC<{ view: MeView }> = ({ view }) => {
         <div>
           <dt>This {f.periodName}</dt>
           <dd>
-            You: <strong>{f.mine.period}</strong>. School average: {f.average.period}.
+            You: <strong>{f.mine.period}</strong>
+            {f.mine.carried > 0 ? ` (${f.mine.carried} carried in from before Duty Rota)` : ''}. Your fair share: {f.fairShare}. School average:{' '}
+            {f.average.period}.<span class="quiet"> {periodFigure.explains}</span>
           </dd>
         </div>
         <div>
           <dt>This {f.periodName}, per full-time post</dt>
           <dd>
-            You: <strong>{f.mine.perFte}</strong>. School average: {f.average.perFte}.
+            You: <strong>{f.mine.perFte}</strong>. School average: {f.average.perFte}.<span class="quiet"> {FIGURES.perFte.explains}</span>
           </dd>
         </div>
       </dl>
-      <p class="quiet">"Per full-time post" scales everyone to the same hours, so part-time colleagues compare fairly.</p>
+      <p class="quiet">{FIGURES.fairShare.explains}</p>
     </section>
   )
 }

@@ -146,13 +146,22 @@ describe('absences', () => {
 })
 
 describe('reports', () => {
+  it('explains every fairness figure in one line, and never heads two columns the same', () => {
+    const html = page('reports')
+    expect(html).toContain('<dt>This term</dt>')
+    expect(html).toContain('<dt>Carried in</dt><dd>Duties done this term before Duty Rota planned them')
+    const fairnessTable = html.slice(html.indexOf('id="fairness"'), html.indexOf('id="hours"'))
+    const headings = [...fairnessTable.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((m) => m[1])
+    expect(new Set(headings).size).toBe(headings.length)
+  })
+
   it('has both ledgers with charts against fair share and allowance, and CSV downloads', () => {
     const html = page('reports')
     expect(html).toContain('href="/manage/sch_elm/reports/fairness.csv?asOf=2026-11-23"')
     expect(html).toContain('href="/manage/sch_elm/reports/hours.csv?asOf=2026-11-23"')
     expect(html.match(/<figure class="chart">/g)).toHaveLength(2)
-    // 72 duties this term shared by FTE 0.991 : 0.878 : 0.5
-    expect(html).toMatch(/<th scope="row">Amira Patel<\/th><td>0.991<\/td><td>5<\/td><td>-<\/td><td>31<\/td><td>30.1<\/td>/)
+    // week, half term, term, year, carried in, fair share: 72 duties this term shared by FTE 0.991 : 0.878 : 0.5
+    expect(html).toMatch(/<th scope="row">Amira Patel<\/th><td>0.991<\/td><td>5<\/td><td>-<\/td><td>31<\/td><td>31<\/td><td>0<\/td><td>30.1<\/td>/)
   })
 })
 

@@ -146,8 +146,10 @@ describe('figures', () => {
       ['stf_ben', 'gate', '2026-11-25', 'gate'],
     ])
     const { figures } = await amira()
-    expect(figures.mine).toEqual({ week: 2, period: 2, perFte: 2 })
-    expect(figures.average).toEqual({ week: 1, period: 1, perFte: 1.3 }) // (2 + 2 + 0) / 3
+    expect(figures.mine).toEqual({ week: 2, period: 2, carried: 0, perFte: 2 })
+    expect(figures.average).toEqual({ week: 1, period: 1, carried: 0, perFte: 1.3 }) // (2 + 2 + 0) / 3
+    // 3 duties shared by FTE 1 : 0.5 : 1
+    expect(figures.fairShare).toBe(1.2)
     const html = await page()
     expect(html).toContain('<dt>This week</dt><dd>You: <strong>2</strong>. School average: 1.</dd>')
   })

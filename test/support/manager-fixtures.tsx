@@ -107,7 +107,8 @@ export const fairness: FairnessReport = {
       week: tally(5, 0.991),
       halfTerm: null,
       term: { ...tally(31, 0.991), carried: 0 },
-      year: tally(31, 0.991),
+      year: { ...tally(31, 0.991), carried: 0 },
+      fairShare: 30.1,
     },
     {
       staffId: 'stf_bj',
@@ -117,7 +118,8 @@ export const fairness: FairnessReport = {
       week: tally(4, 0.878),
       halfTerm: null,
       term: { ...tally(25, 0.878), carried: 0 },
-      year: tally(25, 0.878),
+      year: { ...tally(25, 0.878), carried: 0 },
+      fairShare: 26.7,
     },
     {
       staffId: 'stf_cd',
@@ -127,7 +129,8 @@ export const fairness: FairnessReport = {
       week: tally(3, 0.5),
       halfTerm: null,
       term: { ...tally(16, 0.5), carried: 2 },
-      year: tally(16, 0.5),
+      year: { ...tally(16, 0.5), carried: 2 },
+      fairShare: 15.2,
     },
   ],
 }

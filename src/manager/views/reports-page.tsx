@@ -2,22 +2,13 @@
 // person against their fair share (or allowance) and a CSV download; links to the print view
 // of the week and the staffroom QR code.
 import type { FC } from 'hono/jsx'
-import type { FairnessReport } from '../../ledgers/fairness.js'
+import { shareTally, type FairnessReport } from '../../ledgers/fairness.js'
+import { FIGURES } from '../../ledgers/figure-definitions.js'
 import type { HoursReport } from '../../ledgers/hours.js'
 import { longDate } from '../../ui/dates.js'
 import { BarChart } from '../../ui/charts.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from '../../ui/tables.js'
-
-/**
- * Each person's share of the term's duties and cover in proportion to their FTE, one decimal:
- * what "fair" means in the ledger (and what the solver balances).
- */
-export function termShares(report: FairnessReport): Map<string, number> {
-  const total = report.staff.reduce((sum, r) => sum + (r.term?.total ?? r.year.total), 0)
-  const fte = report.staff.reduce((sum, r) => sum + r.fte, 0)
-  return new Map(report.staff.map((r) => [r.staffId, fte > 0 ? Math.round(((total * r.fte) / fte) * 10) / 10 : 0]))
-}
 
 type Paths = PageFrame['paths']
 
@@ -50,8 +41,10 @@ export const ReportsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; asOf
 )
 
 const FairnessSection: FC<{ paths: Paths; asOf: string; fairness: FairnessReport }> = ({ paths, asOf, fairness }) => {
-  const shares = termShares(fairness)
-  const termName = fairness.periods.term ? 'term' : 'school year'
+  const hasTerm = fairness.periods.term !== null
+  const shareName = hasTerm ? 'this term' : 'this school year'
+  // Without term dates the term figure would repeat the year's, so its columns are left out.
+  const figures = [FIGURES.week, FIGURES.halfTerm, ...(hasTerm ? [FIGURES.term] : []), FIGURES.year, FIGURES.carried, FIGURES.fairShare, FIGURES.perFte]
   return (
     <section aria-labelledby="fairness">
       <h2 id="fairness">Fairness ledger</h2>
@@ -62,8 +55,8 @@ const FairnessSection: FC<{ paths: Paths; asOf: string; fairness: FairnessReport
         </a>
       </p>
       <BarChart
-        caption={`Duties and cover this ${termName} against each person's fair share`}
-        rows={fairness.staff.map((r) => ({ label: r.name, value: r.term?.total ?? r.year.total, reference: shares.get(r.staffId) ?? 0 }))}
+        caption={`Duties and cover ${shareName} against each person's fair share`}
+        rows={fairness.staff.map((r) => ({ label: r.name, value: shareTally(r).total, reference: r.fairShare }))}
         valueLabel="Duties and cover"
         referenceLabel="Fair share"
       />
@@ -71,29 +64,29 @@ const FairnessSection: FC<{ paths: Paths; asOf: string; fairness: FairnessReport
         items={fairness.staff}
         scroll="Fairness ledger table"
         caption={<>Fairness ledger as of {longDate(asOf)}</>}
-        columns={[
-          'Person',
-          'FTE',
-          'This week',
-          'This half term',
-          `This ${termName}`,
-          `Fair share this ${termName}`,
-          `Per FTE this ${termName}`,
-          'This school year',
-        ]}
+        columns={['Person', 'FTE', ...figures.map((f) => f.label)]}
         row={(r) => (
           <>
             <th scope="row">{r.name}</th>
             <td>{r.fte}</td>
             <td>{r.week.total}</td>
             <td>{r.halfTerm ? r.halfTerm.total : '-'}</td>
-            <td>{r.term ? r.term.total : r.year.total}</td>
-            <td>{shares.get(r.staffId)}</td>
-            <td>{r.term ? r.term.perFte : r.year.perFte}</td>
+            {r.term ? <td>{r.term.total}</td> : null}
             <td>{r.year.total}</td>
+            <td>{r.year.carried}</td>
+            <td>{r.fairShare}</td>
+            <td>{shareTally(r).perFte}</td>
           </>
         )}
       />
+      <dl class="definitions">
+        {figures.map((f) => (
+          <div>
+            <dt>{f.label}</dt>
+            <dd>{f.explains}</dd>
+          </div>
+        ))}
+      </dl>
     </section>
   )
 }
