@@ -62,6 +62,28 @@ describe('the API on Workers with D1', () => {
   })
 })
 
+describe('malformed bodies on Workers', () => {
+  it('answers a broken multipart form with 400 problem+json, signed in or not, as on Node', async () => {
+    const org = await send('POST', '/api/organisations', { name: 'Yew Trust' })
+    const school = await send('POST', '/api/schools', { organisationId: org.body.id, name: 'Yew Primary' })
+    const endpoints: readonly (readonly [string, Record<string, string>])[] = [
+      ['/auth/links', { origin: worker.url }],
+      ['/auth/callback', { origin: worker.url }],
+      [`/manage/${school.body.id}/setup/grades`, worker.auth],
+      [`/manage/${school.body.id}/setup/staff/import`, worker.auth],
+    ]
+    for (const [path, headers] of endpoints) {
+      const res = await worker.fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=xx', ...headers },
+        body: '--xx\r\nbroken',
+      })
+      expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({ path, status: 400, type: 'application/problem+json' })
+      expect(((await res.json()) as { type: string }).type).toMatch(/malformed-form$/)
+    }
+  })
+})
+
 describe('sign-in on Workers', () => {
   it('answers a sign-in link request the same for a known and an unknown address', async () => {
     const ask = (email: string) =>
