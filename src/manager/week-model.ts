@@ -99,6 +99,16 @@ export interface WeekModel {
   seats: { needed: number; filled: number }
   /** seats that run now but that the shown rota never planned */
   unplanned: number
+  /** assignments of the shown rota that fall in an absence recorded since it was made */
+  absentOnDuty: AbsentOnDuty[]
+}
+
+export interface AbsentOnDuty {
+  staff: string
+  name: string
+  date: string
+  what: string
+  time: string
 }
 
 export interface ShownRota {
@@ -139,7 +149,43 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
   const missing = unfilled.reduce((sum, u) => sum + u.missing, 0)
   const unplanned = rota ? cells.reduce((n, c) => n + c.unplanned, 0) : 0
   const reasonGroups = groupUnfilled(scenario, unfilled)
-  return { monday: scenario.week, days, posts, people, unfilled, reasonGroups, seats: { needed, filled: rota ? needed - missing - unplanned : 0 }, unplanned }
+  return {
+    monday: scenario.week,
+    days,
+    posts,
+    people,
+    unfilled,
+    reasonGroups,
+    seats: { needed, filled: rota ? needed - missing - unplanned : 0 },
+    unplanned,
+    absentOnDuty: absentOnDuty(scenario, rota?.assignments ?? [], rowOf),
+  }
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+
+/**
+ * A solved rota never puts anyone in work they are absent for, so any such assignment is one
+ * an absence recorded after the rota was made (a publish in flight, a call at 07:30) overtook:
+ * the person is still on duty in what staff see until a re-plan is published.
+ */
+function absentOnDuty(scenario: Scenario, assignments: readonly Assignment[], rowOf: ReadonlyMap<string, PostRow>): AbsentOnDuty[] {
+  const nameOf = new Map(scenario.staff.map((s) => [s.id, s.name]))
+  const out: AbsentOnDuty[] = []
+  for (const a of assignments) {
+    const row = rowOf.get(`${a.duty}|${a.slot ?? ''}`)
+    const [start, end] = (row?.time ?? '').split('-')
+    if (!row || start === undefined || end === undefined) continue
+    const overlaps = (scenario.absences ?? []).some(
+      (off) =>
+        off.staff === a.staff &&
+        off.date === a.date &&
+        (off.start === undefined ? 0 : minutes(off.start)) < minutes(end) &&
+        minutes(start) < (off.end === undefined ? 1440 : minutes(off.end)),
+    )
+    if (overlaps) out.push({ staff: a.staff, name: nameOf.get(a.staff) ?? a.staff, date: a.date, what: row.what, time: row.time })
+  }
+  return out
 }
 
 /** The rota, its gaps and the manager's pins and bars, each found by seat (work, date, slot). */

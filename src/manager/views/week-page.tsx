@@ -12,6 +12,7 @@ import { PostForm } from '../../ui/form-fields.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { PeopleGrid, PostsGrid } from './week-grids.js'
 import { ReasonsSection, SeatsSection, StaleNotice } from './week-seats.js'
+import { AbsentOnDutyNotice } from './week-absent-notice.js'
 import type { SetupChange } from '../../week/setup-print.js'
 
 export interface WeekStatus {
@@ -147,6 +148,9 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       <Status status={status} />
       {generated && (changes.length > 0 || model.unplanned > 0) ? (
         <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} />
+      ) : null}
+      {status.showing !== 'none' && model.absentOnDuty.length > 0 ? (
+        <AbsentOnDutyNotice absent={model.absentOnDuty} showing={status.showing} paths={paths} monday={monday} version={status.version} />
       ) : null}
       {status.draft && status.published ? <ShowOtherRota paths={paths} monday={monday} showing={status.showing} /> : null}
       <div class="actions">
