@@ -442,3 +442,31 @@ export interface SwapsTable {
   /** B declining the offer, or A withdrawing it; null when a manager decided or while open */
   closed_by_staff_id: string | null
 }
+
+// ---------------------------------------------------------------------------------------------
+// 0011_cover_offers.sql: open cover, first to accept.
+
+export interface CoverOffersTable {
+  id: string
+  school_id: string
+  week: string
+  work_code: string
+  date: string
+  slot_code: string | null
+  status: 'open' | 'taken' | 'withdrawn'
+  offered_by: string
+  offered_at: string
+  closed_at: string | null
+  version: Generated<number>
+}
+
+export interface CoverOfferTakesTable {
+  offer_id: string
+  staff_id: string
+  taken_at: string
+}
+
+export interface Database {
+  cover_offers: CoverOffersTable
+  cover_offer_takes: CoverOfferTakesTable
+}

@@ -17,6 +17,13 @@ export interface Move {
   to: string
 }
 
+/** A seat with places the published rota leaves empty; `start` in minutes after midnight. */
+export interface EmptySeat extends Omit<Placed, 'staffId'> {
+  name: string
+  start: number
+  places: number
+}
+
 export interface RuleBreak {
   /** 1-10 as shared/scenario-format.md numbers the hard rules */
   rule: number
@@ -140,6 +147,43 @@ export class SwapGate {
     const problems = (assignments: Placed[]) => ruleProblems(this.scenario, rotaFile({ ...this.published, assignments }, this.codeOf))
     const before = new Set(problems(this.published.assignments).map((p) => `${p.rule} ${p.message}`))
     return problems(applyMoves(this.published.assignments, moves)).find((p) => !before.has(`${p.rule} ${p.message}`)) ?? null
+  }
+
+  /**
+   * Why `staffId` may not take one more place in `seat` (an empty seat of the published rota):
+   * the solver's gate first, then the ten rules on the whole week with the place added. Open
+   * cover asks this of everyone an offer could go to, and again when one of them accepts.
+   */
+  refuseTaking(seat: Omit<Placed, 'staffId'>, staffId: string): RuleBreak | null {
+    const quick = this.quickTakingRefusal(seat, staffId)
+    if (quick) return quick
+    const problems = (assignments: Placed[]) => ruleProblems(this.scenario, rotaFile({ ...this.published, assignments }, this.codeOf))
+    const before = new Set(problems(this.published.assignments).map((p) => `${p.rule} ${p.message}`))
+    return problems([...this.published.assignments, { ...seat, staffId }]).find((p) => p.rule > 0 && !before.has(`${p.rule} ${p.message}`)) ?? null
+  }
+
+  /** The solver's gate alone, fast enough to ask of the whole staff for a count. */
+  quickTakingRefusal(seat: Omit<Placed, 'staffId'>, staffId: string): RuleBreak | null {
+    const person = this.person(staffId)
+    const occurrence = this.place({ ...seat, staffId })?.occurrence
+    if (person === undefined || occurrence === undefined) return { rule: 1, message: 'no such person or seat in this week' }
+    const refusal = this.state.refuse(person, occurrence)
+    return refusal ? { rule: refusal.rule, message: refusal.message } : null
+  }
+
+  /**
+   * Seats of the week as it now runs with places the published rota leaves empty: the ones it
+   * could not fill, and the ones added since (a cover request at 07:30) that it never planned.
+   */
+  emptySeats(): EmptySeat[] {
+    return this.week.occurrences
+      .filter((o) => this.state.filled(o.index) < o.seats)
+      .map((o) => ({ work: o.work, date: o.date, slot: o.slot ?? null, name: o.name, start: o.start, places: o.seats - this.state.filled(o.index) }))
+  }
+
+  /** Staff ids the solver's gate lets take one more place in `seat`. */
+  seatTakers(seat: Omit<Placed, 'staffId'>): string[] {
+    return [...this.codeOf.keys()].filter((id) => this.person(id) !== undefined && this.quickTakingRefusal(seat, id) === null)
   }
 
   /** The colleagues (staff ids) who could take `give` off its holder's hands; none when it is pinned. */
