@@ -13,6 +13,7 @@ import { ProblemError } from '../platform/http/problem.js'
 import type { FormValues } from './form-readers.js'
 import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from './other-pages.js'
 import { html, type PageContext, type PageResult } from './page-kit.js'
+import { offerFromPage, offersPage, withdrawFromPage } from './offer-pages.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
@@ -106,6 +107,7 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   addWeekRoutes(app, kit)
   addAbsenceAndReportRoutes(app, kit)
   addPeopleRoutes(app, kit)
+  addOfferRoutes(app, kit)
   return app
 }
 
@@ -283,4 +285,20 @@ function addPeopleRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.get(`${S}/people`, runners(page((p) => peoplePage(p))))
   app.post(`${S}/people`, runners(form((p, v, _f, c) => addManagerFromPage(p, v, c.var.authDeps.mailer))))
   app.post(`${S}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
+}
+
+/** Open cover: a week's empty seats offered to staff, first to accept gets it. */
+function addOfferRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
+  app.get(
+    `${S}/week/:monday/offers`,
+    page((p, c) => offersPage(p, monday(c))),
+  )
+  app.post(
+    `${S}/week/:monday/offers`,
+    form((p, v, _f, c) => offerFromPage(p, monday(c), v)),
+  )
+  app.post(
+    `${S}/week/:monday/offers/:id/withdraw`,
+    form((p, v, _f, c) => withdrawFromPage(p, monday(c), id(c), v)),
+  )
 }

@@ -44,6 +44,8 @@ export const FLASH = {
   unpinned: 'Removed: re-generate the week for it to take effect.',
   'swap-approved': 'Swap approved: the published rota is changed, and both people see it on their phones and in their calendars.',
   'swap-declined': 'Swap declined: nothing changed.',
+  offered: 'Offered: everyone the rules let take it sees it on their phone now, and the first to accept gets it.',
+  'offer-withdrawn': 'Offer withdrawn: it no longer shows on anyone’s phone.',
   'absence-deleted': 'Absence deleted.',
   'manager-added': 'Manager added: they have been sent a sign-in link by email.',
   'manager-added-unmailed': 'Manager added, but the sign-in link could not be sent: they can ask for one on the sign-in page.',

@@ -8,6 +8,7 @@ import type { MeSwap } from '../swaps/staff-swaps.js'
 import { longDate, shortDate } from '../ui/dates.js'
 import { namesList } from '../calendar/entry-text.js'
 import { DutySwap, SWAP_ACTIONS, Swaps, type SwapsPanel } from './swaps-page.js'
+import { CoverOffers, type CoverOffersPanel } from './cover-offers-panel.js'
 import { PhoneDocument, renderPhoneDocument } from '../ui/phone-document.js'
 
 /** What the page knows about the person's calendar feed. */
@@ -202,7 +203,12 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
   </section>
 )
 
-export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel }> = ({ view, calendar, swaps }) => {
+export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel }> = ({
+  view,
+  calendar,
+  swaps,
+  coverOffers,
+}) => {
   const offered = new Map(
     swaps.list
       .filter((s) => s.side === 'giver' && s.proposedBy === 'staff' && (s.stage === 'offered' || s.stage === 'agreed'))
@@ -221,6 +227,7 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
     >
       <h1>Your duties, {view.staffName}</h1>
       <Changes view={view} />
+      <CoverOffers panel={coverOffers} />
       <section aria-labelledby="today">
         <h2 id="today">Today, {longDate(view.today)}</h2>
         <Duties duties={view.todays} none={view.published || view.week.next ? 'No duties today.' : 'No rota is published for this week yet.'} />
@@ -258,8 +265,13 @@ const LaterWeeks: FC<{ view: MeView; swaps: DutySwaps }> = ({ view, swaps }) =>
     </section>
   )
 
-export async function renderMePage(view: MeView, calendar: CalendarPanel, swaps: SwapsPanel = { list: [] }): Promise<string> {
-  return renderPhoneDocument(<MePage view={view} calendar={calendar} swaps={swaps} />)
+export async function renderMePage(
+  view: MeView,
+  calendar: CalendarPanel,
+  swaps: SwapsPanel = { list: [] },
+  coverOffers: CoverOffersPanel = { list: [] },
+): Promise<string> {
+  return renderPhoneDocument(<MePage view={view} calendar={calendar} swaps={swaps} coverOffers={coverOffers} />)
 }
 
 /** /me without a staff session: the personal link is the way in; staff have no password. */

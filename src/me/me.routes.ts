@@ -16,6 +16,8 @@ import { loadMe } from './me.js'
 import { answerOffer, loadMySwaps, offerChoices, offerSwap, type OfferAnswer, type OfferForm, type StaffMember } from '../swaps/staff-swaps.js'
 import { NO_FEED, renderMePage, renderMeSignedOutPage, type CalendarPanel } from './me-page.js'
 import { renderOfferPage, swapFlashText, type SwapFlash, type SwapsPanel } from './swaps-page.js'
+import { coverOfferFlashText, type CoverOffersPanel } from './cover-offers-panel.js'
+import { acceptOffer, offersFor, type AcceptOutcome } from '../offers/offers.js'
 import { feedLinks } from '../calendar/feeds.routes.js'
 
 /** The staff member behind the session: a personal-link session, or a user who is staff somewhere. */
@@ -39,6 +41,7 @@ interface Shown {
   /** a replayed or out-of-date "get a link" form: nothing was rotated */
   staleCalendarForm?: boolean
   swaps?: Omit<SwapsPanel, 'list'>
+  coverOffers?: Omit<CoverOffersPanel, 'list'>
   status?: 200 | 400 | 403 | 404 | 409 | 412
 }
 
@@ -48,14 +51,18 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
   if (!view) return c.html(await renderMeSignedOutPage(), 404)
   // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
   // week, but a duty today (a weekend event) can still be offered, so its offer must show.
-  const [feedId, list] = await Promise.all([liveFeedId(c.var.deps, { scope: 'person', ...me }), loadMySwaps(c.var.deps.store, me, mondayOf(view.today))])
+  const [feedId, list, offers] = await Promise.all([
+    liveFeedId(c.var.deps, { scope: 'person', ...me }),
+    loadMySwaps(c.var.deps.store, me, mondayOf(view.today)),
+    offersFor(c.var.deps, me.schoolId, me.staffId),
+  ])
   const calendar: CalendarPanel = {
     hasFeed: feedId !== undefined,
     feedId,
     ...(shown.issued ? { issued: shown.issued } : {}),
     ...(shown.staleCalendarForm ? { stale: true } : {}),
   }
-  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }), shown.status ?? 200)
+  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }), shown.status ?? 200)
 }
 
 /** A refused swap form: the sentence to show and the status to answer with. */
@@ -93,7 +100,26 @@ export const meRoutes = new Hono<AuthEnv>()
       privatePage(c)
       return c.html(await renderMeSignedOutPage(), 401)
     }
-    return show(c, me, { swaps: { flash: swapFlashText(c.req.query('swap')) } })
+    return show(c, me, { swaps: { flash: swapFlashText(c.req.query('swap')) }, coverOffers: { flash: coverOfferFlashText(c.req.query('cover')) } })
+  })
+
+  // Accept open cover: the first to accept gets the place; a later one is told it has gone.
+  .use('/me/cover-offers/*', swapBodyLimit)
+  .post('/me/cover-offers/:id/accept', async (c) => {
+    const me = staffOf(c)
+    privatePage(c)
+    if (!me) return c.html(await renderMeSignedOutPage(), 401)
+    let outcome: AcceptOutcome
+    try {
+      outcome = await acceptOffer(writeContext(c), me.schoolId, me.staffId, c.req.param('id'))
+    } catch (err) {
+      if (err instanceof ProblemError && err.problem.status === 404)
+        return show(c, me, { coverOffers: { problem: 'That cover is not offered at your school.' }, status: 404 })
+      const { problem, status } = refusal(err)
+      return show(c, me, { coverOffers: { problem }, status })
+    }
+    if (outcome.kind === 'refused') return show(c, me, { coverOffers: { problem: `You cannot take that cover: ${outcome.reason}.` }, status: 409 })
+    return c.redirect(`/me?cover=${outcome.kind}#cover-offers`, 303)
   })
 
   // Get (or replace) my calendar link. Its URL is shown on this one response only. The form

@@ -38,7 +38,7 @@ export interface CoverOffer extends Seat {
   version: number
 }
 
-const seatKey = (s: Seat) => `${s.work}|${s.date}|${s.slot ?? ''}`
+export const seatKey = (s: Seat) => `${s.work}|${s.date}|${s.slot ?? ''}`
 const seatIs = (slot: string | null) => (slot === null ? sql<boolean>`slot_code IS NULL` : sql<boolean>`slot_code = ${slot}`)
 
 export async function listOffers(store: Store, schoolId: string, week: string): Promise<CoverOffer[]> {
@@ -83,9 +83,16 @@ export async function getOffer(store: Store, schoolId: string, id: string): Prom
 }
 
 /** The published rota of the week, the gate over it, and its empty seats by key. */
-async function publishedWeek(store: Store, schoolId: string, week: string) {
+export async function publishedWeek(store: Store, schoolId: string, week: string) {
+  const found = await findPublishedWeek(store, schoolId, week)
+  if (!found) throw conflict(`nothing is published for the week of ${week}: publish it before offering its empty seats`)
+  return found
+}
+
+/** As publishedWeek, or undefined while nothing is published for the week. */
+export async function findPublishedWeek(store: Store, schoolId: string, week: string) {
   const published = (await loadWeekRotas(store, schoolId, week)).published
-  if (!published) throw conflict(`nothing is published for the week of ${week}: publish it before offering its empty seats`)
+  if (!published) return undefined
   const [codes, scenario] = await Promise.all([staffCodes(store, schoolId), exportScenario(store, schoolId, week)])
   const gate = new SwapGate(scenario, published, codes)
   const empty = new Map(gate.emptySeats().map((e) => [seatKey(e), e]))
@@ -162,8 +169,14 @@ async function nowAt(deps: Deps, schoolId: string): Promise<SchoolNow> {
   return schoolNow(deps.clock, await schoolTimeZone(deps.store, schoolId))
 }
 
+/** An open offer as a member of staff sees it: what the seat is and when it starts (minutes). */
+export interface OfferForStaff extends CoverOffer {
+  name: string
+  start: number
+}
+
 /** Open offers, not yet begun, that this member of staff may take, each judged by the full gate. */
-export async function offersFor(deps: Deps, schoolId: string, staffId: string): Promise<CoverOffer[]> {
+export async function offersFor(deps: Deps, schoolId: string, staffId: string): Promise<OfferForStaff[]> {
   const now = await nowAt(deps, schoolId)
   const rows = await deps.store.db
     .selectFrom('cover_offers')
@@ -173,14 +186,15 @@ export async function offersFor(deps: Deps, schoolId: string, staffId: string): 
     .where('status', '=', 'open')
     .where('date', '>=', now.date)
     .execute()
-  const out: CoverOffer[] = []
+  const out: OfferForStaff[] = []
   for (const { week } of rows) {
     const { gate, empty } = await publishedWeek(deps.store, schoolId, week)
-    const offers = (await listOffers(deps.store, schoolId, week)).filter((o) => {
+    for (const o of await listOffers(deps.store, schoolId, week)) {
       const seat = empty.get(seatKey(o))
-      return o.status === 'open' && seat !== undefined && !started(seat, now)
-    })
-    out.push(...offers.filter((o) => gate.refuseTaking(o, staffId) === null))
+      if (o.status === 'open' && seat !== undefined && !started(seat, now) && gate.refuseTaking(o, staffId) === null) {
+        out.push({ ...o, name: seat.name, start: seat.start })
+      }
+    }
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.work.localeCompare(b.work))
 }

@@ -181,6 +181,12 @@ export class SwapGate {
       .map((o) => ({ work: o.work, date: o.date, slot: o.slot ?? null, name: o.name, start: o.start, places: o.seats - this.state.filled(o.index) }))
   }
 
+  /** What the seat is called and when it starts, as the week runs now; undefined if it no longer runs. */
+  seatOf(seat: Omit<Placed, 'staffId'>): { name: string; start: number } | undefined {
+    const o = this.week.occurrenceByKey.get(occurrenceKey(seat.work, seat.date, seat.slot ?? undefined))
+    return o ? { name: o.name, start: o.start } : undefined
+  }
+
   /** Staff ids the solver's gate lets take one more place in `seat`. */
   seatTakers(seat: Omit<Placed, 'staffId'>): string[] {
     return [...this.codeOf.keys()].filter((id) => this.person(id) !== undefined && this.quickTakingRefusal(seat, id) === null)

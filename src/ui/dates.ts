@@ -23,3 +23,8 @@ export function localWhen(instant: string, timezone: string): string {
   const local = ZonedDateTime.ofInstant(Instant.parse(instant), schoolZone(timezone))
   return `${longDate(local.toLocalDate().toString())} at ${local.toLocalTime().toString().slice(0, 5)}`
 }
+
+/** "09:05" from minutes after midnight, as the solver counts time. */
+export function clockTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}

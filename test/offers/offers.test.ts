@@ -3,30 +3,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fairnessReport } from '../../src/ledgers/fairness.js'
 import { acceptOffer, listOffers, offerSeats, offersFor, takersPerOffer, withdrawOffer } from '../../src/offers/offers.js'
-import { createCoverRequest } from '../../src/week/cover-requests.js'
-import { generateDraft } from '../../src/week/generate.js'
-import { publishWeek } from '../../src/week/publish.js'
 import { loadWeekRotas } from '../../src/week/rotas.js'
+import { LATE_COVER_SEAT, publishWithLateCover } from '../support/offers.js'
 import { contextFor, example, rows, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
 
 let w: World
-/** Wednesday's second lesson, needing one adult: rung in at 07:30 on Wednesday, after publish. */
-const SEAT = { work: 'c-wed', date: '2026-11-25', slot: 's1' }
+/** Wednesday's first lesson, needing one adult: rung in after the week was published. */
+const SEAT = LATE_COVER_SEAT
 
 beforeEach(async () => {
   w = await worldFrom(example('primary.json'))
-  const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
-  await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
-  await createCoverRequest(w.ctx, SCHOOL, {
-    code: 'c-wed',
-    date: SEAT.date,
-    slot: SEAT.slot,
-    label: '4B reading',
-    peopleNeeded: 1,
-    skillSeats: {},
-    priority: 3,
-    absenceId: null,
-  })
+  await publishWithLateCover(w)
 })
 afterEach(() => w.close())
 

@@ -30,6 +30,10 @@ export function managerPaths(schoolId: string) {
     print: (monday: string) => `${week(monday)}/print`,
     /** POST: approve or decline a swap of the week that both people agreed */
     swap: (monday: string, id: string, action: 'approve' | 'decline') => `${week(monday)}/swaps/${encodeURIComponent(id)}/${action}`,
+    /** GET: the week's empty seats and open cover offers; POST: offer seats to staff */
+    offers: (monday: string) => `${week(monday)}/offers`,
+    /** POST: withdraw an open cover offer */
+    withdrawOffer: (monday: string, id: string) => `${week(monday)}/offers/${encodeURIComponent(id)}/withdraw`,
     absences: `${school}/absences`,
     reports: `${school}/reports`,
     fairnessCsv: `${school}/reports/fairness.csv`,

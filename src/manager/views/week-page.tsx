@@ -200,6 +200,9 @@ const WeekNav: FC<{ paths: Paths; monday: string; previousMonday: string; nextMo
       <li>
         <a href={paths.print(monday)}>Print this week (A4 landscape)</a>
       </li>
+      <li>
+        <a href={paths.offers(monday)}>Open cover: offer empty seats to staff</a>
+      </li>
     </ul>
   </nav>
 )
