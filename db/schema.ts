@@ -470,3 +470,36 @@ export interface Database {
   cover_offers: CoverOffersTable
   cover_offer_takes: CoverOfferTakesTable
 }
+
+// ---------------------------------------------------------------------------------------------
+// 0012_notifications.sql: who is told what, and the outbox.
+
+export interface NotificationPrefsTable {
+  staff_id: string
+  email: Generated<number>
+  quiet_start: string | null
+  quiet_end: string | null
+  version: Generated<number>
+}
+
+export type OutboxStatus = 'queued' | 'sent' | 'failed'
+
+export interface OutboxTable {
+  id: string
+  school_id: string
+  staff_id: string
+  channel: 'email'
+  subject: string
+  body: string
+  status: OutboxStatus
+  attempts: Generated<number>
+  next_attempt_at: string
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
+export interface Database {
+  notification_prefs: NotificationPrefsTable
+  outbox: OutboxTable
+}

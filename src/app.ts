@@ -32,9 +32,13 @@ import { slotRoutes } from './setup/slots.routes.js'
 import { staffRoutes } from './setup/staff.routes.js'
 import { swapRoutes } from './swaps/swaps.routes.js'
 import { weekRoutes } from './week/week.routes.js'
+import { notifyOnPublish } from './notifications/on-publish.js'
 
-/** What every publish and swap approval also writes, in the same write: the calendar's snapshot. */
-export const PUBLISH_HOOKS: readonly PublishHook[] = [calendarOnPublish]
+/**
+ * What every publish, swap approval and accepted cover also writes, in the same write: the
+ * calendar's snapshot, and a message to each person whose duties changed.
+ */
+export const PUBLISH_HOOKS: readonly PublishHook[] = [calendarOnPublish, notifyOnPublish]
 
 export function createApp(appDeps: AppDeps) {
   const deps: Deps = { store: appDeps.store, clock: appDeps.clock, newId: appDeps.newId ?? newId, publishHooks: appDeps.publishHooks ?? PUBLISH_HOOKS }

@@ -8,6 +8,7 @@ import type { Deps, PublishHook } from '../platform/deps.js'
 import { isoInstant } from '../platform/tokens.js'
 import { weekRange } from '../scenario/week-dates.js'
 import { schoolInstant } from '../platform/zone.js'
+import { whatLabel } from './entry-text.js'
 
 /** One assignment of a published rota, as rota_assignments holds it. */
 export interface PublishedAssignment {
@@ -259,3 +260,19 @@ export const calendarOnPublish: PublishHook = (ctx, event) =>
     rotaId: event.rotaId,
     assignments: event.assignments.map((a) => ({ staffId: a.staffId, workCode: a.work, date: a.date, slotCode: a.slot })),
   })
+
+/** An assignment of a publish as its holder reads it: what, and when in school time. */
+export interface DescribedAssignment extends PublishedAssignment {
+  what: string
+  start: string
+  end: string
+}
+
+/** Each assignment of a publish described as the phone page and the feeds describe it. */
+export async function describeAssignments(deps: Deps, published: PublishedWeek): Promise<DescribedAssignment[]> {
+  const setup = await loadSetup(deps, published)
+  return published.assignments.map((a) => {
+    const d = describe(setup, a)
+    return { ...a, what: whatLabel({ kind: d.kind, title: d.title }), start: d.start, end: d.end }
+  })
+}
