@@ -14,6 +14,7 @@ import { ensureUser, grant } from './auth/users.js'
 import { ensureDemoSchool } from './scenario/demo.js'
 import { newId } from './platform/ids.js'
 import { withCompression } from './platform/http/compression.js'
+import { deliverDue } from './notifications/outbox.js'
 
 const DEMO_SCENARIO = join(import.meta.dirname, '..', 'db', 'scenarios', 'primary.json')
 
@@ -62,6 +63,20 @@ const server = serve({ fetch: withCompression(app).fetch, port }, (info) => {
   if (demo) console.log(`Demo school's API: ${url}/api/schools/${demo.schoolId}  (formats: ${url}/api/schemas/scenario.json)`)
   console.log('Press Ctrl+C to stop.')
 })
+
+// The outbox (src/notifications) is delivered away from any request, so a slow or failing mail
+// server never holds up a publish; one run at a time.
+let delivering = false
+const outboxTimer = setInterval(() => {
+  if (delivering) return
+  delivering = true
+  deliverDue({ store, clock, newId }, mailer, publicOrigin)
+    .catch((err: unknown) => console.error('[outbox] delivery run failed:', err))
+    .finally(() => {
+      delivering = false
+    })
+}, 15_000)
+outboxTimer.unref()
 
 function shutdown(signal: string) {
   console.log(`\n${signal}: stopping`)

@@ -1,10 +1,12 @@
 // Cloudflare Workers entry: the same app over D1. Migrations are applied by wrangler
 // (`wrangler d1 migrations apply DB`), never at request time.
-import type { D1Database, ExecutionContext } from '@cloudflare/workers-types'
+import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types'
 import { Clock } from '@js-joda/core'
 import { openD1Store } from '../db/d1.js'
 import { createApp, type App } from './app.js'
 import { mailerFromEnv, type MailerEnv } from './platform/mailer.js'
+import { deliverDue } from './notifications/outbox.js'
+import { newId } from './platform/ids.js'
 
 export interface Env extends MailerEnv {
   DB: D1Database
@@ -33,5 +35,10 @@ function appFor(env: Env): App {
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
     return appFor(env).fetch(request, env, ctx)
+  },
+  // The Cron Trigger in wrangler.toml: delivers the outbox (src/notifications) once a minute,
+  // away from any request, as the timer in src/node.ts does on Node.
+  scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): void {
+    ctx.waitUntil(deliverDue({ store: openD1Store(env.DB), clock: Clock.systemUTC(), newId }, mailerFromEnv(env), env.PUBLIC_ORIGIN).then(() => undefined))
   },
 }

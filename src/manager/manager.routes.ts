@@ -14,6 +14,7 @@ import type { FormValues } from './form-readers.js'
 import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from './other-pages.js'
 import { html, type PageContext, type PageResult } from './page-kit.js'
 import { offerFromPage, offersPage, withdrawFromPage } from './offer-pages.js'
+import { messagesPage } from './messages-pages.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
@@ -108,6 +109,7 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   addAbsenceAndReportRoutes(app, kit)
   addPeopleRoutes(app, kit)
   addOfferRoutes(app, kit)
+  app.get(`${S}/messages`, kit.page(messagesPage))
   return app
 }
 

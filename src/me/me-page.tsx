@@ -9,6 +9,7 @@ import { longDate, shortDate } from '../ui/dates.js'
 import { namesList } from '../calendar/entry-text.js'
 import { DutySwap, SWAP_ACTIONS, Swaps, type SwapsPanel } from './swaps-page.js'
 import { CoverOffers, type CoverOffersPanel } from './cover-offers-panel.js'
+import { Notifications, type NotifyPanel } from './notify-panel.js'
 import { PhoneDocument, renderPhoneDocument } from '../ui/phone-document.js'
 
 /** What the page knows about the person's calendar feed. */
@@ -203,11 +204,12 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
   </section>
 )
 
-export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel }> = ({
+export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel; notify?: NotifyPanel | undefined }> = ({
   view,
   calendar,
   swaps,
   coverOffers,
+  notify,
 }) => {
   const offered = new Map(
     swaps.list
@@ -245,6 +247,7 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
       <Figures view={view} />
       <Hours view={view} />
       <Calendar panel={calendar} />
+      {notify ? <Notifications panel={notify} /> : null}
     </PhoneDocument>
   )
 }
@@ -270,8 +273,9 @@ export async function renderMePage(
   calendar: CalendarPanel,
   swaps: SwapsPanel = { list: [] },
   coverOffers: CoverOffersPanel = { list: [] },
+  notify?: NotifyPanel,
 ): Promise<string> {
-  return renderPhoneDocument(<MePage view={view} calendar={calendar} swaps={swaps} coverOffers={coverOffers} />)
+  return renderPhoneDocument(<MePage view={view} calendar={calendar} swaps={swaps} coverOffers={coverOffers} notify={notify} />)
 }
 
 /** /me without a staff session: the personal link is the way in; staff have no password. */

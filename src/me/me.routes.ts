@@ -18,6 +18,8 @@ import { NO_FEED, renderMePage, renderMeSignedOutPage, type CalendarPanel } from
 import { renderOfferPage, swapFlashText, type SwapFlash, type SwapsPanel } from './swaps-page.js'
 import { coverOfferFlashText, type CoverOffersPanel } from './cover-offers-panel.js'
 import { acceptOffer, offersFor, type AcceptOutcome } from '../offers/offers.js'
+import { myNotifications, savePrefs } from '../notifications/prefs.js'
+import { NOTIFY_ACTION, type NotifyPanel } from './notify-panel.js'
 import { feedLinks } from '../calendar/feeds.routes.js'
 
 /** The staff member behind the session: a personal-link session, or a user who is staff somewhere. */
@@ -42,6 +44,7 @@ interface Shown {
   staleCalendarForm?: boolean
   swaps?: Omit<SwapsPanel, 'list'>
   coverOffers?: Omit<CoverOffersPanel, 'list'>
+  notify?: Omit<NotifyPanel, 'address' | 'prefs'>
   status?: 200 | 400 | 403 | 404 | 409 | 412
 }
 
@@ -51,10 +54,11 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
   if (!view) return c.html(await renderMeSignedOutPage(), 404)
   // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
   // week, but a duty today (a weekend event) can still be offered, so its offer must show.
-  const [feedId, list, offers] = await Promise.all([
+  const [feedId, list, offers, notifications] = await Promise.all([
     liveFeedId(c.var.deps, { scope: 'person', ...me }),
     loadMySwaps(c.var.deps.store, me, mondayOf(view.today)),
     offersFor(c.var.deps, me.schoolId, me.staffId),
+    myNotifications(c.var.deps.store, me.staffId),
   ])
   const calendar: CalendarPanel = {
     hasFeed: feedId !== undefined,
@@ -62,7 +66,8 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
     ...(shown.issued ? { issued: shown.issued } : {}),
     ...(shown.staleCalendarForm ? { stale: true } : {}),
   }
-  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }), shown.status ?? 200)
+  const notify: NotifyPanel = { ...notifications, ...shown.notify }
+  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, notify), shown.status ?? 200)
 }
 
 /** A refused swap form: the sentence to show and the status to answer with. */
@@ -100,7 +105,31 @@ export const meRoutes = new Hono<AuthEnv>()
       privatePage(c)
       return c.html(await renderMeSignedOutPage(), 401)
     }
-    return show(c, me, { swaps: { flash: swapFlashText(c.req.query('swap')) }, coverOffers: { flash: coverOfferFlashText(c.req.query('cover')) } })
+    return show(c, me, {
+      swaps: { flash: swapFlashText(c.req.query('swap')) },
+      coverOffers: { flash: coverOfferFlashText(c.req.query('cover')) },
+      notify: { message: c.req.query('notify') === 'saved' ? 'Saved.' : undefined },
+    })
+  })
+
+  // How I hear about changes: e-mail on or off, quiet hours.
+  .use(NOTIFY_ACTION, swapBodyLimit)
+  .post(NOTIFY_ACTION, async (c) => {
+    const me = staffOf(c)
+    privatePage(c)
+    if (!me) return c.html(await renderMeSignedOutPage(), 401)
+    const form = await formOf(c)
+    const typed = { email: form.email === 'yes', quietStart: form.quietStart ?? '', quietEnd: form.quietEnd ?? '' }
+    const version = /^\d+$/.test(form.version ?? '') ? Number(form.version) : -1
+    try {
+      await savePrefs(writeContext(c), me.schoolId, me.staffId, typed, version)
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err
+      const errors = Object.fromEntries((err.problem.errors ?? []).map((e) => [e.path, e.message]))
+      const message = err.problem.status === 412 ? 'Your settings were changed on another phone: here they are as they stand now.' : undefined
+      return show(c, me, { notify: err.problem.status === 412 ? { message } : { typed, errors }, status: err.problem.status === 412 ? 412 : 400 })
+    }
+    return c.redirect('/me?notify=saved#notify', 303)
   })
 
   // Accept open cover: the first to accept gets the place; a later one is told it has gone.

@@ -37,7 +37,8 @@ export function quietUntil(prefs: Pick<NotificationPrefs, 'quietStart' | 'quietE
   return ZonedDateTime.of(day, end, schoolZone(timezone)).toInstant()
 }
 
-export async function deliverDue(deps: Deps, mailer: Mailer, origin: string): Promise<DeliveryRun> {
+/** `origin`: where /me is reached; a Worker without PUBLIC_ORIGIN sends the message without the link. */
+export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | undefined): Promise<DeliveryRun> {
   const { db } = deps.store
   const now = Instant.now(deps.clock)
   const due = await db
@@ -72,7 +73,7 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string): Pr
     }
     if (!(await claim(deps, m.id, m.attempts, now))) continue
     try {
-      await mailer.send(address, m.subject, `${m.body}\n\nSee your week: ${origin}/me\n`)
+      await mailer.send(address, m.subject, `${m.body}\n\n${origin ? `See your week: ${origin}/me` : 'Open Duty Rota on your phone to see your week.'}\n`)
       await record(deps, m.id, { status: 'sent', sent_at: isoInstant(now), last_error: null })
       run.sent++
     } catch (err) {

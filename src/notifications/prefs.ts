@@ -78,3 +78,9 @@ export async function savePrefs(ctx: WriteContext, schoolId: string, staffId: st
   ])
   return loadPrefs(ctx.store, staffId)
 }
+
+/** What a person's own phone page shows of this: their address on record and their choice. */
+export async function myNotifications(store: Store, staffId: string): Promise<{ address: string | null; prefs: NotificationPrefs }> {
+  const [row, prefs] = await Promise.all([store.db.selectFrom('staff').select('email').where('id', '=', staffId).executeTakeFirst(), loadPrefs(store, staffId)])
+  return { address: row?.email?.trim() ? row.email.trim() : null, prefs }
+}

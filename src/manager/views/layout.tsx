@@ -6,7 +6,7 @@ import { FAVICON_PATH } from '../../ui/favicon.js'
 import { ASSET_PATHS } from './assets.js'
 import type { ManagerPaths } from './paths.js'
 
-export type Section = 'home' | 'week' | 'absences' | 'reports' | 'day' | 'terms' | 'grades' | 'staff' | 'posts' | 'poster' | 'people'
+export type Section = 'home' | 'week' | 'absences' | 'reports' | 'messages' | 'day' | 'terms' | 'grades' | 'staff' | 'posts' | 'poster' | 'people'
 
 export interface PageFrame {
   title: string
@@ -29,6 +29,7 @@ const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
   ['week', 'The week', (p) => p.weekNow],
   ['absences', 'Absences', (p) => p.absences],
   ['reports', 'Reports', (p) => p.reports],
+  ['messages', 'Messages to staff', (p) => p.messages],
   ['poster', 'Staffroom QR code', (p) => p.poster],
   ['people', 'Managers', (p) => p.people],
 ]

@@ -36,6 +36,8 @@ export function managerPaths(schoolId: string) {
     withdrawOffer: (monday: string, id: string) => `${week(monday)}/offers/${encodeURIComponent(id)}/withdraw`,
     absences: `${school}/absences`,
     reports: `${school}/reports`,
+    /** GET: who can be told about changes, and how the latest messages went */
+    messages: `${school}/messages`,
     fairnessCsv: `${school}/reports/fairness.csv`,
     hoursCsv: `${school}/reports/hours.csv`,
     poster: `${school}/poster`,

@@ -1,0 +1,76 @@
+// "How you hear about changes" on /me: e-mail on or off, and quiet hours in which nothing is
+// sent. A plain form that works without script; a bad time is named next to its field and what
+// was typed is kept.
+import type { FC } from 'hono/jsx'
+import type { NotificationPrefs } from '../notifications/prefs.js'
+
+export const NOTIFY_ACTION = '/me/notifications'
+
+export interface NotifyPanel {
+  address: string | null
+  prefs: NotificationPrefs
+  /** what was typed, when the form is shown again after a refusal */
+  typed?: { email: boolean; quietStart: string; quietEnd: string } | undefined
+  errors?: Record<string, string> | undefined
+  /** a sentence after a save, or after a refusal not about one field */
+  message?: string | undefined
+}
+
+const FieldError: FC<{ id: string; text: string | undefined }> = ({ id, text }) =>
+  text ? (
+    <p id={id} class="field-error">
+      {text}
+    </p>
+  ) : null
+
+export const Notifications: FC<{ panel: NotifyPanel }> = ({ panel }) => {
+  const shown = panel.typed ?? { email: panel.prefs.email, quietStart: panel.prefs.quietStart ?? '', quietEnd: panel.prefs.quietEnd ?? '' }
+  const errors = panel.errors ?? {}
+  return (
+    <section aria-labelledby="notify">
+      <h2 id="notify">How you hear about changes</h2>
+      <p>
+        {panel.address
+          ? `When a published rota changes your duties, Duty Rota can e-mail you once with what changed, at ${panel.address}.`
+          : 'There is no e-mail address for you on record, so changes only show here. Ask your manager to add one.'}
+      </p>
+      {panel.message ? (
+        <p role="status" class="notice">
+          {panel.message}
+        </p>
+      ) : null}
+      <form method="post" action={NOTIFY_ACTION} novalidate>
+        <input type="hidden" name="version" value={String(panel.prefs.version)} />
+        <p>
+          <label>
+            <input type="checkbox" name="email" value="yes" checked={shown.email} /> E-mail me when my duties change
+          </label>
+        </p>
+        <fieldset>
+          <legend>Quiet hours (nothing is sent between these times; leave both empty for none)</legend>
+          <label for="quiet-start">From</label>
+          <input
+            id="quiet-start"
+            name="quietStart"
+            type="time"
+            value={shown.quietStart}
+            aria-invalid={errors.quietStart ? 'true' : undefined}
+            aria-describedby={errors.quietStart ? 'quiet-start-error' : undefined}
+          />
+          <FieldError id="quiet-start-error" text={errors.quietStart} />
+          <label for="quiet-end">Until</label>
+          <input
+            id="quiet-end"
+            name="quietEnd"
+            type="time"
+            value={shown.quietEnd}
+            aria-invalid={errors.quietEnd ? 'true' : undefined}
+            aria-describedby={errors.quietEnd ? 'quiet-end-error' : undefined}
+          />
+          <FieldError id="quiet-end-error" text={errors.quietEnd} />
+        </fieldset>
+        <button type="submit">Save</button>
+      </form>
+    </section>
+  )
+}
