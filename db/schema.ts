@@ -477,6 +477,7 @@ export interface Database {
 export interface NotificationPrefsTable {
   staff_id: string
   email: Generated<number>
+  push: Generated<number>
   quiet_start: string | null
   quiet_end: string | null
   version: Generated<number>
@@ -488,7 +489,7 @@ export interface OutboxTable {
   id: string
   school_id: string
   staff_id: string
-  channel: 'email'
+  channel: 'email' | 'push'
   subject: string
   body: string
   status: OutboxStatus
@@ -499,7 +500,17 @@ export interface OutboxTable {
   sent_at: string | null
 }
 
+export interface PushSubscriptionsTable {
+  id: string
+  staff_id: string
+  endpoint: string
+  p256dh: string
+  auth: string
+  created_at: string
+}
+
 export interface Database {
   notification_prefs: NotificationPrefsTable
   outbox: OutboxTable
+  push_subscriptions: PushSubscriptionsTable
 }

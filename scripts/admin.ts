@@ -30,6 +30,7 @@ import { ensureUser, findUserByEmail, grant, normaliseEmail, type Grant } from '
 import type { WriteContext } from '../src/platform/deps.js'
 import { newId } from '../src/platform/ids.js'
 import { createOrganisation } from '../src/schools/organisations.js'
+import { newVapidKeys } from '../src/platform/web-push.js'
 import { createSchool } from '../src/schools/schools.js'
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -41,6 +42,7 @@ Commands:
   create-trust-admin  --org <organisation id> --email <email> --name <name>  prints a sign-in link
   signin-link         --email <email>                                        prints a sign-in link
   list                organisations, schools and people with their roles
+  vapid-keys          prints a new Web Push key pair for VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY
 
 Where:
   (default)           the SQLite file in DATA_DIR (./data/duty-rota.sqlite), migrated if needed
@@ -181,6 +183,12 @@ async function run(argv: string[]): Promise<void> {
   const command = positionals[0]
   if (!command || values.help) {
     console.log(USAGE)
+    return
+  }
+  if (command === 'vapid-keys') {
+    // Needs no database: a key pair for the operator to put in the service's configuration.
+    const keys = await newVapidKeys()
+    console.log(`VAPID_PUBLIC_KEY=${keys.publicKey}\nVAPID_PRIVATE_KEY=${keys.privateKey}\nVAPID_SUBJECT=mailto:you@your-school.example`)
     return
   }
   const origin = (values.origin ?? process.env.PUBLIC_ORIGIN ?? `http://localhost:${process.env.PORT ?? 8787}`).replace(/\/+$/, '')

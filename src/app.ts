@@ -41,7 +41,13 @@ import { notifyOnPublish } from './notifications/on-publish.js'
 export const PUBLISH_HOOKS: readonly PublishHook[] = [calendarOnPublish, notifyOnPublish]
 
 export function createApp(appDeps: AppDeps) {
-  const deps: Deps = { store: appDeps.store, clock: appDeps.clock, newId: appDeps.newId ?? newId, publishHooks: appDeps.publishHooks ?? PUBLISH_HOOKS }
+  const deps: Deps = {
+    store: appDeps.store,
+    clock: appDeps.clock,
+    newId: appDeps.newId ?? newId,
+    publishHooks: appDeps.publishHooks ?? PUBLISH_HOOKS,
+    ...(appDeps.vapid ? { vapid: appDeps.vapid } : {}),
+  }
   const authDeps: AuthDeps = {
     ...deps,
     mailer: appDeps.mailer ?? new DisabledMailer(),

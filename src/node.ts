@@ -15,6 +15,7 @@ import { ensureDemoSchool } from './scenario/demo.js'
 import { newId } from './platform/ids.js'
 import { withCompression } from './platform/http/compression.js'
 import { deliverDue } from './notifications/outbox.js'
+import { vapidFromEnv } from './platform/web-push.js'
 
 const DEMO_SCENARIO = join(import.meta.dirname, '..', 'db', 'scenarios', 'primary.json')
 
@@ -54,7 +55,9 @@ if (demo) {
   demoLink = await createSigninLink(ctx, manager.id, publicOrigin)
 }
 
-const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf })
+// Web Push to staff phones, when the operator configured keys (npm run admin -- vapid-keys).
+const vapid = vapidFromEnv(process.env)
+const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf, ...(vapid ? { vapid } : {}) })
 // Node answers the browser directly, so it compresses; the Worker leaves that to Cloudflare.
 const server = serve({ fetch: withCompression(app).fetch, port }, (info) => {
   const url = `http://localhost:${info.port}`
@@ -70,7 +73,7 @@ let delivering = false
 const outboxTimer = setInterval(() => {
   if (delivering) return
   delivering = true
-  deliverDue({ store, clock, newId }, mailer, publicOrigin)
+  deliverDue({ store, clock, newId, ...(vapid ? { vapid } : {}) }, mailer, publicOrigin)
     .catch((err: unknown) => console.error('[outbox] delivery run failed:', err))
     .finally(() => {
       delivering = false

@@ -6,12 +6,18 @@ import { openD1Store } from '../db/d1.js'
 import { createApp, type App } from './app.js'
 import { mailerFromEnv, type MailerEnv } from './platform/mailer.js'
 import { deliverDue } from './notifications/outbox.js'
+import { vapidFromEnv, type VapidEnv, type VapidKeys } from './platform/web-push.js'
 import { newId } from './platform/ids.js'
 
-export interface Env extends MailerEnv {
+export interface Env extends MailerEnv, VapidEnv {
   DB: D1Database
   /** where sign-in links point; unset, the request's own origin (the host Cloudflare routed) */
   PUBLIC_ORIGIN?: string
+}
+
+function vapidOf(env: Env): { vapid?: VapidKeys } {
+  const vapid = vapidFromEnv(env)
+  return vapid ? { vapid } : {}
 }
 
 // One app per D1 binding object: the isolate reuses it across requests instead of rebuilding
@@ -25,6 +31,7 @@ function appFor(env: Env): App {
       store: openD1Store(env.DB),
       clock: Clock.systemUTC(),
       mailer: mailerFromEnv(env),
+      ...vapidOf(env),
       ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
     })
     apps.set(env.DB, app)

@@ -6,6 +6,8 @@
 CREATE TABLE notification_prefs (
   staff_id TEXT PRIMARY KEY REFERENCES staff(id) ON DELETE CASCADE,
   email INTEGER NOT NULL DEFAULT 1 CHECK (email IN (0, 1)),
+  -- push to the phones they turned notifications on for (push_subscriptions)
+  push INTEGER NOT NULL DEFAULT 1 CHECK (push IN (0, 1)),
   -- school-time "HH:MM" window in which nothing is sent (held until it ends); both or neither
   quiet_start TEXT,
   quiet_end TEXT CHECK ((quiet_start IS NULL) = (quiet_end IS NULL)),
@@ -16,7 +18,7 @@ CREATE TABLE outbox (
   id TEXT PRIMARY KEY,
   school_id TEXT NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
   staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
-  channel TEXT NOT NULL CHECK (channel IN ('email')),
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'push')),
   subject TEXT NOT NULL,
   body TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
@@ -28,3 +30,16 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
 CREATE INDEX outbox_by_staff ON outbox(staff_id, created_at);
+
+-- A phone that turned on notifications for its owner's page: the browser's push endpoint and
+-- keys (public by design: only the browser holds the private half). Forgotten when the push
+-- service says the browser has gone (404/410).
+CREATE TABLE push_subscriptions (
+  id TEXT PRIMARY KEY,
+  staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+  endpoint TEXT NOT NULL UNIQUE,
+  p256dh TEXT NOT NULL,
+  auth TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX push_subscriptions_by_staff ON push_subscriptions(staff_id);

@@ -19,7 +19,25 @@ import { renderOfferPage, swapFlashText, type SwapFlash, type SwapsPanel } from 
 import { coverOfferFlashText, type CoverOffersPanel } from './cover-offers-panel.js'
 import { acceptOffer, offersFor, type AcceptOutcome } from '../offers/offers.js'
 import { myNotifications, savePrefs } from '../notifications/prefs.js'
-import { NOTIFY_ACTION, type NotifyPanel } from './notify-panel.js'
+import { NOTIFY_ACTION, PUSH_PATHS, type NotifyPanel } from './notify-panel.js'
+import { MANIFEST, PUSH_SCRIPT, SERVICE_WORKER } from './push-assets.js'
+import { forgetPushSubscription, savePushSubscription } from '../notifications/push-subscriptions.js'
+import { validate } from '../platform/http/validate.js'
+import { z } from 'zod'
+
+/** A push endpoint is the browser vendor's https URL; anything else is not a subscription. */
+const pushEndpoint = z
+  .string()
+  .url()
+  .max(1000)
+  .refine((u) => u.startsWith('https://'), 'must be an https URL')
+const base64urlKey = (bytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url')
+    .refine((k) => Math.floor((k.length * 3) / 4) === bytes, `must encode ${bytes} bytes`)
+/** What PushSubscription.toJSON() sends; its expirationTime and other fields are ignored. */
+const pushSubscriptionBody = z.object({ endpoint: pushEndpoint, keys: z.object({ p256dh: base64urlKey(65), auth: base64urlKey(16) }) })
 import { feedLinks } from '../calendar/feeds.routes.js'
 
 /** The staff member behind the session: a personal-link session, or a user who is staff somewhere. */
@@ -66,7 +84,7 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
     ...(shown.issued ? { issued: shown.issued } : {}),
     ...(shown.staleCalendarForm ? { stale: true } : {}),
   }
-  const notify: NotifyPanel = { ...notifications, ...shown.notify }
+  const notify: NotifyPanel = { ...notifications, ...shown.notify, ...(c.var.deps.vapid ? { pushKey: c.var.deps.vapid.publicKey } : {}) }
   return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, notify), shown.status ?? 200)
 }
 
@@ -112,6 +130,28 @@ export const meRoutes = new Hono<AuthEnv>()
     })
   })
 
+  // The installable page and its push: manifest, service worker and switch script, public files.
+  .get(PUSH_PATHS.manifest, (c) => c.body(MANIFEST, 200, { 'content-type': 'application/manifest+json', 'cache-control': 'public, max-age=3600' }))
+  .get(PUSH_PATHS.worker, (c) =>
+    // Served under /me/ but controlling /me itself, which only this header allows.
+    c.body(SERVICE_WORKER, 200, { 'content-type': 'text/javascript; charset=utf-8', 'service-worker-allowed': '/me', 'cache-control': 'no-cache' }),
+  )
+  .get(PUSH_PATHS.script, (c) => c.body(PUSH_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=300' }))
+  .use('/me/push/*', swapBodyLimit)
+  .post(PUSH_PATHS.subscribe, validate('json', pushSubscriptionBody), async (c) => {
+    const me = staffOf(c)
+    if (!me) return c.json({ error: 'sign in with your personal link first' }, 401)
+    const body = c.req.valid('json')
+    await savePushSubscription(writeContext(c), me.staffId, { endpoint: body.endpoint, p256dh: body.keys.p256dh, auth: body.keys.auth })
+    return c.body(null, 204)
+  })
+  .post(PUSH_PATHS.unsubscribe, validate('json', z.object({ endpoint: pushEndpoint })), async (c) => {
+    const me = staffOf(c)
+    if (!me) return c.json({ error: 'sign in with your personal link first' }, 401)
+    await forgetPushSubscription(c.var.deps.store, c.req.valid('json').endpoint, me.staffId)
+    return c.body(null, 204)
+  })
+
   // How I hear about changes: e-mail on or off, quiet hours.
   .use(NOTIFY_ACTION, swapBodyLimit)
   .post(NOTIFY_ACTION, async (c) => {
@@ -119,7 +159,7 @@ export const meRoutes = new Hono<AuthEnv>()
     privatePage(c)
     if (!me) return c.html(await renderMeSignedOutPage(), 401)
     const form = await formOf(c)
-    const typed = { email: form.email === 'yes', quietStart: form.quietStart ?? '', quietEnd: form.quietEnd ?? '' }
+    const typed = { email: form.email === 'yes', push: form.push === 'yes', quietStart: form.quietStart ?? '', quietEnd: form.quietEnd ?? '' }
     const version = /^\d+$/.test(form.version ?? '') ? Number(form.version) : -1
     try {
       await savePrefs(writeContext(c), me.schoolId, me.staffId, typed, version)

@@ -10,7 +10,9 @@ export interface NotifyPanel {
   address: string | null
   prefs: NotificationPrefs
   /** what was typed, when the form is shown again after a refusal */
-  typed?: { email: boolean; quietStart: string; quietEnd: string } | undefined
+  typed?: { email: boolean; push: boolean; quietStart: string; quietEnd: string } | undefined
+  /** the VAPID public key, when this service can send push; the phone subscribes with it */
+  pushKey?: string | undefined
   errors?: Record<string, string> | undefined
   /** a sentence after a save, or after a refusal not about one field */
   message?: string | undefined
@@ -23,8 +25,39 @@ const FieldError: FC<{ id: string; text: string | undefined }> = ({ id, text }) 
     </p>
   ) : null
 
+/**
+ * Turning notifications on for this phone needs script (the browser's push subscription), so
+ * the button starts hidden and push.js shows it where the browser can do it; without script the
+ * rest of the page is unchanged.
+ */
+const PushSwitch: FC<{ publicKey: string }> = ({ publicKey }) => (
+  <div id="push-switch" hidden data-key={publicKey}>
+    <button type="button" id="push-on">
+      Turn on notifications on this phone
+    </button>
+    <button type="button" id="push-off" hidden>
+      Turn off notifications on this phone
+    </button>
+    <p id="push-status" role="status" class="quiet" />
+    <script src={PUSH_PATHS.script} defer />
+  </div>
+)
+
+export const PUSH_PATHS = {
+  script: '/me/push.js',
+  worker: '/me/sw.js',
+  manifest: '/me/manifest.webmanifest',
+  subscribe: '/me/push/subscribe',
+  unsubscribe: '/me/push/unsubscribe',
+} as const
+
 export const Notifications: FC<{ panel: NotifyPanel }> = ({ panel }) => {
-  const shown = panel.typed ?? { email: panel.prefs.email, quietStart: panel.prefs.quietStart ?? '', quietEnd: panel.prefs.quietEnd ?? '' }
+  const shown = panel.typed ?? {
+    email: panel.prefs.email,
+    push: panel.prefs.push,
+    quietStart: panel.prefs.quietStart ?? '',
+    quietEnd: panel.prefs.quietEnd ?? '',
+  }
   const errors = panel.errors ?? {}
   return (
     <section aria-labelledby="notify">
@@ -46,6 +79,15 @@ export const Notifications: FC<{ panel: NotifyPanel }> = ({ panel }) => {
             <input type="checkbox" name="email" value="yes" checked={shown.email} /> E-mail me when my duties change
           </label>
         </p>
+        {panel.pushKey ? (
+          <p>
+            <label>
+              <input type="checkbox" name="push" value="yes" checked={shown.push} /> Notify the phones I turned notifications on for
+            </label>
+          </p>
+        ) : (
+          <input type="hidden" name="push" value={shown.push ? 'yes' : ''} />
+        )}
         <fieldset>
           <legend>Quiet hours (nothing is sent between these times; leave both empty for none)</legend>
           <label for="quiet-start">From</label>
@@ -71,6 +113,7 @@ export const Notifications: FC<{ panel: NotifyPanel }> = ({ panel }) => {
         </fieldset>
         <button type="submit">Save</button>
       </form>
+      {panel.pushKey ? <PushSwitch publicKey={panel.pushKey} /> : null}
     </section>
   )
 }

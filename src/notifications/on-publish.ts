@@ -1,6 +1,6 @@
 // The publish hook that tells people: when a published rota changes (a publish, an approved
-// swap, accepted cover), each person whose duties changed and who can be reached by e-mail gets
-// one message in the outbox, written in the same write as the change. Drafts never reach here.
+// swap, accepted cover), each person whose duties changed gets one message per way they can be
+// reached (e-mail, their phones) in the outbox, written in the same write as the change. Drafts never reach here.
 import type { CompiledQuery } from 'kysely'
 import { describeAssignments } from '../calendar/publish-record.js'
 import { whatLabel } from '../calendar/entry-text.js'
@@ -45,26 +45,29 @@ export const notifyOnPublish: PublishHook = async (ctx, event) => {
   const out: CompiledQuery[] = []
   for (const person of changes) {
     const who = reach.get(person.staffId)
-    if (!who?.email) continue
+    if (!who) continue
     const message = changeMessage(who.name, event.week, person, firstPublish)
-    out.push(
-      ctx.store.db
-        .insertInto('outbox')
-        .values({
-          id: ctx.newId('msg'),
-          school_id: event.schoolId,
-          staff_id: person.staffId,
-          channel: 'email',
-          subject: message.subject,
-          body: message.body,
-          status: 'queued',
-          next_attempt_at: event.now,
-          last_error: null,
-          created_at: event.now,
-          sent_at: null,
-        })
-        .compile(),
-    )
+    const channels = [...(who.email ? (['email'] as const) : []), ...(who.push ? (['push'] as const) : [])]
+    for (const channel of channels) {
+      out.push(
+        ctx.store.db
+          .insertInto('outbox')
+          .values({
+            id: ctx.newId('msg'),
+            school_id: event.schoolId,
+            staff_id: person.staffId,
+            channel,
+            subject: message.subject,
+            body: message.body,
+            status: 'queued',
+            next_attempt_at: event.now,
+            last_error: null,
+            created_at: event.now,
+            sent_at: null,
+          })
+          .compile(),
+      )
+    }
   }
   return out
 }

@@ -9,6 +9,8 @@ import type { Mailer } from '../platform/mailer.js'
 import { isoInstant } from '../platform/tokens.js'
 import { schoolZone } from '../platform/zone.js'
 import { loadPrefs, type NotificationPrefs } from './prefs.js'
+import { forgetPushSubscription, pushSubscriptionsOf } from './push-subscriptions.js'
+import { sendPush } from '../platform/web-push.js'
 
 /** Minutes to wait after each failed attempt; after the last, the message is marked failed. */
 export const RETRY_MINUTES = [1, 5, 15, 60, 240] as const
@@ -45,7 +47,7 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
     .selectFrom('outbox as o')
     .innerJoin('staff as s', 's.id', 'o.staff_id')
     .innerJoin('schools as sc', 'sc.id', 'o.school_id')
-    .select(['o.id', 'o.staff_id', 'o.subject', 'o.body', 'o.attempts', 's.email', 'sc.timezone'])
+    .select(['o.id', 'o.staff_id', 'o.channel', 'o.subject', 'o.body', 'o.attempts', 's.email', 'sc.timezone'])
     .where('o.status', '=', 'queued')
     .where('o.next_attempt_at', '<=', isoInstant(now))
     .orderBy('o.next_attempt_at')
@@ -55,8 +57,9 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
   for (const m of due) {
     const prefs = await loadPrefs(deps.store, m.staff_id)
     const address = m.email?.trim()
-    if (!address || !prefs.email) {
-      await record(deps, m.id, { status: 'failed', last_error: address ? 'they turned off e-mail' : 'no e-mail address on record' })
+    const unreachable = whyUnreachable(m.channel, address, prefs, deps.vapid !== undefined)
+    if (unreachable) {
+      await record(deps, m.id, { status: 'failed', last_error: unreachable })
       run.failed++
       continue
     }
@@ -73,7 +76,13 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
     }
     if (!(await claim(deps, m.id, m.attempts, now))) continue
     try {
-      await mailer.send(address, m.subject, `${m.body}\n\n${origin ? `See your week: ${origin}/me` : 'Open Duty Rota on your phone to see your week.'}\n`)
+      if (m.channel === 'push') await pushToPhones(deps, m)
+      else
+        await mailer.send(
+          address ?? '',
+          m.subject,
+          `${m.body}\n\n${origin ? `See your week: ${origin}/me` : 'Open Duty Rota on your phone to see your week.'}\n`,
+        )
       await record(deps, m.id, { status: 'sent', sent_at: isoInstant(now), last_error: null })
       run.sent++
     } catch (err) {
@@ -89,6 +98,36 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
     }
   }
   return run
+}
+
+/** Why a message on this channel cannot go to the person now; null when it can. */
+function whyUnreachable(channel: 'email' | 'push', address: string | undefined, prefs: NotificationPrefs, pushConfigured: boolean): string | null {
+  if (channel === 'email') return !address ? 'no e-mail address on record' : prefs.email ? null : 'they turned off e-mail'
+  if (!pushConfigured) return 'push is not configured on this service'
+  return prefs.push ? null : 'they turned off phone notifications'
+}
+
+/**
+ * One message to every phone the person turned notifications on for. A phone the push service
+ * says has gone is forgotten; the message counts as sent when any phone took it, and throws
+ * (to be tried again) when none did.
+ */
+async function pushToPhones(deps: Deps, m: { staff_id: string; subject: string; body: string }): Promise<void> {
+  const vapid = deps.vapid
+  if (!vapid) throw new Error('push is not configured on this service')
+  const phones = await pushSubscriptionsOf(deps.store, m.staff_id)
+  // The greeting line is for e-mail; a notification starts with the changes.
+  const text = m.body.split('\n').slice(2).join('\n').slice(0, 2000)
+  const nowSeconds = Math.floor(Instant.now(deps.clock).epochSecond())
+  const reasons: string[] = []
+  let delivered = 0
+  for (const phone of phones) {
+    const outcome = await sendPush(phone, { title: m.subject, body: text, url: '/me', tag: 'duties' }, vapid, nowSeconds)
+    if (outcome.kind === 'sent') delivered++
+    else if (outcome.kind === 'gone') await forgetPushSubscription(deps.store, phone.endpoint)
+    else reasons.push(outcome.reason)
+  }
+  if (delivered === 0) throw new Error(reasons[0] ?? 'no phone has notifications turned on any more')
 }
 
 /** Takes the message for this run: only one runner's update finds it at the attempt count it read. */

@@ -8,6 +8,8 @@ import { fieldError, invalid, preconditionFailed } from '../platform/http/proble
 
 export interface NotificationPrefs {
   email: boolean
+  /** push to the phones they turned notifications on for */
+  push: boolean
   /** "HH:MM" school time; both null when there are no quiet hours */
   quietStart: string | null
   quietEnd: string | null
@@ -15,29 +17,54 @@ export interface NotificationPrefs {
 }
 
 /** Someone who never chose is told by e-mail, with no quiet hours. */
-const DEFAULTS: NotificationPrefs = { email: true, quietStart: null, quietEnd: null, version: 0 }
+const DEFAULTS: NotificationPrefs = { email: true, push: true, quietStart: null, quietEnd: null, version: 0 }
 
 export async function loadPrefs(store: Store, staffId: string): Promise<NotificationPrefs> {
   const row = await store.db.selectFrom('notification_prefs').selectAll().where('staff_id', '=', staffId).executeTakeFirst()
-  return row ? { email: row.email === 1, quietStart: row.quiet_start, quietEnd: row.quiet_end, version: row.version } : DEFAULTS
+  return row ? { email: row.email === 1, push: row.push === 1, quietStart: row.quiet_start, quietEnd: row.quiet_end, version: row.version } : DEFAULTS
 }
 
-export type Reach = { name: string; address: string | null; email: boolean; why: string }
+export type Reach = { name: string; address: string | null; email: boolean; push: boolean; why: string }
+
+function reachWords(address: string | null, wantsEmail: boolean, phones: number, wantsPush: boolean): string {
+  const ways = [
+    ...(address && wantsEmail ? [`by e-mail to ${address}`] : []),
+    ...(phones > 0 && wantsPush ? [`on ${phones === 1 ? 'their phone' : `${phones} phones`}`] : []),
+  ]
+  if (ways.length > 0) return ways.join(' and ')
+  if (address && !wantsEmail) return 'turned off e-mail on their phone'
+  return 'no e-mail address on record, and no phone with notifications on'
+}
 
 /** Per person of the school: can a message reach them, and if not, why not, in a manager's words. */
 export async function reachability(store: Store, schoolId: string): Promise<Map<string, Reach>> {
-  const rows = await store.db
-    .selectFrom('staff as s')
-    .leftJoin('notification_prefs as p', 'p.staff_id', 's.id')
-    .select(['s.id', 's.name', 's.email', 'p.email as wants_email'])
-    .where('s.school_id', '=', schoolId)
-    .execute()
+  const [rows, phones] = await Promise.all([
+    store.db
+      .selectFrom('staff as s')
+      .leftJoin('notification_prefs as p', 'p.staff_id', 's.id')
+      .select(['s.id', 's.name', 's.email', 'p.email as wants_email', 'p.push as wants_push'])
+      .where('s.school_id', '=', schoolId)
+      .execute(),
+    store.db
+      .selectFrom('push_subscriptions as ps')
+      .innerJoin('staff as s', 's.id', 'ps.staff_id')
+      .select(['ps.staff_id'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('s.school_id', '=', schoolId)
+      .groupBy('ps.staff_id')
+      .execute(),
+  ])
+  const phonesOf = new Map(phones.map((p) => [p.staff_id, Number(p.n)]))
   return new Map(
     rows.map((r) => {
       const address = r.email?.trim() ? r.email.trim() : null
-      const wants = r.wants_email !== 0
-      const why = !address ? 'no e-mail address on record' : wants ? `by e-mail to ${address}` : 'turned off e-mail on their phone'
-      return [r.id, { name: r.name, address, email: address !== null && wants, why }]
+      const wantsEmail = r.wants_email !== 0
+      const wantsPush = r.wants_push !== 0
+      const n = phonesOf.get(r.id) ?? 0
+      return [
+        r.id,
+        { name: r.name, address, email: address !== null && wantsEmail, push: n > 0 && wantsPush, why: reachWords(address, wantsEmail, n, wantsPush) },
+      ]
     }),
   )
 }
@@ -46,6 +73,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/
 
 export interface PrefsInput {
   email: boolean
+  push: boolean
   quietStart: string
   quietEnd: string
 }
@@ -63,7 +91,7 @@ export async function savePrefs(ctx: WriteContext, schoolId: string, staffId: st
   if (errors.length > 0) throw invalid(errors)
   const current = await loadPrefs(ctx.store, staffId)
   if (current.version !== version) throw preconditionFailed('your notification settings were changed on another phone: here they are as they stand')
-  const row = { email: input.email ? 1 : 0, quiet_start: quietStart || null, quiet_end: quietEnd || null }
+  const row = { email: input.email ? 1 : 0, push: input.push ? 1 : 0, quiet_start: quietStart || null, quiet_end: quietEnd || null }
   await ctx.store.atomic([
     auditStatement(
       ctx,

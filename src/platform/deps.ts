@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import type { CompiledQuery } from 'kysely'
 import type { Store } from '../../db/store.js'
 import type { Mailer } from './mailer.js'
+import type { VapidKeys } from './web-push.js'
 import type { Principal, SchoolAccess } from './principal.js'
 
 export type NewId = (prefix: string) => string
@@ -21,6 +22,8 @@ export interface AppDeps {
   publishHooks?: readonly PublishHook[]
   /** the client's network address for sign-in limits; default CF-Connecting-IP */
   addressOf?: (c: Context) => string | undefined
+  /** Web Push keys (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT); unset, phones are not offered push */
+  vapid?: VapidKeys
 }
 
 /** The deps with defaults filled in; what services receive. */
@@ -33,6 +36,8 @@ export interface Deps {
    * calendar's snapshot, so feeds never lag the rota). app.ts registers them; none by default.
    */
   publishHooks?: readonly PublishHook[]
+  /** Web Push keys, when configured */
+  vapid?: VapidKeys
 }
 
 /** One published assignment, as a publish hook receives it. */

@@ -129,3 +129,21 @@ export async function newVapidKeys(): Promise<{ publicKey: string; privateKey: s
   if (!jwk.d) throw new Error('the private key did not export')
   return { publicKey, privateKey: jwk.d }
 }
+
+export interface VapidEnv {
+  VAPID_PUBLIC_KEY?: string
+  VAPID_PRIVATE_KEY?: string
+  VAPID_SUBJECT?: string
+}
+
+/** The keys from configuration; none set means no push. Half a configuration is refused at start. */
+export function vapidFromEnv(env: VapidEnv): VapidKeys | undefined {
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = env
+  if (!publicKey && !privateKey && !subject) return undefined
+  if (!publicKey || !privateKey || !subject)
+    throw new Error('set all of VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT (npm run admin -- vapid-keys), or none')
+  if (fromBase64url(publicKey).length !== 65) throw new Error('VAPID_PUBLIC_KEY must be a base64url uncompressed P-256 public key (65 bytes)')
+  if (fromBase64url(privateKey).length !== 32) throw new Error('VAPID_PRIVATE_KEY must be a base64url P-256 private key (32 bytes)')
+  if (!/^(mailto:|https:\/\/)/.test(subject)) throw new Error('VAPID_SUBJECT must be a mailto: address or an https URL')
+  return { publicKey, privateKey, subject }
+}

@@ -20,6 +20,8 @@ export const PhoneDocument: FC<{ title: string; schoolName?: string | undefined;
       <title>{title} · Duty Rota</title>
       {/* The one small icon every page links; cached for a day, so a slow connection fetches it once. */}
       <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
+      {/* Lets a phone add the page to its home screen (src/me/push-assets.ts). */}
+      <link rel="manifest" href="/me/manifest.webmanifest" />
       <style dangerouslySetInnerHTML={{ __html: ME_CSS }} />
     </head>
     <body>

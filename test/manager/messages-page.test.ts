@@ -22,7 +22,7 @@ afterEach(() => w.close())
 
 describe('the messages page', () => {
   it('says per person whether they can be told, and why not', async () => {
-    await savePrefs(w.ctx, SCHOOL, staffIdOf(w.store, 's002'), { email: false, quietStart: '', quietEnd: '' }, 0)
+    await savePrefs(w.ctx, SCHOOL, staffIdOf(w.store, 's002'), { email: false, push: true, quietStart: '', quietEnd: '' }, 0)
     const html = htmlOf(await messagesPage(pc))
     expect(html).toContain('Yes, by e-mail to s001@elm.example')
     expect(html).toContain('No: turned off e-mail on their phone')

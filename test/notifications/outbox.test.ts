@@ -125,7 +125,7 @@ describe("a person's choice", () => {
   it('holds messages during their quiet hours and sends them when the hours end', async () => {
     const s001 = staffIdOf(w.store, 's001')
     // Friday 10:00 in London is inside 09:00-17:00.
-    await savePrefs(w.ctx, SCHOOL, s001, { email: true, quietStart: '09:00', quietEnd: '17:00' }, 0)
+    await savePrefs(w.ctx, SCHOOL, s001, { email: true, push: true, quietStart: '09:00', quietEnd: '17:00' }, 0)
     await generateAndPublish()
     const mailer = new MemoryMailer()
     await deliverDue(w.ctx, mailer, ORIGIN)
@@ -137,16 +137,16 @@ describe("a person's choice", () => {
 
   it('sends nothing to someone who turned e-mail off, and nothing is queued for them', async () => {
     const s001 = staffIdOf(w.store, 's001')
-    await savePrefs(w.ctx, SCHOOL, s001, { email: false, quietStart: '', quietEnd: '' }, 0)
+    await savePrefs(w.ctx, SCHOOL, s001, { email: false, push: true, quietStart: '', quietEnd: '' }, 0)
     await generateAndPublish()
     expect(outbox().map((m) => m.staff_id)).not.toContain(s001)
   })
 
   it('refuses a form from a second phone that read an older choice, and times that are not times', async () => {
     const s001 = staffIdOf(w.store, 's001')
-    await savePrefs(w.ctx, SCHOOL, s001, { email: true, quietStart: '', quietEnd: '' }, 0)
-    await expect(savePrefs(w.ctx, SCHOOL, s001, { email: false, quietStart: '', quietEnd: '' }, 0)).rejects.toThrow(/another phone/)
-    await expect(savePrefs(w.ctx, SCHOOL, s001, { email: true, quietStart: '25:00', quietEnd: '' }, 1)).rejects.toMatchObject({
+    await savePrefs(w.ctx, SCHOOL, s001, { email: true, push: true, quietStart: '', quietEnd: '' }, 0)
+    await expect(savePrefs(w.ctx, SCHOOL, s001, { email: false, push: true, quietStart: '', quietEnd: '' }, 0)).rejects.toThrow(/another phone/)
+    await expect(savePrefs(w.ctx, SCHOOL, s001, { email: true, push: true, quietStart: '25:00', quietEnd: '' }, 1)).rejects.toMatchObject({
       problem: { errors: [{ path: 'quietStart' }, { path: 'quietEnd' }] },
     })
   })

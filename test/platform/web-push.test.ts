@@ -6,7 +6,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { fromBase64url, toBase64url } from '../../src/platform/base64url.js'
-import { encryptForSubscription, newVapidKeys, sendPush, vapidAuthorization } from '../../src/platform/web-push.js'
+import { encryptForSubscription, newVapidKeys, sendPush, vapidAuthorization, vapidFromEnv } from '../../src/platform/web-push.js'
 
 // RFC 8291 Appendix A, every value as the RFC prints it.
 const RFC = {
@@ -129,5 +129,18 @@ describe('sending', () => {
     } finally {
       server.close()
     }
+  })
+})
+
+describe('the push configuration', () => {
+  it('is off when nothing is set, and refuses half of one with what to set', async () => {
+    expect(vapidFromEnv({})).toBeUndefined()
+    expect(() => vapidFromEnv({ VAPID_PUBLIC_KEY: 'x' })).toThrow(/set all of VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT/)
+    const keys = await newVapidKeys()
+    expect(() => vapidFromEnv({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: 'office@elm.example' })).toThrow(/mailto:/)
+    expect(vapidFromEnv({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: 'mailto:office@elm.example' })).toEqual({
+      ...keys,
+      subject: 'mailto:office@elm.example',
+    })
   })
 })
