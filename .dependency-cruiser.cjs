@@ -1,5 +1,5 @@
 // The dependency rules of docs/architecture.md, checked in `npm test` (npm run lint:deps).
-const FEATURES = '^src/(auth|home|schools|setup|week|swaps|offers|notifications|scenario|ledgers|calendar|me|manager)/'
+const FEATURES = '^src/(auth|home|schools|setup|week|swaps|offers|notifications|leave|scenario|ledgers|calendar|me|manager)/'
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

@@ -514,3 +514,31 @@ export interface Database {
   outbox: OutboxTable
   push_subscriptions: PushSubscriptionsTable
 }
+
+// ---------------------------------------------------------------------------------------------
+// 0013_leave_requests.sql: leave asked for on a phone, decided by a manager.
+
+export type LeaveKind = 'annual' | 'appointment' | 'training' | 'unpaid'
+export type LeaveStatus = 'requested' | 'approved' | 'declined' | 'withdrawn'
+
+export interface LeaveRequestsTable {
+  id: string
+  school_id: string
+  staff_id: string
+  kind: LeaveKind
+  start_date: string
+  end_date: string
+  start_time: string | null
+  end_time: string | null
+  note: string | null
+  status: LeaveStatus
+  requested_at: string
+  decided_by: string | null
+  decided_at: string | null
+  absence_id: string | null
+  version: Generated<number>
+}
+
+export interface Database {
+  leave_requests: LeaveRequestsTable
+}

@@ -15,6 +15,7 @@ import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, remo
 import { html, type PageContext, type PageResult } from './page-kit.js'
 import { offerFromPage, offersPage, withdrawFromPage } from './offer-pages.js'
 import { messagesPage } from './messages-pages.js'
+import { decideLeave, leavePage } from './leave-pages.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
@@ -110,6 +111,14 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   addPeopleRoutes(app, kit)
   addOfferRoutes(app, kit)
   app.get(`${S}/messages`, kit.page(messagesPage))
+  app.get(
+    `${S}/leave`,
+    kit.page((p) => leavePage(p)),
+  )
+  app.post(
+    `${S}/leave/:id/:action{approve|decline}`,
+    kit.form((p, v, _f, c) => decideLeave(p, id(c), c.req.param('action') === 'approve' ? 'approve' : 'decline', v)),
+  )
   return app
 }
 

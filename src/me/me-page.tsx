@@ -10,6 +10,7 @@ import { namesList } from '../calendar/entry-text.js'
 import { DutySwap, SWAP_ACTIONS, Swaps, type SwapsPanel } from './swaps-page.js'
 import { CoverOffers, type CoverOffersPanel } from './cover-offers-panel.js'
 import { Notifications, type NotifyPanel } from './notify-panel.js'
+import { Leave, type LeavePanel } from './leave-panel.js'
 import { PhoneDocument, renderPhoneDocument } from '../ui/phone-document.js'
 
 /** What the page knows about the person's calendar feed. */
@@ -204,12 +205,18 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
   </section>
 )
 
-export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel; notify?: NotifyPanel | undefined }> = ({
+/** The page's optional sections, each loaded by the route beside the person's week. */
+export interface MeExtras {
+  notify?: NotifyPanel | undefined
+  leave?: LeavePanel | undefined
+}
+
+export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel; extras: MeExtras }> = ({
   view,
   calendar,
   swaps,
   coverOffers,
-  notify,
+  extras,
 }) => {
   const offered = new Map(
     swaps.list
@@ -244,10 +251,11 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
       </section>
       <LaterWeeks view={view} swaps={dutySwaps} />
       <Swaps panel={swaps} />
+      {extras.leave ? <Leave panel={extras.leave} /> : null}
       <Figures view={view} />
       <Hours view={view} />
       <Calendar panel={calendar} />
-      {notify ? <Notifications panel={notify} /> : null}
+      {extras.notify ? <Notifications panel={extras.notify} /> : null}
     </PhoneDocument>
   )
 }
@@ -273,9 +281,9 @@ export async function renderMePage(
   calendar: CalendarPanel,
   swaps: SwapsPanel = { list: [] },
   coverOffers: CoverOffersPanel = { list: [] },
-  notify?: NotifyPanel,
+  extras: MeExtras = {},
 ): Promise<string> {
-  return renderPhoneDocument(<MePage view={view} calendar={calendar} swaps={swaps} coverOffers={coverOffers} notify={notify} />)
+  return renderPhoneDocument(<MePage view={view} calendar={calendar} swaps={swaps} coverOffers={coverOffers} extras={extras} />)
 }
 
 /** /me without a staff session: the personal link is the way in; staff have no password. */

@@ -20,10 +20,19 @@ import { coverOfferFlashText, type CoverOffersPanel } from './cover-offers-panel
 import { acceptOffer, offersFor, type AcceptOutcome } from '../offers/offers.js'
 import { myNotifications, savePrefs } from '../notifications/prefs.js'
 import { NOTIFY_ACTION, PUSH_PATHS, type NotifyPanel } from './notify-panel.js'
+import { LEAVE_ACTIONS, type LeavePanel } from './leave-panel.js'
+import { listLeave, requestLeave, withdrawLeave } from '../leave/leave.js'
 import { MANIFEST, PUSH_SCRIPT, SERVICE_WORKER } from './push-assets.js'
 import { forgetPushSubscription, savePushSubscription } from '../notifications/push-subscriptions.js'
 import { validate } from '../platform/http/validate.js'
 import { z } from 'zod'
+
+/** What /me may say after a leave form; keys only, so no text can be injected through the URL. */
+const LEAVE_FLASH: Record<string, string> = {
+  asked: 'Asked: your manager sees the request and answers it here.',
+  withdrawn: 'Withdrawn: nothing changes.',
+}
+const leaveFlash = (key: string | undefined) => (key !== undefined && Object.hasOwn(LEAVE_FLASH, key) ? LEAVE_FLASH[key] : undefined)
 
 /** A push endpoint is the browser vendor's https URL; anything else is not a subscription. */
 const pushEndpoint = z
@@ -63,6 +72,7 @@ interface Shown {
   swaps?: Omit<SwapsPanel, 'list'>
   coverOffers?: Omit<CoverOffersPanel, 'list'>
   notify?: Omit<NotifyPanel, 'address' | 'prefs'>
+  leave?: Omit<LeavePanel, 'list'>
   status?: 200 | 400 | 403 | 404 | 409 | 412
 }
 
@@ -72,11 +82,12 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
   if (!view) return c.html(await renderMeSignedOutPage(), 404)
   // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
   // week, but a duty today (a weekend event) can still be offered, so its offer must show.
-  const [feedId, list, offers, notifications] = await Promise.all([
+  const [feedId, list, offers, notifications, leave] = await Promise.all([
     liveFeedId(c.var.deps, { scope: 'person', ...me }),
     loadMySwaps(c.var.deps.store, me, mondayOf(view.today)),
     offersFor(c.var.deps, me.schoolId, me.staffId),
     myNotifications(c.var.deps.store, me.staffId),
+    listLeave(c.var.deps.store, me.schoolId, { staffId: me.staffId }),
   ])
   const calendar: CalendarPanel = {
     hasFeed: feedId !== undefined,
@@ -85,7 +96,8 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
     ...(shown.staleCalendarForm ? { stale: true } : {}),
   }
   const notify: NotifyPanel = { ...notifications, ...shown.notify, ...(c.var.deps.vapid ? { pushKey: c.var.deps.vapid.publicKey } : {}) }
-  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, notify), shown.status ?? 200)
+  const extras = { notify, leave: { list: leave.filter((r) => r.endDate >= view.today || r.status === 'requested'), ...shown.leave } }
+  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, extras), shown.status ?? 200)
 }
 
 /** A refused swap form: the sentence to show and the status to answer with. */
@@ -127,6 +139,7 @@ export const meRoutes = new Hono<AuthEnv>()
       swaps: { flash: swapFlashText(c.req.query('swap')) },
       coverOffers: { flash: coverOfferFlashText(c.req.query('cover')) },
       notify: { message: c.req.query('notify') === 'saved' ? 'Saved.' : undefined },
+      leave: { message: leaveFlash(c.req.query('leave')) },
     })
   })
 
@@ -150,6 +163,45 @@ export const meRoutes = new Hono<AuthEnv>()
     if (!me) return c.json({ error: 'sign in with your personal link first' }, 401)
     await forgetPushSubscription(c.var.deps.store, c.req.valid('json').endpoint, me.staffId)
     return c.body(null, 204)
+  })
+
+  // Ask for leave, or take back a request no manager has decided yet.
+  .use('/me/leave', swapBodyLimit)
+  .use('/me/leave/*', swapBodyLimit)
+  .post(LEAVE_ACTIONS.request, async (c) => {
+    const me = staffOf(c)
+    privatePage(c)
+    if (!me) return c.html(await renderMeSignedOutPage(), 401)
+    const form = await formOf(c)
+    const blankAsNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v)
+    try {
+      await requestLeave(writeContext(c), me.schoolId, me.staffId, {
+        kind: form.kind,
+        startDate: form.startDate,
+        endDate: blankAsNull(form.endDate) ?? form.startDate,
+        startTime: blankAsNull(form.startTime),
+        endTime: blankAsNull(form.endTime),
+        note: blankAsNull(form.note),
+      })
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err
+      const errors = Object.fromEntries((err.problem.errors ?? []).map((e) => [e.path, e.message]))
+      return show(c, me, { leave: { typed: form, errors }, status: 400 })
+    }
+    return c.redirect('/me?leave=asked#leave', 303)
+  })
+  .post('/me/leave/:id/withdraw', async (c) => {
+    const me = staffOf(c)
+    privatePage(c)
+    if (!me) return c.html(await renderMeSignedOutPage(), 401)
+    try {
+      await withdrawLeave(writeContext(c), me.schoolId, me.staffId, c.req.param('id'))
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err
+      const message = err.problem.status === 404 ? 'That leave request is not one of yours.' : 'A manager has already answered that request.'
+      return show(c, me, { leave: { message }, status: err.problem.status === 404 ? 404 : 409 })
+    }
+    return c.redirect('/me?leave=withdrawn#leave', 303)
   })
 
   // How I hear about changes: e-mail on or off, quiet hours.

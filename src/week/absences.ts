@@ -8,7 +8,7 @@ import type { WriteContext } from '../platform/deps.js'
 import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
 import { notFound } from '../platform/http/problem.js'
-import { commit, nowIso } from '../platform/audit.js'
+import { auditStatement, commit, nowIso } from '../platform/audit.js'
 import { resolveRef } from '../setup/refs.js'
 import { absenceColumns, absenceRow, insertAbsences } from './week-rows.js'
 
@@ -107,14 +107,28 @@ function detailStatements(ctx: WriteContext, absenceId: string, detail: string |
 }
 
 export async function createAbsence(ctx: WriteContext, schoolId: string, input: AbsenceInput): Promise<AbsenceWithDetail> {
+  const { absence, statements } = await newAbsenceStatements(ctx, schoolId, input)
+  await ctx.store.atomic(statements)
+  return absence
+}
+
+/** A new absence and the statements that record it (audit entry included), for a caller's own write. */
+export async function newAbsenceStatements(
+  ctx: WriteContext,
+  schoolId: string,
+  input: AbsenceInput,
+): Promise<{ absence: AbsenceWithDetail; statements: CompiledQuery[] }> {
   const staff = await resolveRef(ctx.store, 'staff', schoolId, input.staff, ['staff'])
   const { detail, ...rest } = input
   const absence: Absence = { id: ctx.newId('abs'), ...rest, staff: staff.code, staffId: staff.id, version: 1, createdAt: nowIso(ctx) }
-  await commit(ctx, { schoolId, entity: 'absence', entityId: absence.id, action: 'create', after: absence }, [
-    ...insertAbsences(ctx.store.db, [absenceRow(schoolId, absence.id, absence.createdAt, { ...input, staffId: staff.id })]),
-    ...detailStatements(ctx, absence.id, detail),
-  ])
-  return { ...absence, detail }
+  return {
+    absence: { ...absence, detail },
+    statements: [
+      auditStatement(ctx, { schoolId, entity: 'absence', entityId: absence.id, action: 'create', after: absence }),
+      ...insertAbsences(ctx.store.db, [absenceRow(schoolId, absence.id, absence.createdAt, { ...input, staffId: staff.id })]),
+      ...detailStatements(ctx, absence.id, detail),
+    ],
+  }
 }
 
 export async function updateAbsence(ctx: WriteContext, schoolId: string, id: string, input: AbsenceInput, ifMatch?: string): Promise<AbsenceWithDetail> {

@@ -1,37 +1,32 @@
 // Open cover on the phone: an offer shows to whoever may take it, Accept makes it theirs at
 // once (in their week and their calendar), and the next person to tap Accept is told it has gone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app.js'
-import { createSession } from '../../src/auth/sessions.js'
 import { offerSeats } from '../../src/offers/offers.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
-import { addCover, makeSchool, openPersonalLink, publish, type School } from '../support/calendar.js'
+import { addCover, publish } from '../support/calendar.js'
+import { phones, type Phones } from '../support/phone.js'
 
-const ORIGIN = 'http://localhost'
 const WEEK = '2026-11-23'
-let school: School
-let app: ReturnType<typeof createApp>
+let p: Phones
+let school: Phones['school']
 let amira: string
 let ben: string
 
 beforeEach(async () => {
   // Tuesday 07:45 in London; the cover is for Wednesday's first lesson.
-  school = await makeSchool('2026-11-24T07:45:00Z')
-  app = createApp({ store: school.store, clock: school.clock, mailer: new MemoryMailer() })
-  const manager = `__Host-session=${(await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })).token}`
-  amira = await openPersonalLink((p, i) => app.request(p, i), school, manager, school.staff.amira)
-  ben = await openPersonalLink((p, i) => app.request(p, i), school, manager, school.staff.ben)
+  p = await phones('2026-11-24T07:45:00Z')
+  school = p.school
+  ;({ amira, ben } = p.cookie)
   await publish(school, WEEK, [['stf_cara', 'gate', '2026-11-25', 'gate']])
   await addCover(school, 'c1', '2026-11-25', '4B reading')
   await offerSeats(school.ctx, school.schoolId, WEEK, [{ work: 'c1', date: '2026-11-25', slot: 'p1' }])
 })
 afterEach(() => school.close())
 
-const me = async (cookie: string, query = '') => (await app.request(`/me${query}`, { headers: { cookie } })).text()
+const me = (cookie: string, query = '') => p.page(cookie, query)
 const accept = async (cookie: string, html: string) => {
   const action = /action="(\/me\/cover-offers\/[^"]+\/accept)"/.exec(html)?.[1]
   if (!action) throw new Error('no Accept button on the page')
-  return app.request(action, { method: 'POST', headers: { cookie, origin: ORIGIN } })
+  return p.post(cookie, action)
 }
 
 describe('cover offered to staff', () => {

@@ -6,7 +6,7 @@ import { FAVICON_PATH } from '../../ui/favicon.js'
 import { ASSET_PATHS } from './assets.js'
 import type { ManagerPaths } from './paths.js'
 
-export type Section = 'home' | 'week' | 'absences' | 'reports' | 'messages' | 'day' | 'terms' | 'grades' | 'staff' | 'posts' | 'poster' | 'people'
+export type Section = 'home' | 'week' | 'absences' | 'leave' | 'reports' | 'messages' | 'day' | 'terms' | 'grades' | 'staff' | 'posts' | 'poster' | 'people'
 
 export interface PageFrame {
   title: string
@@ -28,6 +28,7 @@ const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
   ['posts', 'Duty posts', (p) => p.posts],
   ['week', 'The week', (p) => p.weekNow],
   ['absences', 'Absences', (p) => p.absences],
+  ['leave', 'Leave requests', (p) => p.leave],
   ['reports', 'Reports', (p) => p.reports],
   ['messages', 'Messages to staff', (p) => p.messages],
   ['poster', 'Staffroom QR code', (p) => p.poster],

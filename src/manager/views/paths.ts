@@ -35,6 +35,10 @@ export function managerPaths(schoolId: string) {
     /** POST: withdraw an open cover offer */
     withdrawOffer: (monday: string, id: string) => `${week(monday)}/offers/${encodeURIComponent(id)}/withdraw`,
     absences: `${school}/absences`,
+    /** GET: leave requests staff made on their phones */
+    leave: `${school}/leave`,
+    /** POST: approve or decline a leave request */
+    leaveDecision: (id: string, action: 'approve' | 'decline') => `${school}/leave/${encodeURIComponent(id)}/${action}`,
     reports: `${school}/reports`,
     /** GET: who can be told about changes, and how the latest messages went */
     messages: `${school}/messages`,

@@ -1,0 +1,102 @@
+// "Leave" on /me: ask for annual leave, an appointment, training or unpaid leave (whole days or
+// part of one day, with a note for the manager), and see each request's answer. Plain forms
+// that work without script; each bad field is named beside it and what was typed is kept.
+import type { FC } from 'hono/jsx'
+import { LEAVE_KINDS, type LeaveRequest } from '../leave/leave.js'
+import { shortDate } from '../ui/dates.js'
+
+export const LEAVE_ACTIONS = {
+  request: '/me/leave',
+  withdraw: (id: string) => `/me/leave/${encodeURIComponent(id)}/withdraw`,
+} as const
+
+export interface LeavePanel {
+  list: LeaveRequest[]
+  typed?: Record<string, string> | undefined
+  errors?: Record<string, string> | undefined
+  message?: string | undefined
+}
+
+const STATUS: Record<LeaveRequest['status'], string> = {
+  requested: 'waiting for a manager',
+  approved: 'approved',
+  declined: 'declined',
+  withdrawn: 'withdrawn by you',
+}
+
+const Field: FC<{ id: string; name: string; label: string; type: string; panel: LeavePanel }> = ({ id, name, label, type, panel }) => {
+  const error = panel.errors?.[name]
+  return (
+    <p>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={panel.typed?.[name] ?? ''}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error ? (
+        <span id={`${id}-error`} class="field-error">
+          {error}
+        </span>
+      ) : null}
+    </p>
+  )
+}
+
+const when = (r: LeaveRequest) =>
+  `${shortDate(r.startDate)}${r.endDate !== r.startDate ? ` to ${shortDate(r.endDate)}` : ''}${r.startTime ? `, ${r.startTime}-${r.endTime}` : ''}`
+
+export const Leave: FC<{ panel: LeavePanel }> = ({ panel }) => (
+  <section aria-labelledby="leave">
+    <h2 id="leave">Leave</h2>
+    {panel.message ? (
+      <p role="status" class="notice">
+        {panel.message}
+      </p>
+    ) : null}
+    {panel.list.length > 0 ? (
+      <ul class="duties">
+        {panel.list.map((r) => (
+          <li>
+            <p id={`leave-${r.id}`}>
+              {LEAVE_KINDS[r.kind]}, {when(r)}: {STATUS[r.status]}
+            </p>
+            {r.status === 'requested' ? (
+              <form method="post" action={LEAVE_ACTIONS.withdraw(r.id)}>
+                <button type="submit" aria-describedby={`leave-${r.id}`}>
+                  Withdraw
+                </button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    ) : null}
+    <form method="post" action={LEAVE_ACTIONS.request} novalidate>
+      <p>
+        <label for="leave-kind">What for</label>
+        <select id="leave-kind" name="kind">
+          {Object.entries(LEAVE_KINDS).map(([value, label]) => (
+            <option value={value} selected={(panel.typed?.kind ?? 'annual') === value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </p>
+      <Field id="leave-start" name="startDate" label="First day" type="date" panel={panel} />
+      <Field id="leave-end" name="endDate" label="Last day (the same day for one day)" type="date" panel={panel} />
+      <Field id="leave-from" name="startTime" label="From (part of a day only)" type="time" panel={panel} />
+      <Field id="leave-until" name="endTime" label="Until (part of a day only)" type="time" panel={panel} />
+      <p>
+        <label for="leave-note">Note for your manager (only they see it)</label>
+        <textarea id="leave-note" name="note" maxlength={500}>
+          {panel.typed?.note ?? ''}
+        </textarea>
+      </p>
+      <button type="submit">Ask for leave</button>
+    </form>
+  </section>
+)
