@@ -1,5 +1,5 @@
 // The dependency rules of docs/architecture.md, checked in `npm test` (npm run lint:deps).
-const FEATURES = '^src/(auth|home|schools|setup|week|swaps|offers|notifications|leave|scenario|ledgers|calendar|me|manager)/'
+const FEATURES = '^src/(auth|home|schools|setup|week|swaps|offers|notifications|leave|jobs|scenario|ledgers|calendar|me|manager)/'
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -44,6 +44,13 @@ module.exports = {
       severity: 'error',
       from: { path: ['\\.routes\\.ts$', '^src/manager/'] },
       to: { path: ['^db/', 'node_modules/kysely/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'the-worker-never-reaches-node-only-code',
+      comment: 'Workers have no threads, no SMTP sockets of Node and no zlib streams: those stay behind src/node.ts.',
+      severity: 'error',
+      from: { path: '^src/worker\\.ts$' },
+      to: { path: ['node_modules/(tinypool|nodemailer)/', '^src/jobs/pool-runner\\.ts$', '^src/platform/http/compression\\.ts$'], reachable: true },
     },
   ],
   options: {

@@ -9,7 +9,11 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 
 /** Each entry: the TypeScript source and the JavaScript file it becomes under dist/. */
-export const ENTRIES = [{ source: 'solver/cli.ts', output: 'dist/solver-cli.mjs' }]
+export const ENTRIES = [
+  { source: 'solver/cli.ts', output: 'dist/solver-cli.mjs' },
+  // The thread that runs solves for `npm start` (src/jobs/runner.ts).
+  { source: 'src/jobs/solve-worker.ts', output: 'dist/solve-worker.mjs' },
+]
 
 const SOURCE_DIRS = ['solver', 'src', 'db']
 

@@ -47,6 +47,7 @@ export function createApp(appDeps: AppDeps) {
     newId: appDeps.newId ?? newId,
     publishHooks: appDeps.publishHooks ?? PUBLISH_HOOKS,
     ...(appDeps.vapid ? { vapid: appDeps.vapid } : {}),
+    ...(appDeps.solveRunner ? { solveRunner: appDeps.solveRunner } : {}),
   }
   const authDeps: AuthDeps = {
     ...deps,

@@ -16,6 +16,8 @@ import { newId } from './platform/ids.js'
 import { withCompression } from './platform/http/compression.js'
 import { deliverDue } from './notifications/outbox.js'
 import { vapidFromEnv } from './platform/web-push.js'
+import { availableParallelism } from 'node:os'
+import { workerPoolRunner } from './jobs/pool-runner.js'
 
 const DEMO_SCENARIO = join(import.meta.dirname, '..', 'db', 'scenarios', 'primary.json')
 
@@ -57,7 +59,11 @@ if (demo) {
 
 // Web Push to staff phones, when the operator configured keys (npm run admin -- vapid-keys).
 const vapid = vapidFromEnv(process.env)
-const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf, ...(vapid ? { vapid } : {}) })
+// Solves run in worker threads, one core left for answering requests, so a big week of one
+// school never holds up another school's pages (src/jobs/runner.ts).
+const solveThreads = Math.max(1, availableParallelism() - 1)
+const solveRunner = workerPoolRunner(join(import.meta.dirname, '..', 'dist', 'solve-worker.mjs'), solveThreads)
+const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf, solveRunner, ...(vapid ? { vapid } : {}) })
 // Node answers the browser directly, so it compresses; the Worker leaves that to Cloudflare.
 const server = serve({ fetch: withCompression(app).fetch, port }, (info) => {
   const url = `http://localhost:${info.port}`
@@ -84,7 +90,10 @@ outboxTimer.unref()
 function shutdown(signal: string) {
   console.log(`\n${signal}: stopping`)
   server.close(() => {
-    void store.close().then(() => process.exit(0))
+    void solveRunner
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0))
   })
   // Keep-alive connections can hold close() open; do not hang the terminal over them.
   setTimeout(() => process.exit(0), 3000).unref()

@@ -69,6 +69,10 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     write('db/store.ts', "import { feature } from '../src/week/feature.js'\nexport const store = feature\n")
     write('src/setup/a.ts', 'import { b } from "./b.js"\n' + 'export const a = (): number => b() + 1\n')
     write('src/setup/b.ts', 'import { a } from "./a.js"\n' + 'export const b = (): number => (a.length > 0 ? 0 : 1)\n')
+    // The Worker reaching the thread pool through something it imports.
+    write('src/jobs/pool-runner.ts', "export const pool = 'threads'\n")
+    write('src/jobs/pick.ts', "import { pool } from './pool-runner.js'\nexport const pick = pool\n")
+    write('src/worker.ts', "import { pick } from './jobs/pick.js'\nexport default pick\n")
 
     const expected: Record<string, RegExp> = {
       'no-cycles': /^src\/setup\/[ab]\.ts$/,
@@ -77,6 +81,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
       'solver-imports-nothing-of-the-service': /^solver\/s\.ts$/,
       'db-imports-nothing-of-the-service': /^db\/store\.ts$/,
       'routes-and-pages-never-query-the-database': /^src\/week\/x\.routes\.ts$/,
+      'the-worker-never-reaches-node-only-code': /^src\/worker\.ts$/,
     }
     // A rule added to the config needs a breach here too, or it is not known to bite.
     const config = createRequire(import.meta.url)(CONFIG) as { forbidden: { name: string }[] }

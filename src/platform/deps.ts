@@ -5,6 +5,7 @@ import type { CompiledQuery } from 'kysely'
 import type { Store } from '../../db/store.js'
 import type { Mailer } from './mailer.js'
 import type { VapidKeys } from './web-push.js'
+import type { Rota, Scenario } from '../../solver/scenario.js'
 import type { Principal, SchoolAccess } from './principal.js'
 
 export type NewId = (prefix: string) => string
@@ -24,6 +25,26 @@ export interface AppDeps {
   addressOf?: (c: Context) => string | undefined
   /** Web Push keys (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT); unset, phones are not offered push */
   vapid?: VapidKeys
+  /** where solves run; default: in the request (src/jobs/runner.ts), Node's server uses worker threads */
+  solveRunner?: SolveRunner
+}
+
+/** The solver's answer and the independent checker's verdict on it, as a runner returns them. */
+export interface SolveResult {
+  rota: Rota
+  /** hard rules the checker found broken; empty for every rota the solver should produce */
+  broken: { rule: number; message: string }[]
+}
+
+/**
+ * Runs a week's solve somewhere that does not hold up other requests: a worker thread on Node,
+ * the request itself where the platform gives each request its own CPU (Workers). At most one
+ * solve per school runs at a time; a school's next one waits its turn.
+ */
+export interface SolveRunner {
+  solve(schoolId: string, input: Scenario): Promise<SolveResult>
+  /** how many solves wait before a new one of this school would start (0: it starts at once) */
+  queued(schoolId: string): number
 }
 
 /** The deps with defaults filled in; what services receive. */
@@ -38,6 +59,8 @@ export interface Deps {
   publishHooks?: readonly PublishHook[]
   /** Web Push keys, when configured */
   vapid?: VapidKeys
+  /** where solves run (default: in the request) */
+  solveRunner?: SolveRunner
 }
 
 /** One published assignment, as a publish hook receives it. */

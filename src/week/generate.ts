@@ -4,9 +4,10 @@
 // rota is already published, the draft comes with its difference from it, person by person:
 // that is a re-plan, and the solver keeps as much of the published rota as the week allows.
 // Work that has already started, in school time, is never handed out again (past-work.ts).
-import { checkRota, solve, PinError } from '../../solver/index.js'
+import { PinError } from '../../solver/index.js'
+import { inRequestRunner } from '../jobs/runner.js'
 import type { Assignment, Rota, Unfilled } from '../../solver/scenario.js'
-import type { WriteContext } from '../platform/deps.js'
+import type { SolveResult, WriteContext } from '../platform/deps.js'
 import { conflict, fieldError, invalid, ProblemError } from '../platform/http/problem.js'
 import { auditStatement } from '../platform/audit.js'
 import { isMondayDate } from '../scenario/week-dates.js'
@@ -64,6 +65,9 @@ function withBarNote(u: Unfilled, bars: readonly Override[]): Unfilled {
   return barred.length === 0 ? u : { ...u, reason: `${u.reason}; barred from it by a manager (shown as absent): ${barred.join(', ')}` }
 }
 
+/** Where solves run when the runtime gave no runner: in the request, one per school at a time. */
+const IN_REQUEST = inRequestRunner()
+
 export function requireMonday(monday: string): void {
   if (!isMondayDate(monday)) throw invalid([fieldError(['monday'], 'must be the date of a Monday ("YYYY-MM-DD")', 'params')])
 }
@@ -78,8 +82,10 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   const { scenario: input, locked, lock } = lockPast(withBars(scenario, bars), schoolNow(ctx.clock, scenario.school.timezone))
 
   let rota: Rota
+  let broken: SolveResult['broken']
   try {
-    rota = solve(input)
+    // Off the request's thread where the runtime has one to spare (src/jobs/runner.ts).
+    ;({ rota, broken } = await (ctx.solveRunner ?? IN_REQUEST).solve(schoolId, input))
   } catch (err) {
     if (err instanceof PinError) {
       // A pin that breaks a rule cannot be kept: the manager has to unpin or change the setup.
@@ -93,7 +99,6 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   }
   // The solver promises every rule; a draft that breaks one must never reach a manager who
   // might publish it, so the independent checker has the last word.
-  const broken = checkRota(input, rota)
   if (broken.length > 0) throw new Error(`the solver broke rules: ${broken.map((p) => `rule ${p.rule}: ${p.message}`).join('; ')}`)
 
   // Bars reach the solver as absences (week-overrides.ts), so its reasons call the barred

@@ -1,0 +1,53 @@
+// Solves off the request thread: while one school's big week solves in a worker thread, the
+// service keeps answering; the rota is the one the solver gives in the request; a pin that
+// breaks a rule is still answered as the manager's problem.
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PinError } from '../../solver/index.js'
+import { workerPoolRunner, type PoolRunner } from '../../src/jobs/pool-runner.js'
+import { inRequestRunner } from '../../src/jobs/runner.js'
+import { fairnessReport } from '../../src/ledgers/fairness.js'
+import { generateDraft } from '../../src/week/generate.js'
+import { example, SCHOOL, WEEK, worldFrom } from '../support/week.js'
+
+const WORKER = join(import.meta.dirname, '..', '..', 'dist', 'solve-worker.mjs')
+let pool: PoolRunner
+
+beforeAll(() => {
+  pool = workerPoolRunner(WORKER, 1)
+})
+afterAll(async () => {
+  await pool.close()
+})
+
+describe('a solve in a worker thread', () => {
+  it('lets other requests be answered while a big week solves', async () => {
+    const w = await worldFrom(example('large-secondary.json'))
+    try {
+      const order: string[] = []
+      const generating = generateDraft({ ...w.ctx, solveRunner: pool }, SCHOOL, WEEK).then(() => order.push('generate finished'))
+      // Wait until the solve has been handed to the thread, then read as another page would.
+      while (pool.queued(SCHOOL) === 0) await new Promise((r) => setTimeout(r, 1))
+      await fairnessReport(w.store, SCHOOL, WEEK)
+      order.push('other request answered')
+      await generating
+      expect(order).toEqual(['other request answered', 'generate finished'])
+    } finally {
+      await w.close()
+    }
+  })
+
+  it('gives the same rota as a solve in the request', async () => {
+    const input = example('secondary.json')
+    const [there, here] = await Promise.all([pool.solve('sch_a', input), inRequestRunner().solve('sch_b', input)])
+    expect(there.rota.assignments).toEqual(here.rota.assignments)
+    expect(there.rota.unfilled).toEqual(here.rota.unfilled)
+    expect(there.broken).toEqual([])
+  })
+
+  it('brings a pin that breaks a rule back as the same error, to be answered as a 409', async () => {
+    const input = example('primary.json')
+    const bad = { ...input, pins: [{ staff: 's001', duty: 'no-such-duty', date: input.week }] }
+    await expect(pool.solve(SCHOOL, bad)).rejects.toBeInstanceOf(PinError)
+  })
+})
