@@ -542,3 +542,26 @@ export interface LeaveRequestsTable {
 export interface Database {
   leave_requests: LeaveRequestsTable
 }
+
+// ---------------------------------------------------------------------------------------------
+// 0014_solve_jobs.sql: generates and re-plans as stored jobs.
+
+export type SolveJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+
+export interface SolveJobsTable {
+  id: string
+  school_id: string
+  week: string
+  origin: string
+  actor: string
+  status: SolveJobStatus
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+  rota_id: string | null
+  error: string | null
+}
+
+export interface Database {
+  solve_jobs: SolveJobsTable
+}

@@ -32,6 +32,7 @@ import { slotRoutes } from './setup/slots.routes.js'
 import { staffRoutes } from './setup/staff.routes.js'
 import { swapRoutes } from './swaps/swaps.routes.js'
 import { weekRoutes } from './week/week.routes.js'
+import { jobRoutes } from './jobs/jobs.routes.js'
 import { notifyOnPublish } from './notifications/on-publish.js'
 
 /**
@@ -48,6 +49,7 @@ export function createApp(appDeps: AppDeps) {
     publishHooks: appDeps.publishHooks ?? PUBLISH_HOOKS,
     ...(appDeps.vapid ? { vapid: appDeps.vapid } : {}),
     ...(appDeps.solveRunner ? { solveRunner: appDeps.solveRunner } : {}),
+    ...(appDeps.jobs ? { jobs: appDeps.jobs } : {}),
   }
   const authDeps: AuthDeps = {
     ...deps,
@@ -86,6 +88,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', scenarioRoutes)
   // The week's loop: generate, publish, re-plans, swaps, and the ledgers.
   app.route('/api', weekRoutes)
+  app.route('/api', jobRoutes)
   app.route('/api', absenceReplanRoutes)
   app.route('/api', swapRoutes)
   app.route('/api', reportRoutes)

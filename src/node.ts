@@ -7,7 +7,7 @@ import type { Context } from 'hono'
 import { Clock } from '@js-joda/core'
 import { migrateSqlite } from '../db/migrate.js'
 import { openSqliteStore } from '../db/sqlite.js'
-import { createApp } from './app.js'
+import { createApp, PUBLISH_HOOKS } from './app.js'
 import { ConsoleMailer, mailerFromEnv } from './platform/mailer.js'
 import { createSigninLink } from './auth/signin-links.js'
 import { ensureUser, grant } from './auth/users.js'
@@ -18,6 +18,7 @@ import { deliverDue } from './notifications/outbox.js'
 import { vapidFromEnv } from './platform/web-push.js'
 import { availableParallelism } from 'node:os'
 import { workerPoolRunner } from './jobs/pool-runner.js'
+import { JobDispatcher } from './jobs/dispatcher.js'
 
 const DEMO_SCENARIO = join(import.meta.dirname, '..', 'db', 'scenarios', 'primary.json')
 
@@ -63,7 +64,12 @@ const vapid = vapidFromEnv(process.env)
 // school never holds up another school's pages (src/jobs/runner.ts).
 const solveThreads = Math.max(1, availableParallelism() - 1)
 const solveRunner = workerPoolRunner(join(import.meta.dirname, '..', 'dist', 'solve-worker.mjs'), solveThreads)
-const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf, solveRunner, ...(vapid ? { vapid } : {}) })
+// Generates are stored jobs run here in the background; what a previous run left running is
+// queued again first (src/jobs/dispatcher.ts).
+const jobs = new JobDispatcher({ store, clock, newId, publishHooks: PUBLISH_HOOKS, solveRunner, ...(vapid ? { vapid } : {}) })
+const resumed = await jobs.resume()
+if (resumed > 0) console.log(`Resumed ${resumed} generate${resumed === 1 ? '' : 's'} left running when the service last stopped`)
+const app = createApp({ store, clock, newId, mailer, publicOrigin, addressOf, solveRunner, jobs, ...(vapid ? { vapid } : {}) })
 // Node answers the browser directly, so it compresses; the Worker leaves that to Cloudflare.
 const server = serve({ fetch: withCompression(app).fetch, port }, (info) => {
   const url = `http://localhost:${info.port}`

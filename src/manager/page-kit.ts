@@ -38,6 +38,8 @@ export const FLASH = {
   'post-added': 'Duty post added.',
   'post-deleted': 'Duty post deleted.',
   generated: 'The week is generated: review the draft below, then publish it.',
+  generating: 'The week is being generated: this page updates itself, and the draft shows here when it is ready.',
+  'generate-cancelled': 'The generate is cancelled: nothing changed.',
   published: 'Published. Staff see the rota on their phones and in their calendars.',
   pinned: 'Pinned: re-generate the week for it to take effect.',
   barred: 'Barred: re-generate the week for it to take effect.',

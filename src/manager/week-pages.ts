@@ -7,7 +7,7 @@ import { preconditionFailed, ProblemError } from '../platform/http/problem.js'
 import { isMondayDate } from '../scenario/week-dates.js'
 import { plannedWeek } from '../week/school-week.js'
 import { approveSwap, declineSwap, listSwaps, type Swap } from '../swaps/swaps.js'
-import { generateDraft } from '../week/generate.js'
+import { cancelJob, generateThroughJob, pendingJob } from '../jobs/jobs.js'
 import { addOverride, listOverrides, removeOverride, type OverrideKind } from '../week/overrides.js'
 import { PreconditionRequired } from '../week/guard.js'
 import { publishWeek, viewWeek, type WeekView } from '../week/publish.js'
@@ -94,8 +94,8 @@ export async function weekPage(
 ): Promise<PageResult> {
   const paths = managerPaths(pc.schoolId)
   if (!isMondayDate(monday)) return redirect(paths.week(await mondayHere(pc)))
-  const frame = await frameOf(pc)
-  const data = await loadWeek(pc, monday, options.show)
+  const [baseFrame, data, job] = await Promise.all([frameOf(pc), loadWeek(pc, monday, options.show), pendingJob(pc.ctx.store, pc.schoolId, monday)])
+  const frame = job ? { ...baseFrame, refreshSeconds: 3 } : baseFrame
   const { previous, next } = neighbours(monday)
   if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }), options.status ?? 200)
   if ('noSchoolDay' in data)
@@ -111,6 +111,7 @@ export async function weekPage(
       problem: options.problem,
       swaps: data.swaps,
       changes: data.changes,
+      job,
     }),
     options.status ?? 200,
   )
@@ -119,20 +120,19 @@ export async function weekPage(
 /** GET /week: this school week (or, at the weekend, the coming one). */
 export const thisWeek = async (pc: PageContext): Promise<PageResult> => redirect(managerPaths(pc.schoolId).week(await mondayHere(pc)))
 
-async function weekAction(
-  pc: PageContext,
-  monday: string,
-  action: () => Promise<unknown>,
-  flash: 'generated' | 'published' | 'pinned' | 'barred' | 'unpinned' | 'swap-approved' | 'swap-declined',
-): Promise<PageResult> {
+type WeekFlash = 'generated' | 'generating' | 'generate-cancelled' | 'published' | 'pinned' | 'barred' | 'unpinned' | 'swap-approved' | 'swap-declined'
+
+/** Runs a week's button; the action may name a different outcome to say than `flash`. */
+async function weekAction(pc: PageContext, monday: string, action: () => Promise<unknown>, flash: WeekFlash): Promise<PageResult> {
   if (!isMondayDate(monday)) return weekPage(pc, monday)
+  let said: unknown
   try {
-    await action()
+    said = await action()
   } catch (err) {
     const problem = problemOf(err)
     return weekPage(pc, monday, { problem, status: problem.status })
   }
-  return redirect(managerPaths(pc.schoolId).week(monday), flash)
+  return redirect(managerPaths(pc.schoolId).week(monday), said === 'generating' || said === 'generate-cancelled' ? said : flash)
 }
 
 /** The week's version a form says the manager was looking at: undefined when it says none. */
@@ -152,9 +152,22 @@ export const generateWeek = (pc: PageContext, monday: string, values: FormValues
       if (seen === undefined) throw new PreconditionRequired('send the version of the week you are looking at')
       const now = await weekVersion(pc.ctx.store, pc.schoolId, monday)
       if (Number(seen) !== now) throw preconditionFailed(`the week ${monday} is now at version ${now}`)
-      await generateDraft(pc.ctx, pc.schoolId, monday)
+      const outcome = await generateThroughJob(pc.ctx, pc.schoolId, monday)
+      return 'job' in outcome ? 'generating' : 'generated'
     },
     'generated',
+  )
+
+/** Cancels a generate of the week that has not started; the page says why when it cannot. */
+export const cancelGenerate = (pc: PageContext, monday: string, id: string) =>
+  weekAction(
+    pc,
+    monday,
+    async () => {
+      await cancelJob(pc.ctx, pc.schoolId, id)
+      return 'generate-cancelled'
+    },
+    'generate-cancelled',
   )
 
 /** Publishes the draft of the version the manager reviewed (the form carries it, as If-Match). */

@@ -27,6 +27,16 @@ export interface AppDeps {
   vapid?: VapidKeys
   /** where solves run; default: in the request (src/jobs/runner.ts), Node's server uses worker threads */
   solveRunner?: SolveRunner
+  /** runs stored generate jobs in the background (src/jobs/dispatcher.ts); unset, a generate runs its job in the request */
+  jobs?: JobQueue
+}
+
+/** The background runner of stored generate jobs, as the routes see it. */
+export interface JobQueue {
+  /** look for queued jobs that may start */
+  kick(): void
+  /** the job's draft once it has run (undefined when it ended without one); rejects as the job failed */
+  wait(id: string): Promise<unknown>
 }
 
 /** The solver's answer and the independent checker's verdict on it, as a runner returns them. */
@@ -61,6 +71,8 @@ export interface Deps {
   vapid?: VapidKeys
   /** where solves run (default: in the request) */
   solveRunner?: SolveRunner
+  /** the background job runner, where the runtime has one */
+  jobs?: JobQueue
 }
 
 /** One published assignment, as a publish hook receives it. */

@@ -7,7 +7,7 @@ import { writeContext } from '../platform/http/context.js'
 import { setEtag } from '../platform/http/etag.js'
 import { validate } from '../platform/http/validate.js'
 import { importCoverCsv } from './cover-csv.js'
-import { generateDraft } from './generate.js'
+import { generateThroughJob } from '../jobs/jobs.js'
 import { addOverride, listOverrides, removeOverride } from './overrides.js'
 import { publishWeek, viewWeek } from './publish.js'
 import { code, isoDate, reference } from '../platform/fields.js'
@@ -40,11 +40,17 @@ export const weekRoutes = new Hono<AppEnv>()
     setEtag(c, view.version)
     return c.json(view)
   })
+  // A week up to WAIT_FOR_JOBS_UP_TO_STAFF answers with its draft (201); a bigger one at once
+  // with its job (202, Location: the job), which says when the draft is there.
   .post(`${BASE}/rota`, validate('param', weekParams), async (c) => {
     const { schoolId, monday } = c.req.valid('param')
-    const draft = await generateDraft(writeContext(c), schoolId, monday)
-    setEtag(c, draft.version)
-    return c.json(draft, 201)
+    const outcome = await generateThroughJob(writeContext(c), schoolId, monday)
+    if ('job' in outcome) {
+      c.header('Location', `/api/schools/${encodeURIComponent(schoolId)}/jobs/${encodeURIComponent(outcome.job.id)}`)
+      return c.json(outcome.job, 202)
+    }
+    setEtag(c, outcome.draft.version)
+    return c.json(outcome.draft, 201)
   })
   .post(`${BASE}/rota/publish`, validate('param', weekParams), async (c) => {
     const { schoolId, monday } = c.req.valid('param')

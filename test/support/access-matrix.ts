@@ -297,6 +297,8 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/rota', ok: 200 },
   { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/rota', ok: 201 },
   { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/rota/publish', ok: 428 },
+  { method: 'GET', path: '/api/schools/{school}/jobs/job_none', ok: 404 },
+  { method: 'DELETE', path: '/api/schools/{school}/jobs/job_none', ok: 404 },
   { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/overrides', ok: 200 },
   // The matrix school has no duty posts: an override reaches validation (400), not storage.
   {

@@ -17,6 +17,8 @@ export interface PageFrame {
   flash?: string | undefined
   /** why the last action was refused, when it was not a form with fields (a delete, a pin) */
   alert?: string | undefined
+  /** reload the page after this many seconds (a generate still running); works without script */
+  refreshSeconds?: number | undefined
 }
 
 const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
@@ -35,9 +37,10 @@ const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
   ['people', 'Managers', (p) => p.people],
 ]
 
-export const Head: FC<{ title: string }> = ({ title }) => (
+export const Head: FC<{ title: string; refreshSeconds?: number | undefined }> = ({ title, refreshSeconds }) => (
   <head>
     <meta charset="utf-8" />
+    {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
     <title>{title} · Duty Rota</title>
@@ -49,7 +52,7 @@ export const Head: FC<{ title: string }> = ({ title }) => (
 
 export const ManagerLayout: FC<PageFrame & { children?: Child }> = (p) => (
   <html lang="en-GB">
-    <Head title={`${p.title} · ${p.schoolName}`} />
+    <Head title={`${p.title} · ${p.schoolName}`} refreshSeconds={p.refreshSeconds} />
     <body>
       <a class="skip" href="#main">
         Skip to content

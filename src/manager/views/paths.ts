@@ -30,6 +30,8 @@ export function managerPaths(schoolId: string) {
     print: (monday: string) => `${week(monday)}/print`,
     /** POST: approve or decline a swap of the week that both people agreed */
     swap: (monday: string, id: string, action: 'approve' | 'decline') => `${week(monday)}/swaps/${encodeURIComponent(id)}/${action}`,
+    /** POST: cancel a generate of the week that has not started */
+    cancelJob: (monday: string, id: string) => `${week(monday)}/jobs/${encodeURIComponent(id)}/cancel`,
     /** GET: the week's empty seats and open cover offers; POST: offer seats to staff */
     offers: (monday: string) => `${week(monday)}/offers`,
     /** POST: withdraw an open cover offer */

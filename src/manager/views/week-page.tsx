@@ -13,6 +13,8 @@ import { ManagerLayout, type PageFrame } from './layout.js'
 import { PeopleGrid, PostsGrid } from './week-grids.js'
 import { ReasonsSection, SeatsSection, StaleNotice } from './week-seats.js'
 import { AbsentOnDutyNotice } from './week-absent-notice.js'
+import { GeneratingNotice } from './week-generating.js'
+import type { SolveJob } from '../../jobs/jobs.js'
 import type { SetupChange } from '../../week/setup-print.js'
 
 export interface WeekStatus {
@@ -44,6 +46,8 @@ export interface WeekPageProps {
   swaps?: Swap[] | undefined
   /** what in the setup changed since the shown rota was made */
   changes?: SetupChange[] | undefined
+  /** a generate of this week that is queued or solving */
+  job?: SolveJob | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -135,7 +139,7 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
 
 type Paths = PageFrame['paths']
 
-export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps, changes = [] }) => {
+export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps, changes = [], job }) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -145,6 +149,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
     <ManagerLayout {...frame} title={`Week of ${longDate(monday)}`} section="week">
       <WeekNav paths={paths} monday={monday} previousMonday={previousMonday} nextMonday={nextMonday} />
       {problem ? <ProblemSummary problem={problem} /> : null}
+      {job ? <GeneratingNotice job={job} paths={paths} monday={monday} /> : null}
       <Status status={status} />
       {generated && (changes.length > 0 || model.unplanned > 0) ? (
         <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} />

@@ -1,0 +1,178 @@
+// Generates as stored jobs. The request checks what it can at once (a Monday, a school week) and
+// records the job; a dispatcher runs queued jobs, one per school at a time, oldest first, and
+// records how each ended. A job left running by a crash is queued again when the service starts
+// (resumeJobs), so no generate a manager asked for is silently lost.
+import type { Store } from '../../db/store.js'
+import type { SolveJobStatus, SolveJobsTable } from '../../db/schema.js'
+import type { Deps, WriteContext } from '../platform/deps.js'
+import { nowIso } from '../platform/audit.js'
+import { conflict, notFound, ProblemError } from '../platform/http/problem.js'
+import { generateDraft, requireMonday, type DraftOrigin, type WeekDraft } from '../week/generate.js'
+import { plannedWeek, requireSchoolDay } from '../week/school-week.js'
+
+export interface SolveJob {
+  id: string
+  schoolId: string
+  week: string
+  status: SolveJobStatus
+  createdAt: string
+  startedAt: string | null
+  finishedAt: string | null
+  rotaId: string | null
+  error: string | null
+  /** jobs of the school that run before this one: 0 when it is running or next */
+  ahead: number
+}
+
+type Row = SolveJobsTable
+
+const toJob = (r: Row, ahead: number): SolveJob => ({
+  id: r.id,
+  schoolId: r.school_id,
+  week: r.week,
+  status: r.status,
+  createdAt: r.created_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  rotaId: r.rota_id,
+  error: r.error,
+  ahead,
+})
+
+/** Staff at or above which a generate answers at once with its job instead of waiting for it. */
+export const WAIT_FOR_JOBS_UP_TO_STAFF = 250
+
+export async function createJob(
+  ctx: WriteContext,
+  schoolId: string,
+  monday: string,
+  origin: DraftOrigin = { kind: 'generate' },
+): Promise<{ job: SolveJob; staff: number }> {
+  requireMonday(monday)
+  const { scenario, schoolWeek } = await plannedWeek(ctx.store, schoolId, monday)
+  requireSchoolDay(schoolWeek)
+  const id = ctx.newId('job')
+  await ctx.store.db
+    .insertInto('solve_jobs')
+    .values({ id, school_id: schoolId, week: monday, origin: JSON.stringify(origin), actor: ctx.actor, status: 'queued', created_at: nowIso(ctx) })
+    .execute()
+  return { job: await getJob(ctx.store, schoolId, id), staff: scenario.staff.length }
+}
+
+export async function getJob(store: Store, schoolId: string, id: string): Promise<SolveJob> {
+  const row = await store.db.selectFrom('solve_jobs').selectAll().where('school_id', '=', schoolId).where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('no such generate in this school')
+  if (row.status !== 'queued') return toJob(row, 0)
+  const before = await store.db
+    .selectFrom('solve_jobs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('school_id', '=', schoolId)
+    .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'queued'), eb('created_at', '<', row.created_at)])]))
+    .executeTakeFirstOrThrow()
+  return toJob(row, Number(before.n))
+}
+
+/** The newest job of a week that has not ended, for the week page to show. */
+export async function pendingJob(store: Store, schoolId: string, week: string): Promise<SolveJob | undefined> {
+  const row = await store.db
+    .selectFrom('solve_jobs')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('week', '=', week)
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst()
+  return row ? getJob(store, schoolId, row.id) : undefined
+}
+
+export async function cancelJob(ctx: WriteContext, schoolId: string, id: string): Promise<SolveJob> {
+  const job = await getJob(ctx.store, schoolId, id)
+  if (job.status === 'running') throw conflict('the generate is already solving; it finishes on its own, and the next generate replaces its draft')
+  if (job.status !== 'queued') throw conflict(`the generate has already ${job.status === 'cancelled' ? 'been cancelled' : 'ended'}`)
+  await ctx.store.db
+    .updateTable('solve_jobs')
+    .set({ status: 'cancelled', finished_at: nowIso(ctx) })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .execute()
+  return getJob(ctx.store, schoolId, id)
+}
+
+/** Runs one queued job to its end, if it is still queued: the draft, or the reason it failed. */
+export async function runJob(deps: Deps, id: string): Promise<WeekDraft | undefined> {
+  const row = await deps.store.db.selectFrom('solve_jobs').selectAll().where('id', '=', id).executeTakeFirst()
+  if (row?.status !== 'queued') return undefined
+  const claimed = await deps.store.db
+    .updateTable('solve_jobs')
+    .set({ status: 'running', started_at: nowIso(deps) })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst()
+  if (Number(claimed.numUpdatedRows) !== 1) return undefined
+  const ctx: WriteContext = { ...deps, actor: row.actor }
+  try {
+    const draft = await generateDraft(ctx, row.school_id, row.week, JSON.parse(row.origin) as DraftOrigin)
+    await finish(deps, id, { status: 'done', rota_id: draft.rota.id, error: null })
+    return draft
+  } catch (err) {
+    const reason =
+      err instanceof ProblemError ? (err.problem.detail ?? err.problem.title) : `the solve failed: ${err instanceof Error ? err.message : String(err)}`
+    await finish(deps, id, { status: 'failed', rota_id: null, error: reason.slice(0, 1000) })
+    throw err
+  }
+}
+
+async function finish(deps: Deps, id: string, end: Pick<Row, 'status' | 'rota_id' | 'error'>): Promise<void> {
+  await deps.store.db
+    .updateTable('solve_jobs')
+    .set({ ...end, finished_at: nowIso(deps) })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** After a restart: what was running when the process stopped is queued again, in its place. */
+export async function resumeJobs(deps: Deps): Promise<number> {
+  const result = await deps.store.db.updateTable('solve_jobs').set({ status: 'queued', started_at: null }).where('status', '=', 'running').executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** Queued jobs that may start now: the oldest of each school that has none running. */
+export async function startableJobs(store: Store): Promise<string[]> {
+  const rows = await store.db
+    .selectFrom('solve_jobs')
+    .select(['id', 'school_id', 'status'])
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  const taken = new Set(rows.filter((r) => r.status === 'running').map((r) => r.school_id))
+  const out: string[] = []
+  for (const r of rows) {
+    if (r.status !== 'queued' || taken.has(r.school_id)) continue
+    taken.add(r.school_id)
+    out.push(r.id)
+  }
+  return out
+}
+
+/**
+ * A generate as the API and the pages ask for it: a job recorded, then, for a week up to
+ * WAIT_FOR_JOBS_UP_TO_STAFF, its draft once solved; for a bigger one the job itself, at once,
+ * to follow at its URL. Without a background runner (Workers) the job runs in the request.
+ */
+export async function generateThroughJob(
+  ctx: WriteContext,
+  schoolId: string,
+  monday: string,
+  origin: DraftOrigin = { kind: 'generate' },
+): Promise<{ draft: WeekDraft } | { job: SolveJob }> {
+  const { job, staff } = await createJob(ctx, schoolId, monday, origin)
+  const queue = ctx.jobs
+  const draft = !queue ? await runJob(ctx, job.id) : staff >= WAIT_FOR_JOBS_UP_TO_STAFF ? undefined : ((await queue.wait(job.id)) as WeekDraft | undefined)
+  if (draft) return { draft }
+  if (queue && staff >= WAIT_FOR_JOBS_UP_TO_STAFF) {
+    queue.kick()
+    return { job: await getJob(ctx.store, schoolId, job.id) }
+  }
+  throw conflict('the generate was cancelled before it ran')
+}

@@ -1,0 +1,41 @@
+// A big week's generate on the week page: while its job waits or solves, the page says so in
+// words, reloads itself without script, and offers Cancel until the solve starts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createJob } from '../../src/jobs/jobs.js'
+import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
+import { cancelGenerate, weekPage } from '../../src/manager/week-pages.js'
+import { example, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
+
+let w: World
+let pc: PageContext
+const htmlOf = (r: PageResult) => (r.kind === 'html' ? r.html : '')
+
+beforeEach(async () => {
+  w = await worldFrom(example('primary.json'))
+  pc = { ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' }
+})
+afterEach(() => w.close())
+
+describe('a generate still running', () => {
+  it('is shown waiting, with the page reloading itself and a Cancel button', async () => {
+    const { job } = await createJob(w.ctx, SCHOOL, WEEK)
+    const html = htmlOf(await weekPage(pc, WEEK))
+    expect(html).toContain('<meta http-equiv="refresh" content="3"/>')
+    expect(html).toContain('The week is waiting to be generated')
+    expect(html).toContain(`action="/manage/${SCHOOL}/week/${WEEK}/jobs/${job.id}/cancel"`)
+  })
+
+  it('is shown solving, without Cancel, once it has started', async () => {
+    const { job } = await createJob(w.ctx, SCHOOL, WEEK)
+    await w.store.db.updateTable('solve_jobs').set({ status: 'running' }).where('id', '=', job.id).execute()
+    const html = htmlOf(await weekPage(pc, WEEK))
+    expect(html).toContain('Generating the week now')
+    expect(html).not.toContain('/cancel"')
+  })
+
+  it('can be cancelled before it starts, and the page stops reloading', async () => {
+    const { job } = await createJob(w.ctx, SCHOOL, WEEK)
+    expect(await cancelGenerate(pc, WEEK, job.id)).toEqual({ kind: 'redirect', to: `/manage/${SCHOOL}/week/${WEEK}?done=generate-cancelled` })
+    expect(htmlOf(await weekPage(pc, WEEK))).not.toContain('http-equiv="refresh"')
+  })
+})
