@@ -2,17 +2,16 @@
 // words, reloads itself without script, and offers Cancel until the solve starts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createJob } from '../../src/jobs/jobs.js'
-import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
+import type { PageContext } from '../../src/manager/page-kit.js'
 import { cancelGenerate, weekPage } from '../../src/manager/week-pages.js'
-import { example, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
+import { example, SCHOOL, WEEK, worldFrom, type World, htmlOf, pagesOf } from '../support/week.js'
 
 let w: World
 let pc: PageContext
-const htmlOf = (r: PageResult) => (r.kind === 'html' ? r.html : '')
 
 beforeEach(async () => {
   w = await worldFrom(example('primary.json'))
-  pc = { ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' }
+  pc = pagesOf(w)
 })
 afterEach(() => w.close())
 

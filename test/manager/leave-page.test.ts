@@ -2,19 +2,18 @@
 // re-planned, with a link to review it) or declines; an answer from a stale page is refused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { decideLeave, leavePage } from '../../src/manager/leave-pages.js'
-import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
+import type { PageContext } from '../../src/manager/page-kit.js'
 import { requestLeave } from '../../src/leave/leave.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
-import { example, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
+import { example, SCHOOL, staffIdOf, WEEK, worldFrom, type World, htmlOf, pagesOf } from '../support/week.js'
 
 let w: World
 let pc: PageContext
-const htmlOf = (r: PageResult) => (r.kind === 'html' ? r.html : '')
 
 beforeEach(async () => {
   w = await worldFrom(example('primary.json'))
-  pc = { ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' }
+  pc = pagesOf(w)
   const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
   await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
 })

@@ -2,20 +2,19 @@
 // latest messages went, failures with their reason.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { messagesPage } from '../../src/manager/messages-pages.js'
-import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
+import type { PageContext } from '../../src/manager/page-kit.js'
 import { deliverDue } from '../../src/notifications/outbox.js'
 import { savePrefs } from '../../src/notifications/prefs.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
-import { example, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
+import { example, SCHOOL, staffIdOf, WEEK, worldFrom, type World, htmlOf, pagesOf } from '../support/week.js'
 
 let w: World
 let pc: PageContext
-const htmlOf = (r: PageResult) => (r.kind === 'html' ? r.html : '')
 
 beforeEach(async () => {
   w = await worldFrom(example('primary.json'))
-  pc = { ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' }
+  pc = pagesOf(w)
   w.store.sqlite.prepare("UPDATE staff SET email = code || '@elm.example' WHERE school_id = ? AND code IN ('s001', 's002')").run(SCHOOL)
 })
 afterEach(() => w.close())

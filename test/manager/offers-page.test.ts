@@ -2,18 +2,17 @@
 // one or a whole day's, and the offers so far; refusals come back as sentences on the page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { offerFromPage, offersPage, withdrawFromPage } from '../../src/manager/offer-pages.js'
-import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
+import type { PageContext } from '../../src/manager/page-kit.js'
 import { LATE_COVER_SEAT, publishWithLateCover } from '../support/offers.js'
-import { example, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
+import { example, SCHOOL, WEEK, worldFrom, type World, htmlOf, pagesOf } from '../support/week.js'
 
 let w: World
 let pc: PageContext
-const htmlOf = (r: PageResult) => (r.kind === 'html' ? r.html : '')
 const SEAT = LATE_COVER_SEAT
 
 beforeEach(async () => {
   w = await worldFrom(example('primary.json'))
-  pc = { ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' }
+  pc = pagesOf(w)
 })
 afterEach(() => w.close())
 

@@ -7,6 +7,7 @@ import type { SqliteStore } from '../../db/sqlite.js'
 import type { Store } from '../../db/store.js'
 import type { Assignment, Scenario } from '../../solver/scenario.js'
 import type { WriteContext } from '../../src/platform/deps.js'
+import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
 import { toProblem } from '../../src/platform/http/errors.js'
 import { fairnessReport } from '../../src/ledgers/fairness.js'
 import { importScenario } from '../../src/scenario/import.js'
@@ -104,3 +105,11 @@ export async function statusOf(promise: Promise<unknown>): Promise<number> {
     return toProblem(err).status
   }
 }
+
+/** The manager's page handlers over a world: its school, as the manager of `contextFor`. */
+export function pagesOf(w: World): PageContext {
+  return { ctx: w.ctx, schoolId: SCHOOL, origin: 'https://rota.example.org' }
+}
+
+/** A page handler's HTML ('' for a redirect or a download). */
+export const htmlOf = (r: PageResult): string => (r.kind === 'html' ? r.html : '')
