@@ -488,7 +488,8 @@ export type OutboxStatus = 'queued' | 'sent' | 'failed'
 export interface OutboxTable {
   id: string
   school_id: string
-  staff_id: string
+  staff_id: string | null
+  user_id: string | null
   channel: 'email' | 'push'
   subject: string
   body: string

@@ -17,7 +17,9 @@ CREATE TABLE notification_prefs (
 CREATE TABLE outbox (
   id TEXT PRIMARY KEY,
   school_id TEXT NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
-  staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+  -- to a member of staff (their duties changed) or to a manager (cover is needed)
+  staff_id TEXT REFERENCES staff(id) ON DELETE CASCADE,
+  user_id TEXT REFERENCES users(id) ON DELETE CASCADE CHECK ((staff_id IS NULL) <> (user_id IS NULL)),
   channel TEXT NOT NULL CHECK (channel IN ('email', 'push')),
   subject TEXT NOT NULL,
   body TEXT NOT NULL,

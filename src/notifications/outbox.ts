@@ -45,9 +45,10 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
   const now = Instant.now(deps.clock)
   const due = await db
     .selectFrom('outbox as o')
-    .innerJoin('staff as s', 's.id', 'o.staff_id')
+    .leftJoin('staff as s', 's.id', 'o.staff_id')
+    .leftJoin('users as u', 'u.id', 'o.user_id')
     .innerJoin('schools as sc', 'sc.id', 'o.school_id')
-    .select(['o.id', 'o.staff_id', 'o.channel', 'o.subject', 'o.body', 'o.attempts', 's.email', 'sc.timezone'])
+    .select(['o.id', 'o.staff_id', 'o.channel', 'o.subject', 'o.body', 'o.attempts', 's.email', 'u.email as user_email', 'sc.timezone'])
     .where('o.status', '=', 'queued')
     .where('o.next_attempt_at', '<=', isoInstant(now))
     .orderBy('o.next_attempt_at')
@@ -55,8 +56,9 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
     .execute()
   const run: DeliveryRun = { sent: 0, retrying: 0, failed: 0, held: 0 }
   for (const m of due) {
-    const prefs = await loadPrefs(deps.store, m.staff_id)
-    const address = m.email?.trim()
+    // A manager's message (cover needed) has no staff choice behind it: e-mail, any hour.
+    const prefs = m.staff_id ? await loadPrefs(deps.store, m.staff_id) : MANAGER_PREFS
+    const address = (m.email ?? m.user_email)?.trim()
     const unreachable = whyUnreachable(m.channel, address, prefs, deps.vapid !== undefined)
     if (unreachable) {
       await record(deps, m.id, { status: 'failed', last_error: unreachable })
@@ -76,13 +78,8 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
     }
     if (!(await claim(deps, m.id, m.attempts, now))) continue
     try {
-      if (m.channel === 'push') await pushToPhones(deps, m)
-      else
-        await mailer.send(
-          address ?? '',
-          m.subject,
-          `${m.body}\n\n${origin ? `See your week: ${origin}/me` : 'Open Duty Rota on your phone to see your week.'}\n`,
-        )
+      if (m.channel === 'push' && m.staff_id) await pushToPhones(deps, { ...m, staff_id: m.staff_id })
+      else await mailer.send(address ?? '', m.subject, `${m.body}\n\n${linkLine(m.staff_id === null, origin)}\n`)
       await record(deps, m.id, { status: 'sent', sent_at: isoInstant(now), last_error: null })
       run.sent++
     } catch (err) {
@@ -98,6 +95,14 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
     }
   }
   return run
+}
+
+const MANAGER_PREFS: NotificationPrefs = { email: true, push: false, quietStart: null, quietEnd: null, version: 0 }
+
+/** Where the reader goes next: a manager to their pages, staff to their phone page. */
+function linkLine(toManager: boolean, origin: string | undefined): string {
+  if (toManager) return origin ? `Open the week: ${origin}/manage` : 'Open Duty Rota to see the week.'
+  return origin ? `See your week: ${origin}/me` : 'Open Duty Rota on your phone to see your week.'
 }
 
 /** Why a message on this channel cannot go to the person now; null when it can. */
@@ -168,6 +173,7 @@ export async function recentDeliveries(deps: Deps, schoolId: string, perPerson =
     .execute()
   const out = new Map<string, Delivery[]>()
   for (const r of rows) {
+    if (r.staff_id === null) continue
     const list = out.get(r.staff_id) ?? []
     if (list.length < perPerson) {
       list.push({ subject: r.subject, status: r.status, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at })

@@ -10,7 +10,9 @@ import { ProblemError } from '../platform/http/problem.js'
 import { createAbsence, getAbsence, type AbsenceInput, type AbsenceWithDetail } from './absences.js'
 import { todayAtSchool } from '../platform/school-today.js'
 import { generateDraft, type WeekDraft } from './generate.js'
+import { loadWeekRotas } from './rotas.js'
 import { hasSchoolDay } from './school-week.js'
+import { tellManagersOfGaps } from '../notifications/managers.js'
 
 /** A week whose re-plan could not be made; the absence stands, and the manager can retry. */
 export interface ReplanFailure {
@@ -55,6 +57,16 @@ export async function replanWeeksFor(ctx: WriteContext, schoolId: string, absenc
       })
     }
   }
+  const who = (await ctx.store.db.selectFrom('staff').select('name').where('id', '=', absence.staffId).executeTakeFirst())?.name ?? absence.staff
+  // Only the seats the absence empties: the ones the published rota already left empty are known.
+  const missing = (unfilled: readonly { missing: number }[]) => unfilled.reduce((n, u) => n + u.missing, 0)
+  const gaps = await Promise.all(
+    outcome.replans.map(async (d) => {
+      const published = (await loadWeekRotas(ctx.store, schoolId, d.rota.week)).published
+      return { monday: d.rota.week, empty: Math.max(0, missing(d.rota.unfilled) - missing(published?.unfilled ?? [])) }
+    }),
+  )
+  await tellManagersOfGaps(ctx, schoolId, who, absence.startDate, gaps)
   return outcome
 }
 
