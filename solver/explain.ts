@@ -38,18 +38,22 @@ function skillsStillNeeded(week: Week, state: RotaState, o: Occurrence): string[
 function reasonFor(week: Week, state: RotaState, o: Occurrence): string {
   const skills = skillsStillNeeded(week, state, o)
   const stopped: { person: number; why: Refusal }[] = []
-  let free = 0
+  const free: number[] = []
   for (let p = 0; p < week.staff.length; p++) {
     if (state.has(p, o.index)) continue
     if (skills.length > 0 && !skills.some((k) => week.skills[p]?.has(k))) continue
     const why = state.refuse(p, o.index)
     if (why) stopped.push({ person: p, why })
-    else free++
+    else free.push(p)
   }
   const prefix = skills.length > 0 ? `needs ${skills.join(' or ')}: ` : ''
-  if (skills.length > 0 && stopped.length === 0 && free === 0) return `${prefix}nobody on the staff holds ${skills.join(' or ')}`
-  if (stopped.length === 0 && free === 0) return 'there are no staff to ask'
-  const tail = free > 0 ? `; ${free} more could be asked if the limits on others are eased` : ''
+  if (skills.length > 0 && stopped.length === 0 && free.length === 0) return `${prefix}nobody on the staff holds ${skills.join(' or ')}`
+  if (stopped.length === 0 && free.length === 0) return 'there are no staff to ask'
+  // Someone the rules let sit is the first thing a manager needs to hear: the seat is theirs to
+  // give, and no limit on anyone else needs easing for it.
+  const freeText = free.length > 0 ? freeToSit(week, free) : ''
+  if (stopped.length === 0) return `${prefix}${freeText}`
+  const tail = freeText === '' ? '' : `; ${freeText}`
   const relevant = stopped.filter((s) => s.why.cause !== 'grade')
   const graded = stopped.length - relevant.length
   const noun = skills.length > 0 ? `${skills.join('/')} holders` : 'staff'
@@ -70,6 +74,16 @@ function reasonFor(week: Week, state: RotaState, o: Occurrence): string {
     .map(([text, { count, details }]) => `${count} ${text}${details.size > 0 ? ` (${[...details].sort().slice(0, 4).join(', ')})` : ''}`)
   if (graded > 0) parts.push(`${graded} whose grade does not include ${o.kind}`)
   return `${prefix}of ${stopped.length} ${noun}: ${parts.join(', ')}${tail}`
+}
+
+/** The people the rules let take the seat as the rota stands, by name where they are few. */
+function freeToSit(week: Week, free: number[]): string {
+  if (free.length === 1) return `${label(week, free[0] as number)} is free then and could be given it`
+  if (free.length <= NAME_AT_MOST) return `${free.map((p) => label(week, p)).join(', ')} are free then and could be given it`
+  return `${free.length} staff are free then and could be given it, among them ${free
+    .slice(0, NAME_AT_MOST)
+    .map((p) => label(week, p))
+    .join(', ')}`
 }
 
 function lead(count: number, noun: string): string {

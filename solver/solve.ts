@@ -7,6 +7,7 @@
 // still fill. Every assignment goes through the rule gate in state.ts, so an LP answer that
 // is fractional or wrong can cost a seat, never a rule.
 import { augmentSeats } from './augment.js'
+import { proveSeats } from './bound.js'
 import { canonicalRota, canonicalScenario, withGivenPinPaths } from './canonical.js'
 import { countsAsDuty, expandWeek, occurrenceKey } from './expand.js'
 import type { Occurrence, Week } from './expand.js'
@@ -127,7 +128,14 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
     previous,
   )
   const rota = canonicalRota(rotaOf(week, state, previous, tally), (a) => week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))?.start ?? 0)
-  rota.stats = { ...rota.stats, augmentFilled: augment.filled, augmentChains: augment.chains, augmentTrades: augment.trades, augmentChecks: augment.checks }
+  rota.stats = {
+    ...rota.stats,
+    augmentFilled: augment.filled,
+    augmentChains: augment.chains,
+    augmentTrades: augment.trades,
+    augmentChecks: augment.checks,
+    proof: proveSeats(week, state),
+  }
   return rota
 }
 
