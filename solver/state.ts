@@ -36,6 +36,8 @@ export class RotaState {
   readonly byOccurrence: Set<number>[]
   readonly duties: number[]
   readonly eventHours: number[]
+  /** Rule-gate questions asked so far: the step the solver's budget counts (budget.ts). */
+  questions = 0
 
   constructor(readonly week: Week) {
     this.byPerson = week.staff.map(() => new Set<number>())
@@ -72,6 +74,7 @@ export class RotaState {
 
   /** Why `person` may not take `occurrence` on top of what the rota holds now; null if they may. */
   refuse(person: number, occurrence: number): Refusal | null {
+    this.questions++
     const week = this.week
     const o = week.occurrences[occurrence] as Occurrence
     const p = week.staff[person]

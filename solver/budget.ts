@@ -1,0 +1,74 @@
+// The solver's work budget, counted in steps and never in time, so a rota depends only on its
+// week and its budget, not on how busy the machine is. One step is one rule-gate question
+// (RotaState.refuse); an LP costs its estimated dense-simplex work in the same unit (lpSteps).
+// Every pass asks the budget before it starts more work; when it is spent the passes still to
+// run are skipped and the rota as it stands is returned: every assignment in it went through
+// the rule gate, so it keeps every hard rule, and `stats.stoppedEarly` says the search was cut.
+
+export interface BudgetOptions {
+  /**
+   * Most steps the solve may take (default DEFAULT_STEPS): rule-gate questions plus the
+   * estimated work of each LP. The largest week the service accepts finishes within the default.
+   */
+  steps?: number
+}
+
+/** Enough for every bench week up to 2,000 staff to run every pass to its own end. */
+export const DEFAULT_STEPS = 40_000_000
+
+/**
+ * Steps charged for an LP of `rows` x `cols`: javascript-lp-solver's dense simplex pivots over
+ * the whole table, about one pivot per row, so its work grows as rows x rows x cols. The
+ * divisor makes one step of an LP roughly the time of one rule-gate question.
+ */
+export function lpSteps(rows: number, cols: number): number {
+  return Math.ceil((rows * rows * cols) / 200)
+}
+
+export class Budget {
+  private spent = 0
+  /** Set once a pass wanted more than was left. */
+  stoppedEarly = false
+  /** The pass that first found the budget spent. */
+  stoppedIn: string | undefined
+
+  constructor(
+    readonly limit: number,
+    /** Rule-gate questions asked so far (they are counted where they are asked). */
+    private readonly questions: () => number,
+  ) {}
+
+  used(): number {
+    return this.spent + this.questions()
+  }
+
+  left(): number {
+    return Math.max(0, this.limit - this.used())
+  }
+
+  charge(steps: number): void {
+    this.spent += steps
+  }
+
+  /** May `pass` start something that costs about `steps`? If not, the solve stops early there. */
+  allows(pass: string, steps = 1): boolean {
+    if (this.used() + steps <= this.limit) return true
+    this.stop(pass)
+    return false
+  }
+
+  /** A pass's own cap on rule-gate questions, cut to what the budget has left. */
+  cap(own: number): number {
+    return Math.min(own, this.left())
+  }
+
+  /** After a pass: if it spent what was left, the solve stopped early in it. */
+  settle(pass: string): void {
+    if (this.used() >= this.limit) this.stop(pass)
+  }
+
+  private stop(pass: string): void {
+    if (!this.stoppedEarly) this.stoppedIn = pass
+    this.stoppedEarly = true
+  }
+}
