@@ -17,6 +17,7 @@ import { answerOffer, loadMySwaps, offerChoices, offerSwap, type OfferAnswer, ty
 import { NO_FEED, renderMePage, renderMeSignedOutPage, type CalendarPanel } from './me-page.js'
 import { renderOfferPage, swapFlashText, type SwapFlash, type SwapsPanel } from './swaps-page.js'
 import { feedLinks } from '../calendar/feeds.routes.js'
+import { etagOfText, lookupView, matchesEtag, REVALIDATE, storeView } from '../calendar/read-views.js'
 
 /** The staff member behind the session: a personal-link session, or a user who is staff somewhere. */
 function staffOf(c: Context<AuthEnv>): { schoolId: string; staffId: string } | undefined {
@@ -29,7 +30,7 @@ function staffOf(c: Context<AuthEnv>): { schoolId: string; staffId: string } | u
   return undefined
 }
 
-/** Personal data: never stored by a shared cache or the browser's back-forward copy. */
+/** Personal data: never stored by a shared cache or the browser's back-forward copy (the plain GET /me revalidates instead). */
 function privatePage(c: Context): void {
   c.header('Cache-Control', 'no-store')
 }
@@ -42,10 +43,10 @@ interface Shown {
   status?: 200 | 400 | 403 | 404 | 409 | 412
 }
 
-async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
-  privatePage(c)
+/** The page and its status, as the person would see it now. */
+async function pageOf(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}): Promise<{ html: string; status: NonNullable<Shown['status']> | 404 }> {
   const view = await loadMe(c.var.deps, me.schoolId, me.staffId)
-  if (!view) return c.html(await renderMeSignedOutPage(), 404)
+  if (!view) return { html: await renderMeSignedOutPage(), status: 404 }
   // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
   // week, but a duty today (a weekend event) can still be offered, so its offer must show.
   const [feedId, list] = await Promise.all([liveFeedId(c.var.deps, { scope: 'person', ...me }), loadMySwaps(c.var.deps.store, me, mondayOf(view.today))])
@@ -55,7 +56,34 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
     ...(shown.issued ? { issued: shown.issued } : {}),
     ...(shown.staleCalendarForm ? { stale: true } : {}),
   }
-  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }), shown.status ?? 200)
+  return { html: await renderMePage(view, calendar, { list, ...shown.swaps }), status: shown.status ?? 200 }
+}
+
+async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
+  privatePage(c)
+  const page = await pageOf(c, me, shown)
+  return c.html(page.html, page.status)
+}
+
+/**
+ * The plain page (no one-off message): the stored copy while nothing on it has changed
+ * (calendar/read-views.ts), else made now and kept. A phone that has it gets 304.
+ */
+async function storedPage(c: Context<AuthEnv>, me: StaffMember) {
+  const deps = c.var.deps
+  const slot = await lookupView(deps, me.schoolId, `me:${me.staffId}`, '')
+  let page = slot?.current
+  if (!page) {
+    const made = await pageOf(c, me)
+    if (made.status !== 200) return show(c, me)
+    page = { body: made.html, etag: await etagOfText(made.html), modified: null }
+    if (slot) await storeView(deps, slot, page)
+  }
+  c.header('Cache-Control', REVALIDATE)
+  c.header('ETag', page.etag)
+  c.header('Vary', 'Cookie')
+  if (matchesEtag(c.req.header('if-none-match'), page.etag)) return c.body(null, 304)
+  return c.html(page.body)
 }
 
 /** A refused swap form: the sentence to show and the status to answer with. */
@@ -93,7 +121,8 @@ export const meRoutes = new Hono<AuthEnv>()
       privatePage(c)
       return c.html(await renderMeSignedOutPage(), 401)
     }
-    return show(c, me, { swaps: { flash: swapFlashText(c.req.query('swap')) } })
+    const flash = swapFlashText(c.req.query('swap'))
+    return flash === undefined ? storedPage(c, me) : show(c, me, { swaps: { flash } })
   })
 
   // Get (or replace) my calendar link. Its URL is shown on this one response only. The form
