@@ -230,6 +230,24 @@ export interface AuditLogTable {
   at: string
 }
 
+/** Per school, bumped by triggers whenever something /me or a feed shows changes (0009). */
+export interface ViewEpochsTable {
+  school_id: string
+  epoch: Generated<number>
+}
+
+/** A stored /me page or feed text, good while its epoch is the school's and its day is today. */
+export interface ReadViewsTable {
+  school_id: string
+  key: string
+  epoch: number
+  today: string
+  variant: string
+  etag: string
+  modified: string | null
+  body: string
+}
+
 export interface Database {
   organisations: OrganisationsTable
   schools: SchoolsTable
@@ -406,6 +424,8 @@ export interface Database {
   feed_tokens: FeedTokensTable
   calendar_entries: CalendarEntriesTable
   calendar_publishes: CalendarPublishesTable
+  view_epochs: ViewEpochsTable
+  read_views: ReadViewsTable
 }
 
 // The weekly loop (db/migrations/0003_week.sql).

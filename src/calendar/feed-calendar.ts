@@ -4,9 +4,9 @@ import { Instant } from '@js-joda/core'
 import { buildFeed, type FeedEntry, type FeedPerspective } from './feed.js'
 import { schoolToday } from '../platform/zone.js'
 import type { Deps } from '../platform/deps.js'
-import { hashToken } from '../platform/tokens.js'
 import { parseJsonColumn } from '../platform/json.js'
 import type { FeedTokenRow } from './feed-tokens.js'
+import { etagOfText, lookupView, matchesEtag, storeView } from './read-views.js'
 
 /** How far back a feed reaches: half a term of past duties is plenty to look back on. */
 export const FEED_PAST_DAYS = 42
@@ -17,6 +17,19 @@ export interface FeedDocument {
   etag: string
   /** the last time an entry in scope was added, changed or removed */
   lastModified: Instant
+}
+
+/**
+ * The feed as served: the stored copy while nothing in it has changed (read-views.ts), else
+ * made afresh and kept. The token itself is checked live by the caller, on every request.
+ */
+export async function servedFeed(deps: Deps, token: FeedTokenRow, pageUrl: string): Promise<FeedDocument> {
+  const slot = await lookupView(deps, token.school_id, `feed:${token.id}`, pageUrl)
+  const kept = slot?.current
+  if (kept) return { body: kept.body, etag: kept.etag, lastModified: Instant.parse(kept.modified ?? token.created_at) }
+  const doc = await loadFeed(deps, token, pageUrl)
+  if (slot) await storeView(deps, slot, { body: doc.body, etag: doc.etag, modified: doc.lastModified.toString() })
+  return doc
 }
 
 export async function loadFeed(deps: Deps, token: FeedTokenRow, pageUrl: string): Promise<FeedDocument> {
@@ -71,7 +84,7 @@ export async function loadFeed(deps: Deps, token: FeedTokenRow, pageUrl: string)
     entries,
   })
   const latest = rows.reduce((max, r) => (r.changed_at > max ? r.changed_at : max), token.created_at)
-  return { body, etag: `"${(await hashToken(body)).slice(0, 32)}"`, lastModified: Instant.parse(latest) }
+  return { body, etag: await etagOfText(body), lastModified: Instant.parse(latest) }
 }
 
 async function feedName(deps: Deps, token: FeedTokenRow, schoolName: string): Promise<string> {
@@ -106,10 +119,7 @@ export function httpDate(instant: Instant): string {
  * HTTP dates have no fractions.
  */
 export function notModified(doc: FeedDocument, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined): boolean {
-  if (ifNoneMatch !== undefined) {
-    const tags = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''))
-    return tags.includes('*') || tags.includes(doc.etag)
-  }
+  if (ifNoneMatch !== undefined) return matchesEtag(ifNoneMatch, doc.etag)
   if (ifModifiedSince === undefined) return false
   const since = Date.parse(ifModifiedSince)
   if (Number.isNaN(since)) return false

@@ -6,7 +6,8 @@ import { Hono, type Context } from 'hono'
 import { appOrigin, managesSchool, type AuthEnv } from '../auth/authorise.js'
 import { authProblem } from '../auth/problems.js'
 import { notFound } from '../platform/http/problem.js'
-import { httpDate, loadFeed, notModified } from './feed-calendar.js'
+import { httpDate, notModified, servedFeed } from './feed-calendar.js'
+import { REVALIDATE } from './read-views.js'
 import { findFeedToken, issueFeedToken, listFeedTokens, revokeFeedToken, revokeFeedTokenById, type FeedTarget } from './feed-tokens.js'
 import { writeContext } from '../platform/http/context.js'
 import { dutyPostExists } from '../setup/duty-posts.js'
@@ -28,12 +29,12 @@ export const feedRoutes = new Hono<AuthEnv>().get('/feeds/:file', async (c) => {
   if (!file.endsWith('.ics')) return notAFeed()
   const token = await findFeedToken(c.var.deps, file.slice(0, -'.ics'.length))
   if (!token) return notAFeed()
-  const doc = await loadFeed(c.var.deps, token, `${appOrigin(c, c.var.authDeps)}/me`)
+  const doc = await servedFeed(c.var.deps, token, `${appOrigin(c, c.var.authDeps)}/me`)
   const validators = {
     ETag: doc.etag,
     'Last-Modified': httpDate(doc.lastModified),
     // Clients may keep a copy but must ask again each time; the ETag makes asking cheap.
-    'Cache-Control': 'private, no-cache',
+    'Cache-Control': REVALIDATE,
     'X-Robots-Tag': 'noindex',
   }
   if (notModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return c.body(null, 304, validators)

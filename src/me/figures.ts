@@ -3,8 +3,9 @@
 // staff sees are the ones their manager sees and the solver balances.
 import type { LocalDate } from '@js-joda/core'
 import type { Deps } from '../platform/deps.js'
-import { fairnessReport, shareTally, type FairnessRow } from '../ledgers/fairness.js'
-import { hoursReport } from '../ledgers/hours.js'
+import type { Store } from '../../db/store.js'
+import { fairnessReport, shareTally, type FairnessReport, type FairnessRow } from '../ledgers/fairness.js'
+import { hoursReport, type HoursReport } from '../ledgers/hours.js'
 
 export interface Figure {
   /** duty and cover assignments in the week */
@@ -31,9 +32,42 @@ export interface MeFigures {
 
 const oneDecimal = (n: number) => Math.round(n * 10) / 10
 
+interface SchoolReports {
+  fairness: FairnessReport
+  hours: HoursReport
+}
+
+/**
+ * The school's two reports, made once per school epoch and date (db/migrations/0009): every
+ * person's first page after a publish reads the same whole-school ledgers, and a school of 500
+ * would otherwise count them 500 times. The epoch is read before the reports, so a change
+ * landing meanwhile files them under an epoch nobody reads any more.
+ */
+const reportsByStore = new WeakMap<Store, Map<string, Promise<SchoolReports>>>()
+const KEPT_REPORTS = 8
+
+async function schoolReports(store: Store, schoolId: string, date: string): Promise<SchoolReports> {
+  const epoch = await store.db.selectFrom('view_epochs').select('epoch').where('school_id', '=', schoolId).executeTakeFirst()
+  const make = async () => {
+    const [fairness, hours] = await Promise.all([fairnessReport(store, schoolId, date), hoursReport(store, schoolId, date)])
+    return { fairness, hours }
+  }
+  if (!epoch) return make()
+  const kept = reportsByStore.get(store) ?? new Map<string, Promise<SchoolReports>>()
+  reportsByStore.set(store, kept)
+  const key = `${schoolId}|${epoch.epoch}|${date}`
+  const found = kept.get(key)
+  if (found) return found
+  const made = make()
+  kept.set(key, made)
+  // A failed read is not kept; the oldest entries go first.
+  made.catch(() => kept.delete(key))
+  while (kept.size > KEPT_REPORTS) kept.delete(kept.keys().next().value ?? key)
+  return made
+}
+
 export async function loadMeFigures(deps: Deps, schoolId: string, staffId: string, asOf: LocalDate): Promise<MeFigures> {
-  const date = asOf.toString()
-  const [fairness, hours] = await Promise.all([fairnessReport(deps.store, schoolId, date), hoursReport(deps.store, schoolId, date)])
+  const { fairness, hours } = await schoolReports(deps.store, schoolId, asOf.toString())
   const mineRow = fairness.staff.find((r) => r.staffId === staffId)
   const counted = fairness.staff.filter((r) => r.fte > 0)
   const mean = (pick: (r: FairnessRow) => number) => (counted.length === 0 ? 0 : oneDecimal(counted.reduce((s, r) => s + pick(r), 0) / counted.length))

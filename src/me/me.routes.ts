@@ -27,6 +27,8 @@ import { forgetPushSubscription, savePushSubscription } from '../notifications/p
 import { validate } from '../platform/http/validate.js'
 import { z } from 'zod'
 
+import { feedLinks } from '../calendar/feeds.routes.js'
+
 /** What /me may say after a leave form; keys only, so no text can be injected through the URL. */
 const LEAVE_FLASH: Record<string, string> = {
   asked: 'Asked: your manager sees the request and answers it here.',
@@ -47,7 +49,7 @@ const base64urlKey = (bytes: number) =>
     .refine((k) => Math.floor((k.length * 3) / 4) === bytes, `must encode ${bytes} bytes`)
 /** What PushSubscription.toJSON() sends; its expirationTime and other fields are ignored. */
 const pushSubscriptionBody = z.object({ endpoint: pushEndpoint, keys: z.object({ p256dh: base64urlKey(65), auth: base64urlKey(16) }) })
-import { feedLinks } from '../calendar/feeds.routes.js'
+import { etagOfText, lookupView, matchesEtag, REVALIDATE, storeView } from '../calendar/read-views.js'
 
 /** The staff member behind the session: a personal-link session, or a user who is staff somewhere. */
 function staffOf(c: Context<AuthEnv>): { schoolId: string; staffId: string } | undefined {
@@ -60,7 +62,7 @@ function staffOf(c: Context<AuthEnv>): { schoolId: string; staffId: string } | u
   return undefined
 }
 
-/** Personal data: never stored by a shared cache or the browser's back-forward copy. */
+/** Personal data: never stored by a shared cache or the browser's back-forward copy (the plain GET /me revalidates instead). */
 function privatePage(c: Context): void {
   c.header('Cache-Control', 'no-store')
 }
@@ -76,10 +78,10 @@ interface Shown {
   status?: 200 | 400 | 403 | 404 | 409 | 412
 }
 
-async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
-  privatePage(c)
+/** The page and its status, as the person would see it now. */
+async function pageOf(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}): Promise<{ html: string; status: NonNullable<Shown['status']> | 404 }> {
   const view = await loadMe(c.var.deps, me.schoolId, me.staffId)
-  if (!view) return c.html(await renderMeSignedOutPage(), 404)
+  if (!view) return { html: await renderMeSignedOutPage(), status: 404 }
   // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
   // week, but a duty today (a weekend event) can still be offered, so its offer must show.
   const [feedId, list, offers, notifications, leave] = await Promise.all([
@@ -97,7 +99,34 @@ async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
   }
   const notify: NotifyPanel = { ...notifications, ...shown.notify, ...(c.var.deps.vapid ? { pushKey: c.var.deps.vapid.publicKey } : {}) }
   const extras = { notify, leave: { list: leave.filter((r) => r.endDate >= view.today || r.status === 'requested'), ...shown.leave } }
-  return c.html(await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, extras), shown.status ?? 200)
+  return { html: await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, extras), status: shown.status ?? 200 }
+}
+
+async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
+  privatePage(c)
+  const page = await pageOf(c, me, shown)
+  return c.html(page.html, page.status)
+}
+
+/**
+ * The plain page (no one-off message): the stored copy while nothing on it has changed
+ * (calendar/read-views.ts), else made now and kept. A phone that has it gets 304.
+ */
+async function storedPage(c: Context<AuthEnv>, me: StaffMember) {
+  const deps = c.var.deps
+  const slot = await lookupView(deps, me.schoolId, `me:${me.staffId}`, '')
+  let page = slot?.current
+  if (!page) {
+    const made = await pageOf(c, me)
+    if (made.status !== 200) return show(c, me)
+    page = { body: made.html, etag: await etagOfText(made.html), modified: null }
+    if (slot) await storeView(deps, slot, page)
+  }
+  c.header('Cache-Control', REVALIDATE)
+  c.header('ETag', page.etag)
+  c.header('Vary', 'Cookie')
+  if (matchesEtag(c.req.header('if-none-match'), page.etag)) return c.body(null, 304)
+  return c.html(page.body)
 }
 
 /** A refused swap form: the sentence to show and the status to answer with. */
@@ -135,11 +164,19 @@ export const meRoutes = new Hono<AuthEnv>()
       privatePage(c)
       return c.html(await renderMeSignedOutPage(), 401)
     }
+    const flashes = {
+      swaps: swapFlashText(c.req.query('swap')),
+      cover: coverOfferFlashText(c.req.query('cover')),
+      notify: c.req.query('notify') === 'saved' ? 'Saved.' : undefined,
+      leave: leaveFlash(c.req.query('leave')),
+    }
+    // The plain page comes from its stored copy; a page with a one-off message is made now.
+    if (Object.values(flashes).every((f) => f === undefined)) return storedPage(c, me)
     return show(c, me, {
-      swaps: { flash: swapFlashText(c.req.query('swap')) },
-      coverOffers: { flash: coverOfferFlashText(c.req.query('cover')) },
-      notify: { message: c.req.query('notify') === 'saved' ? 'Saved.' : undefined },
-      leave: { message: leaveFlash(c.req.query('leave')) },
+      swaps: { flash: flashes.swaps },
+      coverOffers: { flash: flashes.cover },
+      notify: { message: flashes.notify },
+      leave: { message: flashes.leave },
     })
   })
 

@@ -44,7 +44,7 @@ describe('/me', () => {
     const res = await app.request('/me', { headers: { cookie } })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)
-    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(res.headers.get('cache-control')).toBe('private, no-cache')
     expect(res.headers.get('content-security-policy')).toContain(`style-src 'self' ${ME_STYLE_HASH}`)
     expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline')
     const html = await res.text()

@@ -1,7 +1,7 @@
 // Open cover on the phone: an offer shows to whoever may take it, Accept makes it theirs at
 // once (in their week and their calendar), and the next person to tap Accept is told it has gone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { offerSeats } from '../../src/offers/offers.js'
+import { listOffers, offerSeats, withdrawOffer } from '../../src/offers/offers.js'
 import { addCover, publish } from '../support/calendar.js'
 import { phones, type Phones } from '../support/phone.js'
 
@@ -52,5 +52,17 @@ describe('cover offered to staff', () => {
     const res = await accept(ben, bensPage)
     expect(res.headers.get('location')).toBe('/me?cover=gone#cover-offers')
     expect(await me(ben, '?cover=gone')).toContain('Someone else took it first')
+  })
+})
+
+describe('a phone that already has its page', () => {
+  it('no longer shows cover the manager withdrew since it last looked', async () => {
+    const first = await p.app.request('/me', { headers: { cookie: amira } })
+    expect(await first.text()).toContain('Cover you could take')
+    const [offer] = await listOffers(school.store, school.schoolId, WEEK)
+    await withdrawOffer(school.ctx, school.schoolId, offer?.id ?? '')
+    const again = await p.app.request('/me', { headers: { cookie: amira, 'if-none-match': first.headers.get('etag') ?? '' } })
+    expect(again.status).toBe(200)
+    expect(await again.text()).not.toContain('Cover you could take')
   })
 })

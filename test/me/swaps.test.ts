@@ -3,9 +3,7 @@
 // what the colleague accepted, and refuses (409) what they have not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app.js'
-import { createSession } from '../../src/auth/sessions.js'
-import { addSickness, makeSchool, openPersonalLink, publish, type School } from '../support/calendar.js'
-import { testApp } from '../support/kit.js'
+import { addSickness, phoneWorld, type School } from '../support/calendar.js'
 
 const ORIGIN = 'http://localhost'
 const WEEK = '2026-11-23'
@@ -20,17 +18,14 @@ let ben: string
 let cara: string
 
 beforeEach(async () => {
-  school = await makeSchool('2026-11-24T07:45:00Z') // Tuesday, before school
-  app = testApp({ store: school.store, clock: school.clock })
-  manager = `__Host-session=${(await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })).token}`
-  await publish(school, WEEK, [
+  const world = await phoneWorld('2026-11-24T07:45:00Z', WEEK, [
     ['stf_amira', 'yard', '2026-11-24', 'break'],
     ['stf_amira', 'yard', '2026-11-26', 'break'],
     ['stf_ben', 'gate', '2026-11-27', 'gate'],
     ['stf_cara', 'yard', '2026-11-26', 'break'],
-  ])
-  const open = (staffId: string) => openPersonalLink((path, init) => app.request(path, init), school, manager, staffId)
-  ;[amira, ben, cara] = [await open(school.staff.amira), await open(school.staff.ben), await open(school.staff.cara)]
+  ]) // Tuesday, before school
+  ;({ school, app, manager } = world)
+  ;[amira, ben, cara] = [await world.open(school.staff.amira), await world.open(school.staff.ben), await world.open(school.staff.cara)]
 })
 afterEach(() => school.close())
 

@@ -5,8 +5,10 @@
 import { Instant } from '@js-joda/core'
 import ICAL from 'ical.js'
 import { recordPublishedAssignments, type PublishedAssignment } from '../../src/calendar/publish-record.js'
+import type { App } from '../../src/app.js'
+import { createSession } from '../../src/auth/sessions.js'
 import type { WriteContext } from '../../src/platform/deps.js'
-import { freshStore, handClock, insertOrganisation, insertSchool, SETUP_AT, writeContext, type TestClock, type TestStore } from './kit.js'
+import { freshStore, handClock, insertOrganisation, insertSchool, SETUP_AT, testApp, writeContext, type TestClock, type TestStore } from './kit.js'
 
 export interface School {
   store: TestStore
@@ -216,4 +218,22 @@ export async function openPersonalLink(request: Requester, school: School, manag
   if (opened.status !== 303 || opened.headers.get('location') !== '/me' || !cookie)
     throw new Error(`the personal link did not sign the phone in: ${opened.status}`)
   return cookie
+}
+
+/** makeSchool behind the real app, a week published, the manager signed in, and phones to open. */
+export interface PhoneWorld {
+  school: School
+  app: App
+  /** the manager's session cookie */
+  manager: string
+  /** signs a phone in through the person's personal link; returns its cookie */
+  open(staffId: string): Promise<string>
+}
+
+export async function phoneWorld(now: string, week: string, rows: readonly Row[]): Promise<PhoneWorld> {
+  const school = await makeSchool(now)
+  const app = testApp({ store: school.store, clock: school.clock })
+  const manager = `__Host-session=${(await createSession(school.ctx, { kind: 'user', userId: 'usr_manager' })).token}`
+  await publish(school, week, rows)
+  return { school, app, manager, open: (staffId) => openPersonalLink((path, init) => app.request(path, init), school, manager, staffId) }
 }
