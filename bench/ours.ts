@@ -33,3 +33,18 @@ export async function loadChecker(): Promise<CheckFn | undefined> {
     return Array.isArray(out) ? out : []
   }
 }
+
+/**
+ * "yes" where the rota proves every priority's seat count the best possible (solver/bound.ts),
+ * "no (+N)" with the seats a better rota might still fill, "-" where the rota carries no proof.
+ * Read from the rota's free-form stats, so checked here rather than trusted.
+ */
+export function provedText(rota: Rota): string {
+  const proof = rota.stats?.proof as { byPriority?: unknown } | undefined
+  if (!Array.isArray(proof?.byPriority)) return '-'
+  let gap = 0
+  for (const p of proof.byPriority as { filled?: unknown; bound?: unknown; proved?: unknown }[]) {
+    if (p.proved !== true && typeof p.bound === 'number' && typeof p.filled === 'number') gap += Math.max(1, p.bound - p.filled)
+  }
+  return gap === 0 ? 'yes' : `no (+${gap})`
+}

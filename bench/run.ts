@@ -14,7 +14,7 @@ import { assignmentKey, loadHighs, occurrencesOf, solveExact } from './exact.js'
 import { crisisWeek, generatedWeeks, replanWeek } from './generate.js'
 import type { MemoryReport } from './measure-one.js'
 import type { CheckFn, SolveFn } from './ours.js'
-import { loadChecker, loadSolver } from './ours.js'
+import { loadChecker, loadSolver, provedText } from './ours.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
@@ -54,6 +54,8 @@ interface Measures {
   U: number
   U0: number
   changes: number | null
+  /** whether the rota proves its seats the best possible (bench/ours.ts provedText) */
+  proved: string
 }
 
 function measure(sc: Scenario, rota: Rota): Measures {
@@ -89,7 +91,7 @@ function measure(sc: Scenario, rota: Rota): Measures {
   }
   const have = new Set(rota.assignments.map(assignmentKey))
   const changes = (sc.previous ?? []).length > 0 ? (sc.previous ?? []).filter((a) => !have.has(assignmentKey(a))).length : null
-  return { filled, seats, U, U0, changes }
+  return { filled, seats, U, U0, changes, proved: provedText(rota) }
 }
 
 interface Week {
@@ -200,6 +202,7 @@ function printTable(rows: Row[]): void {
     'HiGHS ms',
     'HiGHS/ours',
     'seats filled ours/optimal',
+    'proved',
     'fair. excess',
     'changes ours/min',
     'peak RSS MB',
@@ -216,6 +219,7 @@ function printTable(rows: Row[]): void {
       r.exactError ? 'failed' : r.exact ? `${r.exact.ms.toFixed(0)}${r.exact.timedOut ? ' timeout' : ''}` : '-',
       r.oursMs !== undefined && r.exact ? `${(r.exact.ms / r.oursMs).toFixed(1)}x` : '-',
       seatsText(r.ours, r.exact),
+      r.ours?.proved ?? '-',
       ex === undefined ? '-' : Number.isFinite(ex) ? pct(ex) : 'inf',
       r.ours?.changes != null || r.exact?.changes != null ? `${r.ours?.changes ?? '-'}/${r.exact?.changes ?? '-'}` : '-',
       r.memory?.peakRssMB !== undefined ? `${r.memory.peakRssMB} (base ${r.memory.baselineRssMB})` : '-',

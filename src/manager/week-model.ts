@@ -3,6 +3,7 @@
 // tested without a database and the page only lays the figures out.
 import { LocalDate } from '@js-joda/core'
 import { WEEKDAYS, type Assignment, type Scenario, type Unfilled, type Weekday } from '../../solver/scenario.js'
+import { z } from 'zod'
 import { groupUnfilled, type ReasonGroup } from './unfilled-groups.js'
 
 export interface Override {
@@ -101,6 +102,8 @@ export interface WeekModel {
   unplanned: number
   /** assignments of the shown rota that fall in an absence recorded since it was made */
   absentOnDuty: AbsentOnDuty[]
+  /** what the solver proved about the rota's seats; null where it is not known or no longer fits the week */
+  proof: SeatsProof | null
 }
 
 export interface AbsentOnDuty {
@@ -111,9 +114,28 @@ export interface AbsentOnDuty {
   time: string
 }
 
+export interface SeatsProof {
+  /** no rota with these staff and rules fills more seats (priority by priority) */
+  best: boolean
+  /** seats a better rota might still fill: the gap between the rota and the solver's bound */
+  more: number
+}
+
 export interface ShownRota {
   assignments: readonly Assignment[]
   unfilled: readonly Unfilled[]
+  stats?: Readonly<Record<string, unknown>>
+}
+
+// The rota's stats are stored JSON (solver/bound.ts writes `proof`); a rota made before proofs,
+// or a proof of another shape, is read as unknown rather than trusted.
+const proofSchema = z.object({ byPriority: z.array(z.object({ filled: z.number(), bound: z.number(), proved: z.boolean() })) })
+
+export function seatsProof(stats: Readonly<Record<string, unknown>> | undefined): SeatsProof | null {
+  const parsed = proofSchema.safeParse(stats?.proof)
+  if (!parsed.success) return null
+  const { byPriority } = parsed.data
+  return { best: byPriority.every((p) => p.proved), more: byPriority.reduce((n, p) => n + Math.max(0, p.bound - p.filled), 0) }
 }
 
 const key = (work: string, date: string, slot: string | undefined) => `${work}|${date}|${slot ?? ''}`
@@ -149,6 +171,8 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
   const missing = unfilled.reduce((sum, u) => sum + u.missing, 0)
   const unplanned = rota ? cells.reduce((n, c) => n + c.unplanned, 0) : 0
   const reasonGroups = groupUnfilled(scenario, unfilled)
+  // Seats the rota never planned were never part of what was proved.
+  const proof = rota && unplanned === 0 ? seatsProof(rota.stats) : null
   return {
     monday: scenario.week,
     days,
@@ -159,6 +183,7 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
     seats: { needed, filled: rota ? needed - missing - unplanned : 0 },
     unplanned,
     absentOnDuty: absentOnDuty(scenario, rota?.assignments ?? [], rowOf),
+    proof,
   }
 }
 

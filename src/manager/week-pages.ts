@@ -84,7 +84,9 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
   }
   const print = rota ? storedPrint(rota.stats) : undefined
   const changes = print ? setupChanges(print, setupPrint(scenario)) : []
-  return { model, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes }
+  // A proof is about the setup the rota was made from; once that changed it proves nothing.
+  const shown = changes.length > 0 ? { ...model, proof: null } : model
+  return { model: shown, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes }
 }
 
 export async function weekPage(

@@ -6,9 +6,8 @@ import { submitAbsence, fairnessCsv, posterPage, reportsPage } from '../../src/m
 import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
 import { addDutyPost, addGrade, addSlot, addTermDates, homePage, importStaff, schoolDayPage, staffPage } from '../../src/manager/setup-pages.js'
 import { generateWeek, overrideSeat, printPage, publishTheWeek, weekPage } from '../../src/manager/week-pages.js'
-import { createOrganisation } from '../../src/schools/organisations.js'
-import { createSchool } from '../../src/schools/schools.js'
-import { freshStore, writeContext, type TestStore } from '../support/kit.js'
+import { freshStore, type TestStore } from '../support/kit.js'
+import { managerSchool } from '../support/manager-school.js'
 
 let store: TestStore
 let pc: PageContext
@@ -16,10 +15,7 @@ const MONDAY = '2026-11-23'
 
 beforeAll(async () => {
   store = freshStore()
-  const ctx = writeContext(store, 'user:test', '2026-11-20T09:00:00Z')
-  const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
-  const school = await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })
-  pc = { ctx, schoolId: school.id, origin: 'https://rota.example.org' }
+  pc = await managerSchool(store)
 })
 
 afterAll(async () => {

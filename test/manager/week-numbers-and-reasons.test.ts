@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
 import { addDutyPost, addGrade, addSlot, addTermDates, importStaff } from '../../src/manager/setup-pages.js'
 import { generateWeek, publishTheWeek, weekPage } from '../../src/manager/week-pages.js'
-import { createOrganisation } from '../../src/schools/organisations.js'
-import { createSchool } from '../../src/schools/schools.js'
-import { freshStore, writeContext, type TestStore } from '../support/kit.js'
+import { freshStore, type TestStore } from '../support/kit.js'
+import { managerSchool } from '../support/manager-school.js'
 
 let store: TestStore
 let pc: PageContext
@@ -17,10 +16,7 @@ const STAFF_CODES = ['s001', 's002', 's003', 's004']
 
 beforeAll(async () => {
   store = freshStore()
-  const ctx = writeContext(store, 'user:test', '2026-11-20T09:00:00Z')
-  const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
-  const school = await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })
-  pc = { ctx, schoolId: school.id, origin: 'https://rota.example.org' }
+  pc = await managerSchool(store)
   await addSlot(pc, { code: 'break', kind: 'break', start: '10:50', end: '11:10' })
   await addSlot(pc, { code: 'lunch', kind: 'lunch', start: '12:10', end: '12:40' })
   await addTermDates(pc, 'Autumn term 2026-09-03 2026-12-18')

@@ -67,6 +67,8 @@ export const draft = {
     { staff: 'AP', duty: 'hall', date: '2026-11-26', slot: 'lunch' },
   ],
   unfilled: [{ duty: 'yard', date: '2026-11-25', slot: 'break', missing: 1, reason: 'needs 2: Ben Jones is absent; Cara Doyle does not work on Wednesdays' }],
+  // Not proved, so the page shows its longer sentence: "1 more seat might be possible ...".
+  stats: { proof: { byPriority: [{ priority: 3, filled: 12, bound: 13, proved: false }], steps: 1, complete: true } },
 }
 
 export const model = buildWeekModel(scenario, draft, [

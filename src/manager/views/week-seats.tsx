@@ -6,7 +6,7 @@ import type { FC } from 'hono/jsx'
 import type { SetupChange } from '../../week/setup-print.js'
 import { PostForm } from '../../ui/form-fields.js'
 import type { ReasonGroup, NextStepPage } from '../unfilled-groups.js'
-import type { WeekModel } from '../week-model.js'
+import type { SeatsProof, WeekModel } from '../week-model.js'
 import { daysText } from './labels.js'
 import type { ManagerPaths } from './paths.js'
 
@@ -46,6 +46,19 @@ export const ReasonsSection: FC<{ groups: ReasonGroup[]; paths: ManagerPaths }> 
     </section>
   )
 
+/**
+ * Whether the empty seats could be filled at all: "best possible" only where the solver proved
+ * that no rota fills more, otherwise how many more might be.
+ */
+const ProofLine: FC<{ proof: SeatsProof }> = ({ proof }) =>
+  proof.best ? (
+    <p class="proof">This is the best possible with these staff and rules: no rota can fill more of these seats.</p>
+  ) : (
+    <p class="proof">
+      {proof.more} more {seatWord(proof.more)} might be possible with these staff and rules: the planner could not rule {proof.more === 1 ? 'it' : 'them'} out.
+    </p>
+  )
+
 /** How many seats are filled; the reasons for the others follow the grid. */
 export const SeatsSection: FC<{ model: WeekModel; generated: boolean }> = ({ model, generated }) => {
   const missing = model.unfilled.reduce((n, u) => n + u.missing, 0)
@@ -63,6 +76,7 @@ export const SeatsSection: FC<{ model: WeekModel; generated: boolean }> = ({ mod
       ) : (
         <p class="quiet">{model.seats.needed} seats to fill. Generate the week to fill them.</p>
       )}
+      {generated && missing > 0 && model.proof ? <ProofLine proof={model.proof} /> : null}
       {model.reasonGroups.length > 0 ? (
         <p>
           <a href="#why-unfilled">Why, and what to do about it</a>
