@@ -23,6 +23,8 @@ import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from './views/assets.js'
 import { SchoolsPage } from './views/home-page.js'
 import { managerPaths } from './views/paths.js'
 import { createElement } from 'hono/jsx'
+import * as cover from './cover-pages.js'
+import * as events from './event-pages.js'
 
 type C = Context<AppEnv>
 
@@ -106,6 +108,7 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   addWeekRoutes(app, kit)
   addAbsenceAndReportRoutes(app, kit)
   addPeopleRoutes(app, kit)
+  addCoverAndEventRoutes(app, kit)
   return app
 }
 
@@ -283,4 +286,55 @@ function addPeopleRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.get(`${S}/people`, runners(page((p) => peoplePage(p))))
   app.post(`${S}/people`, runners(form((p, v, _f, c) => addManagerFromPage(p, v, c.var.authDeps.mailer))))
   app.post(`${S}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
+}
+
+/** A week's cover requests (list, add, edit, delete, CSV) and the events from this week on. */
+function addCoverAndEventRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
+  const W = `${S}/week/:monday/cover`
+  app.get(`${S}/cover`, page(cover.coverNow))
+  app.get(
+    W,
+    page((p, c) => cover.coverPage(p, monday(c))),
+  )
+  app.post(
+    W,
+    form((p, v, _f, c) => cover.addCover(p, monday(c), v)),
+  )
+  // Before `${W}/:id`, which would take "import" for an id.
+  app.post(
+    `${W}/import`,
+    form((p, v, file, c) => cover.importCover(p, monday(c), v, file)),
+  )
+  app.get(
+    `${W}/:id`,
+    page((p, c) => cover.editCoverPage(p, monday(c), id(c))),
+  )
+  app.post(
+    `${W}/:id`,
+    form((p, v, _f, c) => cover.saveCover(p, monday(c), id(c), v)),
+  )
+  app.get(
+    `${W}/:id/delete`,
+    page((p, c) => cover.askRemoveCover(p, monday(c), id(c))),
+  )
+  app.post(
+    `${W}/:id/delete`,
+    page((p, c) => cover.removeCover(p, monday(c), id(c))),
+  )
+
+  const kit: HandlerKit = { page, form }
+  addListRoutes(app, kit, `${S}/events`, {
+    show: (p, c) => events.eventsPage(p, c.req.query('from')),
+    add: (p, v) => events.addEvent(p, v),
+    askRemove: events.askRemoveEvent,
+    remove: events.removeEvent,
+  })
+  app.get(
+    `${S}/events/:id`,
+    page((p, c) => events.editEventPage(p, id(c))),
+  )
+  app.post(
+    `${S}/events/:id`,
+    form((p, v, _f, c) => events.saveEvent(p, id(c), v)),
+  )
 }

@@ -45,6 +45,13 @@ export const FLASH = {
   'swap-approved': 'Swap approved: the published rota is changed, and both people see it on their phones and in their calendars.',
   'swap-declined': 'Swap declined: nothing changed.',
   'absence-deleted': 'Absence deleted.',
+  'cover-added': 'Cover request added.',
+  'cover-saved': 'Cover request saved.',
+  'cover-deleted': 'Cover request deleted.',
+  'cover-imported': 'Cover requests imported from the file.',
+  'event-added': 'Event added.',
+  'event-saved': 'Event saved.',
+  'event-deleted': 'Event deleted.',
   'manager-added': 'Manager added: they have been sent a sign-in link by email.',
   'manager-added-unmailed': 'Manager added, but the sign-in link could not be sent: they can ask for one on the sign-in page.',
   'manager-already': 'They already manage this school; nothing was changed or sent.',
@@ -60,7 +67,10 @@ export async function html(page: Child, status = 200): Promise<PageResult> {
   return { kind: 'html', html: await renderDocument(page), status }
 }
 
-export const redirect = (to: string, flash?: FlashKey): PageResult => ({ kind: 'redirect', to: flash ? `${to}?done=${flash}` : to })
+export const redirect = (to: string, flash?: FlashKey): PageResult => ({
+  kind: 'redirect',
+  to: flash ? `${to}${to.includes('?') ? '&' : '?'}done=${flash}` : to,
+})
 
 export async function frameOf(pc: PageContext): Promise<Omit<PageFrame, 'title' | 'section'>> {
   return { schoolName: await schoolName(pc.ctx.store, pc.schoolId), paths: managerPaths(pc.schoolId), flash: flashText(pc.flash) }
