@@ -8,12 +8,11 @@ import { addCover, askRemoveCover, coverPage, editCoverPage, importCover, remove
 import { addEvent, editEventPage, eventsPage, removeEvent, saveEvent } from '../../src/manager/event-pages.js'
 import { submitAbsence } from '../../src/manager/other-pages.js'
 import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
-import { addDutyPost, addGrade, addSlot, addTermDates, importStaff } from '../../src/manager/setup-pages.js'
 import { generateWeek, weekPage } from '../../src/manager/week-pages.js'
 import { listCoverRequests } from '../../src/week/cover-requests.js'
 import { listEvents } from '../../src/week/events.js'
 import { freshStore, type TestStore } from '../support/kit.js'
-import { emptySchoolPages } from '../support/page-school.js'
+import { smallSchoolPages } from '../support/page-school.js'
 
 let store: TestStore
 let pc: PageContext
@@ -39,23 +38,7 @@ const parentsEvening = { name: "Parents' evening", date: WEDNESDAY, start: '16:0
 beforeAll(async () => {
   store = freshStore()
   // Friday before the week: the week to plan is the one starting Monday 23 November.
-  pc = await emptySchoolPages(store, '2026-11-20T09:00:00Z')
-  const steps = [
-    await addSlot(pc, { code: 'break', kind: 'break', start: '10:50', end: '11:10' }),
-    await addSlot(pc, { code: 'p3', kind: 'lesson', start: '11:15', end: '12:15' }),
-    await addTermDates(pc, 'Autumn term 2026-09-03 2026-12-18'),
-    await addGrade(pc, { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'cover', 'event'] }),
-    await importStaff(pc, {
-      text: [
-        'Code,Name,Grade,Hours,Pattern,Additional hours',
-        'AP,Amira Patel,G4,36.67,Mon-Fri 08:00-15:50,10',
-        'BJ,Ben Jones,G4,32.5,Mon-Fri 08:00-15:50,10',
-        'CD,Cara Doyle,G4,30,Mon-Fri 08:30-15:00,10',
-      ].join('\n'),
-    }),
-    await addDutyPost(pc, { code: 'yard', name: 'Yard', kind: 'break', slots: 'break', days: ['mon', 'tue', 'wed', 'thu', 'fri'], peopleNeeded: '1' }),
-  ]
-  for (const step of steps) expect(step.kind).toBe('redirect')
+  pc = await smallSchoolPages(store, '2026-11-20T09:00:00Z')
   expect(await submitAbsence(pc, sickNote)).toMatchObject({ kind: 'html', status: 200 })
 })
 
