@@ -73,7 +73,7 @@ describe('the Cover page of a week', () => {
   it('shows each seat filled by name once the week is generated, and the week grid has it as a seat', async () => {
     expect(redirectTo(await generateWeek(pc, MONDAY, { version: '0' }))).toMatch(/done=generated/)
     const page = textOf(await coverPage(pc, MONDAY))
-    expect(page).toContain('Seats as in the draft under review')
+    expect(page).toContain("Seats as the week's draft under review (not published yet) has them.")
     expect(page).toMatch(/9X Maths, room M4 Ben Jones p3, 11:15-12:15 1 person 2 Filled by (Amira Patel|Cara Doyle)/)
     // Ben is off sick on Tuesday: never his own cover.
     expect(page).not.toMatch(/9X Maths[^|]*Filled by Ben Jones/)

@@ -63,7 +63,7 @@ export const RotaLine: FC<{ state: WeekRotaState; paths: ManagerPaths; monday: s
           <>The {weekName} is not generated yet: generate it for these seats to be filled. </>
         ) : (
           <>
-            Seats as in the {state.showing === 'draft' ? 'draft under review' : 'published rota'} of the {weekName}.{' '}
+            Seats as the {weekName}'s {state.showing === 'draft' ? 'draft under review (not published yet)' : 'published rota'} has them.{' '}
           </>
         )}
         <a href={paths.week(monday)}>Open the {weekName}</a>
