@@ -16,6 +16,7 @@ import { html, type PageContext, type PageResult } from './page-kit.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
+import * as edits from './setup-edit-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { authProblem } from '../auth/problems.js'
 import { decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
@@ -109,6 +110,7 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   addAbsenceAndReportRoutes(app, kit)
   addPeopleRoutes(app, kit)
   addCoverAndEventRoutes(app, kit)
+  addEditRoutes(app, kit)
   return app
 }
 
@@ -288,8 +290,40 @@ function addPeopleRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.post(`${S}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
 }
 
+// Edit pages (GET shows the thing as saved with its version, POST saves it through the API's
+// update use case with that version as If-Match): see src/manager/edit-guard.ts.
+
+/** The two requests of one row's Edit page, at `path/:id/edit`. */
+function addRowEdit(
+  app: Hono<AppEnv>,
+  { page, form }: HandlerKit,
+  path: string,
+  h: { show: (pc: PageContext, id: string) => Promise<PageResult>; save: (pc: PageContext, id: string, values: FormValues) => Promise<PageResult> },
+): void {
+  app.get(
+    `${path}/:id/edit`,
+    page((p, c) => h.show(p, id(c))),
+  )
+  app.post(
+    `${path}/:id/edit`,
+    form((p, v, _f, c) => h.save(p, id(c), v)),
+  )
+}
+
+/** Staff, grades and the school's own details. */
+function addEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  addRowEdit(app, kit, `${S}/setup/grades`, { show: edits.editGradePage, save: edits.saveGrade })
+  addRowEdit(app, kit, `${S}/setup/staff`, { show: edits.editStaffPage, save: edits.saveStaff })
+  app.get(`${S}/setup/school`, kit.page(edits.editSchoolPage))
+  app.post(
+    `${S}/setup/school`,
+    kit.form((p, v) => edits.saveSchool(p, v)),
+  )
+}
+
 /** A week's cover requests (list, add, edit, delete, CSV) and the events from this week on. */
-function addCoverAndEventRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
+function addCoverAndEventRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  const { page, form } = kit
   const W = `${S}/week/:monday/cover`
   app.get(`${S}/cover`, page(cover.coverNow))
   app.get(
@@ -300,17 +334,16 @@ function addCoverAndEventRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): 
     W,
     form((p, v, _f, c) => cover.addCover(p, monday(c), v)),
   )
-  // Before `${W}/:id`, which would take "import" for an id.
   app.post(
     `${W}/import`,
     form((p, v, file, c) => cover.importCover(p, monday(c), v, file)),
   )
   app.get(
-    `${W}/:id`,
+    `${W}/:id/edit`,
     page((p, c) => cover.editCoverPage(p, monday(c), id(c))),
   )
   app.post(
-    `${W}/:id`,
+    `${W}/:id/edit`,
     form((p, v, _f, c) => cover.saveCover(p, monday(c), id(c), v)),
   )
   app.get(
@@ -321,20 +354,11 @@ function addCoverAndEventRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): 
     `${W}/:id/delete`,
     page((p, c) => cover.removeCover(p, monday(c), id(c))),
   )
-
-  const kit: HandlerKit = { page, form }
   addListRoutes(app, kit, `${S}/events`, {
     show: (p, c) => events.eventsPage(p, c.req.query('from')),
     add: (p, v) => events.addEvent(p, v),
     askRemove: events.askRemoveEvent,
     remove: events.removeEvent,
   })
-  app.get(
-    `${S}/events/:id`,
-    page((p, c) => events.editEventPage(p, id(c))),
-  )
-  app.post(
-    `${S}/events/:id`,
-    form((p, v, _f, c) => events.saveEvent(p, id(c), v)),
-  )
+  addRowEdit(app, kit, `${S}/events`, { show: events.editEventPage, save: events.saveEvent })
 }
