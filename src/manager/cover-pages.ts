@@ -7,7 +7,15 @@ import { mondayOf } from '../ledgers/periods.js'
 import { isMondayDate, weekRange } from '../scenario/week-dates.js'
 import { listAbsences, type Absence } from '../week/absences.js'
 import { importCoverCsv } from '../week/cover-csv.js'
-import { createCoverRequest, deleteCoverRequest, getCoverRequest, listCoverRequests, updateCoverRequest, type CoverRequest } from '../week/cover-requests.js'
+import {
+  createCoverRequest,
+  deleteCoverRequest,
+  getCoverRequest,
+  listCoverRequests,
+  updateCoverRequest,
+  type CoverRequest,
+  type CoverRequestInput,
+} from '../week/cover-requests.js'
 import { listSlots, type Slot } from '../setup/slots.js'
 import { listStaff } from '../setup/staff.js'
 import { longDate, shortDate } from '../ui/dates.js'
@@ -15,13 +23,15 @@ import { emptyForm, type FormState, type Option } from '../ui/form-fields.js'
 import { ABSENCE_REASON_LABELS } from './views/labels.js'
 import { COVER_FORM, COVER_LABELS, CoverFields, CoverPage, type CoverChoices, type CoverImportPanel, type CoverLine } from './views/cover-page.js'
 import { managerPaths } from './views/paths.js'
-import { EditPage } from './views/work-edit.js'
+import { EditPage } from './views/edit-conflict.js'
+import { GENERATE_AGAIN } from './views/work-views.js'
+import { saveEdit, showEdit, type Editable } from './edit-guard.js'
 import { read, type FormValues } from './form-readers.js'
 import { askBeforeDelete, deleteRow, type RowsOf } from './delete-pages.js'
-import { all, formErrors, frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
+import { all, formErrors, frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import { loadWeek } from './week-pages.js'
-import { coverForm, seatValues, versionOf } from './work-forms.js'
-import { conflictRows, csvProblems, isStale, saveGuarded, statusOf, withFreeCode, type EditView } from './work-saves.js'
+import { coverForm, seatValues, type Coded } from './work-forms.js'
+import { csvProblems, statusOf, withFreeCode } from './work-saves.js'
 import { rotaStateOf, seatStateOf, type WeekRotaState } from './work-seats.js'
 import { mondayHere, neighbours, todayHere } from './weeks.js'
 
@@ -130,58 +140,45 @@ const formValuesOf = (c: CoverRequest): FormValues => ({
   ...seatValues(c),
 })
 
-export async function editCoverPage(pc: PageContext, monday: string, id: string, view: EditView = {}): Promise<PageResult> {
-  let cover: CoverRequest
-  try {
-    cover = await getCoverRequest(pc.ctx.store, pc.schoolId, id)
-  } catch (err) {
-    return coverPage(pc, isMondayDate(monday) ? monday : mondayOf(monday), { alert: problemText(err), status: statusOf(err) })
-  }
-  const week = mondayOf(cover.date)
-  if (week !== monday && view.form === undefined) return redirect(pathsOf(pc).coverItem(week, id))
-  const [frame, w] = await Promise.all([frameOf(pc), coverWeek(pc, monday)])
-  const state = view.form ?? emptyForm(formValuesOf(cover))
+/** The request's Edit page and its save, guarded by the version the form was read at (see edit-guard.ts). */
+function coverEdit(pc: PageContext, monday: string, id: string, w: CoverWeek): Editable<CoverRequest, Coded<CoverRequestInput>> {
+  const paths = pathsOf(pc)
+  const load = () => getCoverRequest(pc.ctx.store, pc.schoolId, id)
   const choices = choicesOf(w)
-  const show = (field: string, v: string) =>
-    field === 'date' ? longDate(v) : field === 'absence' ? (choices.absences.find((a) => a.value === v)?.label ?? v) : v
-  const conflict = view.conflict && conflictRows(COVER_LABELS, COVER_FIELDS, view.conflict.saved, view.conflict.yours, show)
-  const page = createElement(
-    EditPage,
-    {
-      frame,
-      section: 'cover',
-      title: `Edit cover for ${cover.label ?? cover.code}`,
-      what: 'this cover request',
-      form: COVER_FORM,
-      state,
-      labels: COVER_LABELS,
-      action: pathsOf(pc).coverItem(monday, id),
-      version: view.version ?? cover.version,
-      back: { href: pathsOf(pc).cover(monday), text: `Back to the cover for the week of ${longDate(monday)}` },
-      conflict,
+  const back = { href: paths.cover(monday), name: `the cover for the week of ${longDate(monday)}` }
+  const action = paths.edit(paths.cover(monday), id)
+  return {
+    what: (c) => `the cover request for ${c.label ?? c.code}`,
+    whatTyped: (v) => `the cover request for ${typeof v.label === 'string' && v.label !== '' ? v.label : 'a lesson'}`,
+    section: 'cover',
+    back,
+    action,
+    load,
+    valuesOf: formValuesOf,
+    read: (values) => read(coverForm, values),
+    // A code left empty keeps the one saved: the manager did not mean to take it away.
+    save: async (input, ifMatch) => updateCoverRequest(pc.ctx, pc.schoolId, id, { ...input, code: input.code ?? (await load()).code }, ifMatch),
+    labels: COVER_LABELS,
+    show: (field, [v = '']) =>
+      field === 'date' && v !== '' ? longDate(v) : field === 'absence' ? (choices.absences.find((a) => a.value === v)?.label ?? v) : v,
+    page: async (state, status) => {
+      const fields = createElement(CoverFields, { form: COVER_FORM, state, choices, days: daysOf(monday) })
+      const props = { frame: await frameOf(pc), section: 'cover' as const, title: 'Edit a cover request', form: COVER_FORM, state, labels: COVER_LABELS }
+      return html(createElement(EditPage, { ...props, action, submit: 'Save cover request', back, intro: GENERATE_AGAIN }, fields), status)
     },
-    createElement(CoverFields, { form: COVER_FORM, state, choices, days: daysOf(monday) }),
-  )
-  return html(page, view.status ?? 200)
+    refused: (alert, status) => coverPage(pc, monday, { alert, status }),
+    done: redirect(paths.cover(monday), 'cover-saved'),
+  }
+}
+
+export async function editCoverPage(pc: PageContext, monday: string, id: string): Promise<PageResult> {
+  if (!isMondayDate(monday)) return coverPage(pc, monday)
+  return showEdit(coverEdit(pc, monday, id, await coverWeek(pc, monday)))
 }
 
 export async function saveCover(pc: PageContext, monday: string, id: string, values: FormValues): Promise<PageResult> {
-  const seen = versionOf(values)
-  const r = read(coverForm, values)
-  if (!r.ok) return editCoverPage(pc, monday, id, { form: { values, errors: r.errors }, version: seen, status: 400 })
-  const input = r.value
-  const saved = await saveGuarded(
-    () => getCoverRequest(pc.ctx.store, pc.schoolId, id),
-    (before, ifMatch) => updateCoverRequest(pc.ctx, pc.schoolId, id, { ...input, code: input.code ?? before.code }, ifMatch),
-    seen,
-  )
-  if (saved.ok) return redirect(pathsOf(pc).cover(mondayOf(input.date)), 'cover-saved')
-  if (saved.now === undefined) return coverPage(pc, monday, { alert: problemText(saved.error), status: statusOf(saved.error) })
-  if (isStale(saved.error)) {
-    const conflict = { saved: formValuesOf(saved.now), yours: values }
-    return editCoverPage(pc, monday, id, { form: emptyForm(values), version: saved.now.version, conflict, status: 409 })
-  }
-  return editCoverPage(pc, monday, id, { form: { values, errors: formErrors(saved.error, COVER_FIELDS) }, version: seen, status: statusOf(saved.error) })
+  if (!isMondayDate(monday)) return coverPage(pc, monday)
+  return saveEdit(pc, coverEdit(pc, monday, id, await coverWeek(pc, monday)), values)
 }
 
 const coverRows = (pc: PageContext, monday: string): RowsOf => ({

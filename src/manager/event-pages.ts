@@ -5,18 +5,20 @@ import { LocalDate } from '@js-joda/core'
 import { createElement } from 'hono/jsx'
 import { mondayOf } from '../ledgers/periods.js'
 import { isoDate } from '../platform/fields.js'
-import { createEvent, deleteEvent, getEvent, listEvents, updateEvent, type SchoolEvent } from '../week/events.js'
+import { createEvent, deleteEvent, getEvent, listEvents, updateEvent, type EventInput, type SchoolEvent } from '../week/events.js'
 import { longDate } from '../ui/dates.js'
 import { emptyForm, type FormState } from '../ui/form-fields.js'
 import { EVENT_FORM, EVENT_LABELS, EventFields, EventsPage, type EventWeek } from './views/events-page.js'
 import { managerPaths } from './views/paths.js'
-import { EditPage } from './views/work-edit.js'
+import { EditPage } from './views/edit-conflict.js'
+import { GENERATE_AGAIN } from './views/work-views.js'
+import { saveEdit, showEdit, type Editable } from './edit-guard.js'
 import { read, type FormValues } from './form-readers.js'
 import { askBeforeDelete, deleteRow, type RowsOf } from './delete-pages.js'
-import { all, formErrors, frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
+import { all, formErrors, frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import { loadWeek } from './week-pages.js'
-import { eventForm, seatValues, versionOf } from './work-forms.js'
-import { codeFrom, conflictRows, isStale, saveGuarded, statusOf, withFreeCode, type EditView } from './work-saves.js'
+import { eventForm, seatValues, type Coded } from './work-forms.js'
+import { codeFrom, statusOf, withFreeCode } from './work-saves.js'
 import { rotaStateOf, seatStateOf } from './work-seats.js'
 import { mondayHere } from './weeks.js'
 
@@ -71,53 +73,38 @@ const formValuesOf = (e: SchoolEvent): FormValues => ({
   ...seatValues(e),
 })
 
-export async function editEventPage(pc: PageContext, id: string, view: EditView = {}): Promise<PageResult> {
-  let event: SchoolEvent
-  try {
-    event = await getEvent(pc.ctx.store, pc.schoolId, id)
-  } catch (err) {
-    return eventsPage(pc, undefined, { alert: problemText(err), status: statusOf(err) })
-  }
-  const state = view.form ?? emptyForm(formValuesOf(event))
-  const show = (field: string, v: string) => (field === 'date' && isoDate.safeParse(v).success ? longDate(v) : v)
-  const page = createElement(
-    EditPage,
-    {
-      frame: await frameOf(pc),
-      section: 'events',
-      title: `Edit ${event.name}`,
-      what: 'this event',
-      form: EVENT_FORM,
-      state,
-      labels: EVENT_LABELS,
-      action: pathsOf(pc).eventItem(id),
-      version: view.version ?? event.version,
-      back: { href: `${pathsOf(pc).events}?from=${mondayOf(event.date)}`, text: 'Back to the events' },
-      conflict: view.conflict && conflictRows(EVENT_LABELS, EVENT_FIELDS, view.conflict.saved, view.conflict.yours, show),
+/** The event's Edit page and its save, guarded by the version the form was read at (see edit-guard.ts). */
+function eventEdit(pc: PageContext, id: string): Editable<SchoolEvent, Coded<EventInput>> {
+  const paths = pathsOf(pc)
+  const load = () => getEvent(pc.ctx.store, pc.schoolId, id)
+  const back = { href: paths.events, name: 'the events' }
+  const action = paths.edit(paths.events, id)
+  return {
+    what: (e) => `${e.name} on ${longDate(e.date)}`,
+    whatTyped: (v) => (typeof v.name === 'string' && v.name !== '' ? v.name : 'the event'),
+    section: 'events',
+    back,
+    action,
+    load,
+    valuesOf: formValuesOf,
+    read: (values) => read(eventForm, values),
+    // A code left empty keeps the one saved: the manager did not mean to take it away.
+    save: async (input, ifMatch) => updateEvent(pc.ctx, pc.schoolId, id, { ...input, code: input.code ?? (await load()).code }, ifMatch),
+    labels: EVENT_LABELS,
+    show: (field, [v = '']) => (field === 'date' && isoDate.safeParse(v).success ? longDate(v) : v),
+    page: async (state, status) => {
+      const props = { frame: await frameOf(pc), section: 'events' as const, title: 'Edit an event', form: EVENT_FORM, state, labels: EVENT_LABELS }
+      const fields = createElement(EventFields, { form: EVENT_FORM, state })
+      return html(createElement(EditPage, { ...props, action, submit: 'Save event', back, intro: GENERATE_AGAIN }, fields), status)
     },
-    createElement(EventFields, { form: EVENT_FORM, state }),
-  )
-  return html(page, view.status ?? 200)
+    refused: (alert, status) => eventsPage(pc, undefined, { alert, status }),
+    done: redirect(paths.events, 'event-saved'),
+  }
 }
 
-export async function saveEvent(pc: PageContext, id: string, values: FormValues): Promise<PageResult> {
-  const seen = versionOf(values)
-  const r = read(eventForm, values)
-  if (!r.ok) return editEventPage(pc, id, { form: { values, errors: r.errors }, version: seen, status: 400 })
-  const input = r.value
-  const saved = await saveGuarded(
-    () => getEvent(pc.ctx.store, pc.schoolId, id),
-    (before, ifMatch) => updateEvent(pc.ctx, pc.schoolId, id, { ...input, code: input.code ?? before.code }, ifMatch),
-    seen,
-  )
-  if (saved.ok) return redirect(`${pathsOf(pc).events}?from=${mondayOf(input.date)}`, 'event-saved')
-  if (saved.now === undefined) return eventsPage(pc, undefined, { alert: problemText(saved.error), status: statusOf(saved.error) })
-  if (isStale(saved.error)) {
-    const conflict = { saved: formValuesOf(saved.now), yours: values }
-    return editEventPage(pc, id, { form: emptyForm(values), version: saved.now.version, conflict, status: 409 })
-  }
-  return editEventPage(pc, id, { form: { values, errors: formErrors(saved.error, EVENT_FIELDS) }, version: seen, status: statusOf(saved.error) })
-}
+export const editEventPage = (pc: PageContext, id: string): Promise<PageResult> => showEdit(eventEdit(pc, id))
+
+export const saveEvent = (pc: PageContext, id: string, values: FormValues): Promise<PageResult> => saveEdit(pc, eventEdit(pc, id), values)
 
 const eventRows = (pc: PageContext): RowsOf => ({
   section: 'events',

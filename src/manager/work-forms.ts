@@ -1,7 +1,6 @@
 // The cover request and event forms, read with zod like the setup forms (form-readers.ts). A
 // code is the manager's only when they typed one: left empty, the page makes one (see
-// cover-pages.ts), so nobody has to invent "c7" to ask for a lesson to be covered. An edit
-// form carries the version it was read at, so a save made over someone else's is noticed.
+// cover-pages.ts), so nobody has to invent "c7" to ask for a lesson to be covered.
 import { z } from 'zod'
 import { code, name, oneLine } from '../platform/fields.js'
 import type { CoverRequestInput } from '../week/cover-requests.js'
@@ -39,12 +38,6 @@ export const eventForm: z.ZodType<Coded<EventInput>> = z
   .object({ ...shared, name: text(required.pipe(name)), start: text(time), end: text(time) })
   .superRefine(seatsWithin)
   .superRefine((v, ctx) => afterStart(v, ctx))
-
-/** The version an edit form was read at, or undefined when it carries none (then it is refused as stale). */
-export const versionOf = (values: Record<string, string | string[]>): number | undefined => {
-  const v = values.version
-  return typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : undefined
-}
 
 /** The seat fields of a saved request or event as its form shows them. */
 export const seatValues = (w: { peopleNeeded: number; skillSeats: Record<string, number>; priority: number; code: string }) => ({

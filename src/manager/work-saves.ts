@@ -1,11 +1,7 @@
 // What the Cover and Events page handlers share when they write: a code made for the manager
-// who typed none, a save guarded by the version the form was read at, the two versions of a
-// stale save side by side, and a CSV file's problems as lines of the file.
+// who typed none, and a CSV file's problems as lines of the file. Edits go through edit-guard.ts.
 import { ProblemError } from '../platform/http/problem.js'
 import type { LineProblem } from '../setup/paste-problems.js'
-import type { FormValues } from './form-readers.js'
-import type { FormState } from '../ui/form-fields.js'
-import type { ConflictRow } from './views/work-conflict.js'
 
 const isTakenCode = (err: unknown) =>
   err instanceof ProblemError && err.problem.status === 409 && (err.problem.errors ?? []).some((e) => e.path.split('.')[0] === 'code')
@@ -37,49 +33,6 @@ export async function withFreeCode<T>(typed: string | undefined, base: string, c
   }
 }
 
-export const isStale = (err: unknown) => err instanceof ProblemError && err.problem.status === 412
-
-export type Saved<T> = { ok: true; value: T } | { ok: false; error: ProblemError; now?: T | undefined }
-
-/**
- * One guarded save. `seen` is the version the form was read at (a form without one is taken as
- * stale: version 0 never matches). A refusal comes back with the thing as it is now, so a stale
- * save can show both; `now` is missing when it no longer exists.
- */
-export async function saveGuarded<T>(load: () => Promise<T>, save: (before: T, ifMatch: string) => Promise<T>, seen: number | undefined): Promise<Saved<T>> {
-  const attempt = async (): Promise<Saved<T>> => {
-    const before = await load()
-    try {
-      return { ok: true, value: await save(before, `"${seen ?? 0}"`) }
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error
-      return { ok: false, error, now: isStale(error) ? await load() : before }
-    }
-  }
-  try {
-    return await attempt()
-  } catch (error) {
-    if (!(error instanceof ProblemError)) throw error
-    return { ok: false, error }
-  }
-}
-
-/** Saved and typed values, field by field, as a stale save shows them. */
-export function conflictRows(
-  labels: Record<string, string>,
-  fields: readonly string[],
-  saved: FormValues,
-  yours: FormValues,
-  show: (field: string, value: string) => string = (_f, v) => v,
-): ConflictRow[] {
-  const one = (values: FormValues, f: string) => {
-    const v = values[f]
-    const s = (Array.isArray(v) ? v[0] : v)?.trim() ?? ''
-    return s === '' ? '–' : show(f, s)
-  }
-  return fields.map((f) => ({ label: labels[f] ?? f, saved: one(saved, f), yours: one(yours, f) }))
-}
-
 /** A refused file's problems ("line 3.slot") as the lines and columns of the file. */
 export function csvProblems(err: unknown): LineProblem[] {
   if (!(err instanceof ProblemError)) throw err
@@ -94,12 +47,3 @@ export function csvProblems(err: unknown): LineProblem[] {
 
 /** A refusal's HTTP status for the page that shows it. */
 export const statusOf = (err: unknown) => (err instanceof ProblemError ? err.problem.status : 400)
-
-/** How an edit page is drawn again: as typed after a refusal, at the version to save over, and after a stale save with both versions. */
-export interface EditView {
-  form?: FormState
-  version?: number | undefined
-  /** a stale save: what is saved now and what was typed */
-  conflict?: { saved: FormValues; yours: FormValues }
-  status?: number
-}

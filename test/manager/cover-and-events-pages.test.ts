@@ -111,10 +111,10 @@ describe('the Cover page of a week', () => {
     const stale = await saveCover(pc, MONDAY, c.id, { ...cover9X, label: 'Typed by me', version: read })
     expect(stale).toMatchObject({ kind: 'html', status: 409 })
     const text = textOf(stale)
-    expect(text).toContain('Someone else changed this cover request after you opened it')
-    expect(text).toMatch(/What needs covering Saved by a colleague Typed by me/)
-    expect(text).toMatch(/Priority 1 2/)
-    // The form keeps what was typed, at the version now saved: saving again is a choice.
+    expect(text).toContain('Someone else changed the cover request for Saved by a colleague')
+    expect(text).toMatch(/What needs covering differs Saved by a colleague Typed by me/)
+    expect(text).toMatch(/Priority differs 1 2/)
+    // "Apply mine" carries what was typed, at the version now saved: saving over theirs is a choice.
     expect(htmlOf(stale)).toContain('value="Typed by me"')
     expect(htmlOf(stale)).toContain(`name="version" value="${c.version + 1}"`)
     expect((await coverOfWeek()).find((x) => x.id === c.id)?.label).toBe('Saved by a colleague')
@@ -187,8 +187,8 @@ describe('the Events page', () => {
     expect(redirectTo(await saveEvent(pc, e.id, { ...parentsEvening, end: '19:00', version: read }))).toMatch(/done=event-saved/)
     const stale = await saveEvent(pc, e.id, { ...parentsEvening, end: '18:30', version: read })
     expect(stale).toMatchObject({ kind: 'html', status: 409 })
-    expect(textOf(stale)).toContain('Someone else changed this event after you opened it')
-    expect(textOf(stale)).toMatch(/Until 19:00 18:30/)
+    expect(textOf(stale)).toContain("Someone else changed Parents' evening on Wednesday 25 November")
+    expect(textOf(stale)).toMatch(/Until differs 19:00 18:30/)
     expect((await eventsOfWeek())[0]?.end).toBe('19:00')
   })
 

@@ -94,24 +94,20 @@ const CoverTable: FC<{ lines: CoverLine[]; caption: string; frame: Frame; monday
     items={lines}
     caption={caption}
     scroll={caption}
-    columns={['What needs covering', 'Covering for', 'Slot', 'Needs', 'Priority', ...(actions ? ['Seat', 'Change'] : [])]}
+    columns={['What needs covering', 'Covering for', 'Slot', 'Needs', 'Priority', ...(actions ? ['Seat'] : [])]}
     row={(l) => (
       <>
         <th scope="row">{what(l.cover)}</th>
         <td>{l.forWhom ?? '–'}</td>
         <td>{l.slotText}</td>
         <NeedsCells work={l.cover} seat={actions ? l.seat : undefined} />
-        {actions ? (
-          <td>
-            <a href={frame.paths.coverItem(monday, l.cover.id)}>
-              Edit<span class="visually-hidden"> cover for {what(l.cover)}</span>
-            </a>
-          </td>
-        ) : null}
       </>
     )}
     {...(actions
-      ? { remove: (l: CoverLine) => ({ action: frame.paths.remove(frame.paths.cover(monday), l.cover.id), context: `cover for ${what(l.cover)}` }) }
+      ? {
+          edit: (l: CoverLine) => ({ href: frame.paths.edit(frame.paths.cover(monday), l.cover.id), context: `cover for ${what(l.cover)}` }),
+          remove: (l: CoverLine) => ({ action: frame.paths.remove(frame.paths.cover(monday), l.cover.id), context: `cover for ${what(l.cover)}` }),
+        }
       : {})}
   />
 )

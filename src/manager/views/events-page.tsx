@@ -50,7 +50,7 @@ const WeekEvents: FC<{ week: EventWeek; frame: Frame }> = ({ week, frame }) => {
         items={week.lines}
         caption={`Events, ${weekName}`}
         scroll={`Events, ${weekName}`}
-        columns={['Event', 'When', 'Needs', 'Priority', 'Seats', 'Change']}
+        columns={['Event', 'When', 'Needs', 'Priority', 'Seats']}
         row={(l) => (
           <>
             <th scope="row">{l.event.name}</th>
@@ -58,13 +58,9 @@ const WeekEvents: FC<{ week: EventWeek; frame: Frame }> = ({ week, frame }) => {
               {longDate(l.event.date)}, {l.event.start}-{l.event.end}
             </td>
             <NeedsCells work={l.event} seat={l.seat} />
-            <td>
-              <a href={frame.paths.eventItem(l.event.id)}>
-                Edit<span class="visually-hidden"> {l.event.name}</span>
-              </a>
-            </td>
           </>
         )}
+        edit={(l) => ({ href: frame.paths.edit(frame.paths.events, l.event.id), context: `${l.event.name} on ${longDate(l.event.date)}` })}
         remove={(l) => ({ action: frame.paths.remove(frame.paths.events, l.event.id), context: `${l.event.name} on ${longDate(l.event.date)}` })}
       />
     </section>

@@ -38,14 +38,10 @@ export function managerPaths(schoolId: string) {
     coverNow: `${school}/cover`,
     /** GET: a week's cover requests with the add form and the CSV upload; POST: add one */
     cover: (monday: string) => `${week(monday)}/cover`,
-    /** GET: one cover request's edit form; POST: save it (the form carries the version it read) */
-    coverItem: (monday: string, id: string) => `${week(monday)}/cover/${encodeURIComponent(id)}`,
     /** POST: a cover CSV, previewed; with `apply`, written */
     coverImport: (monday: string) => `${week(monday)}/cover/import`,
     /** GET: events from this week on; POST: add one */
     events: `${school}/events`,
-    /** GET: one event's edit form; POST: save it */
-    eventItem: (id: string) => `${school}/events/${encodeURIComponent(id)}`,
     absences: `${school}/absences`,
     reports: `${school}/reports`,
     fairnessCsv: `${school}/reports/fairness.csv`,

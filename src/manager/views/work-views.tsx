@@ -93,3 +93,6 @@ export const SeatFields: FC<{ form: string; state: FormState; labels: Record<str
 )
 
 export const SEAT_LABELS = { peopleNeeded: 'People needed', skillSeats: 'Skills needed', priority: 'Priority', code: 'Code' }
+
+/** Said on an Edit page: the rota follows a change only when its week is generated again. */
+export const GENERATE_AGAIN = <p class="quiet">Saving changes this only: generate its week again for the rota to follow.</p>
