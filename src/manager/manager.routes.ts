@@ -19,6 +19,7 @@ import { decideLeave, leavePage } from './leave-pages.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
+import * as edits from './setup-edit-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { authProblem } from '../auth/problems.js'
 import { cancelGenerate, decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
@@ -26,6 +27,8 @@ import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from './views/assets.js'
 import { SchoolsPage } from './views/home-page.js'
 import { managerPaths } from './views/paths.js'
 import { createElement } from 'hono/jsx'
+import * as cover from './cover-pages.js'
+import * as events from './event-pages.js'
 
 type C = Context<AppEnv>
 
@@ -119,6 +122,8 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
     `${S}/leave/:id/:action{approve|decline}`,
     kit.form((p, v, _f, c) => decideLeave(p, id(c), c.req.param('action') === 'approve' ? 'approve' : 'decline', v)),
   )
+  addCoverAndEventRoutes(app, kit)
+  addEditRoutes(app, kit)
   return app
 }
 
@@ -316,4 +321,76 @@ function addOfferRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
     `${S}/week/:monday/offers/:id/withdraw`,
     form((p, v, _f, c) => withdrawFromPage(p, monday(c), id(c), v)),
   )
+}
+// Edit pages (GET shows the thing as saved with its version, POST saves it through the API's
+// update use case with that version as If-Match): see src/manager/edit-guard.ts.
+
+/** The two requests of one row's Edit page, at `path/:id/edit`. */
+function addRowEdit(
+  app: Hono<AppEnv>,
+  { page, form }: HandlerKit,
+  path: string,
+  h: { show: (pc: PageContext, id: string) => Promise<PageResult>; save: (pc: PageContext, id: string, values: FormValues) => Promise<PageResult> },
+): void {
+  app.get(
+    `${path}/:id/edit`,
+    page((p, c) => h.show(p, id(c))),
+  )
+  app.post(
+    `${path}/:id/edit`,
+    form((p, v, _f, c) => h.save(p, id(c), v)),
+  )
+}
+
+/** Staff, grades and the school's own details. */
+function addEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  addRowEdit(app, kit, `${S}/setup/grades`, { show: edits.editGradePage, save: edits.saveGrade })
+  addRowEdit(app, kit, `${S}/setup/staff`, { show: edits.editStaffPage, save: edits.saveStaff })
+  app.get(`${S}/setup/school`, kit.page(edits.editSchoolPage))
+  app.post(
+    `${S}/setup/school`,
+    kit.form((p, v) => edits.saveSchool(p, v)),
+  )
+}
+
+/** A week's cover requests (list, add, edit, delete, CSV) and the events from this week on. */
+function addCoverAndEventRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  const { page, form } = kit
+  const W = `${S}/week/:monday/cover`
+  app.get(`${S}/cover`, page(cover.coverNow))
+  app.get(
+    W,
+    page((p, c) => cover.coverPage(p, monday(c))),
+  )
+  app.post(
+    W,
+    form((p, v, _f, c) => cover.addCover(p, monday(c), v)),
+  )
+  app.post(
+    `${W}/import`,
+    form((p, v, file, c) => cover.importCover(p, monday(c), v, file)),
+  )
+  app.get(
+    `${W}/:id/edit`,
+    page((p, c) => cover.editCoverPage(p, monday(c), id(c))),
+  )
+  app.post(
+    `${W}/:id/edit`,
+    form((p, v, _f, c) => cover.saveCover(p, monday(c), id(c), v)),
+  )
+  app.get(
+    `${W}/:id/delete`,
+    page((p, c) => cover.askRemoveCover(p, monday(c), id(c))),
+  )
+  app.post(
+    `${W}/:id/delete`,
+    page((p, c) => cover.removeCover(p, monday(c), id(c))),
+  )
+  addListRoutes(app, kit, `${S}/events`, {
+    show: (p, c) => events.eventsPage(p, c.req.query('from')),
+    add: (p, v) => events.addEvent(p, v),
+    askRemove: events.askRemoveEvent,
+    remove: events.removeEvent,
+  })
+  addRowEdit(app, kit, `${S}/events`, { show: events.editEventPage, save: events.saveEvent })
 }

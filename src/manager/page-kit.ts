@@ -36,6 +36,9 @@ export const FLASH = {
   'staff-imported': 'Staff imported.',
   'staff-deleted': 'Member of staff deleted.',
   'post-added': 'Duty post added.',
+  'grade-saved': 'Grade saved. Weeks already generated keep their duties; generate a week again to use the change.',
+  'staff-saved': 'Changes saved. Their published duties are kept; generate a week again to use the change.',
+  'school-saved': 'School details saved.',
   'post-deleted': 'Duty post deleted.',
   generated: 'The week is generated: review the draft below, then publish it.',
   generating: 'The week is being generated: this page updates itself, and the draft shows here when it is ready.',
@@ -50,6 +53,13 @@ export const FLASH = {
   offered: 'Offered: everyone the rules let take it sees it on their phone now, and the first to accept gets it.',
   'offer-withdrawn': 'Offer withdrawn: it no longer shows on anyone’s phone.',
   'absence-deleted': 'Absence deleted.',
+  'cover-added': 'Cover request added.',
+  'cover-saved': 'Cover request saved.',
+  'cover-deleted': 'Cover request deleted.',
+  'cover-imported': 'Cover requests imported from the file.',
+  'event-added': 'Event added.',
+  'event-saved': 'Event saved.',
+  'event-deleted': 'Event deleted.',
   'manager-added': 'Manager added: they have been sent a sign-in link by email.',
   'manager-added-unmailed': 'Manager added, but the sign-in link could not be sent: they can ask for one on the sign-in page.',
   'manager-already': 'They already manage this school; nothing was changed or sent.',
@@ -65,7 +75,10 @@ export async function html(page: Child, status = 200): Promise<PageResult> {
   return { kind: 'html', html: await renderDocument(page), status }
 }
 
-export const redirect = (to: string, flash?: FlashKey): PageResult => ({ kind: 'redirect', to: flash ? `${to}?done=${flash}` : to })
+export const redirect = (to: string, flash?: FlashKey): PageResult => ({
+  kind: 'redirect',
+  to: flash ? `${to}${to.includes('?') ? '&' : '?'}done=${flash}` : to,
+})
 
 export async function frameOf(pc: PageContext): Promise<Omit<PageFrame, 'title' | 'section'>> {
   return { schoolName: await schoolName(pc.ctx.store, pc.schoolId), paths: managerPaths(pc.schoolId), flash: flashText(pc.flash) }

@@ -41,7 +41,9 @@ function problemOf(err: unknown): Problem & { status: number } {
   return { title, details, status: p.status }
 }
 
-interface WeekData {
+export interface WeekData {
+  /** the week as the solver reads it now */
+  scenario: Scenario
   model: WeekModel
   status: WeekStatus
   view: WeekView
@@ -51,10 +53,10 @@ interface WeekData {
   changes: SetupChange[]
 }
 
-type NoWeek = { notReady: string } | { noSchoolDay: string }
+export type NoWeek = { notReady: string } | { noSchoolDay: string }
 
 /** The week as the page shows it, or why there is no week to plan (not set up, or no pupils). */
-async function loadWeek(pc: PageContext, monday: string, show?: string): Promise<WeekData | NoWeek> {
+export async function loadWeek(pc: PageContext, monday: string, show?: string): Promise<WeekData | NoWeek> {
   let scenario: Scenario
   try {
     const planned = await plannedWeek(pc.ctx.store, pc.schoolId, monday)
@@ -86,7 +88,7 @@ async function loadWeek(pc: PageContext, monday: string, show?: string): Promise
   const changes = print ? setupChanges(print, setupPrint(scenario)) : []
   // A proof is about the setup the rota was made from; once that changed it proves nothing.
   const shown = changes.length > 0 ? { ...model, proof: null } : model
-  return { model: shown, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes }
+  return { scenario, model: shown, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes }
 }
 
 export async function weekPage(

@@ -137,13 +137,19 @@ function readRows(text: string, week: string | undefined): { rows: Row[]; errors
   return { rows, errors }
 }
 
-export async function importCoverCsv(ctx: WriteContext, schoolId: string, text: string, options: { week?: string } = {}): Promise<CoverCsvResult> {
+/** `preview`: every check, and the requests it would add, but nothing written (the page's preview before Apply). */
+export async function importCoverCsv(
+  ctx: WriteContext,
+  schoolId: string,
+  text: string,
+  options: { week?: string; preview?: boolean } = {},
+): Promise<CoverCsvResult> {
   const { rows, errors } = readRows(text, options.week)
   const refs = await schoolRefs(ctx, schoolId, rows)
   const given = checkRefs(rows, refs, errors)
   if (errors.length > 0) throw invalid(errors.sort(byLine))
   const created = coverRequestsOf(ctx, rows, refs, given)
-  await ctx.store.atomic(created.flatMap((c) => insertStatements(ctx, schoolId, c)))
+  if (options.preview !== true) await ctx.store.atomic(created.flatMap((c) => insertStatements(ctx, schoolId, c)))
   return { created }
 }
 

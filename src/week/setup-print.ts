@@ -14,6 +14,9 @@ export interface SetupPrint {
   duties: Record<string, [name: string, kind: string, when: string, people: string, skills: string]>
   grades: Record<string, [name: string, kinds: string]>
   slots: Record<string, [name: string, times: string]>
+  /** absent from prints made before cover and events were printed: those are not compared */
+  cover?: Record<string, [name: string, when: string, people: string, skills: string, priority: string]>
+  events?: Record<string, [name: string, when: string, people: string, skills: string, priority: string]>
 }
 
 /** A short stable digest (FNV-1a): enough to see that a working pattern changed, not to store it. */
@@ -50,6 +53,12 @@ export function setupPrint(s: Scenario): SetupPrint {
     duties: Object.fromEntries(s.duties.map((d) => [d.id, [d.name, d.kind, digest([d.slots, d.days]), String(d.staff), skillsOf(d.skills)]])),
     grades: Object.fromEntries(s.grades.map((g) => [g.id, [g.name, [...g.dutyKinds].sort().join(',')]])),
     slots: Object.fromEntries(s.slots.map((t) => [t.id, [t.id, digest([t.kind, t.start, t.end, t.days])]])),
+    cover: Object.fromEntries(
+      (s.cover ?? []).map((c) => [c.id, [c.label ?? c.id, `${c.date} ${c.slot}`, String(c.staff ?? 1), skillsOf(c.skills), String(c.priority ?? 3)]]),
+    ),
+    events: Object.fromEntries(
+      (s.events ?? []).map((e) => [e.id, [e.name, `${e.date} ${e.start}-${e.end}`, String(e.staff ?? 1), skillsOf(e.skills), String(e.priority ?? 3)]]),
+    ),
   }
 }
 
@@ -61,7 +70,7 @@ export function storedPrint(stats: Readonly<Record<string, unknown>>): SetupPrin
   return print.format === SETUP_PRINT_FORMAT && print.staff && print.duties && print.grades && print.slots ? (print as SetupPrint) : undefined
 }
 
-export type SetupListName = 'staff' | 'duties' | 'grades' | 'slots'
+export type SetupListName = 'staff' | 'duties' | 'grades' | 'slots' | 'cover' | 'events'
 
 export interface SetupChange {
   list: SetupListName
@@ -74,9 +83,10 @@ export interface SetupChange {
 /** What differs between the setup a rota was made from and the setup now, list by list. */
 export function setupChanges(then: SetupPrint, now: SetupPrint): SetupChange[] {
   const out: SetupChange[] = []
-  for (const list of ['duties', 'staff', 'grades', 'slots'] as const) {
-    const before: Record<string, readonly string[]> = then[list]
-    const after: Record<string, readonly string[]> = now[list]
+  for (const list of ['duties', 'staff', 'grades', 'slots', 'cover', 'events'] as const) {
+    const before: Record<string, readonly string[]> | undefined = then[list]
+    const after: Record<string, readonly string[]> = now[list] ?? {}
+    if (before === undefined) continue
     for (const [code, row] of Object.entries(after)) {
       const old = before[code]
       const name = row[0] ?? code

@@ -6,7 +6,22 @@ import { FAVICON_PATH } from '../../ui/favicon.js'
 import { ASSET_PATHS } from './assets.js'
 import type { ManagerPaths } from './paths.js'
 
-export type Section = 'home' | 'week' | 'absences' | 'leave' | 'reports' | 'messages' | 'day' | 'terms' | 'grades' | 'staff' | 'posts' | 'poster' | 'people'
+export type Section =
+  | 'home'
+  | 'week'
+  | 'cover'
+  | 'events'
+  | 'absences'
+  | 'leave'
+  | 'reports'
+  | 'messages'
+  | 'day'
+  | 'terms'
+  | 'grades'
+  | 'staff'
+  | 'posts'
+  | 'poster'
+  | 'people'
 
 export interface PageFrame {
   title: string
@@ -29,6 +44,8 @@ const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
   ['staff', 'Staff', (p) => p.staff],
   ['posts', 'Duty posts', (p) => p.posts],
   ['week', 'The week', (p) => p.weekNow],
+  ['cover', 'Cover', (p) => p.coverNow],
+  ['events', 'Events', (p) => p.events],
   ['absences', 'Absences', (p) => p.absences],
   ['leave', 'Leave requests', (p) => p.leave],
   ['reports', 'Reports', (p) => p.reports],

@@ -9,6 +9,8 @@ export function managerPaths(schoolId: string) {
   return {
     home: school,
     day: `${school}/setup/day`,
+    /** GET: the school's own details to edit (name, time zone, full-time hours); POST: save them */
+    school: `${school}/setup/school`,
     terms: `${school}/setup/terms`,
     grades: `${school}/setup/grades`,
     staff: `${school}/setup/staff`,
@@ -20,6 +22,8 @@ export function managerPaths(schoolId: string) {
     posts: `${school}/setup/posts`,
     /** One row of a setup list, `${list}/${id}/delete`: GET asks first (what goes with it), POST removes it */
     remove: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/delete`,
+    /** One row's Edit page, `${list}/${id}/edit`: GET shows it as saved, POST saves it (version-guarded) */
+    edit: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/edit`,
     weekNow: `${school}/week`,
     week,
     generate: (monday: string) => `${week(monday)}/generate`,
@@ -36,6 +40,14 @@ export function managerPaths(schoolId: string) {
     offers: (monday: string) => `${week(monday)}/offers`,
     /** POST: withdraw an open cover offer */
     withdrawOffer: (monday: string, id: string) => `${week(monday)}/offers/${encodeURIComponent(id)}/withdraw`,
+    /** GET: this school week's cover requests */
+    coverNow: `${school}/cover`,
+    /** GET: a week's cover requests with the add form and the CSV upload; POST: add one */
+    cover: (monday: string) => `${week(monday)}/cover`,
+    /** POST: a cover CSV, previewed; with `apply`, written */
+    coverImport: (monday: string) => `${week(monday)}/cover/import`,
+    /** GET: events from this week on; POST: add one */
+    events: `${school}/events`,
     absences: `${school}/absences`,
     /** GET: leave requests staff made on their phones */
     leave: `${school}/leave`,

@@ -203,6 +203,12 @@ const WeekNav: FC<{ paths: Paths; monday: string; previousMonday: string; nextMo
         <a href={paths.week(nextMonday)}>Next week</a>
       </li>
       <li>
+        <a href={paths.cover(monday)}>Cover for this week</a>
+      </li>
+      <li>
+        <a href={`${paths.events}?from=${monday}`}>Events</a>
+      </li>
+      <li>
         <a href={paths.print(monday)}>Print this week (A4 landscape)</a>
       </li>
       <li>

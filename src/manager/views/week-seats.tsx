@@ -89,13 +89,22 @@ export const SeatsSection: FC<{ model: WeekModel; generated: boolean }> = ({ mod
 
 const STAFF_FIELDS = ['name', 'grade', 'skills', 'working pattern or limits']
 const POST_FIELDS = ['name', 'kind of duty', 'days or times', 'number of people', 'skills needed']
-const LIST_WORDS = { duties: 'Duty post', staff: 'Staff', grades: 'Grade', slots: 'Slot' } as const
+const WORK_FIELDS = ['name', 'day or time', 'number of people', 'skills needed', 'priority']
+const LIST_WORDS = { duties: 'Duty post', staff: 'Staff', grades: 'Grade', slots: 'Slot', cover: 'Cover', events: 'Event' } as const
+const LIST_FIELDS = {
+  duties: POST_FIELDS,
+  staff: STAFF_FIELDS,
+  grades: ['name', 'duties allowed'],
+  slots: ['name', 'times'],
+  cover: WORK_FIELDS,
+  events: WORK_FIELDS,
+}
 
 /** "Duty post 'Library' added", "Staff Nia Khan's grade changed" */
 export function changeText(c: SetupChange): string {
   const thing = c.list === 'staff' ? `Staff ${c.name}` : `${LIST_WORDS[c.list]} '${c.name}'`
   if (c.change === 'added' || c.change === 'removed') return `${thing} ${c.change}`
-  const fields = c.list === 'staff' ? STAFF_FIELDS : c.list === 'duties' ? POST_FIELDS : c.list === 'grades' ? ['name', 'duties allowed'] : ['name', 'times']
+  const fields = LIST_FIELDS[c.list]
   const what = c.change.fields.map((i) => fields[i] ?? 'details').join(' and ')
   return c.list === 'staff' ? `${thing}'s ${what} changed` : `${thing}: ${what} changed`
 }
