@@ -11,6 +11,7 @@ import type { Rota, Scenario } from '../solver/scenario.js'
 import { parseScenario } from '../solver/scenario.js'
 import type { ExactResult } from './exact.js'
 import { assignmentKey, loadHighs, occurrencesOf, solveExact } from './exact.js'
+import { cachedExact } from './exact-cache.js'
 import { crisisWeek, generatedWeeks, replanWeek } from './generate.js'
 import type { MemoryReport } from './measure-one.js'
 import type { CheckFn, SolveFn } from './ours.js'
@@ -22,13 +23,17 @@ const root = join(here, '..')
 interface Args {
   only: string[]
   highs: boolean
+  /** Weeks with more staff than this skip HiGHS (it does not finish them in a few minutes). */
+  highsMaxStaff: number
+  /** Reuse HiGHS results of a week already solved (bench/.highs-cache, by content hash). */
+  cache: boolean
   timeLimit: number
   runs: number
   verbose: boolean
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: [], highs: true, timeLimit: 120, runs: 3, verbose: false }
+  const args: Args = { only: [], highs: true, highsMaxStaff: 250, cache: true, timeLimit: 120, runs: 3, verbose: false }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = (): string => {
@@ -40,6 +45,8 @@ function parseArgs(argv: string[]): Args {
     else if (a?.startsWith('--only=')) args.only.push(...a.slice(7).split(','))
     else if (a === '--no-highs') args.highs = false
     else if (a === '--verbose') args.verbose = true
+    else if (a === '--no-cache') args.cache = false
+    else if (a === '--highs-max-staff') args.highsMaxStaff = Number(value())
     else if (a === '--time-limit') args.timeLimit = Number(value())
     else if (a === '--runs') args.runs = Math.max(1, Number(value()))
     else throw new Error(`unknown option ${a}`)
@@ -109,6 +116,8 @@ interface Row {
   memory: MemoryReport | undefined
   ownCheck: number | undefined
   sharedCheck: number | undefined
+  /** HiGHS not run: more staff than --highs-max-staff. */
+  exactSkipped: boolean
   /** Problems the shared checker finds in the exact rota: the two readings of the rules disagree. */
   exactSharedCheck: number | undefined
 }
@@ -213,7 +222,7 @@ function printTable(rows: Row[]): void {
       String(r.staff),
       String(r.occurrences),
       r.oursError ? 'error' : r.oursMs === undefined ? '-' : r.oursMs.toFixed(0),
-      r.exactError ? 'failed' : r.exact ? `${r.exact.ms.toFixed(0)}${r.exact.timedOut ? ' timeout' : ''}` : '-',
+      r.exactError ? 'failed' : r.exactSkipped ? 'skipped' : r.exact ? `${r.exact.ms.toFixed(0)}${r.exact.timedOut ? ' timeout' : ''}` : '-',
       r.oursMs !== undefined && r.exact ? `${(r.exact.ms / r.oursMs).toFixed(1)}x` : '-',
       seatsText(r.ours, r.exact),
       ex === undefined ? '-' : Number.isFinite(ex) ? pct(ex) : 'inf',
@@ -324,6 +333,7 @@ async function main(): Promise<void> {
         ours: undefined,
         exact: undefined,
         exactError: undefined,
+        exactSkipped: false,
         memory: undefined,
         ownCheck: undefined,
         sharedCheck: undefined,
@@ -342,9 +352,11 @@ async function main(): Promise<void> {
           console.error(`${w.name}: our solver failed: ${row.oursError}`)
         }
       }
-      if (args.highs) {
+      if (args.highs && sc.staff.length > args.highsMaxStaff) {
+        row.exactSkipped = true
+      } else if (args.highs) {
         try {
-          row.exact = await solveExact(sc, { timeLimitPerStage: args.timeLimit })
+          row.exact = await cachedExact(join(here, '.highs-cache'), sc, args.timeLimit, args.cache)
           row.exactSharedCheck = sharedCheck(file, row.exact.rota, tmp)
         } catch (err) {
           row.exactError = (err as Error).message

@@ -10,7 +10,7 @@ export interface BudgetOptions {
    * Most steps the solve may take (default DEFAULT_STEPS): rule-gate questions plus the
    * estimated work of each LP. The largest week the service accepts finishes within the default.
    */
-  steps?: number
+  budget?: number
 }
 
 /** Enough for every bench week up to 2,000 staff to run every pass to its own end. */
