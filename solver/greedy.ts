@@ -64,11 +64,14 @@ export function fillGreedily(
  * weekly limit (duties or event hours), hand one of that person's other assignments to someone
  * free, then give them the seat. Only moves that keep every seat elsewhere filled are made.
  */
-export function exchange(week: Week, state: RotaState, pinSet: Set<string>, previous: Set<string>, budget: Budget): number {
+export function exchange(week: Week, state: RotaState, pinSet: Set<string>, previous: Set<string>, budget: Budget, steps: number): number {
+  // The seat pass (augment.ts) finds these moves too, as chains of two, and more: this round
+  // gets a share of the budget, not all of it (on a 2,000-staff crisis week it would take all).
+  const stop = Math.min(budget.limit, budget.used() + steps)
   let moves = 0
   const open = week.occurrences.filter((o) => state.filled(o.index) < o.seats).sort((a, b) => a.priority - b.priority || a.index - b.index)
   for (const o of open) {
-    if (!budget.allows('exchange')) break
+    if (!budget.allows('exchange') || budget.used() >= stop) break
     for (let p = 0; p < week.staff.length && state.filled(o.index) < o.seats; p++) {
       const why = state.refuse(p, o.index)
       if (!why || (why.rule !== 8 && why.rule !== 9)) continue

@@ -43,6 +43,8 @@ const FAIRNESS_CHAINS = 500
 const RESTORE_CHECKS = 50_000
 /** Budget of the preference pass (preferences.ts), in rule-gate questions. */
 const PREFERENCE_CHECKS = 50_000
+/** Steps each round of exchange moves may take. */
+const EXCHANGE_STEPS = 1_000_000
 /** Budget of the seat pass (augment.ts), in rule-gate questions and chain length. */
 const AUGMENT = { checks: 300_000, perSearch: 20_000, depth: 5, rounds: 3 }
 
@@ -92,7 +94,7 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
     for (const group of groups) solveGroup(ctx, group)
   }
   for (let round = 0; round < (options.exchangeRounds ?? 3) && budget.allows('exchange'); round++) {
-    if (exchange(week, state, pinSet, previous, budget) === 0) break
+    if (exchange(week, state, pinSet, previous, budget, EXCHANGE_STEPS) === 0) break
     tally.exchangeMoves++
   }
   const restore = () => {
