@@ -613,6 +613,9 @@ export function generatedWeeks(): BenchWeek[] {
     { name: 'gen-residential-36', scenario: residentialWeek(36, 36) },
     { name: 'gen-secondary-120', scenario: secondaryWeek(120, 120) },
     { name: 'gen-secondary-250', scenario: secondaryWeek(250, 250) },
+    { name: 'gen-secondary-500', scenario: secondaryWeek(500, 500) },
+    // The largest week the service accepts (src/scenario/limits.ts): it must finish in budget.
+    { name: 'gen-secondary-2000', scenario: secondaryWeek(2000, 2000) },
     { name: 'gen-crisis-50', scenario: crisisWeek(secondaryWeek(50, 50), 2) },
     { name: 'gen-crisis-120', scenario: crisisWeek(secondaryWeek(120, 120), 3) },
   ]

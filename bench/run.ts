@@ -11,6 +11,8 @@ import type { Rota, Scenario } from '../solver/scenario.js'
 import { parseScenario } from '../solver/scenario.js'
 import type { ExactResult } from './exact.js'
 import { assignmentKey, loadHighs, occurrencesOf, solveExact } from './exact.js'
+import { cliCheck } from './cli-check.js'
+import { cachedExact } from './exact-cache.js'
 import { crisisWeek, generatedWeeks, replanWeek } from './generate.js'
 import type { MemoryReport } from './measure-one.js'
 import type { CheckFn, SolveFn } from './ours.js'
@@ -22,13 +24,19 @@ const root = join(here, '..')
 interface Args {
   only: string[]
   highs: boolean
+  /** Weeks with more staff than this skip HiGHS (it does not finish them in a few minutes). */
+  highsMaxStaff: number
+  /** Reuse HiGHS results of a week already solved (bench/.highs-cache, by content hash). */
+  cache: boolean
+  /** Also measure the built CLI (peak RSS, wall time). */
+  cli: boolean
   timeLimit: number
   runs: number
   verbose: boolean
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: [], highs: true, timeLimit: 120, runs: 3, verbose: false }
+  const args: Args = { only: [], highs: true, highsMaxStaff: 250, cache: true, cli: true, timeLimit: 120, runs: 3, verbose: false }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const value = (): string => {
@@ -40,6 +48,9 @@ function parseArgs(argv: string[]): Args {
     else if (a?.startsWith('--only=')) args.only.push(...a.slice(7).split(','))
     else if (a === '--no-highs') args.highs = false
     else if (a === '--verbose') args.verbose = true
+    else if (a === '--no-cache') args.cache = false
+    else if (a === '--no-cli') args.cli = false
+    else if (a === '--highs-max-staff') args.highsMaxStaff = Number(value())
     else if (a === '--time-limit') args.timeLimit = Number(value())
     else if (a === '--runs') args.runs = Math.max(1, Number(value()))
     else throw new Error(`unknown option ${a}`)
@@ -104,6 +115,9 @@ interface Row {
   staff: number
   occurrences: number
   oursMs: number | undefined
+  oursCpuMs: number | undefined
+  /** Our solver spent its step budget before its passes ended. */
+  stoppedEarly: boolean
   oursError: string | undefined
   ours: Measures | undefined
   exact: ExactResult | undefined
@@ -111,6 +125,8 @@ interface Row {
   memory: MemoryReport | undefined
   ownCheck: number | undefined
   sharedCheck: number | undefined
+  /** HiGHS not run: more staff than --highs-max-staff. */
+  exactSkipped: boolean
   /** Problems the shared checker finds in the exact rota: the two readings of the rules disagree. */
   exactSharedCheck: number | undefined
 }
@@ -121,16 +137,20 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
 }
 
-function timeOurs(solve: SolveFn, sc: Scenario, runs: number): { ms: number; rota: Rota } {
+function timeOurs(solve: SolveFn, sc: Scenario, runs: number): { ms: number; cpuMs: number; rota: Rota } {
   // A warm-up run first, so JIT compilation of the solver is not charged to the first week.
   let rota = solve(sc)
   const times: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
+    const c0 = process.cpuUsage()
     rota = solve(sc)
+    const used = process.cpuUsage(c0)
     times.push(performance.now() - t0)
+    cpu.push((used.user + used.system) / 1000)
   }
-  return { ms: median(times), rota }
+  return { ms: median(times), cpuMs: median(cpu), rota }
 }
 
 function measureMemory(file: string): MemoryReport | undefined {
@@ -199,6 +219,7 @@ function printTable(rows: Row[]): void {
     'staff',
     'occ',
     'ours ms',
+    'ours CPU ms',
     'HiGHS ms',
     'HiGHS/ours',
     'seats filled ours/optimal',
@@ -215,8 +236,9 @@ function printTable(rows: Row[]): void {
       r.week,
       String(r.staff),
       String(r.occurrences),
-      r.oursError ? 'error' : r.oursMs === undefined ? '-' : r.oursMs.toFixed(0),
-      r.exactError ? 'failed' : r.exact ? `${r.exact.ms.toFixed(0)}${r.exact.timedOut ? ' timeout' : ''}` : '-',
+      r.oursError ? 'error' : r.oursMs === undefined ? '-' : `${r.oursMs.toFixed(0)}${r.stoppedEarly ? ' (stopped early)' : ''}`,
+      r.oursCpuMs === undefined ? '-' : r.oursCpuMs.toFixed(0),
+      r.exactError ? 'failed' : r.exactSkipped ? 'skipped' : r.exact ? `${r.exact.ms.toFixed(0)}${r.exact.timedOut ? ' timeout' : ''}` : '-',
       r.oursMs !== undefined && r.exact ? `${(r.exact.ms / r.oursMs).toFixed(1)}x` : '-',
       seatsText(r.ours, r.exact),
       r.ours?.proved ?? '-',
@@ -228,15 +250,40 @@ function printTable(rows: Row[]): void {
     ]
   })
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)))
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
   console.log(line(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const b of body) console.log(line(b))
 }
 
+type Met = (ok: boolean | undefined, what: string, detail: string) => void
+
+/** The speed and memory targets of issues 15 and 16. */
+function scaleVerdicts(rows: Row[], met: Met): void {
+  const w120 = rows.find((r) => r.week === 'gen-secondary-120')
+  met(
+    w120?.oursMs === undefined ? undefined : w120.oursMs <= 250,
+    '120-staff week <= 250 ms',
+    w120?.oursMs === undefined ? 'not run' : `${w120.oursMs.toFixed(0)} ms`,
+  )
+  const w500 = rows.find((r) => r.week === 'gen-secondary-500')
+  met(
+    w500?.oursMs === undefined ? undefined : w500.oursMs <= 1000 && (w500.memory?.heapPlusBuffersMB ?? Infinity) <= 100,
+    '500-staff week <= 1 s and <= 100 MB heap',
+    w500?.oursMs === undefined ? 'not run' : `${w500.oursMs.toFixed(0)} ms, heap+array buffers ${w500.memory?.heapPlusBuffersMB ?? '-'} MB`,
+  )
+  const w2000 = rows.find((r) => r.week === 'gen-secondary-2000')
+  met(
+    w2000?.oursCpuMs === undefined ? undefined : w2000.oursCpuMs <= 30_000 && (w2000.memory?.peakRssMB ?? Infinity) <= 512,
+    '2,000-staff week in <= 30 s CPU and <= 512 MB',
+    w2000?.oursCpuMs === undefined
+      ? 'not run'
+      : `${(w2000.oursCpuMs / 1000).toFixed(1)} s CPU, peak RSS ${w2000.memory?.peakRssMB ?? '-'} MB, ${w2000.stoppedEarly ? 'stopped early (budget spent)' : 'every pass ran to its end'}`,
+  )
+}
+
 function verdicts(rows: Row[]): void {
-  const met = (ok: boolean | undefined, what: string, detail: string): void =>
-    console.log(`${ok === undefined ? 'n/a    ' : ok ? 'met    ' : 'NOT MET'}  ${what}: ${detail}`)
+  const met: Met = (ok, what, detail) => console.log(`${ok === undefined ? 'n/a    ' : ok ? 'met    ' : 'NOT MET'}  ${what}: ${detail}`)
   const both = rows.filter((r) => r.ours && r.exact)
   const seatMiss = both.filter((r) => !seatsEqual(r)).map((r) => r.week)
   met(
@@ -257,12 +304,7 @@ function verdicts(rows: Row[]): void {
     're-plan changes equal the minimum',
     replans.map((r) => `${r.week} ${r.ours?.changes}/${r.exact?.changes}`).join(', ') || 'no re-plan week run',
   )
-  const w120 = rows.find((r) => r.week === 'gen-secondary-120')
-  met(
-    w120?.oursMs === undefined ? undefined : w120.oursMs < 1000,
-    '120-staff week under 1 s',
-    w120?.oursMs === undefined ? 'not run' : `${w120.oursMs.toFixed(0)} ms`,
-  )
+  scaleVerdicts(rows, met)
   const slower = both.filter((r) => (r.oursMs ?? Infinity) >= (r.exact?.ms ?? 0)).map((r) => r.week)
   met(
     both.length ? slower.length === 0 : undefined,
@@ -324,10 +366,13 @@ async function main(): Promise<void> {
         staff: sc.staff.length,
         occurrences: occurrencesOf(sc).length,
         oursMs: undefined,
+        oursCpuMs: undefined,
+        stoppedEarly: false,
         oursError: undefined,
         ours: undefined,
         exact: undefined,
         exactError: undefined,
+        exactSkipped: false,
         memory: undefined,
         ownCheck: undefined,
         sharedCheck: undefined,
@@ -335,8 +380,11 @@ async function main(): Promise<void> {
       }
       if (solve) {
         try {
-          const { ms, rota } = timeOurs(solve, sc, args.runs)
+          // The 2,000-staff week takes seconds a run: one timed run is enough there.
+          const { ms, cpuMs, rota } = timeOurs(solve, sc, sc.staff.length > 1000 ? 1 : args.runs)
           row.oursMs = ms
+          row.oursCpuMs = cpuMs
+          row.stoppedEarly = rota.stats?.stoppedEarly === true
           row.ours = measure(sc, rota)
           row.ownCheck = checkRota?.(sc, rota).length
           row.sharedCheck = sharedCheck(file, rota, tmp)
@@ -346,9 +394,11 @@ async function main(): Promise<void> {
           console.error(`${w.name}: our solver failed: ${row.oursError}`)
         }
       }
-      if (args.highs) {
+      if (args.highs && sc.staff.length > args.highsMaxStaff) {
+        row.exactSkipped = true
+      } else if (args.highs) {
         try {
-          row.exact = await solveExact(sc, { timeLimitPerStage: args.timeLimit })
+          row.exact = await cachedExact(join(here, '.highs-cache'), sc, args.timeLimit, args.cache)
           row.exactSharedCheck = sharedCheck(file, row.exact.rota, tmp)
         } catch (err) {
           row.exactError = (err as Error).message
@@ -373,6 +423,20 @@ async function main(): Promise<void> {
   printTable(rows)
   console.log()
   verdicts(rows)
+  if (args.cli) printCli(cliCheck(root, tmpdir(), secondaryWeekOf250()))
+}
+
+function secondaryWeekOf250(): Scenario {
+  return generatedWeeks().find((w) => w.name === 'gen-secondary-250')?.scenario as Scenario
+}
+
+function printCli({ rss250, example }: ReturnType<typeof cliCheck>): void {
+  const line = (ok: boolean | undefined, text: string) => console.log(`${ok === undefined ? 'n/a    ' : ok ? 'met    ' : 'NOT MET'}  ${text}`)
+  line(
+    rss250 && rss250.peakRssMB < 100,
+    `CLI (node dist/solver-cli.mjs) peak RSS on gen-secondary-250 < 100 MB: ${rss250 ? `${rss250.peakRssMB} MB` : 'not measured'}`,
+  )
+  line(example && example.wallS < 0.5, `CLI wall time on db/scenarios/secondary.json < 0.5 s: ${example ? `${example.wallS} s (best of 3)` : 'not measured'}`)
 }
 
 main().catch((err: unknown) => {

@@ -10,11 +10,15 @@ export interface BudgetOptions {
    * Most steps the solve may take (default DEFAULT_STEPS): rule-gate questions plus the
    * estimated work of each LP. The largest week the service accepts finishes within the default.
    */
-  steps?: number
+  budget?: number
 }
 
-/** Enough for every bench week up to 2,000 staff to run every pass to its own end. */
-export const DEFAULT_STEPS = 40_000_000
+/**
+ * Enough for every bench week up to 2,000 staff to run every pass to its own end (the
+ * 2,000-staff week takes about 2.5 million); a 2,000-staff crisis week with 9,540 cover
+ * requests (the most the limits accept is 10,000) stops early inside it (bench/README.md).
+ */
+export const DEFAULT_STEPS = 12_000_000
 
 /**
  * Steps charged for an LP of `rows` x `cols`: javascript-lp-solver's dense simplex pivots over

@@ -259,11 +259,29 @@ export function expandWeek(sc: Scenario): Week {
     absencesOn,
     hoursOn: (person, wd) => hours[person]?.get(wd),
   }
+  // Eligibility depends on the occurrence only through its kind, date and times, which the
+  // many cover requests of one lesson share: each person is asked once per distinct profile,
+  // so building the table costs a lookup per (person, occurrence), not a rule check.
+  const profiles = new Map<string, number>()
+  const first: Occurrence[] = []
+  const profileOf = occurrences.map((o) => {
+    const k = `${o.kind}|${o.date}|${o.start}|${o.end}`
+    let id = profiles.get(k)
+    if (id === undefined) {
+      id = first.length
+      profiles.set(k, id)
+      first.push(o)
+    }
+    return id
+  })
+  const codes = new Uint8Array(first.length)
   staff.forEach((person, p) => {
     const kinds = gradeKinds.get(person.grade)
-    for (const o of occurrences) {
-      week.eligibility[p * occurrences.length + o.index] = whyNot(week, p, o, kinds)
-    }
+    first.forEach((o, i) => {
+      codes[i] = whyNot(week, p, o, kinds)
+    })
+    const row = p * occurrences.length
+    for (let o = 0; o < occurrences.length; o++) week.eligibility[row + o] = codes[profileOf[o] as number] as number
   })
   return week
 }

@@ -168,13 +168,16 @@ export const schoolSchema = record({
 })
 
 /** Size caps: a week of a very large school fits well inside them; anything beyond is abuse. */
+// Set from measurement (bench/README.md, "The limits"): the largest week these accept (2,000
+// staff; a crisis with 9,540 cover requests) finishes inside the default step budget in under
+// 30 s of CPU and 512 MB. 20,000 cover requests had blocked a solve for minutes.
 export const LIMITS = {
   slots: 100,
   grades: 200,
   staff: 2000,
   duties: 500,
   absences: 20000,
-  cover: 20000,
+  cover: 10000,
   events: 500,
   assignments: 100000,
 } as const

@@ -8,6 +8,8 @@
 // is fractional or wrong can cost a seat, never a rule.
 import { augmentSeats } from './augment.js'
 import { proveSeats } from './bound.js'
+import { Budget, DEFAULT_STEPS } from './budget.js'
+import type { BudgetOptions } from './budget.js'
 import { canonicalRota, canonicalScenario, withGivenPinPaths } from './canonical.js'
 import { expandWeek, occurrenceKey } from './expand.js'
 import type { Occurrence, Week } from './expand.js'
@@ -26,7 +28,7 @@ import { RotaState } from './state.js'
 
 export { PinError } from './pins.js'
 
-export interface SolveOptions {
+export interface SolveOptions extends BudgetOptions {
   /** LP passes over every group (default 1). */
   passes?: number
   /** Seed the week with a greedy rota before the LP passes (default true). */
@@ -42,6 +44,8 @@ const FAIRNESS_CHAINS = 500
 const RESTORE_CHECKS = 50_000
 /** Budget of the preference pass (preferences.ts), in rule-gate questions. */
 const PREFERENCE_CHECKS = 50_000
+/** Steps each round of exchange moves may take. */
+const EXCHANGE_STEPS = 1_000_000
 /** Budget of the seat pass (augment.ts), in rule-gate questions and chain length. */
 const AUGMENT = { checks: 300_000, perSearch: 20_000, depth: 5, rounds: 3 }
 
@@ -70,6 +74,9 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
     preferenceMoves: 0,
   }
 
+  const budget = new Budget(options.budget ?? DEFAULT_STEPS, () => state.questions)
+  const ctx = { week, state, pins, pinSet, previous, tally, budget }
+
   // A re-plan starts from the published rota: each group is then re-solved with the rest of the
   // week as published, so only what a change forces out (and what it frees) moves.
   for (const k of [...previous].sort(byPair)) {
@@ -77,51 +84,62 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
     if (!state.has(p, o) && state.refuse(p, o) === null) state.add(p, o)
   }
   // A cheap greedy pass gives every person a load for the whole week; the LP passes then
-  // re-solve each group exactly against the rest of the week.
+  // re-solve each group exactly against the rest of the week. Both greedy passes are outside
+  // the budget: each asks at most one question per (seat, candidate), and without them a rota
+  // cut short could leave a seat empty that someone could simply take.
   if (options.greedyStart ?? true) {
     for (const group of groups) fillGreedily(week, state, group.occurrences, previous)
   }
   const passes = Math.max(1, options.passes ?? 1)
   for (let pass = 0; pass < passes; pass++) {
-    for (const group of groups) solveGroup(week, state, group, pins, pinSet, previous, tally)
+    for (const group of groups) solveGroup(ctx, group)
   }
-  for (let round = 0; round < (options.exchangeRounds ?? 3); round++) {
-    if (exchange(week, state, pinSet, previous) === 0) break
+  for (let round = 0; round < (options.exchangeRounds ?? 3) && budget.allows('exchange'); round++) {
+    if (exchange(week, state, pinSet, previous, budget, EXCHANGE_STEPS) === 0) break
     tally.exchangeMoves++
   }
-  if (previous.size > 0) tally.restored = restorePublished(week, state, pinSet, previous, RESTORE_CHECKS).restored
+  const restore = () => {
+    if (previous.size > 0 && budget.allows('re-plan repair'))
+      tally.restored += restorePublished(week, state, pinSet, previous, budget.cap(RESTORE_CHECKS)).restored
+    budget.settle('re-plan repair')
+  }
+  restore()
   // Later passes change loads, which can leave an earlier seat fillable after all.
-  fillGreedily(
-    week,
-    state,
-    week.occurrences.map((o) => o.index),
-    previous,
-  )
+  const everything = week.occurrences.map((o) => o.index)
+  fillGreedily(week, state, everything, previous)
   // Seats before anything below them: the passes after this one never empty a seat.
-  const augment = augmentSeats(week, state, pinSet, previous, AUGMENT)
-  if (previous.size > 0) tally.restored += restorePublished(week, state, pinSet, previous, RESTORE_CHECKS).restored
-  const fair = improveFairness(week, state, pinSet, previous, { checks: FAIRNESS_CHECKS, chains: FAIRNESS_CHAINS })
-  tally.fairnessChains = fair.chains
-  tally.fairnessChecks = fair.checks
-  tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, PREFERENCE_CHECKS).moves
+  const augment = budget.allows('seat pass') ? augmentSeats(week, state, pinSet, previous, { ...AUGMENT, checks: budget.cap(AUGMENT.checks) }) : undefined
+  budget.settle('seat pass')
+  restore()
+  if (budget.allows('fairness')) {
+    const fair = improveFairness(week, state, pinSet, previous, { checks: budget.cap(FAIRNESS_CHECKS), chains: FAIRNESS_CHAINS })
+    tally.fairnessChains = fair.chains
+    tally.fairnessChecks = fair.checks
+  }
+  budget.settle('fairness')
+  if (budget.allows('preferences')) tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, budget.cap(PREFERENCE_CHECKS)).moves
+  budget.settle('preferences')
   // A hand-over for fairness can leave its giver free for an empty seat: nobody who could take
   // one may be left out, or the reason would send the manager to ease a limit for nothing.
-  fillGreedily(
-    week,
-    state,
-    week.occurrences.map((o) => o.index),
-    previous,
-  )
+  fillGreedily(week, state, everything, previous)
   const rota = canonicalRota(rotaOf(week, state, previous, tally), (a) => week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))?.start ?? 0)
   rota.stats = {
     ...rota.stats,
-    augmentFilled: augment.filled,
-    augmentChains: augment.chains,
-    augmentTrades: augment.trades,
-    augmentChecks: augment.checks,
+    augmentFilled: augment?.filled ?? 0,
+    augmentChains: augment?.chains ?? 0,
+    augmentTrades: augment?.trades ?? 0,
+    augmentChecks: augment?.checks ?? 0,
     proof: proveSeats(week, state),
+    ...budgetStats(budget),
   }
   return rota
+}
+
+/** What the rota says about its budget: steps used of how many, and whether the search was cut. */
+function budgetStats(budget: Budget): Record<string, unknown> {
+  const out: Record<string, unknown> = { steps: budget.used(), budget: budget.limit, stoppedEarly: budget.stoppedEarly }
+  if (budget.stoppedIn !== undefined) out.stoppedIn = budget.stoppedIn
+  return out
 }
 
 function byPair(a: string, b: string): number {

@@ -3,7 +3,7 @@
 // fractional LP answers repaired and exchange moves tried through the same gate, so every
 // path that changes the rota keeps the hard rules.
 import { INELIGIBLE, countsAsDuty, eventHours, ineligibility, keepsRestBreak, overlaps } from './expand.js'
-import type { Ineligibility, Occurrence, Week } from './expand.js'
+import type { Ineligibility, Interval, Occurrence, Week } from './expand.js'
 
 export type Cause =
   | 'unknown'
@@ -78,42 +78,62 @@ export class RotaState {
     const week = this.week
     const o = week.occurrences[occurrence] as Occurrence
     const p = week.staff[person]
-    if (!p) return { rule: 1, cause: 'unknown', message: 'no such person' }
+    if (!p) return refusal(1, 'unknown', () => 'no such person')
     const code = ineligibility(week, person, occurrence)
     if (code !== 0) return refusalFor(code, week, person, o)
-    if (this.has(person, occurrence)) return { rule: 7, cause: 'already-there', message: `${p.name} is already on ${o.name} then` }
-    const people = [...(this.byOccurrence[occurrence] ?? [])]
-    if (people.length >= o.seats)
-      return { rule: 7, cause: 'full', message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} already has the ${o.seats} people it needs` }
+    if (this.has(person, occurrence)) return refusal(7, 'already-there', () => `${p.name} is already on ${o.name} then`)
+    const crew = this.byOccurrence[occurrence]
+    if ((crew?.size ?? 0) >= o.seats)
+      return refusal(7, 'full', () => `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} already has the ${o.seats} people it needs`)
     const block = [o.start, o.end] as const
-    const sameDay: Occurrence[] = []
+    let sameDay: Interval[] | undefined
     for (const other of this.byPerson[person] ?? []) {
       const q = week.occurrences[other] as Occurrence
       if (q.date !== o.date) continue
       if (overlaps([q.start, q.end], block))
-        return { rule: 5, cause: 'busy', detail: q.name, message: `${p.name} is on ${q.name}${q.slot ? ` (${q.slot})` : ''} at the same time` }
-      sameDay.push(q)
+        return refusal(5, 'busy', () => `${p.name} is on ${q.name}${q.slot ? ` (${q.slot})` : ''} at the same time`, q.name)
+      sameDay ??= []
+      sameDay.push([q.start, q.end])
     }
-    const busy = [...week.commitmentsOn(person, o.weekday), block, ...sameDay.map((q) => [q.start, q.end] as const)]
-    if (!keepsRestBreak(week.lunchWindows(o.weekday), busy, week.breakNeed(person, o.weekday))) {
-      return { rule: 6, cause: 'rest-break', message: `${p.name} would be left without a rest break in the lunch period on ${o.date}` }
+    // Work outside every lunch window cannot eat the rest break, and the rota holds only what
+    // this gate let in, so its breaks were kept before: only lunch-time work is checked.
+    const windows = week.lunchWindows(o.weekday)
+    if (windows.some((w) => overlaps(w, block))) {
+      const busy = [...week.commitmentsOn(person, o.weekday), block, ...(sameDay ?? [])]
+      if (!keepsRestBreak(windows, busy, week.breakNeed(person, o.weekday))) {
+        return refusal(6, 'rest-break', () => `${p.name} would be left without a rest break in the lunch period on ${o.date}`)
+      }
     }
     if (countsAsDuty(o)) {
       const cap = p.maxDutiesPerWeek
-      if (cap !== undefined && (this.duties[person] ?? 0) + 1 > cap)
-        return { rule: 8, cause: 'weekly-cap', message: `${p.name} would go over their ${cap} duties a week` }
+      if (cap !== undefined && (this.duties[person] ?? 0) + 1 > cap) return refusal(8, 'weekly-cap', () => `${p.name} would go over their ${cap} duties a week`)
     } else if ((this.eventHours[person] ?? 0) + eventHours(o) > (p.additionalHoursRemaining ?? 0) + 1e-9) {
-      return { rule: 9, cause: 'additional-hours', message: `${p.name} has only ${p.additionalHoursRemaining ?? 0} additional hours left for events` }
+      return refusal(9, 'additional-hours', () => `${p.name} has only ${p.additionalHoursRemaining ?? 0} additional hours left for events`)
     }
-    if (!seatsMatch(week, [...people, person], o)) {
-      return {
-        rule: 7,
-        cause: 'skill',
-        message: `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} keeps its remaining seats for ${o.skills.map(([k]) => k).join(', ')} holders`,
-      }
+    if (o.skills.length > 0 && !seatsMatch(week, [...(crew ?? []), person], o)) {
+      return refusal(
+        7,
+        'skill',
+        () => `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} keeps its remaining seats for ${o.skills.map(([k]) => k).join(', ')} holders`,
+      )
     }
     return null
   }
+}
+
+/** A refusal whose message is written only when read: the search asks far more than it explains. */
+function refusal(rule: number, cause: Cause, text: () => string, detail?: string): Refusal {
+  let message: string | undefined
+  const out: Refusal = {
+    rule,
+    cause,
+    get message() {
+      message ??= text()
+      return message
+    },
+  }
+  if (detail !== undefined) out.detail = detail
+  return out
 }
 
 function refusalFor(code: Ineligibility, week: Week, person: number, o: Occurrence): Refusal {
