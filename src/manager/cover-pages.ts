@@ -4,6 +4,7 @@
 // a preview. A refused form comes back as typed with the problems at their fields.
 import { createElement } from 'hono/jsx'
 import { mondayOf } from '../ledgers/periods.js'
+import { notFound } from '../platform/http/problem.js'
 import { isMondayDate, weekRange } from '../scenario/week-dates.js'
 import { listAbsences, type Absence } from '../week/absences.js'
 import { importCoverCsv } from '../week/cover-csv.js'
@@ -143,7 +144,12 @@ const formValuesOf = (c: CoverRequest): FormValues => ({
 /** The request's Edit page and its save, guarded by the version the form was read at (see edit-guard.ts). */
 function coverEdit(pc: PageContext, monday: string, id: string, w: CoverWeek): Editable<CoverRequest, Coded<CoverRequestInput>> {
   const paths = pathsOf(pc)
-  const load = () => getCoverRequest(pc.ctx.store, pc.schoolId, id)
+  // The form offers this week's days: a request of another week is not edited from here.
+  const load = async () => {
+    const c = await getCoverRequest(pc.ctx.store, pc.schoolId, id)
+    if (mondayOf(c.date) !== monday) throw notFound(`no cover request with id ${id} in the week of ${longDate(monday)}`)
+    return c
+  }
   const choices = choicesOf(w)
   const back = { href: paths.cover(monday), name: `the cover for the week of ${longDate(monday)}` }
   const action = paths.edit(paths.cover(monday), id)

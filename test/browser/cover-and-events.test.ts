@@ -61,8 +61,10 @@ afterAll(async () => {
 async function check(name: string): Promise<void> {
   step++
   await page.screenshot({ path: join(RESULTS, `cover-events-${String(step).padStart(2, '0')}-${name}.png`), fullPage: true })
+  // The page as answered (a POST's answer cannot be fetched again), drawn at 390 px with scripts on for axe.
   const narrow = await phone.newPage()
-  await narrow.goto(page.url())
+  await narrow.goto(`${base}/manage`)
+  await narrow.setContent(await page.content(), { waitUntil: 'load' })
   expect(await narrow.evaluate('document.documentElement.scrollWidth'), `${name} at 390 px`).toBeLessThanOrEqual(390)
   expect(await axeViolations(narrow), `axe on ${name}`).toEqual([])
   await narrow.close()
@@ -124,5 +126,29 @@ describe('a colleague rings in sick, and there is a parents’ evening this week
     await page.getByRole('link', { name: 'Cover for this week' }).click()
     expect(await page.getByRole('row', { name: /9X Maths, room M4/ }).innerText()).toMatch(/Filled by (Amira Patel|Cara Doyle)/)
     await check('cover-filled')
+  })
+
+  it('adds the rest of the cover list from a CSV file: a bad row is named, the good file is shown before it is added', async () => {
+    const paste = page.getByLabel('Or paste the CSV here')
+    await paste.fill('date,slot,label\n2026-11-24,p9,7A Art\n2026-11-24,p3,7B Art')
+    await page.getByRole('button', { name: 'Preview the file' }).click()
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Line 2, slot: no slot with code "p9" in this school')
+    await check('cover-csv-bad-row')
+    await paste.fill('date,slot,label\n2026-11-24,p3,7B Art')
+    await page.getByRole('button', { name: 'Preview the file' }).click()
+    await expect.poll(() => page.getByRole('heading', { name: 'This file adds 1 cover request' }).isVisible()).toBe(true)
+    await check('cover-csv-preview')
+    await page.getByRole('button', { name: 'Add these cover requests' }).click()
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Cover requests imported from the file.')
+    expect(await page.getByRole('row', { name: /7B Art/ }).innerText()).toContain('Not in the rota yet: generate the week again')
+  })
+
+  it('edits a request on its Edit page', async () => {
+    await page.getByRole('link', { name: 'Edit cover for 7B Art' }).click()
+    await check('cover-edit')
+    await page.getByLabel('What needs covering').fill('7B Art, room A2')
+    await page.getByRole('button', { name: 'Save cover request' }).click()
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Cover request saved.')
+    expect(await page.getByRole('row', { name: /7B Art, room A2/ }).count()).toBe(1)
   })
 })

@@ -103,6 +103,14 @@ describe('the Cover page of a week', () => {
     expect(page).toContain("Cover '9X Maths, room M6': day or time changed after this rota was made")
   })
 
+  it('opens a request only from its own week, since the form offers that week’s days', async () => {
+    const [c] = await coverOfWeek()
+    if (!c) throw new Error('no request')
+    const r = await editCoverPage(pc, '2026-11-30', c.id)
+    expect(r).toMatchObject({ kind: 'html', status: 404 })
+    expect(textOf(r)).toContain(`no cover request with id ${c.id} in the week of Monday 30 November`)
+  })
+
   it('refuses a save over someone else’s, and shows what is saved now beside what was typed', async () => {
     const [c] = (await coverOfWeek()).filter((x) => x.label === '9X Maths, room M6')
     if (!c) throw new Error('no 9X request')
