@@ -10,7 +10,7 @@ import type { DutyPostInput } from '../setup/duty-posts.js'
 import type { GradeInput } from '../setup/grades.js'
 import type { SlotInput } from '../setup/slots.js'
 import type { StaffInput } from '../setup/staff.js'
-import { hoursPerWeek, pattern, skills, timeOf, wholeNumber } from '../setup/staff-csv-cells.js'
+import { decimalHours, hoursPerWeek, pattern, skills, timeOf, wholeNumber } from '../setup/staff-csv-cells.js'
 
 /** Form fields as a browser sends them: text, or several values for checkboxes. */
 export type FormValues = Record<string, string | string[]>
@@ -69,18 +69,41 @@ export const gradeForm: z.ZodType<GradeInput> = z.object({
   dutyKinds: list.pipe(z.array(z.enum(['break', 'lunch', 'oncall', 'other', 'cover', 'event'], 'choose kinds from the list'))),
 })
 
-export const staffForm: z.ZodType<StaffInput> = z
-  .object({
-    code: text(required.pipe(code)),
-    name: text(required.pipe(name)),
-    grade: text(z.string({ error: 'choose a grade' })),
-    hoursPerWeek: text(required.pipe(hoursPerWeek)),
-    pattern: text(required.pipe(pattern)),
-    unpaidBreakMinutes: text(wholeNumber(0, 600).default(0)),
-    email: text(z.email('enter an email address such as name@school.org').max(320).nullable().default(null)),
-    skills: text(skills.default([])),
+const staffFields = z.object({
+  code: text(required.pipe(code)),
+  name: text(required.pipe(name)),
+  grade: text(z.string({ error: 'choose a grade' })),
+  hoursPerWeek: text(required.pipe(hoursPerWeek)),
+  pattern: text(required.pipe(pattern)),
+  unpaidBreakMinutes: text(wholeNumber(0, 600).default(0)),
+  email: text(z.email('enter an email address such as name@school.org').max(320).nullable().default(null)),
+  skills: text(skills.default([])),
+})
+
+export const staffForm: z.ZodType<StaffInput> = staffFields.transform((v) => ({
+  ...v,
+  additionalHoursAllowance: 0,
+  maxDutiesPerWeek: null,
+  commitments: [],
+  avoid: [],
+  prefer: [],
+}))
+
+/**
+ * A person's Edit form: the add form's fields and the rest of a contract the API updates.
+ * Fixed commitments are not on the form; the save keeps the ones saved (src/manager/staff-edit.ts).
+ */
+export const staffEditForm: z.ZodType<Omit<StaffInput, 'commitments'>> = staffFields
+  .extend({
+    additionalHoursAllowance: text(decimalHours(10000).default(0)),
+    maxDutiesPerWeek: text(wholeNumber(0, 1000).nullable().default(null)),
+    avoid: list,
+    prefer: list,
   })
-  .transform((v) => ({ ...v, additionalHoursAllowance: 0, maxDutiesPerWeek: null, commitments: [], avoid: [], prefer: [] }))
+  .superRefine((v, ctx) => {
+    const both = v.prefer.filter((p) => v.avoid.includes(p))
+    if (both.length > 0) ctx.addIssue({ code: 'custom', path: ['prefer'], message: `${both.join(', ')} cannot be both avoided and preferred` })
+  })
 
 /** "first-aid:1; team-teach:1" -> { "first-aid": 1, "team-teach": 1 } */
 const seats = z.string().transform((t, ctx) => {

@@ -16,6 +16,7 @@ import { html, type PageContext, type PageResult } from './page-kit.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
+import * as edits from './setup-edit-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { authProblem } from '../auth/problems.js'
 import { decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
@@ -106,6 +107,7 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   addWeekRoutes(app, kit)
   addAbsenceAndReportRoutes(app, kit)
   addPeopleRoutes(app, kit)
+  addEditRoutes(app, kit)
   return app
 }
 
@@ -283,4 +285,35 @@ function addPeopleRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.get(`${S}/people`, runners(page((p) => peoplePage(p))))
   app.post(`${S}/people`, runners(form((p, v, _f, c) => addManagerFromPage(p, v, c.var.authDeps.mailer))))
   app.post(`${S}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
+}
+
+// Edit pages (GET shows the thing as saved with its version, POST saves it through the API's
+// update use case with that version as If-Match): see src/manager/edit-guard.ts.
+
+/** The two requests of one row's Edit page, at `path/:id/edit`. */
+function addRowEdit(
+  app: Hono<AppEnv>,
+  { page, form }: HandlerKit,
+  path: string,
+  h: { show: (pc: PageContext, id: string) => Promise<PageResult>; save: (pc: PageContext, id: string, values: FormValues) => Promise<PageResult> },
+): void {
+  app.get(
+    `${path}/:id/edit`,
+    page((p, c) => h.show(p, id(c))),
+  )
+  app.post(
+    `${path}/:id/edit`,
+    form((p, v, _f, c) => h.save(p, id(c), v)),
+  )
+}
+
+/** Staff, grades and the school's own details. */
+function addEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  addRowEdit(app, kit, `${S}/setup/grades`, { show: edits.editGradePage, save: edits.saveGrade })
+  addRowEdit(app, kit, `${S}/setup/staff`, { show: edits.editStaffPage, save: edits.saveStaff })
+  app.get(`${S}/setup/school`, kit.page(edits.editSchoolPage))
+  app.post(
+    `${S}/setup/school`,
+    kit.form((p, v) => edits.saveSchool(p, v)),
+  )
 }

@@ -3,6 +3,7 @@
 // problems at their fields, answered 400 (or the service's status, e.g. 409 for a code taken).
 import { createElement } from 'hono/jsx'
 import { ProblemError } from '../platform/http/problem.js'
+import { getSchool } from '../schools/schools.js'
 import { listCalendarPeriods, listClosures, deleteCalendarPeriod, deleteClosure, getCalendarPeriod, getClosure } from '../setup/calendar.js'
 import { dutyPostDeletionImpact, staffDeletionImpact } from '../setup/deletion-impact.js'
 import { createDutyPost, deleteDutyPost, getDutyPost, listDutyPosts, staffNaming } from '../setup/duty-posts.js'
@@ -61,7 +62,8 @@ const SLOT_FIELDS = ['code', 'kind', 'start', 'end', 'days']
 
 export async function schoolDayPage(pc: PageContext, form: FormState = emptyForm({ kind: 'break' }), status = 200, alert?: string): Promise<PageResult> {
   const frame = { ...(await frameOf(pc)), alert }
-  return html(createElement(SchoolDayPage, { frame, slots: await all(listSlots, pc.ctx.store, pc.schoolId), form }), status)
+  const [slots, school] = await Promise.all([all(listSlots, pc.ctx.store, pc.schoolId), getSchool(pc.ctx.store, pc.schoolId)])
+  return html(createElement(SchoolDayPage, { frame, slots, form, school }), status)
 }
 
 export async function addSlot(pc: PageContext, values: FormValues): Promise<PageResult> {

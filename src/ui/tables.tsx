@@ -14,15 +14,25 @@ export interface RecordsTableProps<T> {
   row: (item: T) => Child
   /** where a row's Delete button leads (the question; its answer posts there), and what it is read out as deleting; no column without it */
   remove?: (item: T) => { action: string; context: string }
+  /** where a row's Edit link leads (its Edit page), and what it is read out as editing */
+  edit?: (item: T) => { href: string; context: string }
   /** said instead of an empty table; without it the table is always shown */
   empty?: string
   /** wide tables scroll on their own, in a region that is named and can take focus to scroll by keyboard */
   scroll?: string
 }
 
+/** A row's Edit: a link to its page (a GET changes nothing), read out with which row it edits. */
+const EditLink = (p: { href: string; context: string }) => (
+  <a href={p.href} class="small-link">
+    Edit<span class="visually-hidden"> {p.context}</span>
+  </a>
+)
+
 export function RecordsTable<T>(p: RecordsTableProps<T>) {
   if (p.empty !== undefined && p.items.length === 0) return <p class="quiet">{p.empty}</p>
-  const remove = p.remove
+  const { remove, edit } = p
+  const actions = remove !== undefined || edit !== undefined
   const table = (
     <table>
       <caption>{p.caption}</caption>
@@ -31,7 +41,7 @@ export function RecordsTable<T>(p: RecordsTableProps<T>) {
           {p.columns.map((c) => (
             <th scope="col">{c}</th>
           ))}
-          {remove ? (
+          {actions ? (
             <th scope="col">
               <span class="visually-hidden">Actions</span>
             </th>
@@ -42,9 +52,12 @@ export function RecordsTable<T>(p: RecordsTableProps<T>) {
         {p.items.map((item) => (
           <tr>
             {p.row(item)}
-            {remove ? (
+            {actions ? (
               <td>
-                <ButtonForm {...remove(item)} method="get" text="Delete" class="small danger" />
+                <div class="row-actions">
+                  {edit ? <EditLink {...edit(item)} /> : null}
+                  {remove ? <ButtonForm {...remove(item)} method="get" text="Delete" class="small danger" /> : null}
+                </div>
               </td>
             ) : null}
           </tr>

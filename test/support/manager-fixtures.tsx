@@ -205,6 +205,7 @@ export async function renderPages(): Promise<Record<string, string>> {
       <SchoolDayPage
         frame={frame}
         slots={slots}
+        school={{ name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 }}
         form={typed(
           { code: 'p 1', kind: 'lesson', start: '09:00', end: '08:00', days: ['mon', 'wed'] },
           { code: 'letters, digits...', end: 'must be after the start (09:00)' },

@@ -71,6 +71,10 @@ const MANAGER_RULES = [
   'button.danger.solid{background:#a4262c;color:#fff}',
   '.actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:1rem 0}',
   '.actions form{margin:0}',
+  // A row's Edit and Delete side by side, each big enough to tap (WCAG 2.2 target size).
+  '.row-actions{display:flex;flex-wrap:wrap;gap:.35rem;align-items:center}',
+  '.row-actions form{margin:0}',
+  'a.small-link{display:inline-flex;align-items:center;min-height:1.75rem;min-width:1.75rem;padding:0 .4rem;border:1px solid #0b57d0;border-radius:.25rem;font-size:.85rem}',
   '.progress{display:flex;align-items:center;gap:.75rem;margin:.5rem 0}',
   '.progress[hidden]{display:none}',
   'progress{width:12rem;height:1rem}',

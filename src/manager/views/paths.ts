@@ -9,6 +9,8 @@ export function managerPaths(schoolId: string) {
   return {
     home: school,
     day: `${school}/setup/day`,
+    /** GET: the school's own details to edit (name, time zone, full-time hours); POST: save them */
+    school: `${school}/setup/school`,
     terms: `${school}/setup/terms`,
     grades: `${school}/setup/grades`,
     staff: `${school}/setup/staff`,
@@ -20,6 +22,8 @@ export function managerPaths(schoolId: string) {
     posts: `${school}/setup/posts`,
     /** One row of a setup list, `${list}/${id}/delete`: GET asks first (what goes with it), POST removes it */
     remove: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/delete`,
+    /** One row's Edit page, `${list}/${id}/edit`: GET shows it as saved, POST saves it (version-guarded) */
+    edit: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/edit`,
     weekNow: `${school}/week`,
     week,
     generate: (monday: string) => `${week(monday)}/generate`,

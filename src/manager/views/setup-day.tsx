@@ -5,12 +5,20 @@ import { AddSection, CheckboxGroup, SelectField, TextField, type FormState } fro
 import { daysText, optionsOf, SCHOOL_DAYS, SLOT_KIND_LABELS } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from '../../ui/tables.js'
+import type { School } from '../../schools/schools.js'
+import { SchoolDetails } from './setup-edits.js'
 
 export const SLOT_FORM = 'slot'
 export const SLOT_LABELS: Record<string, string> = { code: 'Short name', kind: 'Kind', start: 'Starts', end: 'Ends', days: 'Days' }
 
-export const SchoolDayPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; slots: Slot[]; form: FormState }> = ({ frame, slots, form }) => (
+export const SchoolDayPage: FC<{
+  frame: Omit<PageFrame, 'title' | 'section'>
+  slots: Slot[]
+  form: FormState
+  school: Pick<School, 'name' | 'timezone' | 'fullTimeHours'>
+}> = ({ frame, slots, form, school }) => (
   <ManagerLayout {...frame} title="School day" section="day">
+    <SchoolDetails school={school} edit={frame.paths.school} />
     <p>The school day is a list of slots: lessons, breaks, lunch sittings and the times before and after school. Duties and cover are planned in them.</p>
     <section aria-labelledby="slots-now">
       <h2 id="slots-now">Slots</h2>

@@ -9,6 +9,17 @@ import { RecordsTable } from '../../ui/tables.js'
 export const GRADE_FORM = 'grade'
 export const GRADE_LABELS: Record<string, string> = { code: 'Short name', name: 'Name', dutyKinds: 'Work this grade may be given' }
 
+/** A grade's fields, the same on its add form and its Edit page. */
+export const GradeFields: FC<{ form: string; state: FormState }> = ({ form, state }) => (
+  <>
+    <div class="row">
+      <TextField form={form} state={state} name="code" label={GRADE_LABELS.code as string} hint='e.g. "G4"' required />
+      <TextField form={form} state={state} name="name" label={GRADE_LABELS.name as string} hint='e.g. "Grade 4 (NJC 9-17)"' required />
+    </div>
+    <CheckboxGroup form={form} state={state} name="dutyKinds" label={GRADE_LABELS.dutyKinds as string} options={optionsOf(WORK_KIND_LABELS)} />
+  </>
+)
+
 export const GradesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; grades: Grade[]; form: FormState }> = ({ frame, grades, form }) => (
   <ManagerLayout {...frame} title="Grades" section="grades">
     <p>
@@ -29,15 +40,12 @@ export const GradesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; grade
             <td>{g.dutyKinds.length === 0 ? 'Nothing' : g.dutyKinds.map((k) => WORK_KIND_LABELS[k]).join(', ')}</td>
           </>
         )}
+        edit={(g) => ({ href: frame.paths.edit(frame.paths.grades, g.id), context: `grade ${g.code}` })}
         remove={(g) => ({ action: frame.paths.remove(frame.paths.grades, g.id), context: `grade ${g.code}` })}
       />
     </section>
     <AddSection id="grade-add" heading="Add a grade" form={GRADE_FORM} state={form} labels={GRADE_LABELS} action={frame.paths.grades} submit="Add grade">
-      <div class="row">
-        <TextField form={GRADE_FORM} state={form} name="code" label={GRADE_LABELS.code as string} hint='e.g. "G4"' required />
-        <TextField form={GRADE_FORM} state={form} name="name" label={GRADE_LABELS.name as string} hint='e.g. "Grade 4 (NJC 9-17)"' required />
-      </div>
-      <CheckboxGroup form={GRADE_FORM} state={form} name="dutyKinds" label={GRADE_LABELS.dutyKinds as string} options={optionsOf(WORK_KIND_LABELS)} />
+      <GradeFields form={GRADE_FORM} state={form} />
     </AddSection>
   </ManagerLayout>
 )

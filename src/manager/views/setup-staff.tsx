@@ -83,6 +83,7 @@ const StaffList: FC<{ frame: Frame; staff: StaffMember[] }> = ({ frame, staff })
           </td>
         </>
       )}
+      edit={(s) => ({ href: frame.paths.edit(frame.paths.staff, s.id), context: s.name })}
       remove={(s) => ({ action: frame.paths.remove(frame.paths.staff, s.id), context: s.name })}
     />
     {staff.length === 0 ? null : (
@@ -92,6 +93,62 @@ const StaffList: FC<{ frame: Frame; staff: StaffMember[] }> = ({ frame, staff })
       </PostForm>
     )}
   </section>
+)
+
+/** A person's contract fields, the same on the add form and their Edit page. */
+export const StaffFields: FC<{ form: string; state: FormState; grades: Grade[] }> = ({ form, state, grades }) => (
+  <>
+    <div class="row">
+      <TextField form={form} state={state} name="name" label={STAFF_LABELS.name as string} autocomplete="off" required />
+      <TextField form={form} state={state} name="code" label={STAFF_LABELS.code as string} hint='Short and unique, e.g. initials "AP"' required />
+      <SelectField
+        form={form}
+        state={state}
+        name="grade"
+        label={STAFF_LABELS.grade as string}
+        placeholder="Choose a grade"
+        options={grades.map((g) => ({ value: g.code, label: `${g.code}: ${g.name}` }))}
+        required
+      />
+      <TextField
+        form={form}
+        state={state}
+        name="hoursPerWeek"
+        label={STAFF_LABELS.hoursPerWeek as string}
+        hint="e.g. 32.5 or 36:40"
+        inputmode="decimal"
+        required
+      />
+    </div>
+    <TextField
+      form={form}
+      state={state}
+      name="pattern"
+      label={STAFF_LABELS.pattern as string}
+      hint='Days and hours, e.g. "Mon-Fri 08:00-15:50" or "Mon-Thu 08:30-15:00; Fri 08:30-12:30"'
+      wide
+      required
+    />
+    <div class="row">
+      <TextField
+        form={form}
+        state={state}
+        name="unpaidBreakMinutes"
+        label={STAFF_LABELS.unpaidBreakMinutes as string}
+        hint="The break they keep free each day"
+        inputmode="numeric"
+      />
+      <TextField form={form} state={state} name="email" type="email" label={STAFF_LABELS.email as string} hint="Optional" />
+    </div>
+    <TextField
+      form={form}
+      state={state}
+      name="skills"
+      label={STAFF_LABELS.skills as string}
+      hint='Optional, with certificate expiry dates, e.g. "first-aid (2027-06-30); team-teach; dsl"'
+      wide
+    />
+  </>
 )
 
 const AddStaffSection: FC<{ frame: Frame; grades: Grade[]; form: FormState }> = ({ frame, grades, form }) => (
@@ -105,56 +162,7 @@ const AddStaffSection: FC<{ frame: Frame; grades: Grade[]; form: FormState }> = 
     action={frame.paths.staff}
     submit="Add member of staff"
   >
-    <div class="row">
-      <TextField form={STAFF_FORM} state={form} name="name" label={STAFF_LABELS.name as string} autocomplete="off" required />
-      <TextField form={STAFF_FORM} state={form} name="code" label={STAFF_LABELS.code as string} hint='Short and unique, e.g. initials "AP"' required />
-      <SelectField
-        form={STAFF_FORM}
-        state={form}
-        name="grade"
-        label={STAFF_LABELS.grade as string}
-        placeholder="Choose a grade"
-        options={grades.map((g) => ({ value: g.code, label: `${g.code}: ${g.name}` }))}
-        required
-      />
-      <TextField
-        form={STAFF_FORM}
-        state={form}
-        name="hoursPerWeek"
-        label={STAFF_LABELS.hoursPerWeek as string}
-        hint="e.g. 32.5 or 36:40"
-        inputmode="decimal"
-        required
-      />
-    </div>
-    <TextField
-      form={STAFF_FORM}
-      state={form}
-      name="pattern"
-      label={STAFF_LABELS.pattern as string}
-      hint='Days and hours, e.g. "Mon-Fri 08:00-15:50" or "Mon-Thu 08:30-15:00; Fri 08:30-12:30"'
-      wide
-      required
-    />
-    <div class="row">
-      <TextField
-        form={STAFF_FORM}
-        state={form}
-        name="unpaidBreakMinutes"
-        label={STAFF_LABELS.unpaidBreakMinutes as string}
-        hint="The break they keep free each day"
-        inputmode="numeric"
-      />
-      <TextField form={STAFF_FORM} state={form} name="email" type="email" label={STAFF_LABELS.email as string} hint="Optional" />
-    </div>
-    <TextField
-      form={STAFF_FORM}
-      state={form}
-      name="skills"
-      label={STAFF_LABELS.skills as string}
-      hint='Optional, with certificate expiry dates, e.g. "first-aid (2027-06-30); team-teach; dsl"'
-      wide
-    />
+    <StaffFields form={STAFF_FORM} state={form} grades={grades} />
   </AddSection>
 )
 
