@@ -269,3 +269,20 @@ describe("the school's own details", () => {
     expect((await getSchool(store, schoolId)).name).toBe('Elm Tree Primary Academy')
   })
 })
+
+describe('a staff CSV of codes and only the columns to change, on the Staff page', () => {
+  it('previews the changes, applies them on Apply, and refuses a new code by its line', async () => {
+    const text = 'code,hours\nAP,27.5\nBJ,32.5\n'
+    const preview = await importStaff(pc, { text })
+    expect(preview).toMatchObject({ kind: 'html', status: 200 })
+    expect(htmlOf(preview)).toContain('0 to add, 1 to update (AP Amira Patel: hours 25 -&gt; 27.5), 1 unchanged')
+    expect((await getStaff(store, schoolId, await staffId('AP'))).hoursPerWeek).toBe(25)
+
+    expect(await importStaff(pc, formOf(htmlOf(preview), 'Apply these changes'))).toMatchObject({ kind: 'redirect' })
+    expect(await getStaff(store, schoolId, await staffId('AP'))).toMatchObject({ hoursPerWeek: 27.5, grade: 'TA', name: 'Amira Patel' })
+
+    const refused = await importStaff(pc, { text: 'code,hours\nAP,27.5\nNEW1,20\n' })
+    expect(refused).toMatchObject({ kind: 'html', status: 400 })
+    expect(decode(htmlOf(refused))).toContain('"NEW1" is not in Duty Rota yet, and adding someone takes the Name, Grade and Working pattern columns')
+  })
+})
