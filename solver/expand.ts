@@ -259,9 +259,17 @@ export function expandWeek(sc: Scenario): Week {
     absencesOn,
     hoursOn: (person, wd) => hours[person]?.get(wd),
   }
-  // Eligibility depends on the occurrence only through its kind, date and times, which the
-  // many cover requests of one lesson share: each person is asked once per distinct profile,
-  // so building the table costs a lookup per (person, occurrence), not a rule check.
+  fillEligibility(week, gradeKinds)
+  return week
+}
+
+/**
+ * Eligibility depends on the occurrence only through its kind, date and times, which the many
+ * cover requests of one lesson share: each person is asked once per distinct profile, so
+ * building the table costs a lookup per (person, occurrence), not a rule check.
+ */
+function fillEligibility(week: Week, gradeKinds: ReadonlyMap<string, Set<string>>): void {
+  const { occurrences, staff } = week
   const profiles = new Map<string, number>()
   const first: Occurrence[] = []
   const profileOf = occurrences.map((o) => {
@@ -283,7 +291,6 @@ export function expandWeek(sc: Scenario): Week {
     const row = p * occurrences.length
     for (let o = 0; o < occurrences.length; o++) week.eligibility[row + o] = codes[profileOf[o] as number] as number
   })
-  return week
 }
 
 function whyNot(week: Week, p: number, o: Occurrence, kinds: Set<string> | undefined): Ineligibility | 0 {

@@ -58,21 +58,7 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   const pinSet = new Set(pins.map(([p, o]) => `${p}|${o}`))
   const previous = previousPairs(week)
   const groups = groupsOf(week)
-  const tally: Tally = {
-    lps: 0,
-    largestRows: 0,
-    largestCols: 0,
-    largestCells: 0,
-    fractionalLps: 0,
-    fractionalValues: 0,
-    exchangeMoves: 0,
-    skippedLps: 0,
-    revertedLps: 0,
-    restored: 0,
-    fairnessChains: 0,
-    fairnessChecks: 0,
-    preferenceMoves: 0,
-  }
+  const tally = freshTally()
 
   const budget = new Budget(options.budget ?? DEFAULT_STEPS, () => state.questions)
   const ctx = { week, state, pins, pinSet, previous, tally, budget }
@@ -133,6 +119,25 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
     ...budgetStats(budget),
   }
   return rota
+}
+
+/** Every figure the passes count, at nought. */
+function freshTally(): Tally {
+  return {
+    lps: 0,
+    largestRows: 0,
+    largestCols: 0,
+    largestCells: 0,
+    fractionalLps: 0,
+    fractionalValues: 0,
+    exchangeMoves: 0,
+    skippedLps: 0,
+    revertedLps: 0,
+    restored: 0,
+    fairnessChains: 0,
+    fairnessChecks: 0,
+    preferenceMoves: 0,
+  }
 }
 
 /** What the rota says about its budget: steps used of how many, and whether the search was cut. */

@@ -100,10 +100,15 @@ export const staffEditForm: z.ZodType<Omit<StaffInput, 'commitments'>> = staffFi
     avoid: list,
     prefer: list,
   })
-  .superRefine((v, ctx) => {
-    const both = v.prefer.filter((p) => v.avoid.includes(p))
-    if (both.length > 0) ctx.addIssue({ code: 'custom', path: ['prefer'], message: `${both.join(', ')} cannot be both avoided and preferred` })
-  })
+  .superRefine(
+    (v, ctx) => {
+      // Runs even when another field failed, so a manager sees every problem at once.
+      const avoid: unknown = v.avoid
+      const both = Array.isArray(v.prefer) && Array.isArray(avoid) ? v.prefer.filter((p) => avoid.includes(p)) : []
+      if (both.length > 0) ctx.addIssue({ code: 'custom', path: ['prefer'], message: `${both.join(', ')} cannot be both avoided and preferred` })
+    },
+    { when: () => true },
+  )
 
 /** "first-aid:1; team-teach:1" -> { "first-aid": 1, "team-teach": 1 } */
 export const seats = z.string().transform((t, ctx) => {

@@ -7,7 +7,7 @@ import type { CompiledQuery } from 'kysely'
 import type { WriteContext } from '../platform/deps.js'
 import { auditStatement, STALE_WRITE_MARKER } from '../platform/audit.js'
 import type { LineProblem, Parsed } from './paste-problems.js'
-import { parseStaffCsv, type ColumnMapping, type StaffImport, type StaffRow } from './staff-csv.js'
+import { FIELD_LABELS, neededColumns, parseStaffCsv, type ColumnMapping, type StaffImport, type StaffRow } from './staff-csv.js'
 import { planDigest, planStaffImport, type StaffImportPlan } from './staff-import-plan.js'
 import { staffByCode, updateStatements } from './staff.js'
 import { parseTermDates, type TermDates } from './term-dates-text.js'
@@ -73,7 +73,8 @@ export async function importStaffCsv(
     schoolId,
     read.staff.map((s) => s.code),
   )
-  const plan = planStaffImport(read.staff, existing, read.mapping)
+  const plan = planStaffImport(read.staff, existing, read.mapping, read.absent)
+  if (read.absent.length > 0 && plan.adds.length > 0) return { ok: false, problems: plan.adds.map((row) => newWithoutColumns(row, read)) }
   const digest = await planDigest(text, read.mapping, plan)
   const outcome = { ok: true as const, plan, digest, read }
   if (confirm === undefined ? existing.size > 0 : confirm !== digest) return { ...outcome, applied: false, stale: confirm !== undefined }
@@ -87,6 +88,16 @@ export async function importStaffCsv(
     throw err
   }
   return { ...outcome, applied: true, stale: false }
+}
+
+/** A new code in an update-only file: which row, and which columns adding that person would take. */
+function newWithoutColumns(row: StaffRow, read: StaffImport): LineProblem {
+  const missing = neededColumns(read.absent)
+  return {
+    line: row.line,
+    column: read.mapping.code ?? FIELD_LABELS.code,
+    message: `"${row.code}" is not in Duty Rota yet, and adding someone takes the ${missing} ${read.absent.length === 1 ? 'column' : 'columns'} this file does not have; add ${read.absent.length === 1 ? 'it' : 'them'}, or correct the code`,
+  }
 }
 
 function addStatements(ctx: WriteContext, schoolId: string, rows: readonly StaffRow[], grades: readonly { id: string; code: string }[]): CompiledQuery[] {

@@ -96,8 +96,18 @@ export interface StaffRow extends StaffInput {
   line: number
 }
 
+/** What a new person needs that a file may leave out when it only updates people already there. */
+export type NeededField = 'name' | 'grade' | 'hoursPerWeek' | 'pattern'
+export const NEEDED_LABELS: Record<NeededField, string> = { name: 'Name', grade: 'Grade', hoursPerWeek: 'Hours per week', pattern: 'Working pattern' }
+
 export interface StaffImport {
+  /**
+   * The rows; a field in `absent` is not read (the file has no column for it) and is left empty,
+   * for the import to keep each known person's own value and to refuse anyone new.
+   */
   staff: StaffRow[]
+  /** the fields a new person needs that no column gives: an update-only file such as "code,hours" */
+  absent: NeededField[]
   mapping: ColumnMapping
   /** headers of columns read as Mon, Tue...: the pattern came from them */
   days: string[]
@@ -123,6 +133,8 @@ const rowSchema = z.object({
   maxDuties: cell(wholeNumber(0, 1000).nullable().default(null)),
 })
 
+type RowCells = z.infer<typeof rowSchema>
+
 const MAX_ROWS = 2000
 
 function headerProblems(headers: readonly string[], mapping: ColumnMapping, days: Map<Weekday, number>, line: number): LineProblem[] {
@@ -138,18 +150,29 @@ function headerProblems(headers: readonly string[], mapping: ColumnMapping, days
     if (header !== undefined && !headers.includes(header))
       problems.push({ line, column: FIELD_LABELS[field as StaffField], message: `no column is headed "${header}"` })
   }
-  const need = (field: StaffField, also: string) => {
-    if (mapping[field] === undefined)
-      problems.push({ line, column: FIELD_LABELS[field], message: `no column found; head one "${FIELD_LABELS[field]}"${also} or choose it by hand` })
-  }
-  need('code', '')
-  if (mapping.name === undefined && (mapping.forename === undefined || mapping.surname === undefined)) {
-    problems.push({ line, column: FIELD_LABELS.name, message: `no column found; head one "Name" (or two "First name" and "Last name") or choose it by hand` })
-  }
-  need('grade', '')
-  need('hours', '')
-  if (mapping.pattern === undefined && days.size === 0) need('pattern', ' (e.g. "Mon-Fri 08:00-15:50"), or give one column per day headed Mon, Tue...')
+  // Only the code is always needed: a file of codes and the columns to change updates those
+  // people; the columns a new person needs are asked for by the rows that would add one.
+  if (mapping.code === undefined)
+    problems.push({ line, column: FIELD_LABELS.code, message: `no column found; head one "${FIELD_LABELS.code}" or choose it by hand` })
+  else if (Object.keys(mapping).length === 1 && days.size === 0)
+    problems.push({ line, column: FIELD_LABELS.code, message: 'is the only column found; add the columns to change, e.g. "code,hours"' })
   return problems
+}
+
+/** The fields a new person needs that none of the file's columns gives. */
+function absentFields(mapping: ColumnMapping, days: ReadonlyMap<Weekday, number>): NeededField[] {
+  const out: NeededField[] = []
+  if (mapping.name === undefined && (mapping.forename === undefined || mapping.surname === undefined)) out.push('name')
+  if (mapping.grade === undefined) out.push('grade')
+  if (mapping.hours === undefined) out.push('hoursPerWeek')
+  if (mapping.pattern === undefined && days.size === 0) out.push('pattern')
+  return out
+}
+
+/** How the columns a new person needs are named to the manager: "Name, Grade and Hours per week". */
+export function neededColumns(absent: readonly NeededField[]): string {
+  const names = absent.map((f) => NEEDED_LABELS[f])
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
 /** The file's header as read: which column holds what. */
@@ -162,6 +185,9 @@ interface Sheet {
   index: (field: StaffField) => number
   /** how a problem names the column of a field */
   labelOf: (key: string) => string
+  absent: NeededField[]
+  /** the row schema, with the absent fields not read */
+  schema: z.ZodType<{ [K in keyof RowCells]?: RowCells[K] | undefined }>
 }
 
 /** What each row is checked against, and what earlier rows have taken. */
@@ -195,6 +221,7 @@ export function parseStaffCsv(text: string, options: StaffCsvOptions = {}): Pars
       mapping,
       days: [...days.values()].map((i) => headers[i] as string),
       ignored: headers.filter((h) => h !== '' && !used.has(h)),
+      absent: sheet.absent,
     },
   }
 }
@@ -225,12 +252,15 @@ function readSheet(text: string, options: StaffCsvOptions): Parsed<{ sheet: Shee
   const index = (field: StaffField) => (mapping[field] === undefined ? -1 : headers.indexOf(mapping[field] as string))
   const labelOf = (key: string): string =>
     key === 'pattern' && days.size > 0 ? 'working days' : (mapping[key as StaffField] ?? FIELD_LABELS[key as StaffField] ?? key)
-  return { ok: true, value: { sheet: { headers, mapping, days, index, labelOf }, records } }
+  const absent = absentFields(mapping, days)
+  const fieldOf = { name: 'name', grade: 'grade', hoursPerWeek: 'hours', pattern: 'pattern' } as const
+  const schema = rowSchema.partial(Object.fromEntries(absent.map((f) => [fieldOf[f], true])) as Partial<Record<keyof RowCells, true>>)
+  return { ok: true, value: { sheet: { headers, mapping, days, index, labelOf, absent, schema }, records } }
 }
 
 /** One row as a staff member, or every problem of the row in the order of its columns. */
 function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<StaffRow> {
-  const { headers, mapping, days, index, labelOf } = sheet
+  const { headers, mapping, days, index, labelOf, absent, schema } = sheet
   const line = record.line
   if (record.fields.length !== headers.length) {
     return { ok: false, problems: [{ line, message: `has ${record.fields.length} cells; the header has ${headers.length}` }] }
@@ -239,8 +269,9 @@ function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<
   const dayProblems: LineProblem[] = []
   const raw = {
     code: at('code'),
-    name:
-      mapping.name !== undefined
+    name: absent.includes('name')
+      ? undefined
+      : mapping.name !== undefined
         ? at('name')
         : [at('forename'), at('surname')]
             .map((p) => p?.trim() ?? '')
@@ -248,14 +279,15 @@ function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<
             .join(' '),
     grade: at('grade'),
     hours: at('hours'),
-    pattern: mapping.pattern !== undefined ? at('pattern') : 'Mon 00:00-00:01',
+    // Day columns are read below; the pattern cell is then a stand-in that always parses.
+    pattern: mapping.pattern !== undefined ? at('pattern') : days.size > 0 ? 'Mon 00:00-00:01' : undefined,
     skills: at('skills'),
     email: at('email'),
     break: at('break'),
     additional: at('additional'),
     maxDuties: at('maxDuties'),
   }
-  const result = rowSchema.safeParse(raw)
+  const result = schema.safeParse(raw)
   let fromDays: Partial<Record<Weekday, WorkingHours>> = {}
   if (days.size > 0) fromDays = readDays(record.fields, headers, days, line, dayProblems)
   const rowProblems: LineProblem[] = result.success
@@ -270,25 +302,27 @@ function readStaffRow(record: CsvLine, sheet: Sheet, checks: RowChecks): Parsed<
   else if (codeText !== '') checks.firstLine.set(codeText, line)
   const grade = raw.grade === undefined || raw.grade.trim() === '' ? undefined : checks.gradeOf(raw.grade)
   if (grade !== undefined && typeof grade !== 'string') rowProblems.push({ line, column: labelOf('grade'), message: grade.message })
-  if (!result.success || rowProblems.length > 0 || typeof grade !== 'string') return { ok: false, problems: sortByColumn(rowProblems, headers) }
+  const gradeRead = typeof grade === 'string' || (grade === undefined && absent.includes('grade'))
+  if (!result.success || rowProblems.length > 0 || !gradeRead) return { ok: false, problems: sortByColumn(rowProblems, headers) }
   const row = result.data
   return {
     ok: true,
     value: {
       line,
-      code: row.code,
-      name: row.name,
-      grade,
-      hoursPerWeek: row.hours,
-      pattern: days.size > 0 ? fromDays : row.pattern,
-      unpaidBreakMinutes: row.break,
-      additionalHoursAllowance: row.additional,
-      maxDutiesPerWeek: row.maxDuties,
-      skills: row.skills,
+      code: row.code ?? '',
+      // Empty where the file has no column (StaffImport.absent): never written as such.
+      name: row.name ?? '',
+      grade: typeof grade === 'string' ? grade : '',
+      hoursPerWeek: row.hours ?? 0,
+      pattern: days.size > 0 ? fromDays : (row.pattern ?? {}),
+      unpaidBreakMinutes: row.break ?? 0,
+      additionalHoursAllowance: row.additional ?? 0,
+      maxDutiesPerWeek: row.maxDuties ?? null,
+      skills: row.skills ?? [],
       commitments: [],
       avoid: [],
       prefer: [],
-      email: row.email,
+      email: row.email ?? null,
     },
   }
 }

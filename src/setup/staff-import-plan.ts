@@ -1,10 +1,12 @@
 // What a staff CSV would do to the school, before it does it: who is new, who changes and how,
 // who stays as they are. A re-import is how a school keeps Duty Rota in step with its
 // management information system, so a known code updates that person, and a column the file
-// does not have leaves their value alone (an export without emails must not erase them).
+// does not have leaves their value alone (an export without emails must not erase them). A
+// file may be update-only, just the code and the columns to change ("code,hours"): it changes
+// those fields of people already there and cannot add anyone (src/setup/imports.ts says so).
 // Nobody is ever deleted: leaving a person out of the file is not a way to remove them.
 import { WEEKDAYS } from '../../solver/scenario.js'
-import type { ColumnMapping, StaffRow } from './staff-csv.js'
+import type { ColumnMapping, NeededField, StaffRow } from './staff-csv.js'
 import type { StaffInput, StaffMember } from './staff.js'
 
 /** The fields a file can change, in the order a change is described. */
@@ -63,7 +65,7 @@ function sameValue(field: ComparedField, a: unknown, b: unknown): boolean {
 }
 
 /** The person as the file would leave them: its cells, and their own values where it has no column. */
-export function mergedInput(member: StaffMember, row: StaffRow, mapping: ColumnMapping): StaffInput {
+export function mergedInput(member: StaffMember, row: StaffRow, mapping: ColumnMapping, absent: readonly NeededField[] = []): StaffInput {
   const { line: _line, ...fromFile } = row
   const input: StaffInput = {
     ...fromFile,
@@ -73,10 +75,16 @@ export function mergedInput(member: StaffMember, row: StaffRow, mapping: ColumnM
   }
   const kept: Partial<StaffInput> = {}
   for (const [column, field] of OPTIONAL) if (mapping[column] === undefined) Object.assign(kept, { [field]: member[field] })
+  for (const field of absent) Object.assign(kept, { [field]: member[field] })
   return { ...input, ...kept }
 }
 
-export function planStaffImport(rows: readonly StaffRow[], existing: ReadonlyMap<string, StaffMember>, mapping: ColumnMapping): StaffImportPlan {
+export function planStaffImport(
+  rows: readonly StaffRow[],
+  existing: ReadonlyMap<string, StaffMember>,
+  mapping: ColumnMapping,
+  absent: readonly NeededField[] = [],
+): StaffImportPlan {
   const plan: StaffImportPlan = { adds: [], updates: [], unchanged: [] }
   for (const row of rows) {
     const member = existing.get(row.code)
@@ -84,7 +92,7 @@ export function planStaffImport(rows: readonly StaffRow[], existing: ReadonlyMap
       plan.adds.push(row)
       continue
     }
-    const input = mergedInput(member, row, mapping)
+    const input = mergedInput(member, row, mapping, absent)
     const changes = COMPARED.filter((f) => !sameValue(f, member[f], input[f])).map((f) => ({ field: f, before: member[f], after: input[f] }) as FieldChange)
     if (changes.length === 0) plan.unchanged.push(member)
     else plan.updates.push({ member, input, changes })

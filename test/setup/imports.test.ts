@@ -73,6 +73,67 @@ describe('importing staff', () => {
   })
 })
 
+describe('an update-only staff file: the code and the columns to change', () => {
+  const CSV = 'Code,Name,Grade,Hours,Pattern,Email\nAP,Amira Patel,G4,36:40,Mon-Fri 08:00-15:50,amira@elm.example\nBJ,Ben Jones,G4,32.5,Mon-Thu 08:30-15:00,\n'
+  const people = async () => new Map((await listStaff(store, schoolId, { limit: 50 })).items.map((s) => [s.code, s]))
+
+  beforeEach(async () => {
+    await createGrade(ctx, schoolId, { code: 'TA', name: 'Teaching assistant', dutyKinds: ['cover'] })
+    await importStaffCsv(ctx, schoolId, CSV)
+  })
+
+  it('previews only the changed fields, then changes those and keeps every other', async () => {
+    const text = 'code,hours\nAP,30\nBJ,32.5\n'
+    const preview = await importStaffCsv(ctx, schoolId, text)
+    if (!preview.ok || preview.applied) throw new Error('expected a preview')
+    expect(preview.plan.updates.map((u) => [u.member.code, u.changes])).toEqual([['AP', [{ field: 'hoursPerWeek', before: 36.67, after: 30 }]]])
+    expect(preview.plan.unchanged.map((m) => m.code)).toEqual(['BJ'])
+    expect((await people()).get('AP')?.hoursPerWeek).toBe(36.67)
+
+    const applied = await importStaffCsv(ctx, schoolId, text, undefined, preview.digest)
+    expect(applied).toMatchObject({ ok: true, applied: true })
+    expect((await people()).get('AP')).toMatchObject({
+      name: 'Amira Patel',
+      grade: 'G4',
+      hoursPerWeek: 30,
+      email: 'amira@elm.example',
+      pattern: { mon: { start: '08:00', end: '15:50' }, fri: { start: '08:00', end: '15:50' } },
+    })
+  })
+
+  it('changes two people’s grades in one file, leaving their hours and patterns', async () => {
+    const text = 'Staff code,Grade\nAP,TA\nBJ,Teaching assistant\n'
+    const preview = await importStaffCsv(ctx, schoolId, text)
+    if (!preview.ok || preview.applied) throw new Error('expected a preview')
+    expect(preview.plan.updates.map((u) => u.changes.map((c) => c.field))).toEqual([['grade'], ['grade']])
+    await importStaffCsv(ctx, schoolId, text, undefined, preview.digest)
+    const now = await people()
+    expect([now.get('AP')?.grade, now.get('BJ')?.grade, now.get('BJ')?.hoursPerWeek]).toEqual(['TA', 'TA', 32.5])
+  })
+
+  it('refuses a new code, naming its row and the columns adding someone takes, and writes nothing', async () => {
+    const before = await count('audit_log')
+    const r = await importStaffCsv(ctx, schoolId, 'code,hours\nAP,30\nZZ,20\n')
+    expect(r.ok ? r : r.problems).toEqual([
+      {
+        line: 3,
+        column: 'code',
+        message:
+          '"ZZ" is not in Duty Rota yet, and adding someone takes the Name, Grade and Working pattern columns this file does not have; add them, or correct the code',
+      },
+    ])
+    expect(await count('staff')).toBe(2)
+    expect(await count('audit_log')).toBe(before)
+  })
+
+  it('never deletes anyone the file leaves out', async () => {
+    const preview = await importStaffCsv(ctx, schoolId, 'code,hours\nAP,30\n')
+    if (!preview.ok || preview.applied) throw new Error('expected a preview')
+    await importStaffCsv(ctx, schoolId, 'code,hours\nAP,30\n', undefined, preview.digest)
+    expect([...(await people()).keys()]).toEqual(['AP', 'BJ'])
+  })
+})
+
 describe('importing term dates', () => {
   const TEXT = 'Autumn term 2026-09-03 2026-12-18\nHalf term 2026-10-26 2026-10-30\nINSET 2026-09-02\nBank holiday 2027-05-03'
 

@@ -173,7 +173,8 @@ const ImportStaffSection: FC<{ frame: Frame; importPanel: ImportPanel }> = ({ fr
       For example the staff export of SIMS or Arbor. The first line names the columns: staff code, name (or first and last name), grade, hours, working pattern
       (or one column per day headed Mon, Tue...), and optionally skills, email, unpaid break, additional hours and most duties a week. Other columns are
       ignored. If any row has a problem, nobody is imported and every problem is listed. A staff code already in Duty Rota updates that person (only the columns
-      the file has), after you have seen the changes; nobody is deleted.
+      the file has), after you have seen the changes; nobody is deleted. To change a few things for people already here, the staff code and those columns are
+      enough, e.g. a file headed "code,hours"; such a file cannot add anyone new.
     </p>
     <LineProblems form={IMPORT_FORM} field="text" problems={importPanel.problems} what="file" />
     {importPanel.preview ? (
