@@ -83,6 +83,14 @@ describe('the stored /me page', () => {
     expect(thursdayYard(await page(ben))).toBe(true)
   })
 
+  it("a week published for next Monday shows under later weeks on this week's page at once", async () => {
+    expect(await page(amira)).not.toContain('Later weeks')
+    await publish(school, '2026-11-30', [['stf_amira', 'gate', '2026-12-01', 'gate']])
+    const html = await page(amira)
+    expect(html).toContain('Later weeks')
+    expect(html).toContain('<time datetime="2026-12-01T08:30">')
+  })
+
   it('a manager renaming the person shows the new name on their page at once, with no publish', async () => {
     expect(await page(amira)).toContain('Your duties, Amira Patel')
     await school.store.db.updateTable('staff').set({ name: 'Amira Khan' }).where('id', '=', school.staff.amira).execute()
