@@ -11,7 +11,7 @@
 //   npm run bench:load -- --no-generate       # reads alone, no generate phase
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
@@ -147,6 +147,7 @@ interface Saved {
   date: string
   commit: string
   seconds: number
+  load?: string
   rows: Row[]
 }
 
@@ -183,11 +184,14 @@ async function main(): Promise<void> {
     }
   }
   console.error(`this checkout (${commit}):`)
+  const loadBefore = loadavg()[0] ?? 0
   const rows = await runAll(ROOT, rates, seconds, flags, phases)
-  console.log(`\n${STAFF}-staff school, ${seconds} s per row, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, commit ${commit}\n`)
+  // The machine is shared: its load says how far the tail latencies are this server's own.
+  const load = `load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`
+  console.log(`\n${STAFF}-staff school, ${seconds} s per row, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, commit ${commit}, ${load}\n`)
   console.log(table(rows, before, beforeLabel))
   if (values.save) {
-    const saved: Saved = { date: new Date().toISOString().slice(0, 10), commit, seconds, rows }
+    const saved: Saved = { date: new Date().toISOString().slice(0, 10), commit, seconds, load, rows }
     writeFileSync(join(ROOT, 'bench', 'load-results.json'), `${JSON.stringify(saved, null, 2)}\n`)
   }
 }

@@ -8,6 +8,7 @@ import { authProblem } from '../auth/problems.js'
 import { notFound } from '../platform/http/problem.js'
 import { httpDate, notModified, servedFeed } from './feed-calendar.js'
 import { REVALIDATE } from './read-views.js'
+import { storedText } from './stored-answer.js'
 import { findFeedToken, issueFeedToken, listFeedTokens, revokeFeedToken, revokeFeedTokenById, type FeedTarget } from './feed-tokens.js'
 import { writeContext } from '../platform/http/context.js'
 import { dutyPostExists } from '../setup/duty-posts.js'
@@ -38,7 +39,7 @@ export const feedRoutes = new Hono<AuthEnv>().get('/feeds/:file', async (c) => {
     'X-Robots-Tag': 'noindex',
   }
   if (notModified(doc, c.req.header('if-none-match'), c.req.header('if-modified-since'))) return c.body(null, 304, validators)
-  return c.body(doc.body, 200, { ...validators, 'Content-Type': 'text/calendar; charset=utf-8' })
+  return storedText(c, doc, 'text/calendar; charset=utf-8', validators)
 })
 
 /** Who holds a manager's feed: a person, never a script's API token. */

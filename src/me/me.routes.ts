@@ -50,6 +50,7 @@ const base64urlKey = (bytes: number) =>
 /** What PushSubscription.toJSON() sends; its expirationTime and other fields are ignored. */
 const pushSubscriptionBody = z.object({ endpoint: pushEndpoint, keys: z.object({ p256dh: base64urlKey(65), auth: base64urlKey(16) }) })
 import { etagOfText, lookupView, matchesEtag, REVALIDATE, storeView } from '../calendar/read-views.js'
+import { storedText } from '../calendar/stored-answer.js'
 
 /** The staff member behind the session: a personal-link session, or a user who is staff somewhere. */
 function staffOf(c: Context<AuthEnv>): { schoolId: string; staffId: string } | undefined {
@@ -122,11 +123,9 @@ async function storedPage(c: Context<AuthEnv>, me: StaffMember) {
     page = { body: made.html, etag: await etagOfText(made.html), modified: null }
     if (slot) await storeView(deps, slot, page)
   }
-  c.header('Cache-Control', REVALIDATE)
-  c.header('ETag', page.etag)
-  c.header('Vary', 'Cookie')
-  if (matchesEtag(c.req.header('if-none-match'), page.etag)) return c.body(null, 304)
-  return c.html(page.body)
+  const headers = { 'Cache-Control': REVALIDATE, Vary: 'Cookie' }
+  if (matchesEtag(c.req.header('if-none-match'), page.etag)) return c.body(null, 304, { ...headers, ETag: page.etag })
+  return storedText(c, page, 'text/html; charset=UTF-8', headers)
 }
 
 /** A refused swap form: the sentence to show and the status to answer with. */

@@ -1,8 +1,10 @@
 // /me is served from a stored copy between changes (src/calendar/read-views.ts): a phone that
 // has the page revalidates for nothing, and whatever changes what the person sees shows on
 // the very next request, whether or not anyone publishes.
+import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { App } from '../../src/app.js'
+import { withCompression } from '../../src/platform/http/compression.js'
 import { phoneWorld, publish, type School } from '../support/calendar.js'
 
 const ORIGIN = 'http://localhost'
@@ -81,6 +83,14 @@ describe('the stored /me page', () => {
     expect(thursdayYard(await page(ben))).toBe(true)
   })
 
+  it("a week published for next Monday shows under later weeks on this week's page at once", async () => {
+    expect(await page(amira)).not.toContain('Later weeks')
+    await publish(school, '2026-11-30', [['stf_amira', 'gate', '2026-12-01', 'gate']])
+    const html = await page(amira)
+    expect(html).toContain('Later weeks')
+    expect(html).toContain('<time datetime="2026-12-01T08:30">')
+  })
+
   it('a manager renaming the person shows the new name on their page at once, with no publish', async () => {
     expect(await page(amira)).toContain('Your duties, Amira Patel')
     await school.store.db.updateTable('staff').set({ name: 'Amira Khan' }).where('id', '=', school.staff.amira).execute()
@@ -99,5 +109,17 @@ describe('the stored /me page', () => {
     expect(withMessage.headers.get('cache-control')).toBe('no-store')
     expect(await withMessage.text()).not.toBe(await stored.text())
     expect(await page(amira)).toBe(await (await me(amira)).text())
+  })
+
+  it('a phone that takes gzip on Node gets the same page compressed once, and its ETag still revalidates', async () => {
+    const node = withCompression(app)
+    const plain = await (await me(amira)).text()
+    const zipped = await node.request('/me', { headers: { cookie: amira, 'accept-encoding': 'gzip, deflate, br' } })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    expect(zipped.headers.get('vary')).toBe('Cookie, Accept-Encoding')
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(plain)
+    const etag = zipped.headers.get('etag') ?? ''
+    expect(etag).toMatch(/^W\/"/)
+    expect((await node.request('/me', { headers: { cookie: amira, 'accept-encoding': 'gzip', 'if-none-match': etag } })).status).toBe(304)
   })
 })
