@@ -20,20 +20,20 @@ export type FormRead<T> = { ok: true; value: T } | { ok: false; errors: Record<s
 /** Checkboxes arrive as nothing, one value or several; always a list here. */
 const list = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
 /** An empty box is a missing value. */
-const text = <T extends z.ZodType>(schema: T) =>
+export const text = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
     (v) =>
       (Array.isArray(v) ? v[0] : v) === undefined || String(Array.isArray(v) ? v[0] : v).trim() === '' ? undefined : String(Array.isArray(v) ? v[0] : v).trim(),
     schema,
   )
-const required = z.string({ error: (issue) => (issue.input === undefined ? 'enter a value' : 'must be text') })
+export const required = z.string({ error: (issue) => (issue.input === undefined ? 'enter a value' : 'must be text') })
 
 const time = required.transform((t, ctx) => {
   const out = timeOf(t)
   if (out === undefined) ctx.addIssue({ code: 'custom', message: 'enter a time such as 10:50' })
   return out ?? ''
 })
-const date = required.pipe(isoDate)
+export const date = required.pipe(isoDate)
 const weekdays = list.pipe(z.array(z.enum(WEEKDAYS, 'choose days from the list')))
 
 function afterStart<T extends { start?: string | null | undefined; end?: string | null | undefined }>(value: T, ctx: z.RefinementCtx, what = 'start') {

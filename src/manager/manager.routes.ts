@@ -17,6 +17,8 @@ import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
 import * as edits from './setup-edit-pages.js'
+import * as termEdits from './term-edit-pages.js'
+import { editAbsencePage, saveAbsence } from './absence-edit-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { authProblem } from '../auth/problems.js'
 import { decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
@@ -108,6 +110,7 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   addAbsenceAndReportRoutes(app, kit)
   addPeopleRoutes(app, kit)
   addEditRoutes(app, kit)
+  addTermEditRoutes(app, kit)
   return app
 }
 
@@ -316,4 +319,13 @@ function addEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
     `${S}/setup/school`,
     kit.form((p, v) => edits.saveSchool(p, v)),
   )
+}
+
+/** Slots, duty posts, terms, closure days and absences. */
+function addTermEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  addRowEdit(app, kit, `${S}/setup/day`, { show: termEdits.editSlotPage, save: termEdits.saveSlot })
+  addRowEdit(app, kit, `${S}/setup/posts`, { show: termEdits.editDutyPostPage, save: termEdits.saveDutyPost })
+  addRowEdit(app, kit, `${S}/setup/terms/periods`, { show: termEdits.editPeriodPage, save: termEdits.savePeriod })
+  addRowEdit(app, kit, `${S}/setup/terms/closures`, { show: termEdits.editClosurePage, save: termEdits.saveClosure })
+  addRowEdit(app, kit, `${S}/absences`, { show: editAbsencePage, save: saveAbsence })
 }
