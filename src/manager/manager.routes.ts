@@ -3,7 +3,7 @@
 // routes (src/auth/mount.ts: managerPageAccess); each handler here reads the form, calls a
 // page handler in src/manager/ and turns its result into a response. A row's delete is asked
 // first: GET `.../:id/delete` is the question (it changes nothing), POST there deletes.
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { managedSchools } from '../auth/principal.js'
 import type { AppEnv } from '../platform/deps.js'
@@ -13,13 +13,12 @@ import { ProblemError } from '../platform/http/problem.js'
 import type { FormValues } from './form-readers.js'
 import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from './other-pages.js'
 import { html, type PageContext, type PageResult } from './page-kit.js'
-import { offerFromPage, offersPage, withdrawFromPage } from './offer-pages.js'
-import { messagesPage } from './messages-pages.js'
-import { decideLeave, leavePage } from './leave-pages.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
 import * as edits from './setup-edit-pages.js'
+import * as termEdits from './term-edit-pages.js'
+import { editAbsencePage, saveAbsence } from './absence-edit-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { authProblem } from '../auth/problems.js'
 import { cancelGenerate, decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
@@ -28,9 +27,9 @@ import { SchoolsPage } from './views/home-page.js'
 import { managerPaths } from './views/paths.js'
 import { createElement } from 'hono/jsx'
 import * as cover from './cover-pages.js'
+import { id, monday, S, type C, type FormHandler, type Handler, type HandlerKit, type PageHandler } from './route-kit.js'
+import { addTeamRoutes } from './team.routes.js'
 import * as events from './event-pages.js'
-
-type C = Context<AppEnv>
 
 /** Form fields as text; an uploaded file comes back separately as its text. */
 async function readForm(c: C): Promise<{ values: FormValues; file: string | undefined }> {
@@ -66,20 +65,6 @@ function reply(c: C, result: PageResult): Response {
   }
 }
 
-type Handler = (c: C) => Promise<Response>
-type PageHandler = (pc: PageContext, c: C) => Promise<PageResult> | PageResult
-type FormHandler = (pc: PageContext, values: FormValues, file: string | undefined, c: C) => Promise<PageResult>
-
-/** Handlers from page handlers: `page` for a GET or a button, `form` when the body is a form. */
-interface HandlerKit {
-  page(handler: PageHandler): Handler
-  form(handler: FormHandler): Handler
-}
-
-const S = '/manage/:schoolId'
-const id = (c: C) => c.req.param('id') ?? ''
-const monday = (c: C) => c.req.param('monday') ?? ''
-
 export function managerRoutes(options: { publicOrigin?: string | undefined } = {}) {
   const kit = handlerKit(options)
   const app = new Hono<AppEnv>()
@@ -112,18 +97,10 @@ export function managerRoutes(options: { publicOrigin?: string | undefined } = {
   addWeekRoutes(app, kit)
   addAbsenceAndReportRoutes(app, kit)
   addPeopleRoutes(app, kit)
-  addOfferRoutes(app, kit)
-  app.get(`${S}/messages`, kit.page(messagesPage))
-  app.get(
-    `${S}/leave`,
-    kit.page((p) => leavePage(p)),
-  )
-  app.post(
-    `${S}/leave/:id/:action{approve|decline}`,
-    kit.form((p, v, _f, c) => decideLeave(p, id(c), c.req.param('action') === 'approve' ? 'approve' : 'decline', v)),
-  )
+  addTeamRoutes(app, kit)
   addCoverAndEventRoutes(app, kit)
   addEditRoutes(app, kit)
+  addTermEditRoutes(app, kit)
   return app
 }
 
@@ -307,21 +284,6 @@ function addPeopleRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.post(`${S}/people/:id/remove`, runners(page((p, c) => removeManagerFromPage(p, id(c)))))
 }
 
-/** Open cover: a week's empty seats offered to staff, first to accept gets it. */
-function addOfferRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
-  app.get(
-    `${S}/week/:monday/offers`,
-    page((p, c) => offersPage(p, monday(c))),
-  )
-  app.post(
-    `${S}/week/:monday/offers`,
-    form((p, v, _f, c) => offerFromPage(p, monday(c), v)),
-  )
-  app.post(
-    `${S}/week/:monday/offers/:id/withdraw`,
-    form((p, v, _f, c) => withdrawFromPage(p, monday(c), id(c), v)),
-  )
-}
 // Edit pages (GET shows the thing as saved with its version, POST saves it through the API's
 // update use case with that version as If-Match): see src/manager/edit-guard.ts.
 
@@ -393,4 +355,13 @@ function addCoverAndEventRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
     remove: events.removeEvent,
   })
   addRowEdit(app, kit, `${S}/events`, { show: events.editEventPage, save: events.saveEvent })
+}
+
+/** Slots, duty posts, terms, closure days and absences. */
+function addTermEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  addRowEdit(app, kit, `${S}/setup/day`, { show: termEdits.editSlotPage, save: termEdits.saveSlot })
+  addRowEdit(app, kit, `${S}/setup/posts`, { show: termEdits.editDutyPostPage, save: termEdits.saveDutyPost })
+  addRowEdit(app, kit, `${S}/setup/terms/periods`, { show: termEdits.editPeriodPage, save: termEdits.savePeriod })
+  addRowEdit(app, kit, `${S}/setup/terms/closures`, { show: termEdits.editClosurePage, save: termEdits.saveClosure })
+  addRowEdit(app, kit, `${S}/absences`, { show: editAbsencePage, save: saveAbsence })
 }

@@ -9,7 +9,7 @@ import { fairnessReport, fairnessTable } from '../ledgers/fairness.js'
 import { hoursReport, hoursTable } from '../ledgers/hours.js'
 import { mondayOf } from '../ledgers/periods.js'
 import { codeNames } from '../week/code-names.js'
-import { recordAbsence } from '../week/replan.js'
+import { recordAbsence, type ReplanOutcome } from '../week/replan.js'
 import { getStaff, listStaff } from '../setup/staff.js'
 import { AbsencesPage, type Names, type ReplanSummary } from './views/absences-page.js'
 import { absenceGoes, absenceName } from './views/delete-page.js'
@@ -56,16 +56,25 @@ export async function submitAbsence(pc: PageContext, values: FormValues): Promis
   } catch (err) {
     return absencesPage(pc, { values, errors: formErrors(err, ABSENCE_FIELDS) }, err instanceof ProblemError ? err.problem.status : 400)
   }
+  return coverCreated(pc, recorded, recorded.absence.staff)
+}
+
+/**
+ * The absences page answering a recorded or changed absence: the re-plan of each published week
+ * it clashes with, person by person, to review before staff see it.
+ */
+export async function coverCreated(pc: PageContext, outcome: ReplanOutcome, staffCode: string, flash?: string): Promise<PageResult> {
   const replans: ReplanSummary[] = [
-    ...recorded.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) })),
-    ...recorded.replanFailures.map((f) => ({ monday: f.week, diff: null, unfilled: 0, failure: `${f.title}. ${f.detail}` })),
+    ...outcome.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) })),
+    ...outcome.replanFailures.map((f) => ({ monday: f.week, diff: null, unfilled: 0, failure: `${f.title}. ${f.detail}` })),
   ].sort((a, b) => a.monday.localeCompare(b.monday))
   const names = await codeNames(
     pc.ctx.store,
     pc.schoolId,
     replans.map((r) => r.monday),
   )
-  return absencesPage(pc, emptyForm(), 200, { recorded: { who: names.staff.get(recorded.absence.staff) ?? recorded.absence.staff, replans, names } })
+  const who = names.staff.get(staffCode) ?? staffCode
+  return absencesPage({ ...pc, flash }, emptyForm(), 200, { recorded: { who, replans, names } })
 }
 
 const absenceRows = (pc: PageContext): RowsOf => ({

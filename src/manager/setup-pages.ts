@@ -88,8 +88,8 @@ export const askRemoveSlot = async (pc: PageContext, id: string) =>
   askBeforeDelete(pc, slotRows(pc), id, async () => ({
     what: slotName(await getSlot(pc.ctx.store, pc.schoolId, id)),
     goes: [],
-    inUse: slotInUse(await slotUsers(pc.ctx.store, id)),
-    fix: 'Change those first, then delete the slot.',
+    inUse: slotInUse(await slotUsers(pc.ctx.store, id), (postId) => frameOfPaths(pc).edit(frameOfPaths(pc).posts, postId)),
+    fix: "Change those first (a duty post's name opens its Edit page, where it can be moved to other slots), then delete the slot.",
   }))
 
 export const removeSlot = async (pc: PageContext, id: string) => deleteRow(slotRows(pc), () => deleteSlot(pc.ctx, pc.schoolId, id), 'slot-deleted')
@@ -290,7 +290,7 @@ export const askRemoveDutyPost = async (pc: PageContext, id: string) =>
       what: dutyPostName(post),
       goes: dutyPostGoes(await dutyPostDeletionImpact(pc.ctx.store, pc.schoolId, post)),
       inUse: namesInUse(await staffNaming(pc.ctx.store, pc.schoolId, post.code), 'names it as a duty to avoid or to prefer'),
-      fix: 'Take it off their lists first (through the API or a scenario import: these pages do not edit staff yet), then delete the post.',
+      fix: "Take it off their lists first (Duties to avoid and to prefer, on each one's Edit page under Staff), then delete the post.",
     }
   })
 

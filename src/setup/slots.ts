@@ -107,7 +107,7 @@ export async function slotUsers(store: Store, id: string) {
   const posts = await store.db
     .selectFrom('duty_post_slots')
     .innerJoin('duty_posts', 'duty_posts.id', 'duty_post_slots.duty_post_id')
-    .select(['duty_posts.code', 'duty_posts.name'])
+    .select(['duty_posts.id', 'duty_posts.code', 'duty_posts.name'])
     .where('duty_post_slots.slot_id', '=', id)
     .orderBy('duty_posts.code')
     .execute()

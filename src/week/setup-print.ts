@@ -11,7 +11,7 @@ export const SETUP_PRINT_FORMAT = 1
 export interface SetupPrint {
   format: typeof SETUP_PRINT_FORMAT
   staff: Record<string, [name: string, grade: string, skills: string, hours: string]>
-  duties: Record<string, [name: string, kind: string, when: string, people: string, skills: string]>
+  duties: Record<string, [name: string, kind: string, when: string, people: string, skills: string, priority: string]>
   grades: Record<string, [name: string, kinds: string]>
   slots: Record<string, [name: string, times: string]>
   /** absent from prints made before cover and events were printed: those are not compared */
@@ -50,7 +50,9 @@ export function setupPrint(s: Scenario): SetupPrint {
         ],
       ]),
     ),
-    duties: Object.fromEntries(s.duties.map((d) => [d.id, [d.name, d.kind, digest([d.slots, d.days]), String(d.staff), skillsOf(d.skills)]])),
+    duties: Object.fromEntries(
+      s.duties.map((d) => [d.id, [d.name, d.kind, digest([d.slots, d.days]), String(d.staff), skillsOf(d.skills), String(d.priority ?? 3)]]),
+    ),
     grades: Object.fromEntries(s.grades.map((g) => [g.id, [g.name, [...g.dutyKinds].sort().join(',')]])),
     slots: Object.fromEntries(s.slots.map((t) => [t.id, [t.id, digest([t.kind, t.start, t.end, t.days])]])),
     cover: Object.fromEntries(
@@ -92,7 +94,8 @@ export function setupChanges(then: SetupPrint, now: SetupPrint): SetupChange[] {
       const name = row[0] ?? code
       if (!old) out.push({ list, code, name, change: 'added' })
       else {
-        const fields = row.flatMap((v, i) => (i > 0 && v !== old[i] ? [i] : []))
+        // A field a print made before it was kept (a duty's priority) cannot be compared: not a change.
+        const fields = row.flatMap((v, i) => (i > 0 && i < old.length && v !== old[i] ? [i] : []))
         if (fields.length > 0) out.push({ list, code, name, change: { fields } })
       }
     }

@@ -3,63 +3,28 @@
 // use case, names a bad field beside itself with nothing lost, and answers a save over someone
 // else's newer one with both versions and the choice of keeping theirs or applying yours.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PageContext, PageResult } from '../../src/manager/page-kit.js'
+import type { PageContext } from '../../src/manager/page-kit.js'
 import { editGradePage, editSchoolPage, editStaffPage, saveGrade, saveSchool, saveStaff } from '../../src/manager/setup-edit-pages.js'
 import { addDutyPost, addGrade, addSlot, importStaff, schoolDayPage, staffPage } from '../../src/manager/setup-pages.js'
 import { generateWeek, publishTheWeek, weekPage } from '../../src/manager/week-pages.js'
-import { createOrganisation } from '../../src/schools/organisations.js'
-import { createSchool, getSchool, updateSchool } from '../../src/schools/schools.js'
+import { getSchool, updateSchool } from '../../src/schools/schools.js'
 import { deleteGrade, getGrade, listGrades, updateGrade } from '../../src/setup/grades.js'
 import { getStaff, listStaff, updateStaff } from '../../src/setup/staff.js'
-import { freshStore, writeContext, type TestStore } from '../support/kit.js'
+import { freshStore, type TestStore } from '../support/kit.js'
+import { decode, formOf, htmlOf, pageSchool } from '../support/page-forms.js'
 
 let store: TestStore
 let pc: PageContext
 let schoolId: string
 const MONDAY = '2026-11-23'
 
-const htmlOf = (r: PageResult) => (r.kind === 'html' ? r.html : '')
-const decode = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-
-/** The fields a page's form would send: the one whose submit button says `button`. */
-function formOf(html: string, button: string): Record<string, string | string[]> {
-  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map((m) => m[0]).find((f) => f.includes(button))
-  if (!form) throw new Error(`no form with a "${button}" button`)
-  const out: Record<string, string | string[]> = {}
-  const add = (name: string, value: string) => {
-    const seen = out[name]
-    out[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value]
-  }
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const attrs = m[1] ?? ''
-    const name = /name="([^"]*)"/.exec(attrs)?.[1]
-    const value = decode(/value="([^"]*)"/.exec(attrs)?.[1] ?? '')
-    if (!name || (/type="checkbox"/.test(attrs) && !/checked/.test(attrs))) continue
-    add(name, value)
-  }
-  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[\s\S]*?<\/select>/g)) {
-    const chosen = /<option value="([^"]*)" selected/.exec(m[0])?.[1]
-    add(m[1] ?? '', decode(chosen ?? ''))
-  }
-  return out
-}
-
 const gradeId = async (code: string) => (await listGrades(store, schoolId, { limit: 50 })).items.find((g) => g.code === code)?.id ?? ''
 const staffId = async (code: string) => (await listStaff(store, schoolId, { limit: 50 })).items.find((s) => s.code === code)?.id ?? ''
 
 beforeAll(async () => {
   store = freshStore()
-  const ctx = writeContext(store, 'user:test', '2026-11-20T09:00:00Z')
-  const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
-  const school = await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })
-  schoolId = school.id
-  pc = { ctx, schoolId, origin: 'https://rota.example.org' }
+  pc = await pageSchool(store)
+  schoolId = pc.schoolId
   await addSlot(pc, { code: 'break', kind: 'break', start: '10:50', end: '11:10' })
   await addGrade(pc, { code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch', 'cover', 'event'] })
   await addGrade(pc, { code: 'TA', name: 'Teaching assistant', dutyKinds: ['cover'] })

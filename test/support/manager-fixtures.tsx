@@ -288,8 +288,11 @@ export async function renderPages(): Promise<Record<string, string>> {
       goes: staffGoes({ absences: 2, published: 31, drafts: 5, overrides: 1, swaps: 0, personalLink: true, calendarFeed: true }),
     }),
     'delete-slot-in-use': question('slot break (10:50-11:10)', 'day', 'slt_1', {
-      inUse: slotInUse({ posts: [{ name: 'Yard' }], cover: [{ code: 'c1', label: '9X Maths, room M4', date: '2026-11-24' }] }),
-      fix: 'Change those first, then delete the slot.',
+      inUse: slotInUse(
+        { posts: [{ id: 'dut_yard', name: 'Yard' }], cover: [{ code: 'c1', label: '9X Maths, room M4', date: '2026-11-24' }] },
+        (id) => `/manage/sch_1/setup/posts/${id}/edit`,
+      ),
+      fix: "Change those first (a duty post's name opens its Edit page, where it can be moved to other slots), then delete the slot.",
     }),
     'personal-link': (
       <PersonalLinkPage

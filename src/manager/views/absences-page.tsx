@@ -87,6 +87,38 @@ function period(a: Absence): string {
   return a.startTime && a.endTime ? `${days}, ${a.startTime} to ${a.endTime}` : `${days}, all day`
 }
 
+/** An absence's fields, the same on its record form and its Edit page. */
+export const AbsenceFields: FC<{ form: string; state: FormState; staff: Option[] }> = ({ form, state, staff }) => (
+  <>
+    <SelectField
+      form={form}
+      state={state}
+      name="staff"
+      label={ABSENCE_LABELS.staff as string}
+      placeholder="Choose a member of staff"
+      options={staff}
+      required
+    />
+    <div class="row">
+      <TextField form={form} state={state} name="startDate" type="date" label={ABSENCE_LABELS.startDate as string} required />
+      <TextField form={form} state={state} name="endDate" type="date" label={ABSENCE_LABELS.endDate as string} hint="Leave empty if not known yet" />
+    </div>
+    <div class="row">
+      <TextField form={form} state={state} name="start" type="time" label={ABSENCE_LABELS.start as string} hint="For part of each day only" />
+      <TextField form={form} state={state} name="end" type="time" label={ABSENCE_LABELS.end as string} hint="For part of each day only" />
+    </div>
+    <SelectField
+      form={form}
+      state={state}
+      name="reason"
+      label={ABSENCE_LABELS.reason as string}
+      hint="Optional. Kept private: colleagues and calendars only ever see that someone is absent."
+      placeholder="Not given"
+      options={optionsOf(ABSENCE_REASON_LABELS)}
+    />
+  </>
+)
+
 export const AbsencesPage: FC<{
   frame: Omit<PageFrame, 'title' | 'section'>
   staff: Option[]
@@ -109,32 +141,7 @@ export const AbsencesPage: FC<{
       busy="Recording the absence and re-planning…"
       submit="Record absence and re-plan"
     >
-      <SelectField
-        form={ABSENCE_FORM}
-        state={form}
-        name="staff"
-        label={ABSENCE_LABELS.staff as string}
-        placeholder="Choose a member of staff"
-        options={staff}
-        required
-      />
-      <div class="row">
-        <TextField form={ABSENCE_FORM} state={form} name="startDate" type="date" label={ABSENCE_LABELS.startDate as string} required />
-        <TextField form={ABSENCE_FORM} state={form} name="endDate" type="date" label={ABSENCE_LABELS.endDate as string} hint="Leave empty if not known yet" />
-      </div>
-      <div class="row">
-        <TextField form={ABSENCE_FORM} state={form} name="start" type="time" label={ABSENCE_LABELS.start as string} hint="For part of each day only" />
-        <TextField form={ABSENCE_FORM} state={form} name="end" type="time" label={ABSENCE_LABELS.end as string} hint="For part of each day only" />
-      </div>
-      <SelectField
-        form={ABSENCE_FORM}
-        state={form}
-        name="reason"
-        label={ABSENCE_LABELS.reason as string}
-        hint="Optional. Kept private: colleagues and calendars only ever see that someone is absent."
-        placeholder="Not given"
-        options={optionsOf(ABSENCE_REASON_LABELS)}
-      />
+      <AbsenceFields form={ABSENCE_FORM} state={form} staff={staff} />
     </AddSection>
     <section aria-labelledby="absences-now">
       <h2 id="absences-now">Recorded absences</h2>
@@ -150,6 +157,7 @@ export const AbsencesPage: FC<{
             <td>{a.reason ? ABSENCE_REASON_LABELS[a.reason] : 'Not given'}</td>
           </>
         )}
+        edit={(a) => ({ href: frame.paths.edit(frame.paths.absences, a.id), context: `absence of ${a.staff} from ${a.startDate}` })}
         remove={(a) => ({ action: frame.paths.remove(frame.paths.absences, a.id), context: `absence of ${a.staff} from ${a.startDate}` })}
       />
     </section>

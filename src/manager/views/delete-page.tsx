@@ -3,7 +3,7 @@
 // with it, counted from the database, and only then offers the button that deletes (a POST to
 // the same address) beside a way back. A thing still in use is not offered for deletion: the
 // page says what uses it instead.
-import type { FC } from 'hono/jsx'
+import type { Child, FC } from 'hono/jsx'
 import type { Absence } from '../../week/absences.js'
 import type { CalendarPeriod, Closure } from '../../setup/calendar.js'
 import type { DutyPostDeletionImpact, StaffDeletionImpact } from '../../setup/deletion-impact.js'
@@ -24,7 +24,7 @@ export interface DeleteQuestion {
   /** what deleting it does besides, one phrase each, after "If you delete <what>:" */
   goes: string[]
   /** what still uses it, one phrase each: while there is any, no Delete button is offered */
-  inUse: string[]
+  inUse: Child[]
   /** what to do about what uses it */
   fix?: string
 }
@@ -126,9 +126,17 @@ export const periodGoes = (p: CalendarPeriod) => [
 export const closureGoes = (c: Closure) => [`${longDate(c.date)} is planned as a school day the next time you generate its week`]
 export const absenceGoes = (who: string) => [`${who} can be given duties on those days again the next time you generate the week`]
 
-export function slotInUse(users: { posts: { name: string }[]; cover: { code: string; label: string | null; date: string }[] }): string[] {
+/** What runs in a slot; each duty post links to its Edit page (`postHref`), where it can be moved off the slot. */
+export function slotInUse(
+  users: { posts: { id: string; name: string }[]; cover: { code: string; label: string | null; date: string }[] },
+  postHref: (id: string) => string,
+): Child[] {
   return [
-    ...users.posts.map((p) => `duty post ${p.name} runs in it`),
+    ...users.posts.map((p) => (
+      <>
+        duty post <a href={postHref(p.id)}>{p.name}</a> runs in it
+      </>
+    )),
     ...users.cover.map((c) => `cover request ${c.label ?? c.code} on ${shortDate(c.date)} is in it`),
   ]
 }

@@ -11,6 +11,19 @@ import { SchoolDetails } from './setup-edits.js'
 export const SLOT_FORM = 'slot'
 export const SLOT_LABELS: Record<string, string> = { code: 'Short name', kind: 'Kind', start: 'Starts', end: 'Ends', days: 'Days' }
 
+/** A slot's fields, the same on its add form and its Edit page. */
+export const SlotFields: FC<{ form: string; state: FormState }> = ({ form, state }) => (
+  <>
+    <div class="row">
+      <TextField form={form} state={state} name="code" label={SLOT_LABELS.code as string} hint='Used in files and the rota, e.g. "break" or "p1"' required />
+      <SelectField form={form} state={state} name="kind" label={SLOT_LABELS.kind as string} options={optionsOf(SLOT_KIND_LABELS)} />
+      <TextField form={form} state={state} name="start" type="time" label={SLOT_LABELS.start as string} required />
+      <TextField form={form} state={state} name="end" type="time" label={SLOT_LABELS.end as string} required />
+    </div>
+    <CheckboxGroup form={form} state={state} name="days" label="Days it runs" hint="Leave all unticked if it runs every day." options={SCHOOL_DAYS} />
+  </>
+)
+
 export const SchoolDayPage: FC<{
   frame: Omit<PageFrame, 'title' | 'section'>
   slots: Slot[]
@@ -37,24 +50,12 @@ export const SchoolDayPage: FC<{
             <td>{daysText(s.days)}</td>
           </>
         )}
+        edit={(s) => ({ href: frame.paths.edit(frame.paths.day, s.id), context: `slot ${s.code}` })}
         remove={(s) => ({ action: frame.paths.remove(frame.paths.day, s.id), context: `slot ${s.code}` })}
       />
     </section>
     <AddSection id="slot-add" heading="Add a slot" form={SLOT_FORM} state={form} labels={SLOT_LABELS} action={frame.paths.day} submit="Add slot">
-      <div class="row">
-        <TextField
-          form={SLOT_FORM}
-          state={form}
-          name="code"
-          label={SLOT_LABELS.code as string}
-          hint='Used in files and the rota, e.g. "break" or "p1"'
-          required
-        />
-        <SelectField form={SLOT_FORM} state={form} name="kind" label={SLOT_LABELS.kind as string} options={optionsOf(SLOT_KIND_LABELS)} />
-        <TextField form={SLOT_FORM} state={form} name="start" type="time" label={SLOT_LABELS.start as string} required />
-        <TextField form={SLOT_FORM} state={form} name="end" type="time" label={SLOT_LABELS.end as string} required />
-      </div>
-      <CheckboxGroup form={SLOT_FORM} state={form} name="days" label="Days it runs" hint="Leave all unticked if it runs every day." options={SCHOOL_DAYS} />
+      <SlotFields form={SLOT_FORM} state={form} />
     </AddSection>
   </ManagerLayout>
 )

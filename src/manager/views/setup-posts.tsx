@@ -27,6 +27,36 @@ const PRIORITIES = [
   { value: '5', label: '5 (lowest)' },
 ]
 
+/** A duty post's fields, the same on its add form and its Edit page. */
+export const PostFields: FC<{ form: string; state: FormState; slots: Slot[] }> = ({ form, state, slots }) => (
+  <>
+    <div class="row">
+      <TextField form={form} state={state} name="name" label={POST_LABELS.name as string} hint='e.g. "Yard"' required />
+      <TextField form={form} state={state} name="code" label={POST_LABELS.code as string} hint='e.g. "yard-break"' required />
+      <SelectField form={form} state={state} name="kind" label={POST_LABELS.kind as string} options={optionsOf(DUTY_KIND_LABELS)} />
+    </div>
+    <CheckboxGroup
+      form={form}
+      state={state}
+      name="slots"
+      label="Slots it runs in"
+      options={slots.map((s) => ({ value: s.code, label: `${s.code} (${s.start} to ${s.end})` }))}
+    />
+    <CheckboxGroup form={form} state={state} name="days" label="Days it runs" options={SCHOOL_DAYS} />
+    <div class="row">
+      <TextField form={form} state={state} name="peopleNeeded" label={POST_LABELS.peopleNeeded as string} inputmode="numeric" required />
+      <TextField
+        form={form}
+        state={state}
+        name="skillSeats"
+        label={POST_LABELS.skillSeats as string}
+        hint='Optional: how many of them need a skill, e.g. "first-aid:1"'
+      />
+      <SelectField form={form} state={state} name="priority" label={POST_LABELS.priority as string} options={PRIORITIES} />
+    </div>
+  </>
+)
+
 export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; posts: DutyPost[]; slots: Slot[]; form: FormState }> = ({
   frame,
   posts,
@@ -58,6 +88,7 @@ export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; po
             <td>{p.priority}</td>
           </>
         )}
+        edit={(p) => ({ href: frame.paths.edit(frame.paths.posts, p.id), context: `duty post ${p.name}` })}
         remove={(p) => ({ action: frame.paths.remove(frame.paths.posts, p.id), context: `duty post ${p.name}` })}
       />
     </section>
@@ -71,30 +102,7 @@ export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; po
       action={frame.paths.posts}
       submit="Add duty post"
     >
-      <div class="row">
-        <TextField form={POST_FORM} state={form} name="name" label={POST_LABELS.name as string} hint='e.g. "Yard"' required />
-        <TextField form={POST_FORM} state={form} name="code" label={POST_LABELS.code as string} hint='e.g. "yard-break"' required />
-        <SelectField form={POST_FORM} state={form} name="kind" label={POST_LABELS.kind as string} options={optionsOf(DUTY_KIND_LABELS)} />
-      </div>
-      <CheckboxGroup
-        form={POST_FORM}
-        state={form}
-        name="slots"
-        label="Slots it runs in"
-        options={slots.map((s) => ({ value: s.code, label: `${s.code} (${s.start} to ${s.end})` }))}
-      />
-      <CheckboxGroup form={POST_FORM} state={form} name="days" label="Days it runs" options={SCHOOL_DAYS} />
-      <div class="row">
-        <TextField form={POST_FORM} state={form} name="peopleNeeded" label={POST_LABELS.peopleNeeded as string} inputmode="numeric" required />
-        <TextField
-          form={POST_FORM}
-          state={form}
-          name="skillSeats"
-          label={POST_LABELS.skillSeats as string}
-          hint='Optional: how many of them need a skill, e.g. "first-aid:1"'
-        />
-        <SelectField form={POST_FORM} state={form} name="priority" label={POST_LABELS.priority as string} options={PRIORITIES} />
-      </div>
+      <PostFields form={POST_FORM} state={form} slots={slots} />
     </AddSection>
   </ManagerLayout>
 )

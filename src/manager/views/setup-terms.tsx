@@ -85,6 +85,7 @@ export const TermDatesPage: FC<{
             </td>
           </>
         )}
+        edit={(p) => ({ href: frame.paths.edit(`${frame.paths.terms}/periods`, p.id), context: `${p.name} ${p.startDate}` })}
         remove={(p) => ({ action: frame.paths.remove(`${frame.paths.terms}/periods`, p.id), context: `${p.name} ${p.startDate}` })}
       />
       <h2>Closure days</h2>
@@ -102,6 +103,7 @@ export const TermDatesPage: FC<{
             <td>{c.name}</td>
           </>
         )}
+        edit={(c) => ({ href: frame.paths.edit(`${frame.paths.terms}/closures`, c.id), context: `closure ${c.date}` })}
         remove={(c) => ({ action: frame.paths.remove(`${frame.paths.terms}/closures`, c.id), context: `closure ${c.date}` })}
       />
     </section>

@@ -88,7 +88,7 @@ export const SeatsSection: FC<{ model: WeekModel; generated: boolean }> = ({ mod
 }
 
 const STAFF_FIELDS = ['name', 'grade', 'skills', 'working pattern or limits']
-const POST_FIELDS = ['name', 'kind of duty', 'days or times', 'number of people', 'skills needed']
+const POST_FIELDS = ['name', 'kind of duty', 'days or times', 'number of people', 'skills needed', 'priority']
 const WORK_FIELDS = ['name', 'day or time', 'number of people', 'skills needed', 'priority']
 const LIST_WORDS = { duties: 'Duty post', staff: 'Staff', grades: 'Grade', slots: 'Slot', cover: 'Cover', events: 'Event' } as const
 const LIST_FIELDS = {

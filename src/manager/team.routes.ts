@@ -1,0 +1,37 @@
+// The pages about staff and their work beyond the rota itself: open cover offered to staff,
+// leave requests to decide, and the messages staff are sent.
+import type { Hono } from 'hono'
+import type { AppEnv } from '../platform/deps.js'
+import { decideLeave, leavePage } from './leave-pages.js'
+import { messagesPage } from './messages-pages.js'
+import { offerFromPage, offersPage, withdrawFromPage } from './offer-pages.js'
+import { id, monday, S, type HandlerKit } from './route-kit.js'
+
+export function addTeamRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
+  addOfferRoutes(app, kit)
+  app.get(`${S}/messages`, kit.page(messagesPage))
+  app.get(
+    `${S}/leave`,
+    kit.page((p) => leavePage(p)),
+  )
+  app.post(
+    `${S}/leave/:id/:action{approve|decline}`,
+    kit.form((p, v, _f, c) => decideLeave(p, id(c), c.req.param('action') === 'approve' ? 'approve' : 'decline', v)),
+  )
+}
+
+/** Open cover: a week's empty seats offered to staff, first to accept gets it. */
+function addOfferRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
+  app.get(
+    `${S}/week/:monday/offers`,
+    page((p, c) => offersPage(p, monday(c))),
+  )
+  app.post(
+    `${S}/week/:monday/offers`,
+    form((p, v, _f, c) => offerFromPage(p, monday(c), v)),
+  )
+  app.post(
+    `${S}/week/:monday/offers/:id/withdraw`,
+    form((p, v, _f, c) => withdrawFromPage(p, monday(c), id(c), v)),
+  )
+}
