@@ -5,6 +5,7 @@ import { Clock } from '@js-joda/core'
 import { openD1Store } from '../db/d1.js'
 import { createApp, type App } from './app.js'
 import { mailerFromEnv, type MailerEnv } from './platform/mailer.js'
+import { WorkerSmtpMailer } from './platform/mailer-worker-smtp.js'
 
 export interface Env extends MailerEnv {
   DB: D1Database
@@ -22,7 +23,7 @@ function appFor(env: Env): App {
     app = createApp({
       store: openD1Store(env.DB),
       clock: Clock.systemUTC(),
-      mailer: mailerFromEnv(env),
+      mailer: mailerFromEnv(env, { smtp: (config) => new WorkerSmtpMailer(config) }),
       ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
     })
     apps.set(env.DB, app)
