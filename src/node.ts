@@ -9,6 +9,7 @@ import { migrateSqlite } from '../db/migrate.js'
 import { openSqliteStore } from '../db/sqlite.js'
 import { createApp, PUBLISH_HOOKS } from './app.js'
 import { ConsoleMailer, mailerFromEnv } from './platform/mailer.js'
+import { NodeSmtpMailer } from './platform/mailer-node-smtp.js'
 import { createSigninLink } from './auth/signin-links.js'
 import { ensureUser, grant } from './auth/users.js'
 import { ensureDemoSchool } from './scenario/demo.js'
@@ -45,8 +46,13 @@ const addressOf = (c: Context) => {
   const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined
   return forwarded || getConnInfo(c).remote.address
 }
-// A deployment configures a mail relay; a local one prints sign-in links in this terminal.
-const mailer = process.env.MAIL_WEBHOOK_URL ? mailerFromEnv(process.env) : new ConsoleMailer()
+// SMTP_URL (and MAIL_FROM) wins, then a mail relay's webhook; with neither, sign-in links are
+// printed in this terminal, which is all a laptop trying it out needs (but a relay half set up
+// sends nothing rather than print live links into a deployment's logs).
+const mailer = mailerFromEnv(process.env, {
+  smtp: (config) => new NodeSmtpMailer(config),
+  ...(process.env.MAIL_WEBHOOK_URL ? {} : { otherwise: new ConsoleMailer() }),
+})
 
 // The demo school's manager, so that a fresh `npm start` can sign in at once.
 const DEMO_MANAGER = { email: 'manager@demo.example', name: 'Demo Manager' }

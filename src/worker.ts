@@ -8,12 +8,16 @@ import { mailerFromEnv, type MailerEnv } from './platform/mailer.js'
 import { deliverDue } from './notifications/outbox.js'
 import { vapidFromEnv, type VapidEnv, type VapidKeys } from './platform/web-push.js'
 import { newId } from './platform/ids.js'
+import { WorkerSmtpMailer } from './platform/mailer-worker-smtp.js'
 
 export interface Env extends MailerEnv, VapidEnv {
   DB: D1Database
   /** where sign-in links point; unset, the request's own origin (the host Cloudflare routed) */
   PUBLIC_ORIGIN?: string
 }
+
+/** The Worker's mailer: SMTP over its TCP sockets when SMTP_URL is set, else as mailerFromEnv says. */
+const workerMailer = (env: Env) => mailerFromEnv(env, { smtp: (config) => new WorkerSmtpMailer(config) })
 
 function vapidOf(env: Env): { vapid?: VapidKeys } {
   const vapid = vapidFromEnv(env)
@@ -30,7 +34,7 @@ function appFor(env: Env): App {
     app = createApp({
       store: openD1Store(env.DB),
       clock: Clock.systemUTC(),
-      mailer: mailerFromEnv(env),
+      mailer: workerMailer(env),
       ...vapidOf(env),
       ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
     })

@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { oneLine } from '../platform/fields.js'
+import { MailNotSent } from '../platform/mailer.js'
 import { listApiTokens, createApiToken, revokeApiToken } from './api-tokens.js'
 import { auditLogPage } from './audit-log.js'
 import { appOrigin, managesSchool, requireSignedIn, type AuthEnv } from './authorise.js'
@@ -14,6 +15,7 @@ import {
   invalidLinkPage,
   invalidStaffLinkPage,
   linkSentPage,
+  mailUnavailablePage,
   signedOutPage,
   signinPage,
   tooManyAttemptsPage,
@@ -61,6 +63,18 @@ function backgroundOf(c: Context): ((p: Promise<unknown>) => void) | undefined {
   }
 }
 
+/** Whether the link went; a mail failure is logged and answered, any other error still throws. */
+async function mailed(work: Promise<void>): Promise<boolean> {
+  try {
+    await work
+    return true
+  } catch (err) {
+    if (!(err instanceof MailNotSent)) throw err
+    console.error('sign-in link not sent', err)
+    return false
+  }
+}
+
 function setSessionCookie(c: Context, session: OpenedSession): void {
   setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, secure: true, sameSite: 'Lax', path: '/', maxAge: session.maxAgeSeconds })
 }
@@ -99,9 +113,14 @@ export const authRoutes = new Hono<AuthEnv>()
     const work = requestSigninLink(deps, email, appOrigin(c, deps))
     // On Workers the link is made and mailed after the answer has gone, so the answer takes as
     // long for an unknown address as for a known one. Node has no such hook and waits.
+    // A mail server that is down says so (503) instead of a 500: that tells a caller only what
+    // an outage tells everyone, and nobody can cause it by choosing an address.
     const later = backgroundOf(c)
     if (later) later(work.catch((err: unknown) => console.error('sign-in link not sent', err)))
-    else await work
+    else if (!(await mailed(work))) {
+      if (!json) return c.html(mailUnavailablePage(), 503, { 'Retry-After': '120' })
+      return authProblem('mailUnavailable', undefined, { 'Retry-After': '120' })
+    }
     if (!json) return c.html(linkSentPage(), 202)
     return c.json({ status: 'sent', detail: 'If the address belongs to an account, a sign-in link is on its way.' }, 202)
   })

@@ -79,6 +79,16 @@ export function invalidStaffLinkPage(): Html {
   return publicPage('This link no longer works', html`<p>Your manager may have issued you a new one. Ask them for your current link.</p>`)
 }
 
+/** The mail server would not take the link: nothing for the person to fix but to wait. */
+export function mailUnavailablePage(): Html {
+  return publicPage(
+    'The email could not be sent',
+    html`<p role="alert">Duty Rota could not send the sign-in email just now: its mail server did not answer or refused it. Nothing is wrong with your address.</p>
+<p>Try again in a few minutes. If it keeps happening, tell whoever runs Duty Rota for your school.</p>
+<p><a href="/auth/signin">Back to sign-in</a></p>`,
+  )
+}
+
 export function tooManyAttemptsPage(): Html {
   return publicPage('Please wait', html`<p>There have been too many sign-in attempts. Try again in a few minutes.</p>`)
 }

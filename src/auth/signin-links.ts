@@ -2,7 +2,7 @@
 // nothing depends on a slow password hash (Workers caps PBKDF2 at 100,000 iterations, and
 // `wrangler dev` does not enforce the cap); see docs/security.md.
 import type { Deps } from '../platform/deps.js'
-import type { Mailer } from '../platform/mailer.js'
+import { MailNotSent, type Mailer } from '../platform/mailer.js'
 import { hashToken, looksLikeToken, newToken, nowIso, plusSecondsIso } from '../platform/tokens.js'
 import { findUserByEmail } from './users.js'
 
@@ -51,11 +51,17 @@ export async function mailSigninLink(
 ): Promise<void> {
   const url = await createSigninLink(deps, user.id, origin)
   const ending = why === undefined ? 'If you did not ask for it, ignore this message.' : `After that, ask for a new one at ${origin}/auth/signin.`
-  await deps.mailer.send(
-    user.email,
-    'Your Duty Rota sign-in link',
-    `Hello ${user.name},\n\n${why === undefined ? '' : `${why}\n\n`}Open this link within 15 minutes to sign in to Duty Rota:\n\n${url}\n\nIt works once. ${ending}\n`,
-  )
+  try {
+    await deps.mailer.send(
+      user.email,
+      'Your Duty Rota sign-in link',
+      `Hello ${user.name},\n\n${why === undefined ? '' : `${why}\n\n`}Open this link within 15 minutes to sign in to Duty Rota:\n\n${url}\n\nIt works once. ${ending}\n`,
+    )
+  } catch (err) {
+    // Whatever the transport threw (a refused socket, a relay's 502), the caller can tell a
+    // mail that did not go from a fault of ours, and say so instead of answering 500.
+    throw err instanceof MailNotSent ? err : new MailNotSent('the mailer refused the message', { cause: err })
+  }
 }
 
 /**

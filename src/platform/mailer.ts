@@ -2,7 +2,9 @@
 //
 // There is deliberately no database outbox: a queued message holds a live sign-in link, and
 // the rule is that no secret is ever stored in clear. Tests read a MemoryMailer; `npm start`
-// prints links to the console; a deployment posts them to a mail service through a webhook.
+// prints links to the console; a deployment sends over SMTP (SMTP_URL: nodemailer on Node in
+// mailer-node-smtp.ts, TCP sockets on Workers in mailer-worker-smtp.ts, each imported only by its
+// runtime's entry so neither runtime bundles the other's transport) or posts to a webhook.
 
 export interface Mailer {
   send(to: string, subject: string, text: string): Promise<void>
@@ -50,7 +52,7 @@ export class WebhookMailer implements Mailer {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.secret}` },
       body: JSON.stringify({ to, subject, text }),
     })
-    if (!res.ok) throw new Error(`mail relay answered ${res.status}`)
+    if (!res.ok) throw new MailNotSent(`mail relay answered ${res.status}`)
   }
 }
 
@@ -64,15 +66,87 @@ export class DisabledMailer implements Mailer {
   }
 }
 
+/** A transport that could not hand the message on; callers turn it into a sentence for the user. */
+export class MailNotSent extends Error {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(`mail not sent: ${detail}`, options)
+    this.name = 'MailNotSent'
+  }
+}
+
+/** What SMTP_URL and MAIL_FROM say, read once at start-up. */
+export interface SmtpConfig {
+  host: string
+  port: number
+  /** smtps://: TLS from the first byte (port 465); smtp://: STARTTLS when the server offers it */
+  secure: boolean
+  user?: string
+  password?: string
+  from: string
+}
+
+const SMTP_SCHEMES: Record<string, { secure: boolean; port: number }> = { 'smtp:': { secure: false, port: 587 }, 'smtps:': { secure: true, port: 465 } }
+
+/**
+ * Reads `smtp://user:pass@host:587` (or `smtps://…:465`). A wrong value stops the start with a
+ * sentence naming the setting, rather than failing later at a sign-in. The password never
+ * appears in an error.
+ */
+export function parseSmtpUrl(smtpUrl: string, mailFrom: string | undefined): SmtpConfig {
+  let url: URL
+  try {
+    url = new URL(smtpUrl)
+  } catch {
+    throw new Error('SMTP_URL must look like smtp://user:password@host:587 (or smtps://…:465)')
+  }
+  const scheme = SMTP_SCHEMES[url.protocol]
+  if (!scheme || url.hostname === '') throw new Error(`SMTP_URL must start with smtp:// or smtps:// and name a host, got ${url.protocol}//${url.hostname}`)
+  const from = mailFrom?.trim() ?? ''
+  if (!/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(from)) {
+    throw new Error('MAIL_FROM must be set with SMTP_URL: the address mail comes from, e.g. "Duty Rota <rota@school.example>"')
+  }
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port === '' ? scheme.port : Number(url.port),
+    secure: scheme.secure,
+    ...(url.username === '' ? {} : { user: decodeURIComponent(url.username) }),
+    ...(url.password === '' ? {} : { password: decodeURIComponent(url.password) }),
+    from,
+  }
+}
+
+/** "Duty Rota <rota@school.example>" as a name and an address, for transports that want both. */
+export function splitAddress(from: string): { name?: string; email: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from)
+  if (!m?.[2]) return { email: from.trim() }
+  return m[1] ? { name: m[1], email: m[2] } : { email: m[2] }
+}
+
 export interface MailerEnv {
+  /** e.g. smtp://user:pass@host:587; wins over the webhook */
+  SMTP_URL?: string
+  MAIL_FROM?: string
   MAIL_WEBHOOK_URL?: string
   MAIL_WEBHOOK_SECRET?: string
   /** 'console' prints links (local development only) */
   DEV_MAILER?: string
 }
 
-export function mailerFromEnv(env: MailerEnv): Mailer {
+export interface MailerChoices {
+  /** the runtime's SMTP transport; without one, SMTP_URL is refused at start-up */
+  smtp?: (config: SmtpConfig) => Mailer
+  /** with nothing configured; default: DEV_MAILER=console prints, else nothing is sent */
+  otherwise?: Mailer
+}
+
+/** The one order on both runtimes: SMTP_URL, else the webhook, else the runtime's fallback. */
+export function mailerFromEnv(env: MailerEnv, choices: MailerChoices = {}): Mailer {
+  if (env.SMTP_URL) {
+    if (!choices.smtp) throw new Error('SMTP_URL is set, but this runtime has no SMTP transport')
+    return choices.smtp(parseSmtpUrl(env.SMTP_URL, env.MAIL_FROM))
+  }
   if (env.MAIL_WEBHOOK_URL && env.MAIL_WEBHOOK_SECRET) return new WebhookMailer(env.MAIL_WEBHOOK_URL, env.MAIL_WEBHOOK_SECRET)
+  if (choices.otherwise) return choices.otherwise
   if (env.DEV_MAILER === 'console') return new ConsoleMailer()
   return new DisabledMailer()
 }

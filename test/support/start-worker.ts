@@ -57,7 +57,9 @@ function exited(child: ChildProcess): Promise<void> {
  * `seed`: statements run on the fresh D1 before the worker starts (accounts, schools), in one
  * `wrangler d1 execute --file`; a tester account is always added and signed in.
  */
-export async function startWorker(options: { timeoutMs?: number; seed?: readonly CompiledQuery[] } = {}): Promise<RunningWorker> {
+export async function startWorker(
+  options: { timeoutMs?: number; seed?: readonly CompiledQuery[] /** the Worker's env vars, e.g. SMTP_URL */; vars?: Record<string, string> } = {},
+): Promise<RunningWorker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'duty-rota-d1-'))
   await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo])
   const tester = await seedUser(WORKER_TESTER.id, WORKER_TESTER.email, WORKER_TESTER.name)
@@ -80,6 +82,7 @@ export async function startWorker(options: { timeoutMs?: number; seed?: readonly
       '--persist-to',
       persistTo,
       '--show-interactive-dev-session=false',
+      ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
     ],
     { cwd: ROOT, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )

@@ -35,6 +35,7 @@ export const PROBLEM = {
   unsupportedMediaType: { type: `${BASE}unsupported-media-type`, title: 'Send the body as application/json', status: 415 },
   tooManyAttempts: { type: `${BASE}too-many-attempts`, title: 'Too many sign-in attempts; wait and try again', status: 429 },
   invalidLink: { type: `${BASE}invalid-link`, title: 'This sign-in link has expired or was already used', status: 400 },
+  mailUnavailable: { type: `${BASE}mail-unavailable`, title: 'The sign-in mail could not be sent just now; try again in a few minutes', status: 503 },
   internal: { type: `${BASE}internal`, title: 'Something went wrong on our side', status: 500 },
 } as const satisfies Record<string, Problem>
 
