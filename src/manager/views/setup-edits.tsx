@@ -10,7 +10,6 @@ import { EditPage, type BackTo, type EditState } from './edit-conflict.js'
 import type { PageFrame } from './layout.js'
 import { GRADE_LABELS, GradeFields } from './setup-grades.js'
 import { STAFF_LABELS, StaffFields } from './setup-staff.js'
-import { WEEKDAY_SHORT } from './labels.js'
 
 type Frame = Omit<PageFrame, 'title' | 'section'>
 
@@ -29,6 +28,7 @@ export const STAFF_EDIT_LABELS: Record<string, string> = {
   ...STAFF_LABELS,
   additionalHoursAllowance: 'Additional hours allowance',
   maxDutiesPerWeek: 'Most duties a week',
+  commitments: 'Fixed commitments',
   avoid: 'Duties to avoid',
   prefer: 'Duties to prefer',
 }
@@ -56,8 +56,6 @@ export const GradeEditPage: FC<EditView & { grade: Grade }> = (p) => (
     <GradeFields form={GRADE_EDIT_FORM} state={p.state} />
   </EditPage>
 )
-
-const commitmentText = (c: StaffMember['commitments'][number]) => `${WEEKDAY_SHORT[c.day]} ${c.start}-${c.end}${c.label ? ` ${c.label}` : ''}`
 
 export const StaffEditPage: FC<EditView & { member: StaffMember; grades: Grade[]; posts: DutyPost[] }> = (p) => {
   const postOptions = p.posts.map((d) => ({ value: d.code, label: d.name }))
@@ -96,10 +94,14 @@ export const StaffEditPage: FC<EditView & { member: StaffMember; grades: Grade[]
           <CheckboxGroup form={STAFF_EDIT_FORM} state={p.state} name="prefer" label={STAFF_EDIT_LABELS.prefer as string} options={postOptions} />
         </>
       )}
-      <p class="hint">
-        Fixed commitments ({p.member.commitments.length === 0 ? 'none' : p.member.commitments.map(commitmentText).join('; ')}) are kept as they are; a scenario
-        import or the API changes them.
-      </p>
+      <TextField
+        form={STAFF_EDIT_FORM}
+        state={p.state}
+        name="commitments"
+        label={STAFF_EDIT_LABELS.commitments as string}
+        hint='Times the rota keeps them free, e.g. "Tue 12:10-12:40 Choir; Thu 15:30-16:30"'
+        wide
+      />
     </EditPage>
   )
 }
