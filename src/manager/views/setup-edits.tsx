@@ -64,7 +64,7 @@ export const GradeEditPage: FC<EditView & { grade: Grade }> = (p) => (
   </EditPage>
 )
 
-export const StaffEditPage: FC<EditView & { member: StaffMember; grades: Grade[]; posts: DutyPost[] }> = (p) => {
+export const StaffEditPage: FC<EditView & { member: StaffMember; grades: Grade[]; posts: Pick<DutyPost, 'code' | 'name'>[] }> = (p) => {
   const postOptions = p.posts.map((d) => ({ value: d.code, label: d.name }))
   const Field = fieldsOf(STAFF_EDIT_FORM, p.state, STAFF_EDIT_LABELS)
   return (
