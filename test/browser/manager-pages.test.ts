@@ -17,6 +17,7 @@ import { signinPage } from '../../src/auth/pages.js'
 import { homePage } from '../../src/home/home-page.js'
 import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from '../../src/manager/views/assets.js'
 import { FAVICON_PATH, FAVICON_SVG } from '../../src/ui/favicon.js'
+import { renderEditPages } from '../support/edit-fixtures.js'
 import { renderPages } from '../support/manager-fixtures.js'
 
 const require = createRequire(import.meta.url)
@@ -32,6 +33,7 @@ beforeAll(async () => {
   // The pages seen before signing in share the manager's stylesheet, so they are checked here too.
   pages = {
     ...(await renderPages()),
+    ...(await renderEditPages()),
     welcome: String(await homePage()),
     signin: String(await signinPage()),
     'signin-refused': String(await signinPage('Enter a valid email address.')),
@@ -97,6 +99,10 @@ const NAMES = [
   'personal-link-new',
   'delete-staff',
   'delete-slot-in-use',
+  'edit-staff-refused',
+  'edit-school',
+  'edit-conflict',
+  'edit-gone',
 ]
 
 describe('the manager pages in a browser', () => {
