@@ -6,12 +6,12 @@
 // told what goes with them. Every page visited is checked with
 // axe-core for WCAG 2.2 AA and must log no console error (so nothing the CSP refuses); a
 // screenshot of each step goes to test-results/.
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { axeViolations } from '../support/axe.js'
 import { launchChromium } from '../support/chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemoryMailer } from '../../src/platform/mailer.js'
@@ -20,9 +20,6 @@ import { createOrganisation } from '../../src/schools/organisations.js'
 import { createSchool } from '../../src/schools/schools.js'
 import { fixedClock, freshStore, testApp, writeContext, type TestStore } from '../support/kit.js'
 
-const require = createRequire(import.meta.url)
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')
 const EMAIL = 'bursar@elmtree.example'
 
@@ -77,16 +74,9 @@ afterAll(async () => {
   await store?.close()
 })
 
-/**
- * axe-core on the page as it is now. It goes in through the DevTools protocol, which the
- * page's CSP does not govern, so the pages are checked under their real headers.
- */
+/** axe-core on the page as it is now, kept by page name for the summary. */
 async function checkAccessibility(name: string): Promise<void> {
-  await page.evaluate(AXE)
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} } })`)) as {
-    violations: { id: string; help: string; nodes: { target: string[] }[] }[]
-  }
-  audited[name] = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  audited[name] = await axeViolations(page)
   expect(audited[name], `axe on ${name} (${page.url()})`).toEqual([])
 }
 
