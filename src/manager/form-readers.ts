@@ -10,7 +10,7 @@ import type { DutyPostInput } from '../setup/duty-posts.js'
 import type { GradeInput } from '../setup/grades.js'
 import type { SlotInput } from '../setup/slots.js'
 import type { StaffInput } from '../setup/staff.js'
-import { decimalHours, hoursPerWeek, pattern, skills, timeOf, wholeNumber } from '../setup/staff-csv-cells.js'
+import { commitments, decimalHours, hoursPerWeek, pattern, skills, timeOf, wholeNumber } from '../setup/staff-csv-cells.js'
 
 /** Form fields as a browser sends them: text, or several values for checkboxes. */
 export type FormValues = Record<string, string | string[]>
@@ -89,14 +89,12 @@ export const staffForm: z.ZodType<StaffInput> = staffFields.transform((v) => ({
   prefer: [],
 }))
 
-/**
- * A person's Edit form: the add form's fields and the rest of a contract the API updates.
- * Fixed commitments are not on the form; the save keeps the ones saved (src/manager/staff-edit.ts).
- */
-export const staffEditForm: z.ZodType<Omit<StaffInput, 'commitments'>> = staffFields
+/** A person's Edit form: the add form's fields and the rest of a contract the API updates. */
+export const staffEditForm: z.ZodType<StaffInput> = staffFields
   .extend({
     additionalHoursAllowance: text(decimalHours(10000).default(0)),
     maxDutiesPerWeek: text(wholeNumber(0, 1000).nullable().default(null)),
+    commitments: text(commitments.default([])),
     avoid: list,
     prefer: list,
   })

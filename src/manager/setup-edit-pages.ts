@@ -14,7 +14,7 @@ import { saveEdit, showEdit, type EditState, type Editable } from './edit-guard.
 import { gradeForm, read, staffEditForm, type FormValues } from './form-readers.js'
 import { all, frameOf, html, redirect, type PageContext } from './page-kit.js'
 import { gradesPage, schoolDayPage, staffPage } from './setup-pages.js'
-import { patternText, skillsText, WORK_KIND_LABELS } from './views/labels.js'
+import { commitmentsText, patternText, skillsText, WORK_KIND_LABELS } from './views/labels.js'
 import { managerPaths } from './views/paths.js'
 import { GRADE_LABELS } from './views/setup-grades.js'
 import { GradeEditPage, SCHOOL_LABELS, SchoolEditPage, STAFF_EDIT_LABELS, StaffEditPage } from './views/setup-edits.js'
@@ -68,12 +68,13 @@ export function staffValues(m: StaffMember): FormValues {
     skills: skillsText(m.skills),
     additionalHoursAllowance: String(m.additionalHoursAllowance),
     maxDutiesPerWeek: m.maxDutiesPerWeek === null ? '' : String(m.maxDutiesPerWeek),
+    commitments: commitmentsText(m.commitments),
     avoid: m.avoid,
     prefer: m.prefer,
   }
 }
 
-function staffEdit(pc: PageContext, id: string): Editable<StaffMember, Omit<StaffInput, 'commitments'>> {
+function staffEdit(pc: PageContext, id: string): Editable<StaffMember, StaffInput> {
   const p = paths(pc)
   const action = p.edit(p.staff, id)
   const back = { href: p.staff, name: 'staff' }
@@ -87,13 +88,7 @@ function staffEdit(pc: PageContext, id: string): Editable<StaffMember, Omit<Staf
     load: () => getStaff(store, pc.schoolId, id),
     valuesOf: staffValues,
     read: (values) => read(staffEditForm, values),
-    // Commitments are not on the form: the ones saved at the version the form was read at are
-    // kept (the version guard refuses the save if they changed since).
-    save: async (input, ifMatch) => {
-      const saved = await getStaff(store, pc.schoolId, id)
-      const commitments = saved.commitments.map(({ id: _id, ...c }) => c)
-      return updateStaff(pc.ctx, pc.schoolId, id, { ...input, commitments }, ifMatch)
-    },
+    save: (input, ifMatch) => updateStaff(pc.ctx, pc.schoolId, id, input, ifMatch),
     labels: STAFF_EDIT_LABELS,
     page: async (state, status) => {
       const [member, grades, posts] = await Promise.all([

@@ -290,7 +290,7 @@ export const askRemoveDutyPost = async (pc: PageContext, id: string) =>
       what: dutyPostName(post),
       goes: dutyPostGoes(await dutyPostDeletionImpact(pc.ctx.store, pc.schoolId, post)),
       inUse: namesInUse(await staffNaming(pc.ctx.store, pc.schoolId, post.code), 'names it as a duty to avoid or to prefer'),
-      fix: "Take it off their lists first (Duties to avoid and to prefer, on each one's Edit page under Staff), then delete the post.",
+      fix: 'Take it off their lists first (Edit on the Staff page: duties to avoid or to prefer), then delete the post.',
     }
   })
 

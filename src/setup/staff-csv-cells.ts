@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { WEEKDAYS, type Weekday } from '../../solver/scenario.js'
 import { isoDate } from '../platform/fields.js'
-import type { SkillHeld, WorkingHours } from './staff.js'
+import type { CommitmentInput, SkillHeld, WorkingHours } from './staff.js'
 
 const FULL_DAYS: Record<Weekday, string> = { mon: 'monday', tue: 'tuesday', wed: 'wednesday', thu: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' }
 
@@ -205,6 +205,37 @@ export const skills = z.string().transform((text, ctx) => {
       return z.NEVER
     }
     out.push({ skill, expiresOn })
+  }
+  return out
+})
+
+const COMMITMENT = /^([a-z.]+)\s+(\d{1,2}[:.]?\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}[:.]?\d{2})(?:\s+(.+))?$/i
+
+/** Fixed commitments the rota works around, ";" between them: "Tue 12:10-12:40 Choir; Thu 15:30-16:30". */
+export const commitments = z.string().transform((text, ctx) => {
+  const out: CommitmentInput[] = []
+  for (const part of text
+    .split(/[;|\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
+    const m = COMMITMENT.exec(part)
+    const day = m ? weekdayOf(m[1] as string) : undefined
+    const start = m ? timeOf(m[2] as string) : undefined
+    const end = m ? timeOf(m[3] as string) : undefined
+    const label = m?.[4]?.trim() ?? null
+    const problem =
+      !day || !start || !end
+        ? `"${part}" is not a day and its times, e.g. "Tue 12:10-12:40 Choir"`
+        : end <= start
+          ? `"${part}" ends (${end}) before it starts (${start})`
+          : label !== null && label.length > 500
+            ? `"${label.slice(0, 20)}..." is over 500 characters`
+            : undefined
+    if (problem !== undefined || !day || !start || !end) {
+      ctx.addIssue({ code: 'custom', message: problem ?? '' })
+      return z.NEVER
+    }
+    out.push({ day, start, end, label })
   }
   return out
 })

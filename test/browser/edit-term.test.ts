@@ -4,38 +4,30 @@
 // then they end the autumn term a week early on its Edit page, and the week before Christmas
 // becomes a holiday that is not generated. Every page is checked with axe-core for WCAG 2.2 AA,
 // must not scroll sideways at 390 px, and is saved as a screenshot in test-results/.
-import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { serve, type ServerType } from '@hono/node-server'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSession } from '../../src/auth/sessions.js'
-import { ensureUser, grant } from '../../src/auth/users.js'
 import { addDutyPost, addGrade, addSlot, addTermDates, importStaff } from '../../src/manager/setup-pages.js'
-import { axeViolations, watchErrors } from '../support/axe.js'
-import { launchChromium } from '../support/chromium.js'
+import { axeViolations, newSchoolWithManager, RESULTS, signIn, startStory, type Story } from '../support/browser-story.js'
 import { fixedClock, freshStore, testApp, writeContext, type TestStore } from '../support/kit.js'
-import { pageSchool } from '../support/page-forms.js'
-
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')
 
 /** Saturday 5 December 2026: the week to plan starts Monday 7 December. */
 const NOW = '2026-12-05T09:00:00Z'
 
 let store: TestStore
-let http: ServerType
-let base: string
-let school: string
-let browser: Browser
+let story: Story
 let page: Page
-let errors: string[] = []
+let school: string
+const errors: string[] = []
 let step = 0
 
 beforeAll(async () => {
   store = freshStore()
-  const pc = await pageSchool(store)
-  school = pc.schoolId
+  const clock = fixedClock(NOW)
+  const ctx = writeContext(store, 'admin:test', clock)
+  const { schoolId, userId } = await newSchoolWithManager(ctx, 'bursar@elmtree.example')
+  school = schoolId
+  const pc = { ctx, schoolId, origin: 'https://rota.example.org' }
   // The school as the manager set it up on its pages last term.
   await addSlot(pc, { code: 'break', kind: 'break', start: '10:50', end: '11:10' })
   await addSlot(pc, { code: 'lunch1', kind: 'lunch', start: '12:10', end: '12:40' })
@@ -47,29 +39,14 @@ beforeAll(async () => {
   await addDutyPost(pc, { code: 'yard', name: 'Yard', kind: 'break', slots: 'break', days: weekdays, peopleNeeded: '1' })
   await addDutyPost(pc, { code: 'hall', name: 'Dining hall', kind: 'lunch', slots: 'lunch1', days: weekdays, peopleNeeded: '1' })
 
-  const clock = fixedClock(NOW)
-  const ctx = writeContext(store, 'admin:test', clock)
-  const user = await ensureUser(ctx, 'bursar@elmtree.example', 'Bea Bursar')
-  await grant(ctx, user.id, { role: 'manager', schoolId: school })
-  const session = await createSession(ctx, { kind: 'user', userId: user.id })
-
-  const app = testApp({ store, clock })
-  http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise<void>((resolve) => http.once('listening', () => resolve()))
-  // "localhost", which browsers treat as secure, so the __Host- session cookie is kept over http.
-  base = `http://localhost:${(http.address() as AddressInfo).port}`
-  browser = await launchChromium()
-  // Signed in already: the session a sign-in link would have opened, as its cookie.
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
-  await context.addCookies([{ name: '__Host-session', value: session.token, domain: 'localhost', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }])
-  page = await context.newPage()
-  errors = watchErrors(page)
-  mkdirSync(RESULTS, { recursive: true })
+  story = await startStory(testApp({ store, clock }).fetch, errors)
+  page = story.page
+  await page.setViewportSize({ width: 390, height: 844 })
+  await signIn(story, ctx, userId)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => http?.close(resolve))
+  await story?.close()
   await store?.close()
 })
 
@@ -86,7 +63,7 @@ const status = (text: string) => page.getByRole('status').filter({ hasText: text
 
 describe('a manager edits the setup in place as the term goes on', () => {
   it('publishes the week of 7 December', async () => {
-    await page.goto(`${base}/manage/${school}/week/2026-12-07`)
+    await page.goto(`${story.base}/manage/${school}/week/2026-12-07`)
     await page.getByRole('button', { name: 'Generate the week' }).click()
     await expect.poll(() => status('The week is generated').isVisible()).toBe(true)
     await page.getByRole('button', { name: /^Publish as publication \d+$/ }).click()
@@ -96,7 +73,7 @@ describe('a manager edits the setup in place as the term goes on', () => {
   })
 
   it('gives the yard a second person on its Edit page, a bad number first, and is told to generate again', async () => {
-    await page.goto(`${base}/manage/${school}/setup/posts`)
+    await page.goto(`${story.base}/manage/${school}/setup/posts`)
     await page.getByRole('link', { name: 'Edit duty post Yard' }).click()
     await expect.poll(() => page.getByRole('heading', { name: 'Edit duty post Yard', level: 1 }).isVisible()).toBe(true)
     expect(await page.getByLabel('People needed').inputValue()).toBe('1')
@@ -111,7 +88,7 @@ describe('a manager edits the setup in place as the term goes on', () => {
     await page.getByRole('button', { name: 'Save duty post' }).click()
     await expect.poll(() => status('Duty post saved.').isVisible()).toBe(true)
 
-    await page.goto(`${base}/manage/${school}/week/2026-12-07`)
+    await page.goto(`${story.base}/manage/${school}/week/2026-12-07`)
     const notice = page.getByRole('region', { name: 'The setup changed after this rota was made: generate the week again' })
     await expect.poll(() => notice.isVisible()).toBe(true)
     expect(await notice.innerText()).toContain("Duty post 'Yard': number of people changed after this rota was made.")
@@ -119,9 +96,9 @@ describe('a manager edits the setup in place as the term goes on', () => {
   })
 
   it('ends the autumn term a week early, and the week before Christmas is refused as a holiday', async () => {
-    await page.goto(`${base}/manage/${school}/week/2026-12-14`)
+    await page.goto(`${story.base}/manage/${school}/week/2026-12-14`)
     expect(await page.getByRole('button', { name: 'Generate the week' }).isVisible()).toBe(true)
-    await page.goto(`${base}/manage/${school}/setup/terms`)
+    await page.goto(`${story.base}/manage/${school}/setup/terms`)
     await page.getByRole('link', { name: /^Edit Autumn term/ }).click()
     await expect.poll(() => page.getByRole('heading', { name: 'Edit Autumn term', level: 1 }).isVisible()).toBe(true)
     await page.getByLabel('Last day').fill('2026-12-11')
@@ -130,7 +107,7 @@ describe('a manager edits the setup in place as the term goes on', () => {
     await expect.poll(() => status('Term dates saved.').isVisible()).toBe(true)
     await snap('term-saved')
 
-    await page.goto(`${base}/manage/${school}/week/2026-12-14`)
+    await page.goto(`${story.base}/manage/${school}/week/2026-12-14`)
     await expect.poll(() => page.getByText(/No rota to plan: .*Christmas/).isVisible()).toBe(true)
     expect(await page.getByRole('button', { name: 'Generate the week' }).count()).toBe(0)
     await snap('christmas-refused')

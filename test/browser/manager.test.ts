@@ -6,31 +6,21 @@
 // told what goes with them. Every page visited is checked with
 // axe-core for WCAG 2.2 AA and must log no console error (so nothing the CSP refuses); a
 // screenshot of each step goes to test-results/.
-import { mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { serve, type ServerType } from '@hono/node-server'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { axeViolations } from '../support/axe.js'
-import { launchChromium } from '../support/chromium.js'
+import type { Page } from 'playwright-core'
+import { axeViolations, newSchoolWithManager, RESULTS, startStory, type Story } from '../support/browser-story.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemoryMailer } from '../../src/platform/mailer.js'
-import { ensureUser, grant } from '../../src/auth/users.js'
-import { createOrganisation } from '../../src/schools/organisations.js'
-import { createSchool } from '../../src/schools/schools.js'
 import { fixedClock, freshStore, testApp, writeContext, type TestStore } from '../support/kit.js'
 
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')
 const EMAIL = 'bursar@elmtree.example'
 
 /** Saturday 21 November 2026: the week to plan is the one starting Monday 23 November. */
 const NOW = '2026-11-21T09:00:00Z'
 
 let store: TestStore
-let http: ServerType
+let story: Story
 let base: string
-let browser: Browser
-let context: BrowserContext
 let page: Page
 const mailer = new MemoryMailer()
 const errors: string[] = []
@@ -41,40 +31,22 @@ let step = 0
 beforeAll(async () => {
   store = freshStore()
   const clock = fixedClock(NOW)
-  // What `npm run admin` does for a new school: an organisation, an empty school, its manager.
-  const ctx = writeContext(store, 'admin:test', clock)
-  const org = await createOrganisation(ctx, { name: 'Elm Tree Trust' })
-  const school = await createSchool(ctx, { organisationId: org.id, name: 'Elm Tree Primary', timezone: 'Europe/London', fullTimeHours: 37 })
-  const user = await ensureUser(ctx, EMAIL, 'Bea Bursar')
-  await grant(ctx, user.id, { role: 'manager', schoolId: school.id })
+  await newSchoolWithManager(writeContext(store, 'admin:test', clock), EMAIL)
 
-  const app = testApp({ store, clock, mailer })
-  http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise<void>((resolve) => http.once('listening', () => resolve()))
-  // "localhost", which browsers treat as secure, so the __Host- session cookie is kept over http.
-  base = `http://localhost:${(http.address() as AddressInfo).port}`
-  browser = await launchChromium()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  page = await context.newPage()
-  page.on('console', (m) => {
-    // A page answered 4xx (a refused form) is logged as a failed load; answers are checked below.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`${page.url()}: ${m.text()}`)
-  })
+  story = await startStory(testApp({ store, clock, mailer }).fetch, errors)
+  ;({ base, page } = story)
   page.on('response', (r) => {
     // The sign-in pages have no icon, so the browser asks for /favicon.ico; nothing else may fail.
     if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') refused.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`)
   })
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`))
-  mkdirSync(RESULTS, { recursive: true })
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => http?.close(resolve))
+  await story?.close()
   await store?.close()
 })
 
-/** axe-core on the page as it is now, kept by page name for the summary. */
+/** axe-core on the page as it is now, under the page's real headers. */
 async function checkAccessibility(name: string): Promise<void> {
   audited[name] = await axeViolations(page)
   expect(audited[name], `axe on ${name} (${page.url()})`).toEqual([])
@@ -236,7 +208,7 @@ describe('a new business manager runs the week through the pages alone', () => {
     expect(await page.getByRole('img', { name: "QR code of Amira Patel's personal link" }).isVisible()).toBe(true)
     await snap('personal-link-new')
     // Her phone: a browser that has never signed in, opening the link she was given.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const phone = await story.browser.newContext({ viewport: { width: 390, height: 844 } })
     try {
       const mine = await phone.newPage()
       await mine.goto(await link.inputValue())

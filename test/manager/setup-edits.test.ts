@@ -136,19 +136,29 @@ describe('a member of staff edited on their page', () => {
     expect((await getStaff(store, schoolId, id)).version).toBe(1)
   })
 
-  it('keeps their fixed commitments, which the form does not show, when the rest is saved', async () => {
+  it('saves their limits, the duties they avoid and their fixed commitments, written as day and times', async () => {
     const id = await staffId('BJ')
-    const saved = await getStaff(store, schoolId, id)
-    const { id: _, grade: _g, gradeId: _gi, version: _v, commitments: _c, ...rest } = saved
-    await updateStaff(pc.ctx, schoolId, id, { ...rest, grade: 'G4', commitments: [{ day: 'tue', start: '12:10', end: '12:40', label: 'Choir' }] })
     const opened = formOf(htmlOf(await editStaffPage(pc, id)), 'Save changes')
-    expect(htmlOf(await editStaffPage(pc, id))).toContain('Tue 12:10-12:40 Choir')
-    expect(await saveStaff(pc, id, { ...opened, maxDutiesPerWeek: '3', avoid: 'yard' })).toMatchObject({ kind: 'redirect' })
+    const typed = { ...opened, maxDutiesPerWeek: '3', avoid: 'yard', commitments: 'Tue 12:10-12:40 Choir; thurs 15:30-16:30' }
+    expect(await saveStaff(pc, id, typed)).toMatchObject({ kind: 'redirect' })
     expect(await getStaff(store, schoolId, id)).toMatchObject({
       maxDutiesPerWeek: 3,
       avoid: ['yard'],
-      commitments: [{ day: 'tue', start: '12:10', end: '12:40', label: 'Choir' }],
+      commitments: [
+        { day: 'tue', start: '12:10', end: '12:40', label: 'Choir' },
+        { day: 'thu', start: '15:30', end: '16:30', label: null },
+      ],
     })
+    expect(formOf(htmlOf(await editStaffPage(pc, id)), 'Save changes').commitments).toBe('Tue 12:10-12:40 Choir; Thu 15:30-16:30')
+  })
+
+  it('names a commitment it cannot read, keeping what was typed', async () => {
+    const id = await staffId('BJ')
+    const opened = formOf(htmlOf(await editStaffPage(pc, id)), 'Save changes')
+    const r = await saveStaff(pc, id, { ...opened, commitments: 'Tue 12:40-12:10 Choir' })
+    expect(r).toMatchObject({ kind: 'html', status: 400 })
+    expect(decode(htmlOf(r))).toContain('"Tue 12:40-12:10 Choir" ends (12:10) before it starts (12:40)')
+    expect((await getStaff(store, schoolId, id)).commitments).toHaveLength(2)
   })
 
   it('saved by someone else meanwhile, shows their hours beside the ones typed', async () => {

@@ -80,6 +80,9 @@ const MANAGER_RULES = [
   'progress{width:12rem;height:1rem}',
   '.diff{border:2px solid #7a5c00;background:#fffbeb;padding:.25rem 1rem .75rem;margin:1rem 0}',
   '.diff h2{border:none}',
+  // The conflict page's table: what differs stands out by weight and a flag, not colour alone.
+  'table.compare th[scope=row]{text-align:left}',
+  'table.compare tr.differs td{font-weight:700;background:#fffbeb}',
   'figure{margin:1rem 0}',
   'figcaption{font-weight:700;margin-bottom:.25rem}',
   '.chart svg{max-width:100%;height:auto}',

@@ -112,7 +112,7 @@ export const EditConflictPage: FC<{ frame: Frame; conflict: EditConflict }> = ({
         </p>
       </div>
       <div class="scroll" role="region" aria-label="Their saved values and yours" tabindex={0}>
-        <table>
+        <table class="compare">
           <caption>Their saved values and what you typed</caption>
           <thead>
             <tr>

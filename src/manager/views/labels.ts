@@ -1,7 +1,7 @@
 // Words the pages use for the data's codes, and compact text for patterns and skills, written
 // in the same grammar the forms and the staff import read back (src/setup/staff-csv-cells.ts).
 import { WEEKDAYS, type Weekday } from '../../../solver/scenario.js'
-import type { SkillHeld, WorkingHours } from '../../setup/staff.js'
+import type { CommitmentInput, SkillHeld, WorkingHours } from '../../setup/staff.js'
 import type { Option } from '../../ui/form-fields.js'
 
 export const WEEKDAY_SHORT: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' }
@@ -75,4 +75,9 @@ export function seatsText(seats: Record<string, number>): string {
   return Object.entries(seats)
     .map(([skill, n]) => `${skill}:${n}`)
     .join('; ')
+}
+
+/** "Tue 12:10-12:40 Choir; Thu 15:30-16:30" */
+export function commitmentsText(commitments: readonly CommitmentInput[]): string {
+  return commitments.map((c) => `${WEEKDAY_SHORT[c.day]} ${c.start}-${c.end}${c.label ? ` ${c.label}` : ''}`).join('; ')
 }

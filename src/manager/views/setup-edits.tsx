@@ -10,7 +10,6 @@ import { EditPage, type BackTo, type EditState } from './edit-conflict.js'
 import type { PageFrame } from './layout.js'
 import { GRADE_LABELS, GradeFields } from './setup-grades.js'
 import { STAFF_LABELS, StaffFields } from './setup-staff.js'
-import { WEEKDAY_SHORT } from './labels.js'
 
 type Frame = Omit<PageFrame, 'title' | 'section'>
 
@@ -29,6 +28,7 @@ export const STAFF_EDIT_LABELS: Record<string, string> = {
   ...STAFF_LABELS,
   additionalHoursAllowance: 'Additional hours allowance',
   maxDutiesPerWeek: 'Most duties a week',
+  commitments: 'Fixed commitments',
   avoid: 'Duties to avoid',
   prefer: 'Duties to prefer',
 }
@@ -41,6 +41,13 @@ const KeptDuties: FC<{ what: string }> = ({ what }) => (
     Saving changes {what} only: duties already published stay as they are. The week pages then say the setup changed since the rota was generated, and the next
     Generate uses the change.
   </p>
+)
+
+type TextFieldProps = Parameters<typeof TextField>[0]
+
+/** The text fields of one edit form, each labelled from the form's labels. */
+const fieldsOf = (form: string, state: EditState, labels: Record<string, string>) => (props: Omit<TextFieldProps, 'form' | 'state' | 'label'>) => (
+  <TextField form={form} state={state} label={labels[props.name] ?? props.name} {...props} />
 )
 
 export const GradeEditPage: FC<EditView & { grade: Grade }> = (p) => (
@@ -57,10 +64,9 @@ export const GradeEditPage: FC<EditView & { grade: Grade }> = (p) => (
   </EditPage>
 )
 
-const commitmentText = (c: StaffMember['commitments'][number]) => `${WEEKDAY_SHORT[c.day]} ${c.start}-${c.end}${c.label ? ` ${c.label}` : ''}`
-
 export const StaffEditPage: FC<EditView & { member: StaffMember; grades: Grade[]; posts: DutyPost[] }> = (p) => {
   const postOptions = p.posts.map((d) => ({ value: d.code, label: d.name }))
+  const Field = fieldsOf(STAFF_EDIT_FORM, p.state, STAFF_EDIT_LABELS)
   return (
     <EditPage
       {...p}
@@ -73,22 +79,12 @@ export const StaffEditPage: FC<EditView & { member: StaffMember; grades: Grade[]
     >
       <StaffFields form={STAFF_EDIT_FORM} state={p.state} grades={p.grades} />
       <div class="row">
-        <TextField
-          form={STAFF_EDIT_FORM}
-          state={p.state}
+        <Field
           name="additionalHoursAllowance"
-          label={STAFF_EDIT_LABELS.additionalHoursAllowance as string}
           hint="Hours beyond their contract they may be asked to work (events, evenings); 0 for none"
           inputmode="decimal"
         />
-        <TextField
-          form={STAFF_EDIT_FORM}
-          state={p.state}
-          name="maxDutiesPerWeek"
-          label={STAFF_EDIT_LABELS.maxDutiesPerWeek as string}
-          hint="Leave empty for no limit"
-          inputmode="numeric"
-        />
+        <Field name="maxDutiesPerWeek" hint="Leave empty for no limit" inputmode="numeric" />
       </div>
       {postOptions.length === 0 ? null : (
         <>
@@ -96,50 +92,36 @@ export const StaffEditPage: FC<EditView & { member: StaffMember; grades: Grade[]
           <CheckboxGroup form={STAFF_EDIT_FORM} state={p.state} name="prefer" label={STAFF_EDIT_LABELS.prefer as string} options={postOptions} />
         </>
       )}
-      <p class="hint">
-        Fixed commitments ({p.member.commitments.length === 0 ? 'none' : p.member.commitments.map(commitmentText).join('; ')}) are kept as they are; a scenario
-        import or the API changes them.
-      </p>
+      <Field name="commitments" hint='Times the rota keeps them free, e.g. "Tue 12:10-12:40 Choir; Thu 15:30-16:30"' wide />
     </EditPage>
   )
 }
 
-export const SchoolEditPage: FC<EditView & { schoolName: string }> = (p) => (
-  <EditPage
-    {...p}
-    section="day"
-    title={`Edit ${p.schoolName}`}
-    intro={
-      <p>
-        The time zone decides which day and week it is at the school. Full-time hours set each person's fair share of duties: their hours a week over full time.
-      </p>
-    }
-    form={SCHOOL_EDIT_FORM}
-    labels={SCHOOL_LABELS}
-    submit="Save school"
-  >
-    <TextField form={SCHOOL_EDIT_FORM} state={p.state} name="name" label={SCHOOL_LABELS.name as string} required wide />
-    <div class="row">
-      <TextField
-        form={SCHOOL_EDIT_FORM}
-        state={p.state}
-        name="timezone"
-        label={SCHOOL_LABELS.timezone as string}
-        hint='A time zone name such as "Europe/London"'
-        required
-      />
-      <TextField
-        form={SCHOOL_EDIT_FORM}
-        state={p.state}
-        name="fullTimeHours"
-        label={SCHOOL_LABELS.fullTimeHours as string}
-        hint="e.g. 37"
-        inputmode="decimal"
-        required
-      />
-    </div>
-  </EditPage>
-)
+export const SchoolEditPage: FC<EditView & { schoolName: string }> = (p) => {
+  const Field = fieldsOf(SCHOOL_EDIT_FORM, p.state, SCHOOL_LABELS)
+  return (
+    <EditPage
+      {...p}
+      section="day"
+      title={`Edit ${p.schoolName}`}
+      intro={
+        <p>
+          The time zone decides which day and week it is at the school. Full-time hours set each person's fair share of duties: their hours a week over full
+          time.
+        </p>
+      }
+      form={SCHOOL_EDIT_FORM}
+      labels={SCHOOL_LABELS}
+      submit="Save school"
+    >
+      <Field name="name" required wide />
+      <div class="row">
+        <Field name="timezone" hint='A time zone name such as "Europe/London"' required />
+        <Field name="fullTimeHours" hint="e.g. 37" inputmode="decimal" required />
+      </div>
+    </EditPage>
+  )
+}
 
 /** The school's own details on the School day page, with the way to edit them. */
 export const SchoolDetails: FC<{ school: { name: string; timezone: string; fullTimeHours: number }; edit: string }> = ({ school, edit }) => (
