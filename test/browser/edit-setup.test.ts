@@ -8,11 +8,10 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSession } from '../../src/auth/sessions.js'
 import type { PageContext } from '../../src/manager/page-kit.js'
 import { addDutyPost, addGrade, addSlot, importStaff } from '../../src/manager/setup-pages.js'
 import { getStaff, listStaff, updateStaff } from '../../src/setup/staff.js'
-import { axeViolations, newSchoolWithManager, RESULTS, startStory, type Story } from '../support/browser-story.js'
+import { axeViolations, newSchoolWithManager, RESULTS, signIn, startStory, type Story } from '../support/browser-story.js'
 import { fixedClock, freshStore, testApp, writeContext, type TestStore } from '../support/kit.js'
 
 /** Saturday 21 November 2026: the week to plan is the one starting Monday 23 November. */
@@ -41,11 +40,7 @@ beforeAll(async () => {
 
   story = await startStory(testApp({ store, clock }).fetch, errors)
   ;({ base, page } = story)
-  // Signing in through the emailed link is test/browser/manager.test.ts's; here the session goes straight in.
-  const session = await createSession(ctx, { kind: 'user', userId })
-  await story.context.addCookies([
-    { name: '__Host-session', value: session.token, domain: 'localhost', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' },
-  ])
+  await signIn(story, ctx, userId)
   page.setDefaultTimeout(10_000)
 })
 

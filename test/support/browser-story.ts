@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { createSession } from '../../src/auth/sessions.js'
 import { ensureUser, grant } from '../../src/auth/users.js'
 import type { WriteContext } from '../../src/platform/deps.js'
 import { createOrganisation } from '../../src/schools/organisations.js'
@@ -78,4 +79,12 @@ export async function newSchoolWithManager(ctx: WriteContext, email: string): Pr
   const user = await ensureUser(ctx, email, 'Bea Bursar')
   await grant(ctx, user.id, { role: 'manager', schoolId: school.id })
   return { schoolId: school.id, userId: user.id }
+}
+
+/** Signed in already: the session an emailed sign-in link would have opened, as the story's cookie (the link itself is test/browser/manager.test.ts's). */
+export async function signIn(story: Story, ctx: WriteContext, userId: string): Promise<void> {
+  const session = await createSession(ctx, { kind: 'user', userId })
+  await story.context.addCookies([
+    { name: '__Host-session', value: session.token, domain: 'localhost', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' },
+  ])
 }
