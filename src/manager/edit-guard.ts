@@ -82,14 +82,23 @@ export async function saveEdit<S extends { version: number }, I>(pc: PageContext
   try {
     await e.save(r.value, etagOf(version))
   } catch (err) {
-    if (err instanceof ProblemError && (err.problem.status === 412 || err.problem.status === 404)) return answerStale(pc, e, values)
-    return e.page({ values, errors: formErrors(err, Object.keys(e.labels)), version }, statusOf(err))
+    const stale = err instanceof ProblemError && (err.problem.status === 412 || err.problem.status === 404)
+    return (stale && (await answerStale(pc, e, values, version))) || e.page({ values, errors: formErrors(err, Object.keys(e.labels)), version }, statusOf(err))
   }
   return e.done
 }
 
-/** Saved by someone else since (409, with both), or deleted since (404, with what was typed). */
-async function answerStale<S extends { version: number }, I>(pc: PageContext, e: Editable<S, I>, typed: FormValues): Promise<PageResult> {
+/**
+ * Saved by someone else since (409, with both), or deleted since (404, with what was typed);
+ * undefined when it is still at the version the form was read at, so the refusal was about
+ * something else the form named (a 404 of something it refers to) and goes beside the fields.
+ */
+async function answerStale<S extends { version: number }, I>(
+  pc: PageContext,
+  e: Editable<S, I>,
+  typed: FormValues,
+  version: number,
+): Promise<PageResult | undefined> {
   const frame = await frameOf(pc)
   let saved: S
   try {
@@ -99,6 +108,7 @@ async function answerStale<S extends { version: number }, I>(pc: PageContext, e:
     const what = e.whatTyped?.(typed) ?? 'what you were editing'
     return html(createElement(EditGonePage, { frame, what, section: e.section, back: e.back, labels: e.labels, yours: lines(e, typed) }), 404)
   }
+  if (saved.version === version) return undefined
   const conflict = {
     what: e.what(saved),
     section: e.section,

@@ -107,7 +107,10 @@ export function planStaffImport(
 export async function planDigest(text: string, mapping: ColumnMapping, plan: StaffImportPlan): Promise<string> {
   const people = [...plan.updates.map((u) => u.member), ...plan.unchanged].map((m) => `${m.id}@${m.version}`).sort()
   const mapped = Object.entries(mapping).sort(([a], [b]) => a.localeCompare(b))
-  const bytes = new TextEncoder().encode(JSON.stringify([text, mapped, people]))
+  // An uploaded file's lines may end in LF; the same text sent back from the preview's hidden
+  // field arrives with CRLF, as browsers send form text. Both are the same file.
+  const lines = text.replace(/\r\n?/g, '\n')
+  const bytes = new TextEncoder().encode(JSON.stringify([lines, mapped, people]))
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('')
 }

@@ -1,7 +1,8 @@
 // A manager changes the setup of a running school in a real browser (Debian's chromium through
 // playwright-core) against the real app on SQLite: takes a kind of duty away from a grade, moves a
 // person onto that grade (after a typing mistake that the form names and keeps), meets a colleague's
-// save made while they were editing and applies their own over it, sees that the published week
+// save made while they were editing and applies their own over it, re-imports a CSV of codes and
+// new hours for two people after reading its preview, sees that the published week
 // kept its duties and now says the setup changed, generates again, and the person's new grade is
 // used. Every page is checked with axe-core for WCAG 2.2 AA and at 390 px for sideways scroll, and
 // a screenshot of each step goes to test-results/.
@@ -71,9 +72,9 @@ describe('a manager changes a grade and a person’s grade, and the next generat
     await page.goto(`${base}/manage`)
     await nav('The week').click()
     await page.getByRole('button', { name: 'Generate the week' }).click()
-    await expect.poll(() => status('The week is generated').isVisible()).toBe(true)
+    await status('The week is generated').waitFor()
     await page.getByRole('button', { name: /^Publish as publication \d+$/ }).click()
-    await expect.poll(() => status('Published.').isVisible()).toBe(true)
+    await status('Published.').waitFor()
     expect(await dutiesOf('Amira Patel').innerText()).toContain('Yard')
     await snap('week-published')
   })
@@ -81,13 +82,13 @@ describe('a manager changes a grade and a person’s grade, and the next generat
   it('takes break duty away from the teaching assistants’ grade', async () => {
     await nav('Grades').click()
     await page.getByRole('link', { name: 'Edit grade TA' }).click()
-    await expect.poll(() => page.getByRole('heading', { name: 'Edit grade TA', level: 1 }).isVisible()).toBe(true)
+    await page.getByRole('heading', { name: 'Edit grade TA', level: 1 }).waitFor()
     expect(await page.getByLabel('Short name').inputValue()).toBe('TA')
     expect(await page.getByRole('checkbox', { name: 'Break' }).isChecked()).toBe(true)
     await snap('grade-edit')
     await page.getByRole('checkbox', { name: 'Break' }).uncheck()
     await page.getByRole('button', { name: 'Save grade' }).click()
-    await expect.poll(() => status('Grade saved.').isVisible()).toBe(true)
+    await status('Grade saved.').waitFor()
     expect(await page.getByRole('row', { name: /^TA / }).innerText()).not.toContain('Break')
   })
 
@@ -97,14 +98,14 @@ describe('a manager changes a grade and a person’s grade, and the next generat
     await page.getByLabel('Grade').selectOption('TA')
     await page.getByLabel('Hours per week').fill('lots')
     await page.getByRole('button', { name: 'Save changes' }).click()
-    await expect.poll(() => page.getByRole('alert').isVisible()).toBe(true)
+    await page.getByRole('alert').waitFor()
     expect(await page.getByRole('alert').innerText()).toContain('Hours per week: "lots" is not a number of hours')
     // Nothing typed is lost: the new grade is still chosen.
     expect(await page.getByLabel('Grade').inputValue()).toBe('TA')
     await snap('staff-edit-refused')
     await page.getByLabel('Hours per week').fill('32.5')
     await page.getByRole('button', { name: 'Save changes' }).click()
-    await expect.poll(() => status('Changes saved.').isVisible()).toBe(true)
+    await status('Changes saved.').waitFor()
     expect((await getStaff(store, pc.schoolId, await staffId('AP'))).grade).toBe('TA')
   })
 
@@ -116,25 +117,42 @@ describe('a manager changes a grade and a person’s grade, and the next generat
     const { id: _, grade: _g, gradeId: _gi, version: _v, commitments: _c, ...ben } = await getStaff(store, pc.schoolId, id)
     await updateStaff(pc.ctx, pc.schoolId, id, { ...ben, grade: 'G4', email: 'ben@elmtree.example', commitments: [] })
     await page.getByRole('button', { name: 'Save changes' }).click()
-    await expect.poll(() => page.getByRole('heading', { name: 'Someone else changed Ben Jones', level: 1 }).isVisible()).toBe(true)
+    await page.getByRole('heading', { name: 'Someone else changed Ben Jones', level: 1 }).waitFor()
     const both = page.getByRole('table', { name: 'Their saved values and what you typed' })
     expect(await both.getByRole('row', { name: /^Hours per week/ }).innerText()).toMatch(/32\.5\s+28/)
     expect(await both.getByRole('row', { name: /^Email/ }).innerText()).toMatch(/ben@elmtree\.example\s+-/)
     await snap('staff-edit-conflict')
     await page.getByRole('button', { name: 'Apply mine over theirs' }).click()
-    await expect.poll(() => status('Changes saved.').isVisible()).toBe(true)
+    await status('Changes saved.').waitFor()
     expect(await getStaff(store, pc.schoolId, id)).toMatchObject({ hoursPerWeek: 28, email: null })
+  })
+
+  it('re-imports a file of codes and hours for two people, seeing both changes before applying them', async () => {
+    await nav('Staff').click()
+    const csv = 'code,hours\nAP,30\nBJ,25\n'
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'hours.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.getByRole('button', { name: 'Import staff' }).click()
+    const preview = page.getByRole('region', { name: 'What this file would change' })
+    await preview.waitFor()
+    expect(await preview.innerText()).toContain('0 to add, 2 to update')
+    expect(await preview.innerText()).toContain('AP Amira Patel: hours 32.5 -> 30')
+    expect(await preview.innerText()).toContain('BJ Ben Jones: hours 28 -> 25')
+    await snap('staff-csv-preview')
+    await preview.getByRole('button', { name: 'Apply these changes' }).click()
+    await status('Staff imported.').waitFor()
+    expect(await page.getByRole('row', { name: /^Amira Patel/ }).innerText()).toMatch(/TA\s+30\s/)
+    expect(await page.getByRole('row', { name: /^Ben Jones/ }).innerText()).toMatch(/G4\s+25\s/)
   })
 
   it('finds the published week kept, saying what changed, and generates it again with Amira off the yard', async () => {
     await nav('The week').click()
     const notice = page.getByRole('region', { name: 'The setup changed after this rota was made: generate the week again' })
-    await expect.poll(() => notice.isVisible()).toBe(true)
-    expect(await notice.innerText()).toContain("Staff Amira Patel's grade changed after this rota was made.")
+    await notice.waitFor()
+    expect(await notice.innerText()).toContain("Staff Amira Patel's grade and working pattern or limits changed after this rota was made.")
     expect(await dutiesOf('Amira Patel').innerText()).toContain('Yard')
     await snap('week-setup-changed')
     await notice.getByRole('button', { name: 'Generate again' }).click()
-    await expect.poll(() => status('The week is generated').isVisible()).toBe(true)
+    await status('The week is generated').waitFor()
     expect(await dutiesOf('Amira Patel').innerText()).not.toContain('Yard')
     expect(await dutiesOf('Ben Jones').innerText()).toContain('Yard')
     await snap('week-generated-with-new-grade')

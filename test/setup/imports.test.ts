@@ -126,6 +126,12 @@ describe('an update-only staff file: the code and the columns to change', () => 
     expect(await count('audit_log')).toBe(before)
   })
 
+  it('applies a preview of an uploaded file whose text comes back from the page with CRLF line ends', async () => {
+    const preview = await importStaffCsv(ctx, schoolId, 'code,hours\nAP,30\n')
+    if (!preview.ok || preview.applied) throw new Error('expected a preview')
+    expect(await importStaffCsv(ctx, schoolId, 'code,hours\r\nAP,30\r\n', undefined, preview.digest)).toMatchObject({ ok: true, applied: true })
+  })
+
   it('never deletes anyone the file leaves out', async () => {
     const preview = await importStaffCsv(ctx, schoolId, 'code,hours\nAP,30\n')
     if (!preview.ok || preview.applied) throw new Error('expected a preview')

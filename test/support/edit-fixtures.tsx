@@ -6,25 +6,14 @@ import { EditConflictPage, EditGonePage } from '../../src/manager/views/edit-con
 import { renderDocument } from '../../src/manager/views/layout.js'
 import { managerPaths } from '../../src/manager/views/paths.js'
 import { SchoolEditPage, STAFF_EDIT_LABELS, StaffEditPage } from '../../src/manager/views/setup-edits.js'
+import { AMIRA } from './manager-fixtures.js'
 
 const paths = managerPaths('sch_elm')
 const frame = { schoolName: 'Elm Tree Primary', paths }
-const day = { start: '08:00', end: '15:50' }
 
 const amira: StaffMember = {
-  id: 'stf_ap',
-  code: 'AP',
-  name: 'Amira Patel',
-  grade: 'G4',
-  gradeId: 'grd_1',
-  hoursPerWeek: 36.67,
-  pattern: { mon: day, tue: day, wed: day, thu: day, fri: day },
-  unpaidBreakMinutes: 30,
-  additionalHoursAllowance: 22.5,
-  maxDutiesPerWeek: null,
-  skills: [{ skill: 'first-aid', expiresOn: '2027-06-30' }],
+  ...AMIRA,
   commitments: [{ id: 'cmt_1', day: 'tue', start: '12:10', end: '12:40', label: 'Choir' }],
-  avoid: [],
   prefer: ['yard'],
   email: 'amira@elm.example',
   version: 3,

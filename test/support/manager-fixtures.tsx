@@ -19,6 +19,7 @@ import { SchoolDayPage } from '../../src/manager/views/setup-day.js'
 import { GradesPage } from '../../src/manager/views/setup-grades.js'
 import { DutyPostsPage } from '../../src/manager/views/setup-posts.js'
 import { StaffPage } from '../../src/manager/views/setup-staff.js'
+import type { StaffMember } from '../../src/setup/staff.js'
 import { NewPersonalLinkPage, PersonalLinkPage } from '../../src/manager/views/staff-link-page.js'
 import { TermDatesPage } from '../../src/manager/views/setup-terms.js'
 import { WeekPage, type WeekStatus } from '../../src/manager/views/week-page.js'
@@ -163,32 +164,33 @@ function question(what: string, list: 'staff' | 'day', id: string, says: Partial
 }
 
 /** Each page, rendered: the name is what the browser check calls it and its screenshot. */
+/** Amira as the staff service returns her. */
+export const AMIRA: StaffMember = {
+  id: 'stf_ap',
+  code: 'AP',
+  name: 'Amira Patel',
+  grade: 'G4',
+  gradeId: 'grd_1',
+  hoursPerWeek: 36.67,
+  pattern: scenario.staff[0]?.pattern ?? {},
+  unpaidBreakMinutes: 30,
+  additionalHoursAllowance: 22.5,
+  maxDutiesPerWeek: null,
+  skills: [{ skill: 'first-aid', expiresOn: '2027-06-30' }],
+  commitments: [],
+  avoid: [],
+  prefer: [],
+  email: null,
+  version: 1,
+}
+
 export async function renderPages(): Promise<Record<string, string>> {
   const slots = [
     { id: 'slt_1', code: 'break', kind: 'break' as const, start: '10:50', end: '11:10', days: null, version: 1 },
     { id: 'slt_2', code: 'lunch', kind: 'lunch' as const, start: '12:10', end: '12:40', days: null, version: 1 },
   ]
   const grades = [{ id: 'grd_1', code: 'G4', name: 'Grade 4 (NJC 9-17)', dutyKinds: ['break' as const, 'lunch' as const, 'cover' as const], version: 1 }]
-  const staff = [
-    {
-      id: 'stf_ap',
-      code: 'AP',
-      name: 'Amira Patel',
-      grade: 'G4',
-      gradeId: 'grd_1',
-      hoursPerWeek: 36.67,
-      pattern: scenario.staff[0]?.pattern ?? {},
-      unpaidBreakMinutes: 30,
-      additionalHoursAllowance: 22.5,
-      maxDutiesPerWeek: null,
-      skills: [{ skill: 'first-aid', expiresOn: '2027-06-30' }],
-      commitments: [],
-      avoid: [],
-      prefer: [],
-      email: null,
-      version: 1,
-    },
-  ]
+  const staff = [AMIRA]
   const staffOptions = scenario.staff.map((s) => ({ value: s.id, label: s.name }))
   const names = {
     staff: new Map(scenario.staff.map((s) => [s.id, s.name])),
