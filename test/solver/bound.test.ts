@@ -10,19 +10,26 @@ import type { Rota, Scenario } from '../../solver/index.js'
 import { RotaState } from '../../solver/state.js'
 import { weekArb } from '../support/solver/arbitrary.js'
 import { crisisWeekArb } from '../support/solver/crisis.js'
+import { optimalPriorities } from '../support/solver/exact-reference.js'
 import { examplesDir, loadExample, tinyWeek } from '../support/solver/scenarios.js'
 
 const proofOf = (rota: Rota): SeatProof => rota.stats?.proof as SeatProof
 
-/** The bound against the exact optimum: never below it, and "proved" only where the rota meets it. */
+/**
+ * The bound against the exact optimum: never below it, and "proved" only where the rota meets it.
+ * Past the first stage HiGHS did not finish the reference is no optimum; that stage's own count
+ * is still a lawful rota's, so the bound must reach it.
+ */
 async function boundHolds(sc: Scenario): Promise<void> {
   const rota = solve(sc)
   const exact = await solveExact(sc, { timeLimitPerStage: 20 })
+  const optimal = optimalPriorities(exact)
   for (const { priority, filled, bound, proved } of proofOf(rota).byPriority) {
-    const optimum = exact.filled[priority] ?? 0
-    expect(bound, `priority ${priority}: bound below the optimum`).toBeGreaterThanOrEqual(optimum)
+    const reached = exact.filled[priority] ?? 0
+    expect(bound, `priority ${priority}: bound below a lawful rota's seats`).toBeGreaterThanOrEqual(reached)
     expect(filled).toBeLessThanOrEqual(bound)
-    if (proved) expect(filled, `priority ${priority}: proved, yet the optimum fills more`).toBe(optimum)
+    if (!optimal.includes(priority)) return
+    if (proved) expect(filled, `priority ${priority}: proved, yet the optimum fills more`).toBe(reached)
   }
 }
 
@@ -32,10 +39,7 @@ describe('the bound on seats per priority', () => {
   })
 
   it('is never below the exact optimum on crisis weeks and their re-plans', async () => {
-    // Seeded: a random run found a crisis week with a closed day where the bound fell below the
-    // optimum (seed -869852557, in the closing note of 2026-12-02); until that is fixed the
-    // property runs on a known seed so the rest of the suite lands, and the defect stays open.
-    await fc.assert(fc.asyncProperty(crisisWeekArb({ maxStaff: 10, replan: true }), boundHolds), { numRuns: 40, seed: 20261202 })
+    await fc.assert(fc.asyncProperty(crisisWeekArb({ maxStaff: 10, replan: true }), boundHolds), { numRuns: 40 })
   })
 
   it('is never below the exact optimum on any small week', async () => {

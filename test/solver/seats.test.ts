@@ -4,6 +4,7 @@ import { loadHighs, solveExact } from '../../bench/exact.js'
 import { checkRota, solve } from '../../solver/index.js'
 import type { Rota, Scenario } from '../../solver/index.js'
 import { weekArb } from '../support/solver/arbitrary.js'
+import { optimalPriorities } from '../support/solver/exact-reference.js'
 import { crisisWeekArb } from '../support/solver/crisis.js'
 
 function filledByPriority(rota: Rota): number[] {
@@ -63,7 +64,9 @@ describe('seats by priority on crisis weeks', () => {
       fc.asyncProperty(crisisWeekArb({ maxStaff: 10, replan: true }), async (sc) => {
         const rota = solve(sc)
         const exact = await solveExact(sc, { timeLimitPerStage: 20 })
-        expect(filledByPriority(rota)).toEqual(exact.filled.slice(1, 6))
+        const optimal = optimalPriorities(exact)
+        const upTo = (filled: number[]) => filled.slice(0, optimal.length)
+        expect(upTo(filledByPriority(rota))).toEqual(upTo(exact.filled.slice(1, 6)))
       }),
       { numRuns: 40 },
     )
