@@ -189,7 +189,7 @@ class ChainSearch {
         if (this.report.checks >= stop) return { direct, moves }
         this.report.checks++
         this.state.remove(p, h)
-        const ok = this.state.refuse(p, v) === null
+        const ok = this.state.allows(p, v)
         this.state.add(p, h)
         if (ok) moves.push({ person: p, from: h })
       }
@@ -219,7 +219,7 @@ function play(state: RotaState, moves: Move[]): boolean {
   for (let i = 0; i < moves.length; i++) {
     const m = moves[i] as Move
     if (m.from >= 0) state.remove(m.person, m.from)
-    if (state.refuse(m.person, m.to) !== null) {
+    if (!state.allows(m.person, m.to)) {
       if (m.from >= 0) state.add(m.person, m.from)
       unplay(state, moves.slice(0, i))
       return false

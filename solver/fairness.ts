@@ -113,7 +113,7 @@ function findChain(
 function canTakeOver(state: RotaState, b: number, o: number, a: number, drop: number): boolean {
   state.remove(a, o)
   if (drop >= 0) state.remove(b, drop)
-  const ok = state.refuse(b, o) === null
+  const ok = state.allows(b, o)
   if (drop >= 0) state.add(b, drop)
   state.add(a, o)
   return ok
@@ -136,7 +136,7 @@ function applyChain(state: RotaState, chain: Link[]): boolean {
   for (let i = chain.length - 1; i >= 0; i--) {
     const link = chain[i] as Link
     state.remove(link.from, link.occurrence)
-    if (state.refuse(link.to, link.occurrence) !== null) {
+    if (!state.allows(link.to, link.occurrence)) {
       state.add(link.from, link.occurrence)
       for (const d of done.reverse()) {
         state.remove(d.to, d.occurrence)

@@ -53,7 +53,7 @@ export function fillGreedily(
     ranked.sort((a, b) => b.score - a.score || a.p - b.p)
     for (const { p } of ranked) {
       if (state.filled(o) >= occ.seats) break
-      if (state.refuse(p, o) === null) state.add(p, o)
+      if (state.allows(p, o)) state.add(p, o)
     }
     if (empty && state.filled(o) === 0) hopeless.add(sig)
   }
@@ -82,13 +82,13 @@ export function exchange(week: Week, state: RotaState, pinSet: Set<string>, prev
         const other = week.occurrences[h] as Occurrence
         if (other.priority < o.priority) continue
         state.remove(p, h)
-        if (state.refuse(p, o.index) !== null) {
+        if (!state.allows(p, o.index)) {
           state.add(p, h)
           continue
         }
         let stand = -1
         for (let q = 0; q < week.staff.length; q++) {
-          if (q !== p && !state.has(q, h) && state.refuse(q, h) === null) {
+          if (q !== p && !state.has(q, h) && state.allows(q, h)) {
             stand = q
             break
           }

@@ -103,7 +103,7 @@ function solvePart(ctx: GroupContext, group: Group, part: number[]): void {
   const model = buildGroupModel({ week, occurrences: part, state, pins: partPins, previous, only })
   const steps = lpSteps(model.rows.length, model.columnCount)
   if (!ctx.budget.allows('group LPs', steps)) {
-    for (const [p, o] of before) if (!state.has(p, o) && state.refuse(p, o) === null) state.add(p, o)
+    for (const [p, o] of before) if (!state.has(p, o) && state.allows(p, o)) state.add(p, o)
     return
   }
   ctx.budget.charge(steps)
@@ -112,12 +112,12 @@ function solvePart(ctx: GroupContext, group: Group, part: number[]): void {
   for (const [p, o] of partPins) state.add(p, o)
   if (lp.feasible) {
     model.columns.forEach((col, c) => {
-      if ((lp.values[c] ?? 0) > 1 - 1e-6 && !state.has(col.person, col.occurrence) && state.refuse(col.person, col.occurrence) === null) {
+      if ((lp.values[c] ?? 0) > 1 - 1e-6 && !state.has(col.person, col.occurrence) && state.allows(col.person, col.occurrence)) {
         state.add(col.person, col.occurrence)
       }
     })
   } else {
-    for (const [p, o] of before) if (!pinSet.has(`${p}|${o}`) && state.refuse(p, o) === null) state.add(p, o)
+    for (const [p, o] of before) if (!pinSet.has(`${p}|${o}`) && state.allows(p, o)) state.add(p, o)
   }
   fillGreedily(week, state, part, previous, lp.feasible ? lp.values : undefined, model.columns)
   // The library can accept a stalled objective as optimal, so its answer is kept only if it
@@ -126,7 +126,7 @@ function solvePart(ctx: GroupContext, group: Group, part: number[]): void {
   for (const o of part) for (const p of state.byOccurrence[o] ?? []) after.push([p, o])
   if (compare(standing(week, after, previous), standing(week, before, previous)) < 0) {
     for (const [p, o] of after) if (!pinSet.has(`${p}|${o}`)) state.remove(p, o)
-    for (const [p, o] of before) if (!state.has(p, o) && state.refuse(p, o) === null) state.add(p, o)
+    for (const [p, o] of before) if (!state.has(p, o) && state.allows(p, o)) state.add(p, o)
     tally.revertedLps++
   }
 }

@@ -111,7 +111,7 @@ function tryHandOver(s: Search, a: number, b: number, o: number, stop: number): 
   if (report.checks >= stop) return 'out of checks'
   report.checks++
   state.remove(a, o)
-  if (state.refuse(b, o) === null) {
+  if (state.allows(b, o)) {
     state.add(b, o)
     return 'moved'
   }
@@ -131,9 +131,9 @@ function trySwap(s: Search, a: number, b: number, o: number, stop: number): Outc
     report.checks++
     state.remove(a, o)
     state.remove(b, o2)
-    if (state.refuse(a, o2) === null) {
+    if (state.allows(a, o2)) {
       state.add(a, o2)
-      if (state.refuse(b, o) === null) {
+      if (state.allows(b, o)) {
         state.add(b, o)
         return 'moved'
       }

@@ -67,7 +67,7 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   // week as published, so only what a change forces out (and what it frees) moves.
   for (const k of [...previous].sort(byPair)) {
     const [p, o] = k.split('|').map(Number) as [number, number]
-    if (!state.has(p, o) && state.refuse(p, o) === null) state.add(p, o)
+    if (!state.has(p, o) && state.allows(p, o)) state.add(p, o)
   }
   // A cheap greedy pass gives every person a load for the whole week; the LP passes then
   // re-solve each group exactly against the rest of the week. Both greedy passes are outside

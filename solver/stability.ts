@@ -80,7 +80,7 @@ function tryRestore(
     freed.push(o)
   }
   report.checks++
-  let ok = state.refuse(p, o) === null
+  let ok = state.allows(p, o)
   if (!ok && countsAsDuty(occ)) {
     // Over the weekly cap: let go of one more unpublished duty, the latest in the week.
     const extra = [...(state.byPerson[p] ?? [])].filter((h) => movable(p, h) && countsAsDuty(week.occurrences[h] as Occurrence)).sort((a, b) => b - a)[0]
@@ -88,7 +88,7 @@ function tryRestore(
       remove(p, extra)
       freed.push(extra)
       report.checks++
-      ok = state.refuse(p, o) === null
+      ok = state.allows(p, o)
     }
   }
   if (ok) {
@@ -125,7 +125,7 @@ function refillOne(week: Week, state: RotaState, v: number, report: StabilityRep
   ranked.sort((a, b) => a.cost - b.cost || a.p - b.p)
   for (const { p } of ranked) {
     report.checks++
-    if (state.refuse(p, v) === null) return p
+    if (state.allows(p, v)) return p
   }
   return -1
 }

@@ -72,54 +72,111 @@ export class RotaState {
     return this.byOccurrence[occurrence]?.size ?? 0
   }
 
+  /** May `person` take `occurrence` on top of what the rota holds now? The searches' question. */
+  allows(person: number, occurrence: number): boolean {
+    return this.verdict(person, occurrence) === ALLOWED
+  }
+
   /** Why `person` may not take `occurrence` on top of what the rota holds now; null if they may. */
   refuse(person: number, occurrence: number): Refusal | null {
+    const code = this.verdict(person, occurrence)
+    return code === ALLOWED ? null : this.explain(code, person, occurrence)
+  }
+
+  /** The work the last 'busy' verdict found in the way. */
+  private clash = -1
+
+  /**
+   * The rule gate as a number, so that the searches, which ask far more often than anyone reads
+   * an answer, allocate nothing: 0 where the person may take it, else a static ineligibility
+   * (expand.ts) or one of the rota-dependent codes below.
+   */
+  private verdict(person: number, occurrence: number): number {
     this.questions++
     const week = this.week
     const o = week.occurrences[occurrence] as Occurrence
     const p = week.staff[person]
-    if (!p) return refusal(1, 'unknown', () => 'no such person')
+    if (!p) return NOW.unknown
     const code = ineligibility(week, person, occurrence)
-    if (code !== 0) return refusalFor(code, week, person, o)
-    if (this.has(person, occurrence)) return refusal(7, 'already-there', () => `${p.name} is already on ${o.name} then`)
+    if (code !== 0) return code
+    if (this.has(person, occurrence)) return NOW.alreadyThere
     const crew = this.byOccurrence[occurrence]
-    if ((crew?.size ?? 0) >= o.seats)
-      return refusal(7, 'full', () => `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} already has the ${o.seats} people it needs`)
-    const block = [o.start, o.end] as const
+    const crewSize = crew?.size ?? 0
+    if (crewSize >= o.seats) return NOW.full
+    let lunchTime = false
+    const windows = week.lunchWindows(o.weekday)
+    const block: Interval = [o.start, o.end]
+    for (const w of windows) if (overlaps(w, block)) lunchTime = true
     let sameDay: Interval[] | undefined
     for (const other of this.byPerson[person] ?? []) {
       const q = week.occurrences[other] as Occurrence
       if (q.date !== o.date) continue
-      if (overlaps([q.start, q.end], block))
-        return refusal(5, 'busy', () => `${p.name} is on ${q.name}${q.slot ? ` (${q.slot})` : ''} at the same time`, q.name)
-      sameDay ??= []
-      sameDay.push([q.start, q.end])
+      if (overlaps([q.start, q.end], block)) {
+        this.clash = other
+        return NOW.busy
+      }
+      if (lunchTime) (sameDay ??= []).push([q.start, q.end])
     }
     // Work outside every lunch window cannot eat the rest break, and the rota holds only what
     // this gate let in, so its breaks were kept before: only lunch-time work is checked.
-    const windows = week.lunchWindows(o.weekday)
-    if (windows.some((w) => overlaps(w, block))) {
+    if (lunchTime) {
       const busy = [...week.commitmentsOn(person, o.weekday), block, ...(sameDay ?? [])]
-      if (!keepsRestBreak(windows, busy, week.breakNeed(person, o.weekday))) {
-        return refusal(6, 'rest-break', () => `${p.name} would be left without a rest break in the lunch period on ${o.date}`)
-      }
+      if (!keepsRestBreak(windows, busy, week.breakNeed(person, o.weekday))) return NOW.restBreak
     }
     if (countsAsDuty(o)) {
       const cap = p.maxDutiesPerWeek
-      if (cap !== undefined && (this.duties[person] ?? 0) + 1 > cap) return refusal(8, 'weekly-cap', () => `${p.name} would go over their ${cap} duties a week`)
+      if (cap !== undefined && (this.duties[person] ?? 0) + 1 > cap) return NOW.weeklyCap
     } else if ((this.eventHours[person] ?? 0) + eventHours(o) > (p.additionalHoursRemaining ?? 0) + 1e-9) {
-      return refusal(9, 'additional-hours', () => `${p.name} has only ${p.additionalHoursRemaining ?? 0} additional hours left for events`)
+      return NOW.additionalHours
     }
-    if (o.skills.length > 0 && !seatsMatch(week, [...(crew ?? []), person], o)) {
-      return refusal(
-        7,
-        'skill',
-        () => `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''} keeps its remaining seats for ${o.skills.map(([k]) => k).join(', ')} holders`,
-      )
+    // Everyone fits a plain seat: no skill seat needs a holder yet, so no matching is needed.
+    if (o.skills.length > 0 && crewSize + 1 > o.plainSeats && !seatsMatch(week, [...(crew ?? []), person], o)) return NOW.skill
+    return ALLOWED
+  }
+
+  private explain(code: number, person: number, occurrence: number): Refusal {
+    const week = this.week
+    const o = week.occurrences[occurrence] as Occurrence
+    const p = week.staff[person]
+    const name = p?.name ?? 'this person'
+    const at = `${o.name} on ${o.date}${o.slot ? ` (${o.slot})` : ''}`
+    switch (code) {
+      case NOW.unknown:
+        return { rule: 1, cause: 'unknown', message: 'no such person' }
+      case NOW.alreadyThere:
+        return refusal(7, 'already-there', () => `${name} is already on ${o.name} then`)
+      case NOW.full:
+        return refusal(7, 'full', () => `${at} already has the ${o.seats} people it needs`)
+      case NOW.busy: {
+        const q = week.occurrences[this.clash] as Occurrence
+        return refusal(5, 'busy', () => `${name} is on ${q.name}${q.slot ? ` (${q.slot})` : ''} at the same time`, q.name)
+      }
+      case NOW.restBreak:
+        return refusal(6, 'rest-break', () => `${name} would be left without a rest break in the lunch period on ${o.date}`)
+      case NOW.weeklyCap:
+        return refusal(8, 'weekly-cap', () => `${name} would go over their ${p?.maxDutiesPerWeek} duties a week`)
+      case NOW.additionalHours:
+        return refusal(9, 'additional-hours', () => `${name} has only ${p?.additionalHoursRemaining ?? 0} additional hours left for events`)
+      case NOW.skill:
+        return refusal(7, 'skill', () => `${at} keeps its remaining seats for ${o.skills.map(([k]) => k).join(', ')} holders`)
+      default:
+        return refusalFor(code as Ineligibility, week, person, o)
     }
-    return null
   }
 }
+
+const ALLOWED = 0
+/** Verdicts that depend on what the rota holds now, numbered clear of the static ones. */
+const NOW = {
+  unknown: 100,
+  alreadyThere: 101,
+  full: 102,
+  busy: 103,
+  restBreak: 104,
+  weeklyCap: 105,
+  additionalHours: 106,
+  skill: 107,
+} as const
 
 /** A refusal whose message is written only when read: the search asks far more than it explains. */
 function refusal(rule: number, cause: Cause, text: () => string, detail?: string): Refusal {
