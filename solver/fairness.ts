@@ -96,7 +96,7 @@ function findChain(
           if (previous.size > 0 && previous.has(`${a}|${o}`) && !previous.has(`${b}|${o}`)) continue
           if (report.checks >= maxChecks) return null
           report.checks++
-          if (!canTakeOver(state, b, o, a, nextOcc[b] as number)) continue
+          if (!state.allowsHandOver(b, o, a, nextOcc[b] as number)) continue
           visited[a] = 1
           nextOcc[a] = o
           nextTo[a] = b
@@ -107,16 +107,6 @@ function findChain(
     }
   }
   return null
-}
-
-/** Could `b` take `o` from `a`, with `b` having first handed on `drop` (-1: nothing)? */
-function canTakeOver(state: RotaState, b: number, o: number, a: number, drop: number): boolean {
-  state.remove(a, o)
-  if (drop >= 0) state.remove(b, drop)
-  const ok = state.allows(b, o)
-  if (drop >= 0) state.add(b, drop)
-  state.add(a, o)
-  return ok
 }
 
 function chainFrom(start: number, nextOcc: Int32Array, nextTo: Int32Array): Link[] {

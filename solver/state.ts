@@ -77,6 +77,15 @@ export class RotaState {
     return this.verdict(person, occurrence) === ALLOWED
   }
 
+  /**
+   * May `person` take `occurrence` from `from` (who leaves it), having first given up `dropping`
+   * (-1: nothing)? The same gate as `allows` on the rota those moves would leave, asked without
+   * making them: the fairness search asks this far more often than it moves anyone.
+   */
+  allowsHandOver(person: number, occurrence: number, from: number, dropping: number): boolean {
+    return this.verdict(person, occurrence, from, dropping) === ALLOWED
+  }
+
   /** Why `person` may not take `occurrence` on top of what the rota holds now; null if they may. */
   refuse(person: number, occurrence: number): Refusal | null {
     const code = this.verdict(person, occurrence)
@@ -91,7 +100,7 @@ export class RotaState {
    * an answer, allocate nothing: 0 where the person may take it, else a static ineligibility
    * (expand.ts) or one of the rota-dependent codes below.
    */
-  private verdict(person: number, occurrence: number): number {
+  private verdict(person: number, occurrence: number, leaving = -1, dropping = -1): number {
     this.questions++
     const week = this.week
     const o = week.occurrences[occurrence] as Occurrence
@@ -101,7 +110,9 @@ export class RotaState {
     if (code !== 0) return code
     if (this.has(person, occurrence)) return NOW.alreadyThere
     const crew = this.byOccurrence[occurrence]
-    const crewSize = crew?.size ?? 0
+    const left = leaving >= 0 && crew?.has(leaving) === true
+    const crewSize = (crew?.size ?? 0) - (left ? 1 : 0)
+    const dropped = dropping >= 0 && this.has(person, dropping) ? (week.occurrences[dropping] as Occurrence) : undefined
     if (crewSize >= o.seats) return NOW.full
     let lunchTime = false
     const windows = week.lunchWindows(o.weekday)
@@ -110,7 +121,7 @@ export class RotaState {
     let sameDay: Interval[] | undefined
     for (const other of this.byPerson[person] ?? []) {
       const q = week.occurrences[other] as Occurrence
-      if (q.date !== o.date) continue
+      if (q.date !== o.date || other === dropping) continue
       if (overlaps([q.start, q.end], block)) {
         this.clash = other
         return NOW.busy
@@ -125,12 +136,17 @@ export class RotaState {
     }
     if (countsAsDuty(o)) {
       const cap = p.maxDutiesPerWeek
-      if (cap !== undefined && (this.duties[person] ?? 0) + 1 > cap) return NOW.weeklyCap
-    } else if ((this.eventHours[person] ?? 0) + eventHours(o) > (p.additionalHoursRemaining ?? 0) + 1e-9) {
+      const held = (this.duties[person] ?? 0) - (dropped && countsAsDuty(dropped) ? 1 : 0)
+      if (cap !== undefined && held + 1 > cap) return NOW.weeklyCap
+    } else if ((this.eventHours[person] ?? 0) - (dropped && !countsAsDuty(dropped) ? eventHours(dropped) : 0) + eventHours(o) > (p.additionalHoursRemaining ?? 0) + 1e-9) {
       return NOW.additionalHours
     }
     // Everyone fits a plain seat: no skill seat needs a holder yet, so no matching is needed.
-    if (o.skills.length > 0 && crewSize + 1 > o.plainSeats && !seatsMatch(week, [...(crew ?? []), person], o)) return NOW.skill
+    if (o.skills.length > 0 && crewSize + 1 > o.plainSeats) {
+      const people = [person]
+      for (const q of crew ?? []) if (!left || q !== leaving) people.push(q)
+      if (!seatsMatch(week, people, o)) return NOW.skill
+    }
     return ALLOWED
   }
 
@@ -220,6 +236,13 @@ function refusalFor(code: Ineligibility, week: Week, person: number, o: Occurren
 export function seatsMatch(week: Week, people: number[], o: Occurrence): boolean {
   if (people.length > o.seats) return false
   if (o.skills.length === 0) return true
+  if (o.skills.length === 1) {
+    // One skill: a holder fits any seat, so it fits exactly when the others fit the plain ones.
+    const skill = (o.skills[0] as [string, number])[0]
+    let without = 0
+    for (const q of people) if (!week.skills[q]?.has(skill)) without++
+    return without <= o.plainSeats
+  }
   const seatSkill: (string | null)[] = []
   for (const [k, n] of o.skills) for (let i = 0; i < n; i++) seatSkill.push(k)
   while (seatSkill.length < o.seats) seatSkill.push(null)
