@@ -586,3 +586,28 @@ export interface SolveJobsTable {
 export interface Database {
   solve_jobs: SolveJobsTable
 }
+
+// ---------------------------------------------------------------------------------------------
+// 0016_absence_reports.sql: absences staff report themselves on /me.
+
+export type AbsenceReportStatus = 'reported' | 'rejected'
+
+export interface AbsenceReportsTable {
+  id: string
+  school_id: string
+  staff_id: string
+  absence_id: string | null
+  start_date: string
+  end_date: string
+  start_time: string | null
+  end_time: string | null
+  cover_note: string | null
+  status: AbsenceReportStatus
+  reported_at: string
+  rejected_by: string | null
+  rejected_at: string | null
+}
+
+export interface Database {
+  absence_reports: AbsenceReportsTable
+}

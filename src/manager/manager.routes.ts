@@ -11,7 +11,7 @@ import { writeContext } from '../platform/http/context.js'
 import { parseForm } from '../platform/http/forms.js'
 import { ProblemError } from '../platform/http/problem.js'
 import type { FormValues } from './form-readers.js'
-import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, removeAbsence, reportsPage, submitAbsence } from './other-pages.js'
+import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, rejectAbsence, removeAbsence, reportsPage, submitAbsence } from './other-pages.js'
 import { html, type PageContext, type PageResult } from './page-kit.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
@@ -258,6 +258,10 @@ function addAbsenceAndReportRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit
   app.post(
     `${S}/absences/:id/delete`,
     page((p, c) => removeAbsence(p, id(c))),
+  )
+  app.post(
+    `${S}/absences/:id/reject`,
+    page((p, c) => rejectAbsence(p, id(c))),
   )
 
   app.get(

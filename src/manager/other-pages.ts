@@ -10,6 +10,7 @@ import { hoursReport, hoursTable } from '../ledgers/hours.js'
 import { mondayOf } from '../ledgers/periods.js'
 import { codeNames } from '../week/code-names.js'
 import { recordAbsence, type ReplanOutcome } from '../week/replan.js'
+import { rejectReport, reportsByAbsence } from '../leave/absence-reports.js'
 import { getStaff, listStaff } from '../setup/staff.js'
 import { AbsencesPage, type Names, type ReplanSummary } from './views/absences-page.js'
 import { absenceGoes, absenceName } from './views/delete-page.js'
@@ -31,7 +32,11 @@ export async function absencesPage(
   extra: { recorded?: { who: string; replans: ReplanSummary[]; names: Names }; alert?: string } = {},
 ): Promise<PageResult> {
   const frame = { ...(await frameOf(pc)), alert: extra.alert }
-  const [staff, absences] = await Promise.all([all(listStaff, pc.ctx.store, pc.schoolId), all(listAbsences, pc.ctx.store, pc.schoolId)])
+  const [staff, absences, reported] = await Promise.all([
+    all(listStaff, pc.ctx.store, pc.schoolId),
+    all(listAbsences, pc.ctx.store, pc.schoolId),
+    reportsByAbsence(pc.ctx.store, pc.schoolId),
+  ])
   const options = staff.map((s) => ({ value: s.code, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
   const initial = Object.keys(form.values).length === 0 ? emptyForm({ startDate: await todayHere(pc) }) : form
   return html(
@@ -41,6 +46,7 @@ export async function absencesPage(
       absences: absences.sort((a, b) => b.startDate.localeCompare(a.startDate)),
       form: initial,
       recorded: extra.recorded,
+      reported,
     }),
     status,
   )
@@ -92,6 +98,9 @@ export const askRemoveAbsence = async (pc: PageContext, id: string) =>
   })
 
 export const removeAbsence = async (pc: PageContext, id: string) => deleteRow(absenceRows(pc), () => deleteAbsence(pc.ctx, pc.schoolId, id), 'absence-deleted')
+
+/** Rejects an absence staff reported: it goes as a deleted one does, and their phone says so. */
+export const rejectAbsence = async (pc: PageContext, id: string) => deleteRow(absenceRows(pc), () => rejectReport(pc.ctx, pc.schoolId, id), 'absence-rejected')
 
 const asOfOr = async (pc: PageContext, asOf: string | undefined) => (asOf !== undefined && isoDate.safeParse(asOf).success ? asOf : await todayHere(pc))
 

@@ -54,6 +54,8 @@ export const FLASH = {
   unpinned: 'Removed: re-generate the week for it to take effect.',
   'swap-approved': 'Swap approved: the published rota is changed, and both people see it on their phones and in their calendars.',
   'swap-declined': 'Swap declined: nothing changed.',
+  'absence-rejected':
+    'Rejected: the absence is deleted, and they see on their phone that it was rejected. Generate the week again to give them duties on those days.',
   'leave-declined': 'Declined: nothing changes, and they see the answer on their phone.',
   offered: 'Offered: everyone the rules let take it sees it on their phone now, and the first to accept gets it.',
   'offer-withdrawn': 'Offer withdrawn: it no longer shows on anyone’s phone.',

@@ -24,7 +24,11 @@ const STATUS: Record<LeaveRequest['status'], string> = {
   withdrawn: 'withdrawn by you',
 }
 
-const Field: FC<{ id: string; name: string; label: string; type: string; panel: LeavePanel }> = ({ id, name, label, type, panel }) => {
+/** What a /me form shows again after a refusal: what was typed, and why each bad field was refused. */
+export type TypedForm = Pick<LeavePanel, 'typed' | 'errors'>
+
+/** One input of a /me form, with its refusal beside it. */
+export const Field: FC<{ id: string; name: string; label: string; type: string; panel: TypedForm }> = ({ id, name, label, type, panel }) => {
   const error = panel.errors?.[name]
   return (
     <p>

@@ -11,6 +11,7 @@ import { DutySwap, SWAP_ACTIONS, Swaps, type SwapsPanel } from './swaps-page.js'
 import { CoverOffers, type CoverOffersPanel } from './cover-offers-panel.js'
 import { Notifications, type NotifyPanel } from './notify-panel.js'
 import { Leave, type LeavePanel } from './leave-panel.js'
+import { Absence, type AbsencePanel } from './absence-panel.js'
 import { PhoneDocument, renderPhoneDocument } from '../ui/phone-document.js'
 
 /** What the page knows about the person's calendar feed. */
@@ -50,6 +51,11 @@ const Duty: FC<{ duty: MeDuty; swaps?: DutySwaps | undefined }> = ({ duty, swaps
     </p>
     {duty.where ? <p>Where: {duty.where}</p> : null}
     <p>{duty.colleagues.length === 0 ? 'On your own' : `With ${namesList(duty.colleagues)}`}</p>
+    {duty.coverNote ? (
+      <p class="cover-note">
+        Covering for {duty.coverNote.from}, who left a note: {duty.coverNote.note}
+      </p>
+    ) : null}
     {swaps && duty.date >= swaps.today ? <DutySwap duty={duty} offeredTo={swaps.offered.get(duty.ref)} /> : null}
   </li>
 )
@@ -209,6 +215,7 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
 export interface MeExtras {
   notify?: NotifyPanel | undefined
   leave?: LeavePanel | undefined
+  absence?: AbsencePanel | undefined
 }
 
 export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel; extras: MeExtras }> = ({
@@ -251,6 +258,7 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
       </section>
       <LaterWeeks view={view} swaps={dutySwaps} />
       <Swaps panel={swaps} />
+      {extras.absence ? <Absence panel={extras.absence} /> : null}
       {extras.leave ? <Leave panel={extras.leave} /> : null}
       <Figures view={view} />
       <Hours view={view} />

@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { appOrigin, type AuthEnv } from '../auth/authorise.js'
 import { writeContext } from '../platform/http/context.js'
+import { todayAtSchool } from '../platform/school-today.js'
 import { parseForm } from '../platform/http/forms.js'
 import { ProblemError } from '../platform/http/problem.js'
 import { issueFeedToken, liveFeedId, revokeFeedToken } from '../calendar/feed-tokens.js'
@@ -22,6 +23,9 @@ import { myNotifications, savePrefs } from '../notifications/prefs.js'
 import { NOTIFY_ACTION, PUSH_PATHS, type NotifyPanel } from './notify-panel.js'
 import { LEAVE_ACTIONS, type LeavePanel } from './leave-panel.js'
 import { listLeave, requestLeave, withdrawLeave } from '../leave/leave.js'
+import { ABSENCE_ACTION, type AbsencePanel } from './absence-panel.js'
+import { listMyReports, reportAbsence } from '../leave/absence-reports.js'
+import { LocalDate } from '@js-joda/core'
 import { MANIFEST, PUSH_SCRIPT, SERVICE_WORKER } from './push-assets.js'
 import { forgetPushSubscription, savePushSubscription } from '../notifications/push-subscriptions.js'
 import { validate } from '../platform/http/validate.js'
@@ -35,6 +39,19 @@ const LEAVE_FLASH: Record<string, string> = {
   withdrawn: 'Withdrawn: nothing changes.',
 }
 const leaveFlash = (key: string | undefined) => (key !== undefined && Object.hasOwn(LEAVE_FLASH, key) ? LEAVE_FLASH[key] : undefined)
+const absenceFlash = (key: string | undefined) =>
+  key === 'reported' ? 'Reported: your managers are told, and whoever covers you sees your note with the duty.' : undefined
+
+/** "Today", "tomorrow" or the typed dates of the absence form, as dates of the school's day. */
+function reportedDays(form: Record<string, string>, today: string): { startDate: string | undefined; endDate: string | undefined } {
+  if (form.when === 'today' || form.when === undefined) return { startDate: today, endDate: today }
+  if (form.when === 'tomorrow') {
+    const tomorrow = LocalDate.parse(today).plusDays(1).toString()
+    return { startDate: tomorrow, endDate: tomorrow }
+  }
+  const blank = (v: string | undefined) => v === undefined || v.trim() === ''
+  return { startDate: form.startDate, endDate: blank(form.endDate) ? form.startDate : form.endDate }
+}
 
 /** A push endpoint is the browser vendor's https URL; anything else is not a subscription. */
 const pushEndpoint = z
@@ -76,6 +93,7 @@ interface Shown {
   coverOffers?: Omit<CoverOffersPanel, 'list'>
   notify?: Omit<NotifyPanel, 'address' | 'prefs'>
   leave?: Omit<LeavePanel, 'list'>
+  absence?: Omit<AbsencePanel, 'list'>
   status?: 200 | 400 | 403 | 404 | 409 | 412
 }
 
@@ -85,12 +103,13 @@ async function pageOf(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}): 
   if (!view) return { html: await renderMeSignedOutPage(), status: 404 }
   // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
   // week, but a duty today (a weekend event) can still be offered, so its offer must show.
-  const [feedId, list, offers, notifications, leave] = await Promise.all([
+  const [feedId, list, offers, notifications, leave, reports] = await Promise.all([
     liveFeedId(c.var.deps, { scope: 'person', ...me }),
     loadMySwaps(c.var.deps.store, me, mondayOf(view.today)),
     offersFor(c.var.deps, me.schoolId, me.staffId),
     myNotifications(c.var.deps.store, me.staffId),
     listLeave(c.var.deps.store, me.schoolId, { staffId: me.staffId }),
+    listMyReports(c.var.deps.store, me.schoolId, me.staffId, view.today),
   ])
   const calendar: CalendarPanel = {
     hasFeed: feedId !== undefined,
@@ -99,7 +118,11 @@ async function pageOf(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}): 
     ...(shown.staleCalendarForm ? { stale: true } : {}),
   }
   const notify: NotifyPanel = { ...notifications, ...shown.notify, ...(c.var.deps.vapid ? { pushKey: c.var.deps.vapid.publicKey } : {}) }
-  const extras = { notify, leave: { list: leave.filter((r) => r.endDate >= view.today || r.status === 'requested'), ...shown.leave } }
+  const extras = {
+    notify,
+    leave: { list: leave.filter((r) => r.endDate >= view.today || r.status === 'requested'), ...shown.leave },
+    absence: { list: reports, ...shown.absence },
+  }
   return { html: await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, extras), status: shown.status ?? 200 }
 }
 
@@ -168,6 +191,7 @@ export const meRoutes = new Hono<AuthEnv>()
       cover: coverOfferFlashText(c.req.query('cover')),
       notify: c.req.query('notify') === 'saved' ? 'Saved.' : undefined,
       leave: leaveFlash(c.req.query('leave')),
+      absence: absenceFlash(c.req.query('absence')),
     }
     // The plain page comes from its stored copy; a page with a one-off message is made now.
     if (Object.values(flashes).every((f) => f === undefined)) return storedPage(c, me)
@@ -176,6 +200,7 @@ export const meRoutes = new Hono<AuthEnv>()
       coverOffers: { flash: flashes.cover },
       notify: { message: flashes.notify },
       leave: { message: flashes.leave },
+      absence: { message: flashes.absence },
     })
   })
 
@@ -238,6 +263,43 @@ export const meRoutes = new Hono<AuthEnv>()
       return show(c, me, { leave: { message }, status: err.problem.status === 404 ? 404 : 409 })
     }
     return c.redirect('/me?leave=withdrawn#leave', 303)
+  })
+
+  // Report my own absence. The form's note may be 2,000 characters of any script, so its limit
+  // is wider than a swap's; the person is always the session's own, whatever the form says.
+  .use(
+    ABSENCE_ACTION,
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new ProblemError('payloadTooLarge', 'an absence form of more than 64 KiB')
+      },
+    }),
+  )
+  .post(ABSENCE_ACTION, async (c) => {
+    const me = staffOf(c)
+    privatePage(c)
+    if (!me) return c.html(await renderMeSignedOutPage(), 401)
+    const form = await formOf(c)
+    const ctx = writeContext(c)
+    const blankAsNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v)
+    try {
+      await reportAbsence(ctx, me.schoolId, me.staffId, {
+        ...(form.staff !== undefined ? { staff: form.staff } : {}),
+        ...reportedDays(form, await todayAtSchool(ctx.store, ctx.clock, me.schoolId)),
+        startTime: blankAsNull(form.startTime),
+        endTime: blankAsNull(form.endTime),
+        reason: blankAsNull(form.reason),
+        coverNote: blankAsNull(form.coverNote),
+      })
+    } catch (err) {
+      if (!(err instanceof ProblemError)) throw err
+      const errors = Object.fromEntries((err.problem.errors ?? []).map((e) => [e.path, e.message]))
+      const status = err.problem.status === 403 ? 403 : 400
+      const message = status === 403 ? 'You can report only your own absence: nothing was recorded.' : undefined
+      return show(c, me, { absence: { typed: form, errors, message }, status })
+    }
+    return c.redirect('/me?absence=reported#absence', 303)
   })
 
   // How I hear about changes: e-mail on or off, quiet hours.

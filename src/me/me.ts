@@ -1,7 +1,8 @@
 // What a member of staff sees on their phone between lessons: today's and this week's duties
 // as published (what, where, when, with whom), what the latest publish changed for them, and
 // their figures. Read from calendar_entries, the same published snapshot the feeds serve, so
-// the page and the calendar never disagree; absences are never read.
+// the page and the calendar never disagree. Of absences only one thing is read: the note an
+// absent colleague left for whoever took over their duty, never their reason.
 import { DayOfWeek, Instant, LocalDate, TemporalAdjusters, ZoneId } from '@js-joda/core'
 import type { CalendarChange, CalendarEntryKind } from '../../db/schema.js'
 import { kindLabel } from '../calendar/entry-text.js'
@@ -9,6 +10,7 @@ import { schoolToday } from '../platform/zone.js'
 import type { Deps } from '../platform/deps.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { loadMeFigures, type MeFigures } from './figures.js'
+import { coverNotesFor } from '../leave/absence-reports.js'
 
 /** A published assignment as the phone page says it. */
 export interface DutyText {
@@ -57,6 +59,8 @@ export interface MeDuty extends DutyText {
   colleagues: string[]
   /** what the latest publish did to it, when that publish was a re-plan */
   change: Exclude<CalendarChange, 'removed'> | null
+  /** the note of the absent colleague this duty was taken over from */
+  coverNote: { from: string; note: string } | null
 }
 
 export interface MeDay {
@@ -104,7 +108,12 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
 
   const today = schoolToday(deps.clock, who.timezone)
   const { monday, sunday, weekend } = weekShown(today)
-  const [rows, publishes] = await Promise.all([entriesOf(db, schoolId, staffId, today, monday), latestTwoPublishes(db, schoolId, monday)])
+  const [rows, publishes, notes] = await Promise.all([
+    entriesOf(db, schoolId, staffId, today, monday),
+    latestTwoPublishes(db, schoolId, monday),
+    coverNotesFor(deps.store, schoolId, staffId, today.toString()),
+  ])
+  const noteOf = new Map(notes.map((n) => [n.ref, { from: n.from, note: n.note }]))
 
   const latest = publishes[0]
   const replan = latest !== undefined && publishes.length > 1
@@ -114,6 +123,7 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
     uid: r.uid,
     colleagues: parseJsonColumn<string[]>(r.colleagues, []),
     change: changedNow(r) && r.change !== 'removed' ? r.change : null,
+    coverNote: r.removed_at === null ? (noteOf.get(workRef(r.work_code, r.date, r.slot_code === '' ? null : r.slot_code)) ?? null) : null,
   })
   const live = rows.filter((r) => r.removed_at === null).map(duty)
   const inWeek = live.filter((d) => d.date >= monday.toString() && d.date <= sunday.toString())

@@ -175,7 +175,8 @@ export interface OfferPageProps {
   values?: { back?: string | undefined; note?: string | undefined }
 }
 
-const Choice: FC<{ name: string; value: string; id: string; label: string; checked?: boolean; required?: boolean }> = ({
+/** One radio button of a /me form, boxed so the whole row is the target. */
+export const Choice: FC<{ name: string; value: string; id: string; label: string; checked?: boolean; required?: boolean }> = ({
   name,
   value,
   id,

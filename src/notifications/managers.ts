@@ -53,3 +53,41 @@ export async function tellManagersOfGaps(ctx: WriteContext, schoolId: string, wh
   const statements = await managerStatements(ctx, schoolId, subject, body)
   if (statements.length > 0) await ctx.store.atomic(statements)
 }
+
+/** What a staff member reported on their phone, as the managers' message says it. */
+export interface ReportedAbsence {
+  who: string
+  /** "Tue 24 Nov", "Tue 24 Nov to Fri 27 Nov, 09:00 to 12:00" */
+  when: string
+  hasCoverNote: boolean
+  /** the weeks re-planned at once, with the seats left empty */
+  weeks: readonly GapWeek[]
+  /** weeks whose re-plan failed */
+  failed: readonly string[]
+}
+
+/**
+ * Tells the managers, once, that someone reported their own absence: when, and what the re-plan
+ * made of it (so a gap needs no second message). The reason is theirs and their manager's to
+ * read on the absence itself, never in an e-mail that may be forwarded or read on a shared screen.
+ */
+export async function tellManagersOfReport(ctx: WriteContext, schoolId: string, report: ReportedAbsence): Promise<void> {
+  const empty = report.weeks.reduce((n, w) => n + w.empty, 0)
+  const subject = `Absence reported: ${report.who}, ${report.when}${empty > 0 ? ` (${empty} ${empty === 1 ? 'seat' : 'seats'} empty)` : ''}`
+  const body = [
+    'Hello,',
+    '',
+    `${report.who} reported on their phone that they are absent: ${report.when}.`,
+    ...(report.hasCoverNote ? ['They left a note for whoever covers them; it is with the absence on the Absences page.'] : []),
+    '',
+    ...(report.weeks.length === 0 && report.failed.length === 0 ? ['They have no published duties at those times, so no rota needs to change.'] : []),
+    ...report.weeks.map(
+      (w) => `- Week of ${longDate(w.monday)}: re-planned as a draft${w.empty > 0 ? `, ${w.empty} ${w.empty === 1 ? 'seat' : 'seats'} empty` : ''}`,
+    ),
+    ...report.failed.map((monday) => `- Week of ${longDate(monday)}: could not be re-planned; open the week to generate it again`),
+    '',
+    'The absence stands as they reported it: edit or reject it on the Absences page. A re-plan waits as a draft until you publish it.',
+  ].join('\n')
+  const statements = await managerStatements(ctx, schoolId, subject, body)
+  if (statements.length > 0) await ctx.store.atomic(statements)
+}

@@ -112,3 +112,17 @@ export async function loadSchoolWeek(store: Store, schoolId: string, monday: str
     monday,
   )
 }
+
+/** How many weekdays with pupils lie between two dates (both included). */
+export async function countSchoolDays(store: Store, schoolId: string, from: string, to: string): Promise<number> {
+  const [periods, closures] = await Promise.all([
+    store.db.selectFrom('calendar_periods').select(['kind', 'name', 'start_date', 'end_date']).where('school_id', '=', schoolId).execute(),
+    store.db.selectFrom('closures').select(['date', 'name']).where('school_id', '=', schoolId).where('date', '>=', from).where('date', '<=', to).execute(),
+  ])
+  const terms = periods.map((p) => ({ kind: p.kind, name: p.name, startDate: p.start_date, endDate: p.end_date }))
+  let count = 0
+  for (let d = LocalDate.parse(from), end = LocalDate.parse(to); !d.isAfter(end); d = d.plusDays(1)) {
+    if (d.dayOfWeek().value() < 6 && dayStatus(terms, closures, d.toString()).open) count++
+  }
+  return count
+}

@@ -1,11 +1,9 @@
 import { z } from 'zod'
 import { schoolResourceRoutes } from '../platform/http/crud-routes.js'
 import { pageQuery } from '../platform/http/pagination.js'
-import { deleteAbsence, getAbsence, listAbsences, updateAbsence } from './absences.js'
+import { ABSENCE_REASONS, deleteAbsence, getAbsence, listAbsences, updateAbsence } from './absences.js'
 import { recordAbsence, replanWeeksFor } from './replan.js'
 import { bothValid, isoDate, multiLine, reference, timeOfDay } from '../platform/fields.js'
-
-const REASONS = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'] as const
 
 const absenceBody = z
   .strictObject({
@@ -15,7 +13,7 @@ const absenceBody = z
     endDate: isoDate.nullable().optional(),
     startTime: timeOfDay.nullable().default(null),
     endTime: timeOfDay.nullable().default(null),
-    reason: z.enum(REASONS).nullable().default(null),
+    reason: z.enum(ABSENCE_REASONS).nullable().default(null),
     detail: multiLine(z.string().max(2000)).nullable().default(null),
   })
   .superRefine((a, ctx) => {

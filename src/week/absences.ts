@@ -12,6 +12,9 @@ import { auditStatement, commit, nowIso } from '../platform/audit.js'
 import { resolveRef } from '../setup/refs.js'
 import { absenceColumns, absenceRow, insertAbsences } from './week-rows.js'
 
+/** The reasons an absence can give; private to the person and their managers. */
+export const ABSENCE_REASONS = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other'] as const satisfies readonly AbsenceReason[]
+
 export interface AbsenceInput {
   /** id or code of the staff member */
   staff: string

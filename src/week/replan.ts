@@ -12,7 +12,7 @@ import { todayAtSchool } from '../platform/school-today.js'
 import { generateDraft, type WeekDraft } from './generate.js'
 import { loadWeekRotas } from './rotas.js'
 import { hasSchoolDay } from './school-week.js'
-import { tellManagersOfGaps } from '../notifications/managers.js'
+import { tellManagersOfGaps, type GapWeek } from '../notifications/managers.js'
 
 /** A week whose re-plan could not be made; the absence stands, and the manager can retry. */
 export interface ReplanFailure {
@@ -42,6 +42,23 @@ export async function recordAbsence(ctx: WriteContext, schoolId: string, input: 
  * not recorded when it was, and a retry would record it twice; /absences/:id/replan retries.
  */
 export async function replanWeeksFor(ctx: WriteContext, schoolId: string, absenceId: string): Promise<ReplanOutcome> {
+  const { who, from, gaps, ...outcome } = await replanUntold(ctx, schoolId, absenceId)
+  await tellManagersOfGaps(ctx, schoolId, who, from, gaps)
+  return outcome
+}
+
+/** The re-plans, and what managers would be told of them, for a caller that tells them itself. */
+export interface ReplanToTell extends ReplanOutcome {
+  /** the absent person's name */
+  who: string
+  /** the absence's first day */
+  from: string
+  /** per re-planned week, the seats the absence leaves empty */
+  gaps: GapWeek[]
+}
+
+/** replanWeeksFor without its message to managers. */
+export async function replanUntold(ctx: WriteContext, schoolId: string, absenceId: string): Promise<ReplanToTell> {
   const absence = await getAbsence(ctx.store, schoolId, absenceId)
   const outcome: ReplanOutcome = { replans: [], replanFailures: [] }
   // One week after another: each generate reads the ledgers the previous weeks left.
@@ -66,8 +83,7 @@ export async function replanWeeksFor(ctx: WriteContext, schoolId: string, absenc
       return { monday: d.rota.week, empty: Math.max(0, missing(d.rota.unfilled) - missing(published?.unfilled ?? [])) }
     }),
   )
-  await tellManagersOfGaps(ctx, schoolId, who, absence.startDate, gaps)
-  return outcome
+  return { ...outcome, who, from: absence.startDate, gaps }
 }
 
 /** Also for an absence that was changed: re-plans every week it now clashes with. */

@@ -6,7 +6,8 @@ import type { Absence } from '../../week/absences.js'
 import type { CodeNames } from '../../week/code-names.js'
 import type { RotaDiff } from '../../week/rotas.js'
 import { longDate, shortDate } from '../../ui/dates.js'
-import { AddSection, SelectField, TextField, type FormState, type Option } from '../../ui/form-fields.js'
+import { AddSection, ButtonForm, SelectField, TextField, type FormState, type Option } from '../../ui/form-fields.js'
+import type { AbsenceReport } from '../../leave/absence-reports.js'
 import { ABSENCE_REASON_LABELS, optionsOf } from './labels.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from '../../ui/tables.js'
@@ -87,6 +88,48 @@ function period(a: Absence): string {
   return a.startTime && a.endTime ? `${days}, ${a.startTime} to ${a.endTime}` : `${days}, all day`
 }
 
+const nameOf = (staff: Option[], a: Absence) => staff.find((s) => s.value === a.staff)?.label ?? a.staff
+
+/**
+ * Absences staff reported on their phones, each with their note for the cover: standing as
+ * reported (the re-plan is drafted already), to be edited like any absence or rejected.
+ */
+const ReportedByStaff: FC<{
+  absences: Absence[]
+  reported: ReadonlyMap<string, AbsenceReport>
+  staff: Option[]
+  frame: Omit<PageFrame, 'title' | 'section'>
+}> = ({ absences, reported, staff, frame }) =>
+  absences.length === 0 ? null : (
+    <section aria-labelledby="absences-reported">
+      <h2 id="absences-reported">Reported by staff</h2>
+      <p>
+        These stand as reported, and the weeks they clash with are re-planned as drafts. Edit one like any absence, or reject it: it is deleted, and they see on
+        their phone that it was rejected.
+      </p>
+      <ul>
+        {absences.map((a) => {
+          const note = reported.get(a.id)?.coverNote
+          const context = `absence of ${nameOf(staff, a)} from ${a.startDate}`
+          return (
+            <li>
+              <p>
+                <strong>{nameOf(staff, a)}</strong>: {period(a)}
+              </p>
+              <p>{note ? <>Note for whoever covers: {note}</> : 'No note for whoever covers.'}</p>
+              <div class="row-actions">
+                <a href={frame.paths.edit(frame.paths.absences, a.id)} class="small-link">
+                  Edit<span class="visually-hidden"> {context}</span>
+                </a>
+                <ButtonForm action={frame.paths.rejectAbsence(a.id)} text="Reject" context={context} class="small danger" />
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+
 /** An absence's fields, the same on its record form and its Edit page. */
 export const AbsenceFields: FC<{ form: string; state: FormState; staff: Option[] }> = ({ form, state, staff }) => (
   <>
@@ -125,9 +168,12 @@ export const AbsencesPage: FC<{
   absences: Absence[]
   form: FormState
   recorded?: { who: string; replans: ReplanSummary[]; names: Names } | undefined
-}> = ({ frame, staff, absences, form, recorded }) => (
+  /** the standing absences staff reported themselves, by absence id */
+  reported?: ReadonlyMap<string, AbsenceReport> | undefined
+}> = ({ frame, staff, absences, form, recorded, reported = new Map() }) => (
   <ManagerLayout {...frame} title="Absences" section="absences">
     {recorded ? <CoverCreated who={recorded.who} replans={recorded.replans} names={recorded.names} weekHref={frame.paths.week} /> : null}
+    <ReportedByStaff absences={absences.filter((a) => reported.has(a.id))} reported={reported} staff={staff} frame={frame} />
     <AddSection
       id="absence-add"
       heading="Record an absence"
@@ -149,12 +195,13 @@ export const AbsencesPage: FC<{
         items={absences}
         empty="None."
         caption="Absences, by first day"
-        columns={['Who', 'When', 'Reason']}
+        columns={['Who', 'When', 'Reason', 'Recorded by']}
         row={(a) => (
           <>
-            <th scope="row">{staff.find((s) => s.value === a.staff)?.label ?? a.staff}</th>
+            <th scope="row">{nameOf(staff, a)}</th>
             <td>{period(a)}</td>
             <td>{a.reason ? ABSENCE_REASON_LABELS[a.reason] : 'Not given'}</td>
+            <td>{reported.has(a.id) ? 'Them, on their phone' : 'A manager'}</td>
           </>
         )}
         edit={(a) => ({ href: frame.paths.edit(frame.paths.absences, a.id), context: `absence of ${a.staff} from ${a.startDate}` })}

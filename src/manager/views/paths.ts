@@ -49,6 +49,8 @@ export function managerPaths(schoolId: string) {
     /** GET: events from this week on; POST: add one */
     events: `${school}/events`,
     absences: `${school}/absences`,
+    /** POST: reject an absence a member of staff reported on their phone */
+    rejectAbsence: (id: string) => `${school}/absences/${encodeURIComponent(id)}/reject`,
     /** GET: leave requests staff made on their phones */
     leave: `${school}/leave`,
     /** POST: approve or decline a leave request */
