@@ -96,6 +96,8 @@ export interface CommitmentsTable {
   start_time: string
   end_time: string
   label: string | null
+  /** 1: an absence over it makes its cover request (0018) */
+  needs_cover: Generated<number>
 }
 
 export interface DutyBalancesTable {
@@ -158,6 +160,8 @@ export interface CoverRequestsTable {
   skill_seats: Generated<string>
   priority: Generated<number>
   absence_id: string | null
+  /** the absence that made this request from a commitment needing cover; null if made by hand */
+  made_by_absence: Generated<string | null>
   version: Generated<number>
 }
 

@@ -211,6 +211,10 @@ export const skills = z.string().transform((text, ctx) => {
 
 const COMMITMENT = /^([a-z.]+)\s+(\d{1,2}[:.]?\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}[:.]?\d{2})(?:\s+(.+))?$/i
 
+/** Written after a commitment's label, it asks for cover whenever its holder is away. */
+export const NEEDS_COVER_MARK = '(needs cover)'
+const NEEDS_COVER = /\s*\(needs cover\)$/i
+
 /** Fixed commitments the rota works around, ";" between them: "Tue 12:10-12:40 Choir; Thu 15:30-16:30". */
 export const commitments = z.string().transform((text, ctx) => {
   const out: CommitmentInput[] = []
@@ -222,10 +226,12 @@ export const commitments = z.string().transform((text, ctx) => {
     const day = m ? weekdayOf(m[1] as string) : undefined
     const start = m ? timeOf(m[2] as string) : undefined
     const end = m ? timeOf(m[3] as string) : undefined
-    const label = m?.[4]?.trim() ?? null
+    const written = m?.[4]?.trim() ?? null
+    const needsCover = written !== null && NEEDS_COVER.test(written)
+    const label = needsCover ? written.replace(NEEDS_COVER, '').trim() || null : written
     const problem =
       !day || !start || !end
-        ? `"${part}" is not a day and its times, e.g. "Tue 12:10-12:40 Choir"`
+        ? `"${part}" is not a day and its times, e.g. "Tue 12:10-12:40 Choir" or "Mon 09:00-10:00 1:1 reading (needs cover)"`
         : end <= start
           ? `"${part}" ends (${end}) before it starts (${start})`
           : label !== null && label.length > 500
@@ -235,7 +241,7 @@ export const commitments = z.string().transform((text, ctx) => {
       ctx.addIssue({ code: 'custom', message: problem ?? '' })
       return z.NEVER
     }
-    out.push({ day, start, end, label })
+    out.push({ day, start, end, label, needsCover })
   }
   return out
 })

@@ -61,7 +61,7 @@ export function insertSkills(db: Kysely<Database>, rows: readonly Insertable<Sta
 
 export const commitmentRow = (
   staffId: string,
-  c: { id: string; day: Weekday; start: string; end: string; label: string | null },
+  c: { id: string; day: Weekday; start: string; end: string; label: string | null; needsCover?: boolean },
 ): Insertable<CommitmentsTable> => ({
   id: c.id,
   staff_id: staffId,
@@ -69,6 +69,7 @@ export const commitmentRow = (
   start_time: c.start,
   end_time: c.end,
   label: c.label,
+  needs_cover: c.needsCover === true ? 1 : 0,
 })
 
 export function insertCommitments(db: Kysely<Database>, rows: readonly Insertable<CommitmentsTable>[]): CompiledQuery[] {

@@ -10,6 +10,7 @@ import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http
 import { notFound } from '../platform/http/problem.js'
 import { auditStatement, commit, nowIso } from '../platform/audit.js'
 import { resolveRef } from '../setup/refs.js'
+import { absenceCoverStatements } from './absence-cover.js'
 import { absenceColumns, absenceRow, insertAbsences } from './week-rows.js'
 
 /** The reasons an absence can give; private to the person and their managers. */
@@ -130,6 +131,7 @@ export async function newAbsenceStatements(
       auditStatement(ctx, { schoolId, entity: 'absence', entityId: absence.id, action: 'create', after: absence }),
       ...insertAbsences(ctx.store.db, [absenceRow(schoolId, absence.id, absence.createdAt, { ...input, staffId: staff.id })]),
       ...detailStatements(ctx, absence.id, detail),
+      ...(await absenceCoverStatements(ctx, schoolId, absence)),
     ],
   }
 }
@@ -148,6 +150,7 @@ export async function updateAbsence(ctx: WriteContext, schoolId: string, id: str
       .compile(),
     ctx.store.db.deleteFrom('absence_details').where('absence_id', '=', id).compile(),
     ...detailStatements(ctx, id, detail),
+    ...(await absenceCoverStatements(ctx, schoolId, after)),
   ])
   return { ...after, detail }
 }

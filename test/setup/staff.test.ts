@@ -41,7 +41,7 @@ describe('staff', () => {
         { skill: 'dsl', expiresOn: null },
         { skill: 'first-aid', expiresOn: '2027-03-31' },
       ],
-      commitments: [{ id: expect.any(String), day: 'mon', start: '09:00', end: '10:00', label: '1:1 reading, pupil K' }],
+      commitments: [{ id: expect.any(String), day: 'mon', start: '09:00', end: '10:00', label: '1:1 reading, pupil K', needsCover: false }],
       version: 1,
     })
     expect((await api.json('GET', `${base}/staff/${created.body.id}`)).body).toEqual(created.body)

@@ -13,7 +13,7 @@ const frame = { schoolName: 'Elm Tree Primary', paths }
 
 const amira: StaffMember = {
   ...AMIRA,
-  commitments: [{ id: 'cmt_1', day: 'tue', start: '12:10', end: '12:40', label: 'Choir' }],
+  commitments: [{ id: 'cmt_1', day: 'tue', start: '12:10', end: '12:40', label: 'Choir', needsCover: false }],
   prefer: ['yard'],
   email: 'amira@elm.example',
   version: 3,

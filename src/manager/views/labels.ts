@@ -2,6 +2,7 @@
 // in the same grammar the forms and the staff import read back (src/setup/staff-csv-cells.ts).
 import { WEEKDAYS, type Weekday } from '../../../solver/scenario.js'
 import type { CommitmentInput, SkillHeld, WorkingHours } from '../../setup/staff.js'
+import { NEEDS_COVER_MARK } from '../../setup/staff-csv-cells.js'
 import type { Option } from '../../ui/form-fields.js'
 
 export const WEEKDAY_SHORT: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' }
@@ -79,5 +80,7 @@ export function seatsText(seats: Record<string, number>): string {
 
 /** "Tue 12:10-12:40 Choir; Thu 15:30-16:30" */
 export function commitmentsText(commitments: readonly CommitmentInput[]): string {
-  return commitments.map((c) => `${WEEKDAY_SHORT[c.day]} ${c.start}-${c.end}${c.label ? ` ${c.label}` : ''}`).join('; ')
+  return commitments
+    .map((c) => `${WEEKDAY_SHORT[c.day]} ${c.start}-${c.end}${c.label ? ` ${c.label}` : ''}${c.needsCover ? ` ${NEEDS_COVER_MARK}` : ''}`)
+    .join('; ')
 }
