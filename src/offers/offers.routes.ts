@@ -13,7 +13,7 @@ import { ProblemError, type Problem } from '../platform/http/problem.js'
 import { versioned } from '../platform/http/reply.js'
 import { validate } from '../platform/http/validate.js'
 import { isMondayDate } from '../scenario/week-dates.js'
-import { acceptOffer, offerOnDay, offersFor, pageOffers, withdrawOffer, type CoverOffer } from './offers.js'
+import { acceptOffer, getOffer, offerOnDay, offersFor, pageOffers, withdrawOffer, type CoverOffer } from './offers.js'
 
 const listQuery = pageQuery.extend({
   week: isoDate.refine(isMondayDate, 'must be a Monday').optional(),
@@ -56,6 +56,7 @@ export const offerRoutes = new Hono<AuthEnv>()
     const items = await offerOnDay(writeContext(c), c.req.param('schoolId'), date, work === undefined ? undefined : { work, slot: slot ?? null })
     return c.json({ items }, 201)
   })
+  .get('/schools/:schoolId/offers/:offerId', async (c) => versioned(c, await getOffer(c.var.deps.store, c.req.param('schoolId'), c.req.param('offerId'))))
   .delete('/schools/:schoolId/offers/:offerId', async (c) =>
     versioned(c, await withdrawOffer(writeContext(c), c.req.param('schoolId'), c.req.param('offerId'), c.req.header('if-match'))),
   )

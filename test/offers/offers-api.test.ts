@@ -50,11 +50,13 @@ describe('a manager offering cover through the API', () => {
     expect(rest.body.items.map((o: { id: string }) => o.id)).not.toContain(first.body.items[0].id)
   })
 
-  it('withdraws an offer with the version it read, and refuses a stale one', async () => {
+  it('withdraws an offer with the ETag it read, and refuses a stale one', async () => {
     const made = await offer()
+    const etag = (await p.json(p.manager, 'GET', `${BASE}/${made.id}`)).headers.get('etag') ?? ''
+    expect(etag).toBe(`"${made.version}"`)
     const stale = await p.json(p.manager, 'DELETE', `${BASE}/${made.id}`, undefined, { 'if-match': `"${made.version + 1}"` })
     expect(stale.status).toBe(412)
-    const done = await p.json(p.manager, 'DELETE', `${BASE}/${made.id}`, undefined, { 'if-match': `"${made.version}"` })
+    const done = await p.json(p.manager, 'DELETE', `${BASE}/${made.id}`, undefined, { 'if-match': etag })
     expect([done.status, done.body.status]).toEqual([200, 'withdrawn'])
     expect((await p.json(p.cookie.amira, 'GET', '/api/me/offers')).body.items).toEqual([])
   })

@@ -20,6 +20,7 @@ export const COVER_ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/api/schools/{school}/offers', ok: 200 },
   // Nothing is ever published for the matrix's own week: a manager gets as far as being told so.
   { method: 'POST', path: '/api/schools/{school}/offers', body: () => ({ date: '2026-11-24' }), ok: 409 },
+  { method: 'GET', path: '/api/schools/{school}/offers/{id}', resource: 'coverOffer', ok: 200 },
   { method: 'DELETE', path: '/api/schools/{school}/offers/{id}', resource: 'coverOffer', ok: 200 },
   { method: 'GET', path: '/api/me/offers', staffApi: true, ok: 403, roles: { staff: 200 } },
   { method: 'POST', path: '/api/me/offers/{id}/accept', staffApi: true, resource: 'coverOffer', ok: 403, roles: { staff: 200 } },
