@@ -31,6 +31,8 @@ import { schoolManagerRoutes } from './auth/school-managers.routes.js'
 import { slotRoutes } from './setup/slots.routes.js'
 import { staffRoutes } from './setup/staff.routes.js'
 import { swapRoutes } from './swaps/swaps.routes.js'
+import { offerRoutes } from './offers/offers.routes.js'
+import { leaveRoutes } from './leave/leave.routes.js'
 import { weekRoutes } from './week/week.routes.js'
 import { jobRoutes } from './jobs/jobs.routes.js'
 import { notifyOnPublish } from './notifications/on-publish.js'
@@ -91,6 +93,9 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', jobRoutes)
   app.route('/api', absenceReplanRoutes)
   app.route('/api', swapRoutes)
+  // Open cover and leave: a manager's side under the school, a member of staff's under /api/me.
+  app.route('/api', offerRoutes)
+  app.route('/api', leaveRoutes)
   app.route('/api', reportRoutes)
 
   // Staff on their phones and in their calendars: the /me page a personal link lands on, the

@@ -9,6 +9,7 @@ import type { Store } from '../../db/store.js'
 import type { WriteContext } from '../platform/deps.js'
 import { auditStatement, nowIso } from '../platform/audit.js'
 import { checkIfMatch } from '../platform/http/etag.js'
+import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
 import { conflict, fieldError, invalid, notFound } from '../platform/http/problem.js'
 import { isoDate, multiLine } from '../platform/fields.js'
 import type { AbsenceReason } from '../../db/schema.js'
@@ -28,25 +29,29 @@ const ABSENCE_REASON: Record<LeaveKind, AbsenceReason> = { annual: 'other', appo
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30')
 
+/** The fields of a leave request, each on its own; leaveInput adds the rules between them. */
+export const leaveFields = z.object({
+  kind: z.enum(['annual', 'appointment', 'training', 'unpaid']),
+  startDate: isoDate,
+  endDate: isoDate,
+  startTime: time.nullable(),
+  endTime: time.nullable(),
+  note: multiLine(z.string().trim().max(500, 'must be at most 500 characters')).nullable(),
+})
+
+/** The rules between the fields, each named on the field a person would change. */
+export function leaveRules(v: Omit<z.infer<typeof leaveFields>, 'note' | 'kind'>, ctx: z.RefinementCtx): void {
+  if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be on or after the first day' })
+  if ((v.startTime === null) !== (v.endTime === null))
+    ctx.addIssue({ code: 'custom', path: [v.startTime === null ? 'startTime' : 'endTime'], message: 'give both times for part of a day, or neither' })
+  if (v.startTime !== null && v.endDate !== v.startDate)
+    ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'part of a day is for a one-day request' })
+  if (v.startTime !== null && v.endTime !== null && v.endTime <= v.startTime)
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'must be after the start' })
+}
+
 /** A leave request as a form or the API sends it; times only for part of a single day. */
-export const leaveInput = z
-  .object({
-    kind: z.enum(['annual', 'appointment', 'training', 'unpaid']),
-    startDate: isoDate,
-    endDate: isoDate,
-    startTime: time.nullable(),
-    endTime: time.nullable(),
-    note: multiLine(z.string().trim().max(500, 'must be at most 500 characters')).nullable(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be on or after the first day' })
-    if ((v.startTime === null) !== (v.endTime === null))
-      ctx.addIssue({ code: 'custom', path: [v.startTime === null ? 'startTime' : 'endTime'], message: 'give both times for part of a day, or neither' })
-    if (v.startTime !== null && v.endDate !== v.startDate)
-      ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'part of a day is for a one-day request' })
-    if (v.startTime !== null && v.endTime !== null && v.endTime <= v.startTime)
-      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'must be after the start' })
-  })
+export const leaveInput = leaveFields.superRefine(leaveRules)
 
 export type LeaveInput = z.infer<typeof leaveInput>
 
@@ -80,20 +85,38 @@ const toRequest = (r: Row): LeaveRequest => ({
   version: r.version,
 })
 
-function selectLeave(store: Store, schoolId: string) {
-  return store.db
+interface LeaveFilter {
+  staffId?: string | undefined
+  status?: LeaveStatus | undefined
+}
+
+function selectLeave(store: Store, schoolId: string, filter: LeaveFilter = {}) {
+  let q = store.db
     .selectFrom('leave_requests as l')
     .innerJoin('staff as s', 's.id', 'l.staff_id')
     .selectAll('l')
     .select('s.name as staff_name')
     .where('l.school_id', '=', schoolId)
-}
-
-export async function listLeave(store: Store, schoolId: string, filter: { staffId?: string; status?: LeaveStatus } = {}): Promise<LeaveRequest[]> {
-  let q = selectLeave(store, schoolId)
   if (filter.staffId !== undefined) q = q.where('l.staff_id', '=', filter.staffId)
   if (filter.status !== undefined) q = q.where('l.status', '=', filter.status)
-  return (await q.orderBy('l.start_date').orderBy('l.id').execute()).map((r) => toRequest(r))
+  return q
+}
+
+export interface LeaveQuery extends PageQuery, LeaveFilter {}
+
+/** The API's list: every request of the school (or one person's), a page at a time by first day. */
+export async function pageLeave(store: Store, schoolId: string, query: LeaveQuery): Promise<Page<LeaveRequest>> {
+  const rows = await selectLeave(store, schoolId, query)
+    .where(afterCursor('l.start_date', 'l.id', query.cursor))
+    .orderBy('l.start_date')
+    .orderBy('l.id')
+    .limit(query.limit + 1)
+    .execute()
+  return toPage(rows, query.limit, (r) => ({ key: r.start_date, id: r.id }), toRequest)
+}
+
+export async function listLeave(store: Store, schoolId: string, filter: LeaveFilter = {}): Promise<LeaveRequest[]> {
+  return (await selectLeave(store, schoolId, filter).orderBy('l.start_date').orderBy('l.id').execute()).map((r) => toRequest(r))
 }
 
 export async function getLeave(store: Store, schoolId: string, id: string): Promise<LeaveRequest> {
@@ -177,10 +200,16 @@ export async function declineLeave(ctx: WriteContext, schoolId: string, id: stri
   return getLeave(ctx.store, schoolId, id)
 }
 
+/** One of the person's own requests; someone else's is unknown to them, as if it did not exist. */
+export async function getMyLeave(store: Store, schoolId: string, staffId: string, id: string): Promise<LeaveRequest> {
+  const request = await getLeave(store, schoolId, id)
+  if (request.staffId !== staffId) throw notFound('no such leave request of yours')
+  return request
+}
+
 /** The person takes back a request a manager has not decided yet; someone else's is unknown to them. */
 export async function withdrawLeave(ctx: WriteContext, schoolId: string, staffId: string, id: string): Promise<LeaveRequest> {
-  const request = await getLeave(ctx.store, schoolId, id)
-  if (request.staffId !== staffId) throw notFound('no such leave request of yours')
+  const request = await getMyLeave(ctx.store, schoolId, staffId, id)
   if (request.status !== 'requested') throw conflict(`the leave request is already ${request.status}`)
   await ctx.store.atomic([
     guardedAudit(ctx, { schoolId, entity: 'leave_request', entityId: id, action: 'withdraw' }, stillAt(id, request.version)),

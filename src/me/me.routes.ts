@@ -7,6 +7,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { appOrigin, type AuthEnv } from '../auth/authorise.js'
+import { staffOf } from '../auth/staff-caller.js'
 import { writeContext } from '../platform/http/context.js'
 import { todayAtSchool } from '../platform/school-today.js'
 import { parseForm } from '../platform/http/forms.js'
@@ -68,17 +69,6 @@ const base64urlKey = (bytes: number) =>
 const pushSubscriptionBody = z.object({ endpoint: pushEndpoint, keys: z.object({ p256dh: base64urlKey(65), auth: base64urlKey(16) }) })
 import { etagOfText, lookupView, matchesEtag, REVALIDATE, storeView } from '../calendar/read-views.js'
 import { storedText } from '../calendar/stored-answer.js'
-
-/** The staff member behind the session: a personal-link session, or a user who is staff somewhere. */
-function staffOf(c: Context<AuthEnv>): { schoolId: string; staffId: string } | undefined {
-  const p = c.var.principal
-  if (p?.kind === 'staff') return { schoolId: p.schoolId, staffId: p.staffId }
-  if (p?.kind === 'user') {
-    const m = p.memberships.find((x) => x.role === 'staff' && x.schoolId !== null && x.staffId !== null)
-    if (m?.schoolId && m.staffId) return { schoolId: m.schoolId, staffId: m.staffId }
-  }
-  return undefined
-}
 
 /** Personal data: never stored by a shared cache or the browser's back-forward copy (the plain GET /me revalidates instead). */
 function privatePage(c: Context): void {

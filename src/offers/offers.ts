@@ -4,17 +4,20 @@
 // published rota is still the one the gate judged. Two accepting at once: exactly one wins, and
 // the other is told it has gone. The place becomes an assignment of the published rota, so the
 // fairness ledger counts it like any duty and the calendar feeds carry it.
-import { sql, type CompiledQuery } from 'kysely'
-import type { Store } from '../../db/store.js'
+import { sql, type CompiledQuery, type Selectable } from 'kysely'
+import type { CoverOffersTable } from '../../db/schema.js'
+import { chunkRows, type Store } from '../../db/store.js'
 import type { Deps, WriteContext } from '../platform/deps.js'
 import { STALE_WRITE_MARKER, auditStatement, nowIso } from '../platform/audit.js'
 import { checkIfMatch } from '../platform/http/etag.js'
+import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
 import { conflict, notFound } from '../platform/http/problem.js'
 import { exportScenario } from '../scenario/export.js'
 import { describeBreak, SwapGate } from '../swaps/swap-rules.js'
 import { allOf, guardedAudit, rotaStillAt } from '../week/guard.js'
 import { schoolNow, type SchoolNow } from '../week/past-work.js'
 import { schoolTimeZone } from '../schools/schools.js'
+import { mondayOf } from '../ledgers/periods.js'
 import { loadWeekRotas, staffCodes, type StoredRota } from '../week/rotas.js'
 import { assignmentRow, insertAssignments } from '../week/week-rows.js'
 
@@ -50,17 +53,46 @@ export async function listOffers(store: Store, schoolId: string, week: string): 
     .orderBy('date')
     .orderBy('id')
     .execute()
-  if (rows.length === 0) return []
-  const takes = await store.db
-    .selectFrom('cover_offer_takes')
+  return withTakes(store, rows)
+}
+
+export interface OfferQuery extends PageQuery {
+  week?: string | undefined
+  status?: OfferStatus | undefined
+}
+
+/** Every offer of the school, a page at a time by day: the API's list, which grows week on week. */
+export async function pageOffers(store: Store, schoolId: string, query: OfferQuery): Promise<Page<CoverOffer>> {
+  let q = store.db
+    .selectFrom('cover_offers')
     .selectAll()
-    .where(
-      'offer_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('taken_at')
+    .where('school_id', '=', schoolId)
+    .where(afterCursor('date', 'id', query.cursor))
+  if (query.week !== undefined) q = q.where('week', '=', query.week)
+  if (query.status !== undefined) q = q.where('status', '=', query.status)
+  const rows = await q
+    .orderBy('date')
+    .orderBy('id')
+    .limit(query.limit + 1)
     .execute()
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => ({ key: r.date, id: r.id }),
+    (r) => r,
+  )
+  return { items: await withTakes(store, page.items), nextCursor: page.nextCursor }
+}
+
+async function withTakes(store: Store, rows: readonly Selectable<CoverOffersTable>[]): Promise<CoverOffer[]> {
+  // A page may hold more offers than D1 binds parameters; each offer's takes stay in one chunk.
+  const parts = chunkRows(
+    rows.map((r) => r.id),
+    1,
+  )
+  const takes = (
+    await Promise.all(parts.map((ids) => store.db.selectFrom('cover_offer_takes').selectAll().where('offer_id', 'in', ids).orderBy('taken_at').execute()))
+  ).flat()
   return rows.map((r) => ({
     id: r.id,
     week: r.week,
@@ -133,6 +165,20 @@ export async function offerSeats(ctx: WriteContext, schoolId: string, week: stri
   })
   if (statements.length > 0) await ctx.store.atomic(statements)
   return listOffers(ctx.store, schoolId, week)
+}
+
+/**
+ * The API's offer: one seat of a day, or every empty seat of it when no seat is named. Answers
+ * the open offers of those seats, whether opened now or already open before.
+ */
+export async function offerOnDay(ctx: WriteContext, schoolId: string, date: string, seat?: { work: string; slot: string | null }): Promise<CoverOffer[]> {
+  const week = mondayOf(date)
+  const seats: Seat[] = seat
+    ? [{ work: seat.work, date, slot: seat.slot }]
+    : [...(await publishedWeek(ctx.store, schoolId, week)).empty.values()].filter((e) => e.date === date).map((e) => ({ work: e.work, date, slot: e.slot }))
+  if (seats.length === 0) throw conflict(`the published rota of the week of ${week} has no empty seat on ${date}`)
+  const named = new Set(seats.map(seatKey))
+  return (await offerSeats(ctx, schoolId, week, seats)).filter((o) => o.status === 'open' && named.has(seatKey(o)))
 }
 
 export async function withdrawOffer(ctx: WriteContext, schoolId: string, id: string, ifMatch?: string): Promise<CoverOffer> {

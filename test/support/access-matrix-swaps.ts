@@ -121,6 +121,14 @@ function worldOf(client: Client, principals: Principals, schoolId: string, schoo
   return made
 }
 
+/**
+ * A phone signed in as a member of staff of the school, in a school whose SWAP_WEEK is published:
+ * the matrix's own member of staff in school A, Ada Offer in school B.
+ */
+export async function staffPhoneOf(client: Client, principals: Principals, schoolId: string, school: 'A' | 'B'): Promise<Record<string, string>> {
+  return (await worldOf(client, principals, schoolId, school)).phones.staff
+}
+
 interface SwapListed {
   id: string
   stage: string

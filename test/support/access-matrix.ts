@@ -6,6 +6,7 @@
 // own school (`ok`) and, where the rule is not the default, what other roles get (`roles`).
 // Defaults: no credentials → 401; another school → 404; staff → 403 in their own school.
 import type { CompiledQuery } from 'kysely'
+import { COVER_ENDPOINTS, freshCover, isCoverKind, type CoverKind } from './access-matrix-cover.js'
 import { freshSwap, isSwapKind, SWAP_ENDPOINTS, type SwapKind } from './access-matrix-swaps.js'
 import { compiler, seedUser, signInWith } from './seed.js'
 
@@ -177,7 +178,7 @@ const RESOURCES = {
 
 /** Rows a school-scoped API token cannot make: a token and a manager (people only), a school (trust admins). */
 export type SpecialKind = 'apiToken' | 'manager' | 'school'
-export type ResourceKind = keyof typeof RESOURCES | SpecialKind | SwapKind
+export type ResourceKind = keyof typeof RESOURCES | SpecialKind | SwapKind | CoverKind
 
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
@@ -205,6 +206,12 @@ export interface Endpoint {
    * staff. `roles.staff` is what staff get in their own school. No {school} in the path.
    */
   staffPage?: boolean
+  /**
+   * A staff member's own JSON route (/api/me/...): the person comes from the session, so signed
+   * out is 401, signed in but not staff (manager, trust admin, token) 403, and another school's
+   * row id 404 for staff. `roles.staff` is what staff get; `ok` (403) what a manager gets.
+   */
+  staffApi?: boolean
   /** send the body as an HTML form would (url-encoded), not JSON */
   form?: boolean
 }
@@ -417,6 +424,10 @@ export const ENDPOINTS: Endpoint[] = [
   // Swaps staff make on their phones, and the manager's Approve and Decline buttons.
   ...SWAP_ENDPOINTS,
 
+  // Open cover and leave over JSON: the manager's side under the school, staff's under /api/me.
+  // After the swaps: their offers are of seats of the swap world's published week.
+  ...COVER_ENDPOINTS,
+
   // The school's own week, exported and imported back: a write that changes nothing.
   { method: 'POST', path: '/api/schools/{school}/import', bodyFromExport: true, ok: 200 },
 ]
@@ -436,13 +447,20 @@ export function cells(endpoints: readonly Endpoint[] = ENDPOINTS): Cell[] {
   for (const endpoint of endpoints) {
     const wheres: Where[] =
       endpoint.wheres ??
-      (endpoint.staffPage ? (endpoint.resource ? ['own', 'foreignId'] : ['own']) : endpoint.resource ? ['own', 'other', 'foreignId'] : ['own', 'other'])
+      (endpoint.staffPage || endpoint.staffApi
+        ? endpoint.resource
+          ? ['own', 'foreignId']
+          : ['own']
+        : endpoint.resource
+          ? ['own', 'other', 'foreignId']
+          : ['own', 'other'])
     for (const role of ROLES) {
       if (endpoint.skip?.includes(role)) continue
       for (const where of wheres) {
         let expected: number
         if (role === 'none') expected = 401
         else if (endpoint.staffPage) expected = role !== 'staff' ? 401 : where === 'own' ? (endpoint.roles?.staff ?? 403) : 404
+        else if (endpoint.staffApi) expected = role !== 'staff' ? 403 : where === 'own' ? (endpoint.roles?.staff ?? 200) : 404
         else if (role === 'staff' && endpoint.staffRefusedEverywhere) expected = 403
         else if (where === 'own') expected = endpoint.roles?.[role] ?? (role === 'staff' ? 403 : endpoint.ok)
         else if (where === 'other') expected = endpoint.other ?? 404
@@ -479,6 +497,7 @@ async function freshRow(client: Client, principals: Principals, school: 'A' | 'B
     return make('/api/schools', principals.trustAdminA, { organisationId: IDS.orgA, name: `Fresh ${next()}` })
   }
   if (isSwapKind(kind)) return freshSwap(client, principals, schoolId, school, kind)
+  if (isCoverKind(kind)) return freshCover(client, principals, schoolId, school, kind)
   const r: Resource = RESOURCES[kind]
   return make(`/api/schools/${schoolId}/${r.collection}`, setup.token, r.body(next()))
 }
