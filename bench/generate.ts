@@ -618,5 +618,6 @@ export function generatedWeeks(): BenchWeek[] {
     { name: 'gen-secondary-2000', scenario: secondaryWeek(2000, 2000) },
     { name: 'gen-crisis-50', scenario: crisisWeek(secondaryWeek(50, 50), 2) },
     { name: 'gen-crisis-120', scenario: crisisWeek(secondaryWeek(120, 120), 3) },
+    { name: 'gen-crisis-250', scenario: crisisWeek(secondaryWeek(250, 250), 5) },
   ]
 }

@@ -345,9 +345,16 @@ async function main(): Promise<void> {
   // The re-plan follows the 120-staff week, whose rota it starts from.
   const at = weeks.findIndex((w) => w.name === 'gen-secondary-120')
   weeks.splice(at + 1, 0, { name: 'gen-replan-120', scenario: weeks[at]?.scenario as Scenario })
-  // The crisis re-plan: the crisis hits the published rota of the 50-staff week.
-  const base50 = weeks.find((w) => w.name === 'gen-secondary-50')?.scenario as Scenario
-  weeks.splice(weeks.findIndex((w) => w.name === 'gen-crisis-50') + 1, 0, { name: 'gen-crisis-replan-50', scenario: base50 })
+  // The crisis re-plans: the crisis hits the published rota of the 50- and 120-staff weeks.
+  const crisisSeed = new Map([
+    ['gen-crisis-replan-50', 4],
+    ['gen-crisis-replan-120', 6],
+  ])
+  for (const [name] of crisisSeed) {
+    const size = name.split('-').pop() as string
+    const base = weeks.find((w) => w.name === `gen-secondary-${size}`)?.scenario as Scenario
+    weeks.splice(weeks.findIndex((w) => w.name === `gen-crisis-${size}`) + 1, 0, { name, scenario: base })
+  }
   const rows: Row[] = []
   try {
     for (const w of weeks) {
@@ -358,7 +365,8 @@ async function main(): Promise<void> {
         const published = solve ? solve(sc) : (await solveExact(sc, { timeLimitPerStage: args.timeLimit })).rota
         sc = replanWeek(sc, published)
       }
-      if (w.name === 'gen-crisis-replan-50') sc = crisisWeek(sc, 4, solve ? solve(sc) : (await solveExact(sc, { timeLimitPerStage: args.timeLimit })).rota)
+      const seed = crisisSeed.get(w.name)
+      if (seed !== undefined) sc = crisisWeek(sc, seed, solve ? solve(sc) : (await solveExact(sc, { timeLimitPerStage: args.timeLimit })).rota)
       const file = join(tmp, `${w.name}.json`)
       writeFileSync(file, JSON.stringify(sc))
       const row: Row = {
