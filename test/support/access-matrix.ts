@@ -7,7 +7,7 @@
 // Defaults: no credentials → 401; another school → 404; staff → 403 in their own school.
 import type { CompiledQuery } from 'kysely'
 import { COVER_ENDPOINTS, freshCover, isCoverKind, type CoverKind } from './access-matrix-cover.js'
-import { freshSwap, isSwapKind, SWAP_ENDPOINTS, type SwapKind } from './access-matrix-swaps.js'
+import { freshSwap, isSwapKind, SWAP_ENDPOINTS, SWAP_WEEK, type SwapKind } from './access-matrix-swaps.js'
 import { compiler, seedUser, signInWith } from './seed.js'
 
 export type Role = 'none' | 'staff' | 'manager' | 'trust_admin' | 'token'
@@ -159,6 +159,13 @@ let serial = 0
 const next = () => ++serial
 const dateAfter = (base: string, days: number) => new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
+/**
+ * The swap world's week moves with the real clock (Workers run on it). The terms the matrix makes
+ * reach past it, so it stays a school week however late the matrix runs, and the closures and
+ * absences it makes fall after it, so none closes one of its days or takes its staff away.
+ */
+const AFTER_SWAP_WEEK = dateAfter(SWAP_WEEK, 35)
+
 interface Resource {
   collection: string
   body(n: number): unknown
@@ -169,11 +176,11 @@ const RESOURCES = {
   grade: { collection: 'grades', body: (n) => ({ code: `g${n}`, name: `Grade ${n}`, dutyKinds: ['break'] }) },
   staff: { collection: 'staff', body: (n) => ({ code: `s${n}`, name: `Person ${n}`, grade: 'G4', hoursPerWeek: 20, pattern: PATTERN }) },
   dutyPost: { collection: 'duty-posts', body: (n) => ({ code: `d${n}`, name: `Yard ${n}`, kind: 'break', slots: ['break'], days: ['mon'], peopleNeeded: 1 }) },
-  absence: { collection: 'absences', body: (n) => ({ staff: 's03', startDate: dateAfter('2027-01-04', n), reason: 'sickness', detail: 'private' }) },
+  absence: { collection: 'absences', body: (n) => ({ staff: 's03', startDate: dateAfter(AFTER_SWAP_WEEK, n), reason: 'sickness', detail: 'private' }) },
   coverRequest: { collection: 'cover-requests', body: (n) => ({ code: `c${n}`, date: '2026-11-24', slot: 'p1' }) },
   event: { collection: 'events', body: (n) => ({ code: `e${n}`, name: `Evening ${n}`, date: '2026-11-25', start: '16:00', end: '19:00' }) },
-  calendarPeriod: { collection: 'calendar-periods', body: (n) => ({ kind: 'term', name: `Term ${n}`, startDate: '2026-09-02', endDate: '2026-12-18' }) },
-  closure: { collection: 'closures', body: (n) => ({ date: dateAfter('2027-01-04', n), kind: 'inset', name: `INSET ${n}` }) },
+  calendarPeriod: { collection: 'calendar-periods', body: (n) => ({ kind: 'term', name: `Term ${n}`, startDate: '2026-09-02', endDate: AFTER_SWAP_WEEK }) },
+  closure: { collection: 'closures', body: (n) => ({ date: dateAfter(AFTER_SWAP_WEEK, n), kind: 'inset', name: `INSET ${n}` }) },
 } satisfies Record<string, Resource>
 
 /** Rows a school-scoped API token cannot make: a token and a manager (people only), a school (trust admins). */
