@@ -47,7 +47,7 @@ const PREFERENCE_CHECKS = 50_000
 /** Steps each round of exchange moves may take. */
 const EXCHANGE_STEPS = 1_000_000
 /** Budget of the seat pass (augment.ts), in rule-gate questions and chain length. */
-const AUGMENT = { checks: 300_000, perSearch: 20_000, depth: 5, rounds: 3 }
+const AUGMENT = { checks: 1_000_000, perSearch: 20_000, depth: 5, rounds: 3 }
 
 export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   // The week in canonical order (canonical.ts), so the rota depends on content, not list order.
