@@ -254,7 +254,22 @@ export async function coverNotesFor(store: Store, schoolId: string, staffId: str
     )
     .orderBy('mine.date')
     .execute()
-  return rows.map((r) => ({
+  // Cover their absence made from a commitment of theirs (absence-cover.ts) was never their duty
+  // in the calendar: the request itself says whose absence it stands for.
+  const made = await store.db
+    .selectFrom('calendar_entries as mine')
+    .innerJoin('cover_requests as c', (j) => j.onRef('c.school_id', '=', 'mine.school_id').onRef('c.code', '=', 'mine.work_code').onRef('c.date', '=', 'mine.date'))
+    .innerJoin('absence_reports as r', (j) => j.onRef('r.absence_id', '=', 'c.made_by_absence').on('r.status', '=', 'reported'))
+    .innerJoin('staff as s', 's.id', 'r.staff_id')
+    .select(['mine.work_code', 'mine.date', 'mine.slot_code', 's.name', 'r.cover_note'])
+    .where('mine.school_id', '=', schoolId)
+    .where('mine.staff_id', '=', staffId)
+    .where('mine.removed_at', 'is', null)
+    .where('mine.date', '>=', from)
+    .where('r.cover_note', 'is not', null)
+    .orderBy('mine.date')
+    .execute()
+  return [...rows, ...made].map((r) => ({
     ref: `${r.work_code}|${r.date}|${r.slot_code}`,
     from: r.name,
     note: r.cover_note ?? '',

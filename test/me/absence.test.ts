@@ -88,6 +88,20 @@ describe('reporting an absence on the phone', () => {
     expect(await p.page(other)).not.toContain(NOTE)
   })
 
+  it('shows the note to whoever covers a commitment the absence made cover for', async () => {
+    await school.store.db
+      .insertInto('commitments')
+      .values({ id: 'cmt_reading', staff_id: school.staff.amira, day: 'tue', start_time: '09:00', end_time: '10:00', label: 'Reading group', needs_cover: 1 })
+      .execute()
+    await reportTomorrow(p.cookie.amira)
+    await publishReplan()
+    const reading = school.store.sqlite
+      .prepare("SELECT e.staff_id FROM calendar_entries e JOIN cover_requests c ON c.code = e.work_code WHERE c.made_by_absence IS NOT NULL AND e.removed_at IS NULL")
+      .get() as { staff_id: string }
+    const cookie = reading.staff_id === school.staff.ben ? p.cookie.ben : p.cookie.cara
+    expect(await p.page(cookie)).toContain(`Covering for Amira Patel, who left a note: ${NOTE}`)
+  })
+
   it('never shows the reason on a colleague’s page or in a feed', async () => {
     await reportTomorrow(p.cookie.amira)
     await publishReplan()
