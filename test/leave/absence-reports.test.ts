@@ -8,7 +8,7 @@ import { getAbsence } from '../../src/week/absences.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
 import { recordAbsence } from '../../src/week/replan.js'
-import { contextFor, example, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
+import { addOfficeManager, contextFor, example, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
 
 /** Monday of the published week, 07:30 in London: Nia rings in before school. */
 const MONDAY_MORNING = '2026-11-23T07:30:00Z'
@@ -21,12 +21,7 @@ let asNia: ReturnType<typeof contextFor>
 beforeEach(async () => {
   w = await worldFrom(example('primary.json'))
   nia = staffIdOf(w.store, 's001')
-  const db = w.store.db
-  await db.insertInto('users').values({ id: 'usr_office', email: 'office@elm.example', name: 'Office', created_at: '2026-09-01T00:00:00Z' }).execute()
-  await db
-    .insertInto('memberships')
-    .values({ id: 'mem_office', user_id: 'usr_office', role: 'manager', school_id: SCHOOL, created_at: '2026-09-01T00:00:00Z' })
-    .execute()
+  await addOfficeManager(w)
   const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
   await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
   asNia = contextFor(w.store, `staff:${nia}`, MONDAY_MORNING)
