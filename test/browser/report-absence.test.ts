@@ -50,11 +50,9 @@ beforeAll(async () => {
   browser = await launchChromium()
   const phone = { viewport: { width: 390, height: 844 } }
   staffPage = await (await browser.newContext(phone)).newPage()
-  staffPage.setDefaultTimeout(8000)
   const manager = await browser.newContext(phone)
   await manager.addCookies([{ name: SESSION_COOKIE, value: token, domain: 'localhost', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }])
   managerPage = await manager.newPage()
-  managerPage.setDefaultTimeout(8000)
   mkdirSync(RESULTS, { recursive: true })
 })
 
