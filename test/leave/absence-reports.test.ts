@@ -96,6 +96,17 @@ describe('a report that is refused writes nothing', () => {
     expect(written()).toEqual(before)
   })
 
+  it("takes today from the school's zone: just after midnight in Auckland, yesterday in UTC is already past", async () => {
+    await w.store.db.updateTable('schools').set({ timezone: 'Pacific/Auckland' }).where('id', '=', SCHOOL).execute()
+    // 12:00 UTC on Monday is 01:00 on Tuesday in Auckland.
+    const lateMonday = contextFor(w.store, `staff:${nia}`, '2026-11-23T12:00:00Z')
+    const before = written()
+    await expect(reportAbsence(lateMonday, SCHOOL, nia, { ...tomorrow, startDate: '2026-11-23', endDate: '2026-11-23' })).rejects.toMatchObject({
+      problem: { errors: [{ path: 'startDate', message: 'must be today (Tue 24 Nov) or later' }] },
+    })
+    expect(written()).toEqual(before)
+  })
+
   it('counts school days, not calendar days: 30 of them over six weeks is allowed', async () => {
     // Tue 24 Nov to Mon 4 Jan: the example school has no term dates, so every weekday counts.
     await expect(reportAbsence(asNia, SCHOOL, nia, { ...tomorrow, endDate: '2027-01-04' })).resolves.toMatchObject({ report: { endDate: '2027-01-04' } })
