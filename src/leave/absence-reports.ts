@@ -95,6 +95,29 @@ async function withinReach(ctx: WriteContext, schoolId: string, v: ReportInput):
   return []
 }
 
+/**
+ * The /me form as reportAbsence reads it: "today" or "tomorrow" become the school's dates, blank
+ * fields are left out, and a staff field (which the page never sends) is passed on to be refused.
+ */
+export function reportOfForm(form: Record<string, string>, today: string): Record<string, unknown> {
+  const blankAsNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v)
+  const tomorrow = LocalDate.parse(today).plusDays(1).toString()
+  const days =
+    form.when === 'tomorrow'
+      ? { startDate: tomorrow, endDate: tomorrow }
+      : form.when === 'dates'
+        ? { startDate: form.startDate, endDate: blankAsNull(form.endDate) ?? form.startDate }
+        : { startDate: today, endDate: today }
+  return {
+    ...(form.staff !== undefined ? { staff: form.staff } : {}),
+    ...days,
+    startTime: blankAsNull(form.startTime),
+    endTime: blankAsNull(form.endTime),
+    reason: blankAsNull(form.reason),
+    coverNote: blankAsNull(form.coverNote),
+  }
+}
+
 export interface AbsenceReported extends ReplanOutcome {
   report: AbsenceReport
 }

@@ -5,7 +5,7 @@
 import type { FC } from 'hono/jsx'
 import { MAX_NOTE, reportWhen, type AbsenceReport } from '../leave/absence-reports.js'
 import { ABSENCE_REASON_LABELS } from '../manager/views/labels.js'
-import { Field, type TypedForm } from './leave-panel.js'
+import { Field, FieldError, type TypedForm } from './leave-panel.js'
 import { Choice } from './swaps-page.js'
 
 export const ABSENCE_ACTION = '/me/absence'
@@ -71,11 +71,7 @@ export const Absence: FC<{ panel: AbsencePanel }> = ({ panel }) => {
               </option>
             ))}
           </select>
-          {reasonError ? (
-            <span id="absence-reason-error" class="field-error">
-              {reasonError}
-            </span>
-          ) : null}
+          <FieldError id="absence-reason" error={reasonError} />
         </p>
         <p>
           <label for="absence-note">Note for whoever covers you (they see it with the duty)</label>
@@ -88,11 +84,7 @@ export const Absence: FC<{ panel: AbsencePanel }> = ({ panel }) => {
           >
             {panel.typed?.coverNote ?? ''}
           </textarea>
-          {noteError ? (
-            <span id="absence-note-error" class="field-error">
-              {noteError}
-            </span>
-          ) : null}
+          <FieldError id="absence-note" error={noteError} />
         </p>
         <button type="submit">Report my absence</button>
       </form>

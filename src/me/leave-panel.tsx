@@ -27,6 +27,14 @@ const STATUS: Record<LeaveRequest['status'], string> = {
 /** What a /me form shows again after a refusal: what was typed, and why each bad field was refused. */
 export type TypedForm = Pick<LeavePanel, 'typed' | 'errors'>
 
+/** Why a field of a /me form was refused, beside it; its input points here with aria-describedby. */
+export const FieldError: FC<{ id: string; error: string | undefined }> = ({ id, error }) =>
+  error ? (
+    <span id={`${id}-error`} class="field-error">
+      {error}
+    </span>
+  ) : null
+
 /** One input of a /me form, with its refusal beside it. */
 export const Field: FC<{ id: string; name: string; label: string; type: string; panel: TypedForm }> = ({ id, name, label, type, panel }) => {
   const error = panel.errors?.[name]
@@ -41,11 +49,7 @@ export const Field: FC<{ id: string; name: string; label: string; type: string; 
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
-      {error ? (
-        <span id={`${id}-error`} class="field-error">
-          {error}
-        </span>
-      ) : null}
+      <FieldError id={id} error={error} />
     </p>
   )
 }

@@ -25,8 +25,7 @@ import { NOTIFY_ACTION, PUSH_PATHS, type NotifyPanel } from './notify-panel.js'
 import { LEAVE_ACTIONS, type LeavePanel } from './leave-panel.js'
 import { listLeave, requestLeave, withdrawLeave } from '../leave/leave.js'
 import { ABSENCE_ACTION, type AbsencePanel } from './absence-panel.js'
-import { listMyReports, reportAbsence } from '../leave/absence-reports.js'
-import { LocalDate } from '@js-joda/core'
+import { listMyReports, reportAbsence, reportOfForm } from '../leave/absence-reports.js'
 import { MANIFEST, PUSH_SCRIPT, SERVICE_WORKER } from './push-assets.js'
 import { forgetPushSubscription, savePushSubscription } from '../notifications/push-subscriptions.js'
 import { validate } from '../platform/http/validate.js'
@@ -42,17 +41,6 @@ const LEAVE_FLASH: Record<string, string> = {
 const leaveFlash = (key: string | undefined) => (key !== undefined && Object.hasOwn(LEAVE_FLASH, key) ? LEAVE_FLASH[key] : undefined)
 const absenceFlash = (key: string | undefined) =>
   key === 'reported' ? 'Reported: your managers are told, and whoever covers you sees your note with the duty.' : undefined
-
-/** "Today", "tomorrow" or the typed dates of the absence form, as dates of the school's day. */
-function reportedDays(form: Record<string, string>, today: string): { startDate: string | undefined; endDate: string | undefined } {
-  if (form.when === 'today' || form.when === undefined) return { startDate: today, endDate: today }
-  if (form.when === 'tomorrow') {
-    const tomorrow = LocalDate.parse(today).plusDays(1).toString()
-    return { startDate: tomorrow, endDate: tomorrow }
-  }
-  const blank = (v: string | undefined) => v === undefined || v.trim() === ''
-  return { startDate: form.startDate, endDate: blank(form.endDate) ? form.startDate : form.endDate }
-}
 
 /** A push endpoint is the browser vendor's https URL; anything else is not a subscription. */
 const pushEndpoint = z
@@ -272,16 +260,8 @@ export const meRoutes = new Hono<AuthEnv>()
     if (!me) return c.html(await renderMeSignedOutPage(), 401)
     const form = await formOf(c)
     const ctx = writeContext(c)
-    const blankAsNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v)
     try {
-      await reportAbsence(ctx, me.schoolId, me.staffId, {
-        ...(form.staff !== undefined ? { staff: form.staff } : {}),
-        ...reportedDays(form, await todayAtSchool(ctx.store, ctx.clock, me.schoolId)),
-        startTime: blankAsNull(form.startTime),
-        endTime: blankAsNull(form.endTime),
-        reason: blankAsNull(form.reason),
-        coverNote: blankAsNull(form.coverNote),
-      })
+      await reportAbsence(ctx, me.schoolId, me.staffId, reportOfForm(form, await todayAtSchool(ctx.store, ctx.clock, me.schoolId)))
     } catch (err) {
       if (!(err instanceof ProblemError)) throw err
       const errors = Object.fromEntries((err.problem.errors ?? []).map((e) => [e.path, e.message]))

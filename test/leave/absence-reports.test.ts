@@ -8,7 +8,7 @@ import { getAbsence } from '../../src/week/absences.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
 import { recordAbsence } from '../../src/week/replan.js'
-import { contextFor, example, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
+import { addOfficeManager, contextFor, example, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
 
 /** Monday of the published week, 07:30 in London: Nia rings in before school. */
 const MONDAY_MORNING = '2026-11-23T07:30:00Z'
@@ -21,12 +21,7 @@ let asNia: ReturnType<typeof contextFor>
 beforeEach(async () => {
   w = await worldFrom(example('primary.json'))
   nia = staffIdOf(w.store, 's001')
-  const db = w.store.db
-  await db.insertInto('users').values({ id: 'usr_office', email: 'office@elm.example', name: 'Office', created_at: '2026-09-01T00:00:00Z' }).execute()
-  await db
-    .insertInto('memberships')
-    .values({ id: 'mem_office', user_id: 'usr_office', role: 'manager', school_id: SCHOOL, created_at: '2026-09-01T00:00:00Z' })
-    .execute()
+  await addOfficeManager(w)
   const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
   await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
   asNia = contextFor(w.store, `staff:${nia}`, MONDAY_MORNING)
@@ -97,6 +92,17 @@ describe('a report that is refused writes nothing', () => {
     const ravi = staffIdOf(w.store, 's002')
     await expect(reportAbsence(asNia, SCHOOL, nia, { ...tomorrow, staff: ravi })).rejects.toMatchObject({
       problem: { status: 403, errors: [{ path: 'staff' }] },
+    })
+    expect(written()).toEqual(before)
+  })
+
+  it("takes today from the school's zone: just after midnight in Auckland, yesterday in UTC is already past", async () => {
+    await w.store.db.updateTable('schools').set({ timezone: 'Pacific/Auckland' }).where('id', '=', SCHOOL).execute()
+    // 12:00 UTC on Monday is 01:00 on Tuesday in Auckland.
+    const lateMonday = contextFor(w.store, `staff:${nia}`, '2026-11-23T12:00:00Z')
+    const before = written()
+    await expect(reportAbsence(lateMonday, SCHOOL, nia, { ...tomorrow, startDate: '2026-11-23', endDate: '2026-11-23' })).rejects.toMatchObject({
+      problem: { errors: [{ path: 'startDate', message: 'must be today (Tue 24 Nov) or later' }] },
     })
     expect(written()).toEqual(before)
   })

@@ -6,18 +6,13 @@ import { MemoryMailer } from '../../src/platform/mailer.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
 import { recordAbsence } from '../../src/week/replan.js'
-import { example, rows, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
+import { addOfficeManager, example, rows, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
 
 let w: World
 
 beforeEach(async () => {
   w = await worldFrom(example('primary.json'))
-  const db = w.store.db
-  await db.insertInto('users').values({ id: 'usr_office', email: 'office@elm.example', name: 'Office', created_at: '2026-09-01T00:00:00Z' }).execute()
-  await db
-    .insertInto('memberships')
-    .values({ id: 'mem_office', user_id: 'usr_office', role: 'manager', school_id: SCHOOL, created_at: '2026-09-01T00:00:00Z' })
-    .execute()
+  await addOfficeManager(w)
   const draft = await generateDraft(w.ctx, SCHOOL, WEEK)
   await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
 })

@@ -51,6 +51,16 @@ export async function worldFrom(scenario: Scenario): Promise<World> {
   return world
 }
 
+/** A manager of the school (the Office), who is sent what managers are told. */
+export async function addOfficeManager(world: World): Promise<void> {
+  const db = world.store.db
+  await db.insertInto('users').values({ id: 'usr_office', email: 'office@elm.example', name: 'Office', created_at: '2026-09-01T00:00:00Z' }).execute()
+  await db
+    .insertInto('memberships')
+    .values({ id: 'mem_office', user_id: 'usr_office', role: 'manager', school_id: SCHOOL, created_at: '2026-09-01T00:00:00Z' })
+    .execute()
+}
+
 export function staffIdOf(store: SqliteStore, code: string): string {
   const row = store.sqlite.prepare('SELECT id FROM staff WHERE school_id = ? AND code = ?').get(SCHOOL, code) as { id: string } | undefined
   if (!row) throw new Error(`no staff ${code}`)

@@ -195,13 +195,15 @@ export const AbsencesPage: FC<{
         items={absences}
         empty="None."
         caption="Absences, by first day"
-        columns={['Who', 'When', 'Reason', 'Recorded by']}
+        columns={['Who', 'When', 'Reason']}
         row={(a) => (
           <>
             <th scope="row">{nameOf(staff, a)}</th>
-            <td>{period(a)}</td>
+            <td>
+              {period(a)}
+              {reported.has(a.id) ? ' (reported on their phone)' : ''}
+            </td>
             <td>{a.reason ? ABSENCE_REASON_LABELS[a.reason] : 'Not given'}</td>
-            <td>{reported.has(a.id) ? 'Them, on their phone' : 'A manager'}</td>
           </>
         )}
         edit={(a) => ({ href: frame.paths.edit(frame.paths.absences, a.id), context: `absence of ${a.staff} from ${a.startDate}` })}
