@@ -87,17 +87,22 @@ export async function getJob(store: Store, schoolId: string, id: string): Promis
   return toJob(row, Number(before.n))
 }
 
-/** The newest job of a week that has not ended, for the week page to show. */
+/**
+ * The newest job of a week that has not ended, for the week page to show; none if a later job
+ * of the week has ended since. Jobs of a school end in the order they were asked for, so an
+ * older one still "running" then is one whose request the platform ended mid-solve (a Worker
+ * over its CPU or memory limit): nothing will finish it, and the page must not wait for it.
+ */
 export async function pendingJob(store: Store, schoolId: string, week: string): Promise<SolveJob | undefined> {
-  const row = await store.db
-    .selectFrom('solve_jobs')
+  const ofWeek = store.db.selectFrom('solve_jobs').where('school_id', '=', schoolId).where('week', '=', week)
+  const row = await ofWeek.select(['id', 'created_at']).where('status', 'in', ['queued', 'running']).orderBy('created_at', 'desc').executeTakeFirst()
+  if (!row) return undefined
+  const endedSince = await ofWeek
     .select('id')
-    .where('school_id', '=', schoolId)
-    .where('week', '=', week)
-    .where('status', 'in', ['queued', 'running'])
-    .orderBy('created_at', 'desc')
+    .where('status', 'in', ['done', 'failed', 'cancelled'])
+    .where('created_at', '>', row.created_at)
     .executeTakeFirst()
-  return row ? getJob(store, schoolId, row.id) : undefined
+  return endedSince ? undefined : getJob(store, schoolId, row.id)
 }
 
 /**

@@ -3,22 +3,15 @@
 // started can be cancelled, and so can one that is solving, where a dispatcher runs it; a
 // running job says where its solve stands; without a background runner (Workers) the job runs
 // in the request.
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { solvePoolForFile } from '../support/solve-pool.js'
 import { secondaryWeek } from '../../bench/generate.js'
 import { JobDispatcher } from '../../src/jobs/dispatcher.js'
 import { cancelJob, createJob, generateThroughJob, getJob, type SolveJob } from '../../src/jobs/jobs.js'
-import { workerPoolRunner, type PoolRunner } from '../../src/jobs/pool-runner.js'
 import { loadWeekRotas } from '../../src/week/rotas.js'
 import { example, SCHOOL, WEEK, worldFrom } from '../support/week.js'
 
-let pool: PoolRunner
-beforeAll(() => {
-  pool = workerPoolRunner(join(import.meta.dirname, '..', '..', 'dist', 'solve-worker.mjs'), 1)
-})
-afterAll(async () => {
-  await pool.close()
-})
+const pool = solvePoolForFile()
 
 describe('a generate', () => {
   it('runs its job in the request where there is no background runner, and records it done', async () => {

@@ -2,25 +2,16 @@
 // service keeps answering; the rota is the one the solver gives in the request; a pin that
 // breaks a rule is still answered as the manager's problem; progress comes back from the
 // thread while it solves, and a cancelled solve's thread is ended without holding up the next.
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { solvePoolForFile } from '../support/solve-pool.js'
 import { PinError, type SolveProgress } from '../../solver/index.js'
 import { secondaryWeek } from '../../bench/generate.js'
-import { workerPoolRunner, type PoolRunner } from '../../src/jobs/pool-runner.js'
 import { inRequestRunner } from '../../src/jobs/runner.js'
 import { fairnessReport } from '../../src/ledgers/fairness.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { example, SCHOOL, WEEK, worldFrom } from '../support/week.js'
 
-const WORKER = join(import.meta.dirname, '..', '..', 'dist', 'solve-worker.mjs')
-let pool: PoolRunner
-
-beforeAll(() => {
-  pool = workerPoolRunner(WORKER, 1)
-})
-afterAll(async () => {
-  await pool.close()
-})
+const pool = solvePoolForFile()
 
 describe('a solve in a worker thread', () => {
   it('lets other requests be answered while a big week solves', async () => {

@@ -42,6 +42,18 @@ describe('a generate still running', () => {
   })
 })
 
+describe('a generate whose request was ended mid-solve (a Worker over its limits)', () => {
+  it('is no longer waited for once a later generate of the week has ended', async () => {
+    const { job: abandoned } = await createJob(w.ctx, SCHOOL, WEEK)
+    await w.store.db.updateTable('solve_jobs').set({ status: 'running' }).where('id', '=', abandoned.id).execute()
+    const { job: later } = await createJob(w.ctx, SCHOOL, WEEK)
+    await w.store.db.updateTable('solve_jobs').set({ status: 'done', created_at: '2026-11-20T10:00:01.000Z' }).where('id', '=', later.id).execute()
+    const html = htmlOf(await weekPage(pc, WEEK))
+    expect(html).not.toContain('Generating the week now')
+    expect(html).not.toContain('http-equiv="refresh"')
+  })
+})
+
 describe('a generate solving in the background', () => {
   it('shows its stage and how much of its work budget it has used', async () => {
     const { job } = await createJob(w.ctx, SCHOOL, WEEK)
