@@ -585,6 +585,8 @@ export interface SolveJobsTable {
   finished_at: string | null
   rota_id: string | null
   error: string | null
+  /** 0016: the solve's last progress report, JSON {stage, steps, budget} */
+  progress: string | null
 }
 
 export interface Database {

@@ -11,7 +11,24 @@ export interface BudgetOptions {
    * estimated work of each LP. The largest week the service accepts finishes within the default.
    */
   budget?: number
+  /**
+   * Told where the solve stands: on entering each stage, and within a stage each time it has
+   * spent another `progressEvery` steps (default PROGRESS_EVERY). Counted in steps like the
+   * budget, never in time, so the same week reports the same progress on any machine.
+   */
+  onProgress?: (progress: SolveProgress) => void
+  progressEvery?: number
 }
+
+/** Where a solve stands: the stage it is in and the steps used of its budget. */
+export interface SolveProgress {
+  stage: string
+  steps: number
+  budget: number
+}
+
+/** Steps between two progress reports within one stage. */
+export const PROGRESS_EVERY = 10_000
 
 /**
  * Enough for every bench week up to 2,000 staff to run every pass to its own end (the
@@ -36,11 +53,26 @@ export class Budget {
   /** The pass that first found the budget spent. */
   stoppedIn: string | undefined
 
+  private stage: string | undefined
+  private reportedAt = 0
+
   constructor(
     readonly limit: number,
     /** Rule-gate questions asked so far (they are counted where they are asked). */
     private readonly questions: () => number,
+    private readonly progress: Pick<BudgetOptions, 'onProgress' | 'progressEvery'> = {},
   ) {}
+
+  /** The solve is in `stage` now: reported on entering it, then every `progressEvery` steps. */
+  at(stage: string): void {
+    const report = this.progress.onProgress
+    if (!report) return
+    const steps = this.used()
+    if (stage === this.stage && steps - this.reportedAt < (this.progress.progressEvery ?? PROGRESS_EVERY)) return
+    this.stage = stage
+    this.reportedAt = steps
+    report({ stage, steps, budget: this.limit })
+  }
 
   used(): number {
     return this.spent + this.questions()
@@ -56,6 +88,7 @@ export class Budget {
 
   /** May `pass` start something that costs about `steps`? If not, the solve stops early there. */
   allows(pass: string, steps = 1): boolean {
+    this.at(pass)
     if (this.used() + steps <= this.limit) return true
     this.stop(pass)
     return false

@@ -1,7 +1,7 @@
 // The solver's public API: scenario in, rota out, pure and synchronous.
 export { solve, PinError } from './solve.js'
 export type { SolveOptions } from './solve.js'
-export type { BudgetOptions } from './budget.js'
+export type { BudgetOptions, SolveProgress } from './budget.js'
 export { DEFAULT_STEPS } from './budget.js'
 export { checkRota } from './check.js'
 export type { RuleProblem } from './check.js'

@@ -60,7 +60,7 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   const groups = groupsOf(week)
   const tally = freshTally()
 
-  const budget = new Budget(options.budget ?? DEFAULT_STEPS, () => state.questions)
+  const budget = new Budget(options.budget ?? DEFAULT_STEPS, () => state.questions, options)
   const ctx = { week, state, pins, pinSet, previous, tally, budget }
 
   // A re-plan starts from the published rota: each group is then re-solved with the rest of the
@@ -73,6 +73,7 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   // re-solve each group exactly against the rest of the week. Both greedy passes are outside
   // the budget: each asks at most one question per (seat, candidate), and without them a rota
   // cut short could leave a seat empty that someone could simply take.
+  budget.at('greedy start')
   if (options.greedyStart ?? true) {
     for (const group of groups) fillGreedily(week, state, group.occurrences, previous)
   }
@@ -85,6 +86,7 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
     tally.exchangeMoves++
   }
   const restore = () => {
+    budget.at('re-plan repair')
     if (previous.size > 0 && budget.allows('re-plan repair'))
       tally.restored += restorePublished(week, state, pinSet, previous, budget.cap(RESTORE_CHECKS)).restored
     budget.settle('re-plan repair')
@@ -92,22 +94,28 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   restore()
   // Later passes change loads, which can leave an earlier seat fillable after all.
   const everything = week.occurrences.map((o) => o.index)
+  budget.at('greedy fill')
   fillGreedily(week, state, everything, previous)
   // Seats before anything below them: the passes after this one never empty a seat.
+  budget.at('seat pass')
   const augment = budget.allows('seat pass') ? augmentSeats(week, state, pinSet, previous, { ...AUGMENT, checks: budget.cap(AUGMENT.checks) }) : undefined
   budget.settle('seat pass')
   restore()
+  budget.at('fairness')
   if (budget.allows('fairness')) {
     const fair = improveFairness(week, state, pinSet, previous, { checks: budget.cap(FAIRNESS_CHECKS), chains: FAIRNESS_CHAINS })
     tally.fairnessChains = fair.chains
     tally.fairnessChecks = fair.checks
   }
   budget.settle('fairness')
+  budget.at('preferences')
   if (budget.allows('preferences')) tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, budget.cap(PREFERENCE_CHECKS)).moves
   budget.settle('preferences')
   // A hand-over for fairness can leave its giver free for an empty seat: nobody who could take
   // one may be left out, or the reason would send the manager to ease a limit for nothing.
+  budget.at('greedy fill')
   fillGreedily(week, state, everything, previous)
+  budget.at('reasons and seat proof')
   const rota = canonicalRota(rotaOf(week, state, previous, tally), (a) => week.occurrenceByKey.get(occurrenceKey(a.duty, a.date, a.slot))?.start ?? 0)
   rota.stats = {
     ...rota.stats,
@@ -118,6 +126,7 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
     proof: proveSeats(week, state),
     ...budgetStats(budget),
   }
+  budget.at('done')
   return rota
 }
 

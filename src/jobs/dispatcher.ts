@@ -1,6 +1,8 @@
 // Runs stored jobs in this process: whenever a job is added or ends, the oldest queued job of
 // every school with none running is started. A request that wants its draft waits for its job
 // here. One dispatcher per process; the database says what is queued, so a restart loses nothing.
+// A running job can be stopped here (cancel) until its solve has answered: after that its draft
+// is being stored and the cancel comes too late.
 import type { Deps, JobQueue } from '../platform/deps.js'
 import type { WeekDraft } from '../week/generate.js'
 import { resumeJobs, runJob, startableJobs } from './jobs.js'
@@ -10,6 +12,8 @@ type Settle = { resolve: (draft: WeekDraft | undefined) => void; reject: (err: u
 export class JobDispatcher implements JobQueue {
   private readonly started = new Set<string>()
   private readonly waiting = new Map<string, Settle[]>()
+  /** Jobs whose solve is still stoppable, by id. */
+  private readonly stoppable = new Map<string, AbortController>()
   private scanning: Promise<void> | undefined
   private scanAgain = false
 
@@ -53,7 +57,9 @@ export class JobDispatcher implements JobQueue {
     for (const id of await startableJobs(this.deps.store)) {
       if (this.started.has(id)) continue
       this.started.add(id)
-      runJob(this.deps, id).then(
+      const stop = new AbortController()
+      this.stoppable.set(id, stop)
+      runJob(this.deps, id, { signal: stop.signal, onSolved: () => this.stoppable.delete(id) }).then(
         (draft) => this.end(id, (s) => s.resolve(draft)),
         (err: unknown) => this.end(id, (s) => s.reject(err)),
       )
@@ -66,8 +72,17 @@ export class JobDispatcher implements JobQueue {
     }
   }
 
+  cancel(id: string): boolean {
+    const stop = this.stoppable.get(id)
+    if (!stop) return false
+    this.stoppable.delete(id)
+    stop.abort(new Error('the generate was cancelled'))
+    return true
+  }
+
   private end(id: string, settle: (s: Settle) => void): void {
     this.started.delete(id)
+    this.stoppable.delete(id)
     for (const s of this.waiting.get(id) ?? []) settle(s)
     this.waiting.delete(id)
     this.kick()

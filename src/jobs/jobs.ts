@@ -1,13 +1,16 @@
 // Generates as stored jobs. The request checks what it can at once (a Monday, a school week) and
 // records the job; a dispatcher runs queued jobs, one per school at a time, oldest first, and
 // records how each ended. A job left running by a crash is queued again when the service starts
-// (resumeJobs), so no generate a manager asked for is silently lost.
+// (resumeJobs), so no generate a manager asked for is silently lost. A running job reports its
+// solve's progress into its row (progress.ts) and, where a dispatcher runs it, can be cancelled.
 import type { Store } from '../../db/store.js'
 import type { SolveJobStatus, SolveJobsTable } from '../../db/schema.js'
 import type { Deps, WriteContext } from '../platform/deps.js'
 import { nowIso } from '../platform/audit.js'
 import { conflict, notFound, ProblemError } from '../platform/http/problem.js'
-import { generateDraft, requireMonday, type DraftOrigin, type WeekDraft } from '../week/generate.js'
+import type { SolveProgress } from '../../solver/budget.js'
+import { progressWriter } from './progress.js'
+import { generateDraft, requireMonday, type DraftControl, type DraftOrigin, type WeekDraft } from '../week/generate.js'
 import { plannedWeek, requireSchoolDay } from '../week/school-week.js'
 
 export interface SolveJob {
@@ -22,6 +25,8 @@ export interface SolveJob {
   error: string | null
   /** jobs of the school that run before this one: 0 when it is running or next */
   ahead: number
+  /** where the solve stood at its last report (steps of its budget); null before the first */
+  progress: SolveProgress | null
 }
 
 type Row = SolveJobsTable
@@ -37,6 +42,7 @@ const toJob = (r: Row, ahead: number): SolveJob => ({
   rotaId: r.rota_id,
   error: r.error,
   ahead,
+  progress: r.progress === null ? null : (JSON.parse(r.progress) as SolveProgress),
 })
 
 /** Staff at or above which a generate answers at once with its job instead of waiting for it. */
@@ -67,54 +73,94 @@ export async function getJob(store: Store, schoolId: string, id: string): Promis
     .selectFrom('solve_jobs')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('school_id', '=', schoolId)
-    .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'queued'), eb('created_at', '<', row.created_at)])]))
+    // In the order startableJobs runs them: oldest first, then by id.
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'running'),
+        eb.and([
+          eb('status', '=', 'queued'),
+          eb.or([eb('created_at', '<', row.created_at), eb.and([eb('created_at', '=', row.created_at), eb('id', '<', row.id)])]),
+        ]),
+      ]),
+    )
     .executeTakeFirstOrThrow()
   return toJob(row, Number(before.n))
 }
 
-/** The newest job of a week that has not ended, for the week page to show. */
+/**
+ * The newest job of a week that has not ended, for the week page to show; none if a later job
+ * of the week has ended since. Jobs of a school end in the order they were asked for, so an
+ * older one still "running" then is one whose request the platform ended mid-solve (a Worker
+ * over its CPU or memory limit): nothing will finish it, and the page must not wait for it.
+ */
 export async function pendingJob(store: Store, schoolId: string, week: string): Promise<SolveJob | undefined> {
-  const row = await store.db
-    .selectFrom('solve_jobs')
+  const ofWeek = store.db.selectFrom('solve_jobs').where('school_id', '=', schoolId).where('week', '=', week)
+  const row = await ofWeek.select(['id', 'created_at']).where('status', 'in', ['queued', 'running']).orderBy('created_at', 'desc').executeTakeFirst()
+  if (!row) return undefined
+  const endedSince = await ofWeek
     .select('id')
-    .where('school_id', '=', schoolId)
-    .where('week', '=', week)
-    .where('status', 'in', ['queued', 'running'])
-    .orderBy('created_at', 'desc')
+    .where('status', 'in', ['done', 'failed', 'cancelled'])
+    .where('created_at', '>', row.created_at)
     .executeTakeFirst()
-  return row ? getJob(store, schoolId, row.id) : undefined
+  return endedSince ? undefined : getJob(store, schoolId, row.id)
 }
 
+/**
+ * Cancels a job that has not ended: a queued one never runs; a running one has its solve
+ * stopped by the dispatcher running it, and stores no draft. A solve that runs in the request
+ * (Workers, no dispatcher) cannot be stopped, nor one that has begun storing its draft.
+ */
 export async function cancelJob(ctx: WriteContext, schoolId: string, id: string): Promise<SolveJob> {
   const job = await getJob(ctx.store, schoolId, id)
-  if (job.status === 'running') throw conflict('the generate is already solving; it finishes on its own, and the next generate replaces its draft')
-  if (job.status !== 'queued') throw conflict(`the generate has already ${job.status === 'cancelled' ? 'been cancelled' : 'ended'}`)
-  await ctx.store.db
-    .updateTable('solve_jobs')
-    .set({ status: 'cancelled', finished_at: nowIso(ctx) })
-    .where('id', '=', id)
-    .where('status', '=', 'queued')
-    .execute()
+  if (job.status === 'running') {
+    if (!ctx.jobs)
+      throw conflict('this generate solves inside a request, which cannot be stopped; it finishes on its own, and the next generate replaces its draft')
+    if (!ctx.jobs.cancel(id)) throw conflict('the generate has finished solving and is storing its draft')
+  } else if (job.status !== 'queued') throw conflict(`the generate has already ${job.status === 'cancelled' ? 'been cancelled' : 'ended'}`)
+  await markCancelled(ctx, id, job.status)
   return getJob(ctx.store, schoolId, id)
 }
 
-/** Runs one queued job to its end, if it is still queued: the draft, or the reason it failed. */
-export async function runJob(deps: Deps, id: string): Promise<WeekDraft | undefined> {
+async function markCancelled(deps: Deps, id: string, from: 'queued' | 'running'): Promise<void> {
+  await deps.store.db
+    .updateTable('solve_jobs')
+    .set({ status: 'cancelled', finished_at: nowIso(deps) })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .execute()
+}
+
+/**
+ * Runs one queued job to its end, if it is still queued: the draft, or the reason it failed;
+ * undefined if it was cancelled. With a control (the dispatcher's), its progress is stored as
+ * it comes and its signal stops it.
+ */
+export async function runJob(deps: Deps, id: string, control?: Pick<DraftControl, 'signal' | 'onSolved'>): Promise<WeekDraft | undefined> {
   const row = await deps.store.db.selectFrom('solve_jobs').selectAll().where('id', '=', id).executeTakeFirst()
   if (row?.status !== 'queued') return undefined
   const claimed = await deps.store.db
     .updateTable('solve_jobs')
-    .set({ status: 'running', started_at: nowIso(deps) })
+    .set({ status: 'running', started_at: nowIso(deps), progress: null })
     .where('id', '=', id)
     .where('status', '=', 'queued')
     .executeTakeFirst()
   if (Number(claimed.numUpdatedRows) !== 1) return undefined
   const ctx: WriteContext = { ...deps, actor: row.actor }
+  const progress = control ? progressWriter(deps.store, id) : undefined
   try {
-    const draft = await generateDraft(ctx, row.school_id, row.week, JSON.parse(row.origin) as DraftOrigin)
+    const draft = await generateDraft(ctx, row.school_id, row.week, JSON.parse(row.origin) as DraftOrigin, {
+      ...control,
+      ...(progress ? { onProgress: progress.report } : {}),
+    })
+    await progress?.close()
     await finish(deps, id, { status: 'done', rota_id: draft.rota.id, error: null })
     return draft
   } catch (err) {
+    await progress?.close()
+    if (control?.signal?.aborted) {
+      await markCancelled(deps, id, 'running')
+      return undefined
+    }
     const reason =
       err instanceof ProblemError ? (err.problem.detail ?? err.problem.title) : `the solve failed: ${err instanceof Error ? err.message : String(err)}`
     await finish(deps, id, { status: 'failed', rota_id: null, error: reason.slice(0, 1000) })
@@ -132,7 +178,11 @@ async function finish(deps: Deps, id: string, end: Pick<Row, 'status' | 'rota_id
 
 /** After a restart: what was running when the process stopped is queued again, in its place. */
 export async function resumeJobs(deps: Deps): Promise<number> {
-  const result = await deps.store.db.updateTable('solve_jobs').set({ status: 'queued', started_at: null }).where('status', '=', 'running').executeTakeFirst()
+  const result = await deps.store.db
+    .updateTable('solve_jobs')
+    .set({ status: 'queued', started_at: null, progress: null })
+    .where('status', '=', 'running')
+    .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
 
@@ -174,5 +224,5 @@ export async function generateThroughJob(
     queue.kick()
     return { job: await getJob(ctx.store, schoolId, job.id) }
   }
-  throw conflict('the generate was cancelled before it ran')
+  throw conflict('the generate was cancelled')
 }

@@ -116,6 +116,7 @@ export async function weekPage(
       swaps: data.swaps,
       changes: data.changes,
       job,
+      stoppable: pc.ctx.jobs !== undefined,
     }),
     options.status ?? 200,
   )
@@ -162,7 +163,7 @@ export const generateWeek = (pc: PageContext, monday: string, values: FormValues
     'generated',
   )
 
-/** Cancels a generate of the week that has not started; the page says why when it cannot. */
+/** Cancels a generate of the week, waiting or solving; the page says why when it cannot. */
 export const cancelGenerate = (pc: PageContext, monday: string, id: string) =>
   weekAction(
     pc,

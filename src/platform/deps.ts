@@ -6,6 +6,7 @@ import type { Store } from '../../db/store.js'
 import type { Mailer } from './mailer.js'
 import type { VapidKeys } from './web-push.js'
 import type { Rota, Scenario } from '../../solver/scenario.js'
+import type { SolveProgress } from '../../solver/budget.js'
 import type { Principal, SchoolAccess } from './principal.js'
 
 export type NewId = (prefix: string) => string
@@ -37,6 +38,19 @@ export interface JobQueue {
   kick(): void
   /** the job's draft once it has run (undefined when it ended without one); rejects as the job failed */
   wait(id: string): Promise<unknown>
+  /**
+   * Stops the job's solve if this process runs it and has not yet begun storing its draft;
+   * false otherwise (then it is too late, or it is not solving here).
+   */
+  cancel(id: string): boolean
+}
+
+/** What the one who asked for a solve may do while it runs. */
+export interface SolveControl {
+  /** aborting stops the solve where the runner can (a worker thread is ended); it then rejects */
+  signal?: AbortSignal
+  /** where the solve stands, counted in steps; where the solve runs in the request, nobody else could read it mid-solve */
+  onProgress?: (progress: SolveProgress) => void
 }
 
 /** The solver's answer and the independent checker's verdict on it, as a runner returns them. */
@@ -52,7 +66,7 @@ export interface SolveResult {
  * solve per school runs at a time; a school's next one waits its turn.
  */
 export interface SolveRunner {
-  solve(schoolId: string, input: Scenario): Promise<SolveResult>
+  solve(schoolId: string, input: Scenario, control?: SolveControl): Promise<SolveResult>
   /** how many solves wait before a new one of this school would start (0: it starts at once) */
   queued(schoolId: string): number
 }

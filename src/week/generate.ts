@@ -7,7 +7,7 @@
 import { PinError } from '../../solver/index.js'
 import { inRequestRunner } from '../jobs/runner.js'
 import type { Assignment, Rota, Unfilled } from '../../solver/scenario.js'
-import type { SolveResult, WriteContext } from '../platform/deps.js'
+import type { SolveControl, SolveResult, WriteContext } from '../platform/deps.js'
 import { conflict, fieldError, invalid, ProblemError } from '../platform/http/problem.js'
 import { auditStatement } from '../platform/audit.js'
 import { isMondayDate } from '../scenario/week-dates.js'
@@ -72,7 +72,19 @@ export function requireMonday(monday: string): void {
   if (!isMondayDate(monday)) throw invalid([fieldError(['monday'], 'must be the date of a Monday ("YYYY-MM-DD")', 'params')])
 }
 
-export async function generateDraft(ctx: WriteContext, schoolId: string, monday: string, origin: DraftOrigin = { kind: 'generate' }): Promise<WeekDraft> {
+/** A job's hold on its solve: stop it, hear its progress, and be told once it is past stopping. */
+export interface DraftControl extends SolveControl {
+  /** called once the solve has answered, just before the draft is stored: too late to cancel */
+  onSolved?: () => void
+}
+
+export async function generateDraft(
+  ctx: WriteContext,
+  schoolId: string,
+  monday: string,
+  origin: DraftOrigin = { kind: 'generate' },
+  control: DraftControl = {},
+): Promise<WeekDraft> {
   requireMonday(monday)
   // The term dates' holidays reach the solver as closed days; a week with none open is refused.
   const { scenario, schoolWeek } = await plannedWeek(ctx.store, schoolId, monday)
@@ -85,7 +97,7 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
   let broken: SolveResult['broken']
   try {
     // Off the request's thread where the runtime has one to spare (src/jobs/runner.ts).
-    ;({ rota, broken } = await (ctx.solveRunner ?? IN_REQUEST).solve(schoolId, input))
+    ;({ rota, broken } = await (ctx.solveRunner ?? IN_REQUEST).solve(schoolId, input, control))
   } catch (err) {
     if (err instanceof PinError) {
       // A pin that breaks a rule cannot be kept: the manager has to unpin or change the setup.
@@ -97,6 +109,9 @@ export async function generateDraft(ctx: WriteContext, schoolId: string, monday:
     }
     throw err
   }
+  // A solve that answered as it was cancelled is dropped; one not cancelled by now stores its draft.
+  control.signal?.throwIfAborted()
+  control.onSolved?.()
   // The solver promises every rule; a draft that breaks one must never reach a manager who
   // might publish it, so the independent checker has the last word.
   if (broken.length > 0) throw new Error(`the solver broke rules: ${broken.map((p) => `rule ${p.rule}: ${p.message}`).join('; ')}`)

@@ -1,22 +1,17 @@
 // Generates as stored jobs: a big week answers at once with its job, which says when its draft
 // is there; a job a crash left running is run again by the next process; one that has not
-// started can be cancelled; without a background runner (Workers) the job runs in the request.
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+// started can be cancelled, and so can one that is solving, where a dispatcher runs it; a
+// running job says where its solve stands; without a background runner (Workers) the job runs
+// in the request.
+import { describe, expect, it } from 'vitest'
+import { solvePoolForFile } from '../support/solve-pool.js'
 import { secondaryWeek } from '../../bench/generate.js'
 import { JobDispatcher } from '../../src/jobs/dispatcher.js'
-import { cancelJob, createJob, generateThroughJob, getJob } from '../../src/jobs/jobs.js'
-import { workerPoolRunner, type PoolRunner } from '../../src/jobs/pool-runner.js'
+import { cancelJob, createJob, generateThroughJob, getJob, type SolveJob } from '../../src/jobs/jobs.js'
 import { loadWeekRotas } from '../../src/week/rotas.js'
 import { example, SCHOOL, WEEK, worldFrom } from '../support/week.js'
 
-let pool: PoolRunner
-beforeAll(() => {
-  pool = workerPoolRunner(join(import.meta.dirname, '..', '..', 'dist', 'solve-worker.mjs'), 1)
-})
-afterAll(async () => {
-  await pool.close()
-})
+const pool = solvePoolForFile()
 
 describe('a generate', () => {
   it('runs its job in the request where there is no background runner, and records it done', async () => {
@@ -68,7 +63,7 @@ describe('a job', () => {
     }
   })
 
-  it('waits behind the school’s running job, says how many are ahead, and can be cancelled until it starts', async () => {
+  it('waits behind the school’s running job, says how many are ahead, and can be cancelled before it starts', async () => {
     const w = await worldFrom(example('secondary.json'))
     try {
       const { job: first } = await createJob(w.ctx, SCHOOL, WEEK)
@@ -76,7 +71,8 @@ describe('a job', () => {
       const { job: second } = await createJob(w.ctx, SCHOOL, WEEK)
       expect(second).toMatchObject({ status: 'queued', ahead: 1 })
       expect((await cancelJob(w.ctx, SCHOOL, second.id)).status).toBe('cancelled')
-      await expect(cancelJob(w.ctx, SCHOOL, first.id)).rejects.toThrow(/already solving/)
+      // No dispatcher runs it here (as on Workers, where it solves in its request): it cannot be stopped.
+      await expect(cancelJob(w.ctx, SCHOOL, first.id)).rejects.toThrow(/cannot be stopped/)
       await expect(cancelJob(w.ctx, SCHOOL, second.id)).rejects.toThrow(/already been cancelled/)
     } finally {
       await w.close()
@@ -97,6 +93,69 @@ describe('a job', () => {
       expect(job?.status).toBe('failed')
       expect(job?.error).toMatch(/pin breaks a rule/)
     } finally {
+      await w.close()
+    }
+  })
+})
+
+/** Reads the job until `done` says so, every few milliseconds; what it saw on the way. */
+async function watch(w: { store: Parameters<typeof getJob>[0] }, id: string, done: (seen: SolveJob[]) => boolean): Promise<SolveJob[]> {
+  const seen: SolveJob[] = []
+  while (!done(seen)) {
+    seen.push(await getJob(w.store, SCHOOL, id))
+    await new Promise((r) => setTimeout(r, 2))
+  }
+  return seen
+}
+
+describe('a solving job', () => {
+  it('says where its solve stands, in steps of its budget that grow as it goes', async () => {
+    const w = await worldFrom({ ...secondaryWeek(260, 5), week: WEEK })
+    const jobs = new JobDispatcher({ ...w.ctx, solveRunner: pool })
+    try {
+      const { job } = await createJob(w.ctx, SCHOOL, WEEK)
+      jobs.kick()
+      const seen = await watch(w, job.id, (s) => s.at(-1)?.status === 'done')
+      const reports = seen.flatMap((j) => (j.progress && j.status === 'running' ? [j.progress] : []))
+      const distinct = reports.filter((p, i) => i === 0 || p.steps !== reports[i - 1]?.steps || p.stage !== reports[i - 1]?.stage)
+      expect(distinct.length).toBeGreaterThanOrEqual(2)
+      for (const [i, p] of distinct.entries()) {
+        expect(p.budget).toBe(12_000_000)
+        expect(typeof p.stage).toBe('string')
+        if (i > 0) expect(p.steps).toBeGreaterThanOrEqual(distinct[i - 1]?.steps ?? 0)
+      }
+      expect(distinct.at(-1)?.steps).toBeGreaterThan(distinct[0]?.steps ?? 0)
+    } finally {
+      await jobs.idle()
+      await w.close()
+    }
+  })
+
+  it('can be cancelled: its solve stops, no draft is stored, and the school’s next generate runs', async () => {
+    // A week big enough that its solve is still going when its first progress report is read.
+    const w = await worldFrom({ ...secondaryWeek(500, 5), week: WEEK })
+    const jobs = new JobDispatcher({ ...w.ctx, solveRunner: pool })
+    const ctx = { ...w.ctx, jobs }
+    try {
+      const { job: first } = await createJob(ctx, SCHOOL, WEEK)
+      const { job: next } = await createJob(ctx, SCHOOL, WEEK)
+      // The kit's clock stands still: asked a second later, as a manager would.
+      await w.store.db.updateTable('solve_jobs').set({ created_at: '2026-11-20T10:00:01.000Z' }).where('id', '=', next.id).execute()
+      jobs.kick()
+      await watch(w, first.id, (s) => s.at(-1)?.progress != null)
+      expect(await getJob(w.store, SCHOOL, next.id)).toMatchObject({ status: 'queued', ahead: 1 })
+
+      expect(await cancelJob(ctx, SCHOOL, first.id)).toMatchObject({ status: 'cancelled', rotaId: null })
+      await jobs.idle()
+
+      expect(await getJob(w.store, SCHOOL, first.id)).toMatchObject({ status: 'cancelled', rotaId: null })
+      const after = await getJob(w.store, SCHOOL, next.id)
+      expect(after.status).toBe('done')
+      const rotas = await w.store.db.selectFrom('rotas').select('id').where('school_id', '=', SCHOOL).execute()
+      expect(rotas.map((r) => r.id)).toEqual([after.rotaId])
+      await expect(cancelJob(ctx, SCHOOL, first.id)).rejects.toThrow(/already been cancelled/)
+    } finally {
+      await jobs.idle()
       await w.close()
     }
   })

@@ -2,6 +2,7 @@
 // speaks JSON to app.request(): for tests that drive the API as a client would.
 import type { SqliteStore } from '../../db/sqlite.js'
 import type { App } from '../../src/app.js'
+import type { AppDeps } from '../../src/platform/deps.js'
 import { MemoryMailer } from '../../src/platform/mailer.js'
 import { freshStore, KIT_NOW, testApp } from './kit.js'
 import { seedUser, signInWith } from './seed.js'
@@ -25,12 +26,13 @@ export const TESTER = { id: 'usr_tester', email: 'tester@example.test', name: 'T
 
 /**
  * A fresh database and app, with a signed-in person (no role yet: the organisations they create
- * make them its trust admin, so every school they then create is theirs).
+ * make them its trust admin, so every school they then create is theirs). `more`: deps beyond
+ * the kit's, made from the store (a solve runner, a job dispatcher).
  */
-export async function freshApi(): Promise<TestApi> {
+export async function freshApi(more: (store: SqliteStore) => Partial<AppDeps> = () => ({})): Promise<TestApi> {
   const store = freshStore()
   const mailer = new MemoryMailer()
-  const app = testApp({ store, mailer })
+  const app = testApp({ store, mailer, ...more(store) })
   const tester = await seedUser(TESTER.id, TESTER.email, TESTER.name)
   await store.atomic(tester.statements)
   const cookie = await signInWith(async (path, init) => await app.request(path, init), ORIGIN, tester.link)

@@ -48,6 +48,8 @@ export interface WeekPageProps {
   changes?: SetupChange[] | undefined
   /** a generate of this week that is queued or solving */
   job?: SolveJob | undefined
+  /** whether a solving generate can still be stopped here (a background runner runs it) */
+  stoppable?: boolean | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -139,7 +141,19 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
 
 type Paths = PageFrame['paths']
 
-export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps, changes = [], job }) => {
+export const WeekPage: FC<WeekPageProps> = ({
+  frame,
+  model,
+  status,
+  diff,
+  previousMonday,
+  nextMonday,
+  problem,
+  swaps,
+  changes = [],
+  job,
+  stoppable = false,
+}) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -149,7 +163,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
     <ManagerLayout {...frame} title={`Week of ${longDate(monday)}`} section="week">
       <WeekNav paths={paths} monday={monday} previousMonday={previousMonday} nextMonday={nextMonday} />
       {problem ? <ProblemSummary problem={problem} /> : null}
-      {job ? <GeneratingNotice job={job} paths={paths} monday={monday} /> : null}
+      {job ? <GeneratingNotice job={job} paths={paths} monday={monday} stoppable={stoppable} /> : null}
       <Status status={status} />
       {generated && (changes.length > 0 || model.unplanned > 0) ? (
         <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} />
