@@ -2,7 +2,7 @@
 // speaks JSON to app.request(): for tests that drive the API as a client would.
 import type { SqliteStore } from '../../db/sqlite.js'
 import type { App } from '../../src/app.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
+import { MemoryMailer, type Mailer } from '../../src/platform/mailer.js'
 import { freshStore, KIT_NOW, testApp } from './kit.js'
 import { seedUser, signInWith } from './seed.js'
 
@@ -27,10 +27,11 @@ export const TESTER = { id: 'usr_tester', email: 'tester@example.test', name: 'T
  * A fresh database and app, with a signed-in person (no role yet: the organisations they create
  * make them its trust admin, so every school they then create is theirs).
  */
-export async function freshApi(): Promise<TestApi> {
+/** `sendMail`: the app's mailer instead of the in-memory one (a real SMTP server's, say); `mailer` then stays empty. */
+export async function freshApi(options: { sendMail?: Mailer } = {}): Promise<TestApi> {
   const store = freshStore()
   const mailer = new MemoryMailer()
-  const app = testApp({ store, mailer })
+  const app = testApp({ store, mailer: options.sendMail ?? mailer })
   const tester = await seedUser(TESTER.id, TESTER.email, TESTER.name)
   await store.atomic(tester.statements)
   const cookie = await signInWith(async (path, init) => await app.request(path, init), ORIGIN, tester.link)
