@@ -218,11 +218,24 @@ describe('a new business manager runs a slice of the autumn term', () => {
     await snap('christmas-refused')
   })
 
+  it('finds nobody in the demo school has an e-mail address to be sent a link', async () => {
+    await nav('Staff').click()
+    await page.getByRole('link', { name: 'E-mail personal links' }).click()
+    await page.getByRole('heading', { name: 'E-mail personal links', level: 1 }).waitFor()
+    expect(await page.getByText('Nia Evans: no e-mail').count()).toBe(1)
+    await snap('email-links')
+  })
+
   it('on the Friday of week 1, a member of staff finds week 2 on their phone', async () => {
     await nav('Staff').click()
     await page.getByRole('link', { name: 'Personal link for Nia Evans' }).click()
     await page.getByRole('button', { name: 'Make a personal link' }).click()
     const link = await page.getByLabel('Or send them the link').inputValue()
+    await story.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.getByRole('button', { name: 'Copy the link' }).click()
+    await status('Copied.').waitFor()
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(link)
+    await snap('personal-link-copied')
     clock.advanceSeconds((Date.parse(FRIDAY) - Date.parse(NOW)) / 1000)
     const phone = await story.browser.newContext({ viewport: { width: 390, height: 844 } })
     try {
