@@ -10,9 +10,7 @@ import { openSqliteStore } from '../db/sqlite.js'
 import { createApp, PUBLISH_HOOKS } from './app.js'
 import { ConsoleMailer, mailerFromEnv } from './platform/mailer.js'
 import { NodeSmtpMailer } from './platform/mailer-node-smtp.js'
-import { createSigninLink } from './auth/signin-links.js'
-import { ensureUser, grant } from './auth/users.js'
-import { ensureDemoSchool } from './scenario/demo.js'
+import { DEMO_MANAGER, demoManagerLink, ensureDemoSchool } from './scenario/demo.js'
 import { newId } from './platform/ids.js'
 import { withCompression } from './platform/http/compression.js'
 import { deliverDue } from './notifications/outbox.js'
@@ -55,14 +53,7 @@ const mailer = mailerFromEnv(process.env, {
 })
 
 // The demo school's manager, so that a fresh `npm start` can sign in at once.
-const DEMO_MANAGER = { email: 'manager@demo.example', name: 'Demo Manager' }
-let demoLink: string | undefined
-if (demo) {
-  const ctx = { store, clock, newId, actor: 'system' }
-  const manager = await ensureUser(ctx, DEMO_MANAGER.email, DEMO_MANAGER.name)
-  await grant(ctx, manager.id, { role: 'manager', schoolId: demo.schoolId })
-  demoLink = await createSigninLink(ctx, manager.id, publicOrigin)
-}
+const demoLink = demo ? await demoManagerLink({ store, clock, newId, actor: 'system' }, demo.schoolId, publicOrigin) : undefined
 
 // Web Push to staff phones, when the operator configured keys (npm run admin -- vapid-keys).
 const vapid = vapidFromEnv(process.env)

@@ -85,6 +85,24 @@ export async function issueStaffLink(
 }
 
 /**
+ * A new link handed to `deliver` (an e-mail) before it is written: the person's old link is
+ * stopped only once the new one is on its way, so a mail server that refuses the message
+ * leaves their phone signed in as it was. The caller has checked that the person belongs to
+ * the school.
+ */
+export async function issueStaffLinkBy(
+  ctx: WriteContext,
+  schoolId: string,
+  staffId: string,
+  origin: string,
+  deliver: (url: string) => Promise<void>,
+): Promise<void> {
+  const { url, statements } = await issueStatements(ctx, schoolId, staffId, origin, {})
+  await deliver(url)
+  await ctx.store.atomic(statements)
+}
+
+/**
  * A first link for each of these people, all in one write. Each is guarded on the person still
  * having no link in use: if another manager issued one meanwhile, nothing is written (the
  * stale-write error, STALE_WRITE_MARKER), rather than that link being replaced unseen.

@@ -20,6 +20,7 @@ import * as edits from './setup-edit-pages.js'
 import * as termEdits from './term-edit-pages.js'
 import { editAbsencePage, saveAbsence } from './absence-edit-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
+import { linkMailPage, mailPersonalLinks } from './staff-link-mail-pages.js'
 import { authProblem } from '../auth/problems.js'
 import { cancelGenerate, decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
 import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from './views/assets.js'
@@ -190,6 +191,8 @@ function addSetupRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
   app.post(`${S}/setup/staff/:id/link`, people(form((p, v, _f, c) => makePersonalLink(p, id(c), v))))
   app.post(`${S}/setup/staff/:id/link/stop`, people(form((p, v, _f, c) => stopPersonalLink(p, id(c), v))))
   app.post(`${S}/setup/staff/links/print`, people(page((p) => printPersonalLinks(p))))
+  app.get(`${S}/setup/staff/links/email`, people(page((p) => linkMailPage(p))))
+  app.post(`${S}/setup/staff/links/email`, people(form((p, v, _f, c) => mailPersonalLinks(p, v, c.var.authDeps.mailer))))
   addListRoutes(app, kit, `${S}/setup/posts`, {
     show: (p) => setup.dutyPostsPage(p),
     add: (p, v) => setup.addDutyPost(p, v),

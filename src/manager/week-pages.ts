@@ -21,7 +21,8 @@ import { NoSchoolWeekPage } from './views/no-school-week.js'
 import type { FormValues } from './form-readers.js'
 import { frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import { buildWeekModel, type WeekModel } from './week-model.js'
-import { mondayHere, neighbours } from './weeks.js'
+import { mondayHere } from './weeks.js'
+import { schoolWeekNeighbours } from '../setup/school-days.js'
 
 interface Problem {
   title: string
@@ -100,18 +101,17 @@ export async function weekPage(
   if (!isMondayDate(monday)) return redirect(paths.week(await mondayHere(pc)))
   const [baseFrame, data, job] = await Promise.all([frameOf(pc), loadWeek(pc, monday, options.show), pendingJob(pc.ctx.store, pc.schoolId, monday)])
   const frame = job ? { ...baseFrame, refreshSeconds: 3 } : baseFrame
-  const { previous, next } = neighbours(monday)
+  const { previous, next } = await schoolWeekNeighbours(pc.ctx.store, pc.schoolId, monday)
   if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }), options.status ?? 200)
-  if ('noSchoolDay' in data)
-    return html(createElement(NoSchoolWeekPage, { frame, monday, reason: data.noSchoolDay, previousMonday: previous, nextMonday: next }), options.status ?? 200)
+  if ('noSchoolDay' in data) return html(createElement(NoSchoolWeekPage, { frame, monday, reason: data.noSchoolDay, previous, next }), options.status ?? 200)
   return html(
     createElement(WeekPage, {
       frame,
       model: data.model,
       status: data.status,
       diff: data.view.draft?.diff ?? null,
-      previousMonday: previous,
-      nextMonday: next,
+      previous,
+      next,
       problem: options.problem,
       swaps: data.swaps,
       changes: data.changes,
@@ -225,8 +225,8 @@ export async function printPage(pc: PageContext, monday: string, show?: string):
   const data = await loadWeek(pc, monday, show ?? 'published')
   if ('notReady' in data) return html(createElement(WeekNotReadyPage, { frame, monday, reason: data.notReady }))
   if ('noSchoolDay' in data) {
-    const { previous, next } = neighbours(monday)
-    return html(createElement(NoSchoolWeekPage, { frame, monday, reason: data.noSchoolDay, previousMonday: previous, nextMonday: next }))
+    const { previous, next } = await schoolWeekNeighbours(pc.ctx.store, pc.schoolId, monday)
+    return html(createElement(NoSchoolWeekPage, { frame, monday, reason: data.noSchoolDay, previous, next }))
   }
   const s = data.status
   const label =

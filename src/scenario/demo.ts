@@ -9,6 +9,8 @@ import { createSchool, deleteSchool } from '../schools/schools.js'
 import { schoolToday } from '../platform/zone.js'
 import { createCalendarPeriod } from '../setup/calendar.js'
 import { demoMonday, demoTerms, shiftedTo } from './demo-calendar.js'
+import { createSigninLink } from '../auth/signin-links.js'
+import { ensureUser, grant } from '../auth/users.js'
 
 export interface DemoSchool {
   schoolId: string
@@ -43,6 +45,16 @@ export async function ensureDemoSchool(ctx: WriteContext, scenarioJson: unknown)
     throw err
   }
   return { schoolId: school.id, name: school.name, created: true }
+}
+
+/** Who a fresh `npm start` signs in as: the demo school's manager. */
+export const DEMO_MANAGER = { email: 'manager@demo.example', name: 'Demo Manager' }
+
+/** A one-time sign-in link for the demo school's manager, made a manager of it on first use. */
+export async function demoManagerLink(ctx: WriteContext, schoolId: string, origin: string): Promise<string> {
+  const manager = await ensureUser(ctx, DEMO_MANAGER.email, DEMO_MANAGER.name)
+  await grant(ctx, manager.id, { role: 'manager', schoolId })
+  return createSigninLink(ctx, manager.id, origin)
 }
 
 async function findDemoSchool(store: Store, scenarioJson: unknown): Promise<DemoSchool | undefined> {

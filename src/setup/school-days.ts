@@ -92,25 +92,51 @@ export function nextSchoolDay(periods: readonly TermPeriod[], closures: readonly
   return undefined
 }
 
-export async function loadSchoolWeek(store: Store, schoolId: string, monday: string): Promise<SchoolWeek> {
-  const sunday = LocalDate.parse(monday).plusDays(6).toString()
+async function loadCalendar(store: Store, schoolId: string, from: string, to: string): Promise<{ periods: TermPeriod[]; closures: ClosureDay[] }> {
   const [periods, closures] = await Promise.all([
     // A term is needed to know whether the school has any at all, so every one is read; a
     // school has a few dozen rows at most.
     store.db.selectFrom('calendar_periods').select(['kind', 'name', 'start_date', 'end_date']).where('school_id', '=', schoolId).execute(),
-    store.db
-      .selectFrom('closures')
-      .select(['date', 'name'])
-      .where('school_id', '=', schoolId)
-      .where('date', '>=', monday)
-      .where('date', '<=', sunday)
-      .execute(),
+    store.db.selectFrom('closures').select(['date', 'name']).where('school_id', '=', schoolId).where('date', '>=', from).where('date', '<=', to).execute(),
   ])
-  return schoolWeekOf(
-    periods.map((p) => ({ kind: p.kind, name: p.name, startDate: p.start_date, endDate: p.end_date })),
-    closures,
-    monday,
-  )
+  return { periods: periods.map((p) => ({ kind: p.kind, name: p.name, startDate: p.start_date, endDate: p.end_date })), closures }
+}
+
+export async function loadSchoolWeek(store: Store, schoolId: string, monday: string): Promise<SchoolWeek> {
+  const { periods, closures } = await loadCalendar(store, schoolId, monday, LocalDate.parse(monday).plusDays(6).toString())
+  return schoolWeekOf(periods, closures, monday)
+}
+
+/** A week either side that has pupils, and the holidays passed over on the way there. */
+export interface NeighbourWeek {
+  monday: string
+  /** e.g. ["October half term 2026"]; empty when it is the very next (or previous) week */
+  skipped: string[]
+}
+
+/** Longer than any school holiday (a summer is six or seven weeks), so a year's end is crossed too. */
+const MOST_WEEKS_SKIPPED = 10
+
+/**
+ * The nearest week before and after `monday` with a school day, so that paging through the
+ * term steps over a half term or a holiday instead of landing on a week with nothing to plan.
+ * Past MOST_WEEKS_SKIPPED empty weeks (term dates not typed that far), the plain week either side.
+ */
+export async function schoolWeekNeighbours(store: Store, schoolId: string, monday: string): Promise<{ previous: NeighbourWeek; next: NeighbourWeek }> {
+  const start = LocalDate.parse(monday)
+  const span = MOST_WEEKS_SKIPPED + 1
+  const { periods, closures } = await loadCalendar(store, schoolId, start.minusWeeks(span).toString(), start.plusWeeks(span).plusDays(6).toString())
+  const towards = (step: 1 | -1): NeighbourWeek => {
+    const skipped: string[] = []
+    for (let i = 1; i <= span; i++) {
+      const week = start.plusWeeks(step * i)
+      const days = Array.from({ length: 5 }, (_, d) => dayStatus(periods, closures, week.plusDays(d).toString()))
+      if (days.some((d) => d.open)) return { monday: week.toString(), skipped }
+      for (const d of days) if (!d.open && !skipped.includes(d.name)) skipped.push(d.name)
+    }
+    return { monday: start.plusWeeks(step).toString(), skipped: [] }
+  }
+  return { previous: towards(-1), next: towards(1) }
 }
 
 /** How many weekdays with pupils lie between two dates (both included). */

@@ -13,9 +13,11 @@ const pool = solvePoolForFile()
 describe('a big week’s generate over HTTP', () => {
   it('reports its progress at the job’s URL and is stopped by DELETE, leaving no draft', async () => {
     let jobs: JobDispatcher | undefined
-    const api = await freshApi((store) => {
-      jobs = new JobDispatcher({ ...testDeps(store), solveRunner: pool })
-      return { solveRunner: pool, jobs }
+    const api = await freshApi({
+      more: (store) => {
+        jobs = new JobDispatcher({ ...testDeps(store), solveRunner: pool })
+        return { solveRunner: pool, jobs }
+      },
     })
     try {
       const { base } = await withSchool(api)

@@ -3,7 +3,7 @@
 import type { SqliteStore } from '../../db/sqlite.js'
 import type { App } from '../../src/app.js'
 import type { AppDeps } from '../../src/platform/deps.js'
-import { MemoryMailer } from '../../src/platform/mailer.js'
+import { MemoryMailer, type Mailer } from '../../src/platform/mailer.js'
 import { freshStore, KIT_NOW, testApp } from './kit.js'
 import { seedUser, signInWith } from './seed.js'
 
@@ -26,13 +26,13 @@ export const TESTER = { id: 'usr_tester', email: 'tester@example.test', name: 'T
 
 /**
  * A fresh database and app, with a signed-in person (no role yet: the organisations they create
- * make them its trust admin, so every school they then create is theirs). `more`: deps beyond
- * the kit's, made from the store (a solve runner, a job dispatcher).
+ * make them its trust admin, so every school they then create is theirs). `sendMail`: the app's mailer instead of the in-memory one (a real SMTP server's, say); `mailer`
+ * then stays empty. `more`: deps beyond the kit's, made from the store (a solve runner, a job dispatcher).
  */
-export async function freshApi(more: (store: SqliteStore) => Partial<AppDeps> = () => ({})): Promise<TestApi> {
+export async function freshApi(options: { sendMail?: Mailer; more?: (store: SqliteStore) => Partial<AppDeps> } = {}): Promise<TestApi> {
   const store = freshStore()
   const mailer = new MemoryMailer()
-  const app = testApp({ store, mailer, ...more(store) })
+  const app = testApp({ store, mailer: options.sendMail ?? mailer, ...(options.more?.(store) ?? {}) })
   const tester = await seedUser(TESTER.id, TESTER.email, TESTER.name)
   await store.atomic(tester.statements)
   const cookie = await signInWith(async (path, init) => await app.request(path, init), ORIGIN, tester.link)

@@ -249,15 +249,24 @@ export async function renderPages(): Promise<Record<string, string>> {
     posts: (
       <DutyPostsPage frame={frame} posts={[]} slots={slots} form={emptyForm({ kind: 'break', priority: '3', days: ['mon', 'tue', 'wed', 'thu', 'fri'] })} />
     ),
-    week: <WeekPage frame={frame} model={model} status={replanStatus} diff={diff} previousMonday="2026-11-16" nextMonday="2026-11-30" />,
+    week: (
+      <WeekPage
+        frame={frame}
+        model={model}
+        status={replanStatus}
+        diff={diff}
+        previous={{ monday: '2026-11-16', skipped: [] }}
+        next={{ monday: '2026-11-30', skipped: [] }}
+      />
+    ),
     'week-empty': (
       <WeekPage
         frame={frame}
         model={buildWeekModel(scenario, null, [])}
         status={{ version: 0, published: null, draft: null, nextPublication: 1, showing: 'none', timezone: 'Europe/London' }}
         diff={null}
-        previousMonday="2026-11-16"
-        nextMonday="2026-11-30"
+        previous={{ monday: '2026-11-16', skipped: [] }}
+        next={{ monday: '2026-11-30', skipped: [] }}
         problem={{ title: 'A pin breaks a rule of the week', details: ['pins[0]: Ben Jones is absent on Wednesday'] }}
       />
     ),

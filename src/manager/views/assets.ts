@@ -133,6 +133,8 @@ export const MANAGER_CSS = ME_CSS + MANAGER_RULES
  *  - a form with a [data-progress] element shows it while the server works (a long solve),
  *    and its buttons are disabled so a second click does not start a second solve;
  *  - [data-print] buttons, hidden without a script, print the page;
+ *  - [data-copy] buttons, hidden without a script, copy the text of the field they name and
+ *    say so in the page's [data-copied] status;
  *  - a file chosen in a [data-fill] input is also shown in the textarea it names, so the
  *    manager sees what will be read.
  */
@@ -152,6 +154,18 @@ document.addEventListener('submit', function (event) {
 document.querySelectorAll('[data-print]').forEach(function (button) {
   button.hidden = false;
   button.addEventListener('click', function () { window.print(); });
+});
+document.querySelectorAll('[data-copy]').forEach(function (button) {
+  var field = document.getElementById(button.getAttribute('data-copy'));
+  var said = document.querySelector('[data-copied]');
+  if (!field || !navigator.clipboard) return;
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    navigator.clipboard.writeText(field.value).then(
+      function () { if (said) said.textContent = 'Copied.'; },
+      function () { field.select(); if (said) said.textContent = 'Could not copy: the link is selected, copy it from there.'; }
+    );
+  });
 });
 document.querySelectorAll('input[type=file][data-fill]').forEach(function (input) {
   input.addEventListener('change', function () {

@@ -4,17 +4,18 @@
 import type { FC } from 'hono/jsx'
 import { longDate } from '../../ui/dates.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { WeekSteps, type WeekStep } from './week-steps.js'
 
 export interface NoSchoolWeekProps {
   frame: Omit<PageFrame, 'title' | 'section'>
   monday: string
   /** "the week of 21 December 2026 has no school day: it is outside every term (Christmas holiday)" */
   reason: string
-  previousMonday: string
-  nextMonday: string
+  previous: WeekStep
+  next: WeekStep
 }
 
-export const NoSchoolWeekPage: FC<NoSchoolWeekProps> = ({ frame, monday, reason, previousMonday, nextMonday }) => (
+export const NoSchoolWeekPage: FC<NoSchoolWeekProps> = ({ frame, monday, reason, previous, next }) => (
   <ManagerLayout {...frame} title={`Week of ${longDate(monday)}`} section="week">
     <p class="notice" role="status">
       No rota to plan: {reason}.
@@ -24,12 +25,7 @@ export const NoSchoolWeekPage: FC<NoSchoolWeekProps> = ({ frame, monday, reason,
     </p>
     <nav aria-label="Weeks" class="no-print">
       <ul>
-        <li>
-          <a href={frame.paths.week(previousMonday)}>Previous week</a>
-        </li>
-        <li>
-          <a href={frame.paths.week(nextMonday)}>Next week</a>
-        </li>
+        <WeekSteps paths={frame.paths} previous={previous} next={next} />
       </ul>
     </nav>
   </ManagerLayout>

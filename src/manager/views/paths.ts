@@ -19,6 +19,7 @@ export function managerPaths(schoolId: string) {
     personalLink: (staffId: string) => `${school}/setup/staff/${encodeURIComponent(staffId)}/link`,
     /** POST: a first personal link for everyone without one, answered as a sheet to print */
     linkSheet: `${school}/setup/staff/links/print`,
+    linkMail: `${school}/setup/staff/links/email`,
     posts: `${school}/setup/posts`,
     /** One row of a setup list, `${list}/${id}/delete`: GET asks first (what goes with it), POST removes it */
     remove: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/delete`,

@@ -92,6 +92,11 @@ const StaffList: FC<{ frame: Frame; staff: StaffMember[] }> = ({ frame, staff })
         <span class="hint">A sheet of cards to hand out. People who already have a link are named, not given a new one.</span>
       </PostForm>
     )}
+    {staff.length === 0 ? null : (
+      <p>
+        <a href={frame.paths.linkMail}>E-mail personal links</a> to the people who have an e-mail address.
+      </p>
+    )}
   </section>
 )
 

@@ -86,6 +86,13 @@ export const NewPersonalLinkPage: FC<{ frame: Omit<PageFrame, 'title' | 'section
           <label for="personal-link">Or send them the link</label>
           <input id="personal-link" type="text" readonly value={url} />
         </div>
+        {/* Without a script the link is selectable text above; the script shows the button. */}
+        <p class="actions">
+          <button type="button" data-copy="personal-link" hidden>
+            Copy the link
+          </button>
+          <span data-copied role="status" class="hint" />
+        </p>
       </section>
       <p>
         <a href={frame.paths.staff}>Back to staff</a>

@@ -16,6 +16,7 @@ import { AbsentOnDutyNotice } from './week-absent-notice.js'
 import { GeneratingNotice } from './week-generating.js'
 import type { SolveJob } from '../../jobs/jobs.js'
 import type { SetupChange } from '../../week/setup-print.js'
+import { WeekSteps, type WeekStep } from './week-steps.js'
 
 export interface WeekStatus {
   /** the week's version: what a publish must name, so it publishes what was reviewed (a hidden field only: drafts and swaps move it too) */
@@ -38,8 +39,8 @@ export interface WeekPageProps {
   status: WeekStatus
   /** the draft against the published rota (a re-plan); null on a first publish */
   diff: RotaDiff | null
-  previousMonday: string
-  nextMonday: string
+  previous: WeekStep
+  next: WeekStep
   /** a problem the last action ran into, e.g. a pin that breaks a rule */
   problem?: { title: string; details: string[] } | undefined
   /** swaps of the week that both people agreed, waiting for a manager */
@@ -141,19 +142,7 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
 
 type Paths = PageFrame['paths']
 
-export const WeekPage: FC<WeekPageProps> = ({
-  frame,
-  model,
-  status,
-  diff,
-  previousMonday,
-  nextMonday,
-  problem,
-  swaps,
-  changes = [],
-  job,
-  stoppable = false,
-}) => {
+export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previous, next, problem, swaps, changes = [], job, stoppable = false }) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -161,7 +150,7 @@ export const WeekPage: FC<WeekPageProps> = ({
     `${what}, week of ${longDate(monday)} (${status.showing === 'draft' ? 'draft' : status.showing === 'published' ? 'published' : 'not generated yet'})`
   return (
     <ManagerLayout {...frame} title={`Week of ${longDate(monday)}`} section="week">
-      <WeekNav paths={paths} monday={monday} previousMonday={previousMonday} nextMonday={nextMonday} />
+      <WeekNav paths={paths} monday={monday} previous={previous} next={next} />
       {problem ? <ProblemSummary problem={problem} /> : null}
       {job ? <GeneratingNotice job={job} paths={paths} monday={monday} stoppable={stoppable} /> : null}
       <Status status={status} />
@@ -207,15 +196,10 @@ export const WeekPage: FC<WeekPageProps> = ({
   )
 }
 
-const WeekNav: FC<{ paths: Paths; monday: string; previousMonday: string; nextMonday: string }> = ({ paths, monday, previousMonday, nextMonday }) => (
+const WeekNav: FC<{ paths: Paths; monday: string; previous: WeekStep; next: WeekStep }> = ({ paths, monday, previous, next }) => (
   <nav aria-label="Weeks" class="no-print">
     <ul>
-      <li>
-        <a href={paths.week(previousMonday)}>Previous week</a>
-      </li>
-      <li>
-        <a href={paths.week(nextMonday)}>Next week</a>
-      </li>
+      <WeekSteps paths={paths} previous={previous} next={next} />
       <li>
         <a href={paths.cover(monday)}>Cover for this week</a>
       </li>
