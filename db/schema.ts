@@ -586,3 +586,20 @@ export interface SolveJobsTable {
 export interface Database {
   solve_jobs: SolveJobsTable
 }
+
+// ---------------------------------------------------------------------------------------------
+// 0016_duty_receipts.sql: "Seen" receipts for changed duties.
+
+export interface DutyReceiptsTable {
+  /** the calendar_entries row: one assignment of one person */
+  entry_uid: string
+  /** the calendar_publishes row whose change was seen (the entry's changed_in then) */
+  publish_id: string
+  school_id: string
+  staff_id: string
+  seen_at: string
+}
+
+export interface Database {
+  duty_receipts: DutyReceiptsTable
+}

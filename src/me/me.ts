@@ -9,6 +9,7 @@ import { schoolToday } from '../platform/zone.js'
 import type { Deps } from '../platform/deps.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { loadMeFigures, type MeFigures } from './figures.js'
+import { unseenChanges, type ToSee } from '../notifications/receipts.js'
 
 /** A published assignment as the phone page says it. */
 export interface DutyText {
@@ -57,6 +58,8 @@ export interface MeDuty extends DutyText {
   colleagues: string[]
   /** what the latest publish did to it, when that publish was a re-plan */
   change: Exclude<CalendarChange, 'removed'> | null
+  /** set while a re-plan's change of it waits for the person to mark it seen */
+  toSee: ToSee | null
 }
 
 export interface MeDay {
@@ -104,7 +107,11 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
 
   const today = schoolToday(deps.clock, who.timezone)
   const { monday, sunday, weekend } = weekShown(today)
-  const [rows, publishes] = await Promise.all([entriesOf(db, schoolId, staffId, today, monday), latestTwoPublishes(db, schoolId, monday)])
+  const [rows, publishes, unseen] = await Promise.all([
+    entriesOf(db, schoolId, staffId, today, monday),
+    latestTwoPublishes(db, schoolId, monday),
+    unseenChanges(deps.store, schoolId, staffId),
+  ])
 
   const latest = publishes[0]
   const replan = latest !== undefined && publishes.length > 1
@@ -114,6 +121,7 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
     uid: r.uid,
     colleagues: parseJsonColumn<string[]>(r.colleagues, []),
     change: changedNow(r) && r.change !== 'removed' ? r.change : null,
+    toSee: r.removed_at === null ? (unseen.get(r.uid) ?? null) : null,
   })
   const live = rows.filter((r) => r.removed_at === null).map(duty)
   const inWeek = live.filter((d) => d.date >= monday.toString() && d.date <= sunday.toString())

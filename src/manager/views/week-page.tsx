@@ -16,6 +16,8 @@ import { AbsentOnDutyNotice } from './week-absent-notice.js'
 import { GeneratingNotice } from './week-generating.js'
 import type { SolveJob } from '../../jobs/jobs.js'
 import type { SetupChange } from '../../week/setup-print.js'
+import type { WeekReceipts } from '../../notifications/receipts.js'
+import { ReceiptsSection } from './week-receipts.js'
 
 export interface WeekStatus {
   /** the week's version: what a publish must name, so it publishes what was reviewed (a hidden field only: drafts and swaps move it too) */
@@ -48,6 +50,8 @@ export interface WeekPageProps {
   changes?: SetupChange[] | undefined
   /** a generate of this week that is queued or solving */
   job?: SolveJob | undefined
+  /** who has seen the latest publish's changes, when it was a re-plan */
+  receipts?: WeekReceipts | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -139,7 +143,7 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
 
 type Paths = PageFrame['paths']
 
-export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps, changes = [], job }) => {
+export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previousMonday, nextMonday, problem, swaps, changes = [], job, receipts }) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -151,6 +155,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       {problem ? <ProblemSummary problem={problem} /> : null}
       {job ? <GeneratingNotice job={job} paths={paths} monday={monday} /> : null}
       <Status status={status} />
+      {receipts ? <ReceiptsSection receipts={receipts} timezone={status.timezone} /> : null}
       {generated && (changes.length > 0 || model.unplanned > 0) ? (
         <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} />
       ) : null}
