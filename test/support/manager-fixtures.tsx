@@ -249,7 +249,31 @@ export async function renderPages(): Promise<Record<string, string>> {
     posts: (
       <DutyPostsPage frame={frame} posts={[]} slots={slots} form={emptyForm({ kind: 'break', priority: '3', days: ['mon', 'tue', 'wed', 'thu', 'fri'] })} />
     ),
-    week: <WeekPage frame={frame} model={model} status={replanStatus} diff={diff} previousMonday="2026-11-16" nextMonday="2026-11-30" />,
+    week: (
+      <WeekPage
+        frame={frame}
+        model={model}
+        status={replanStatus}
+        diff={diff}
+        previousMonday="2026-11-16"
+        nextMonday="2026-11-30"
+        receipts={{
+          ordinal: 2,
+          publishedAt: '2026-11-23T07:40:00Z',
+          duties: [
+            {
+              date: '2026-11-24',
+              start: '10:50',
+              end: '11:10',
+              what: 'Break duty: Yard',
+              seen: [{ name: 'Amira Patel', at: '2026-11-23T07:52:00Z' }],
+              notYet: ['Ben Ortiz'],
+            },
+            { date: '2026-11-25', start: '12:10', end: '12:40', what: 'Lunch duty: Dining hall', seen: [], notYet: ['Cara Li', 'Ben Ortiz'] },
+          ],
+        }}
+      />
+    ),
     'week-empty': (
       <WeekPage
         frame={frame}

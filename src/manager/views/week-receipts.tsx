@@ -11,8 +11,10 @@ export const ReceiptsSection: FC<{ receipts: WeekReceipts; timezone: string }> =
     <section aria-labelledby="receipts-title">
       <h2 id="receipts-title">Who has seen the changes</h2>
       <p>
-        Publication {receipts.ordinal}, {localWhen(receipts.publishedAt, timezone)}, changed{' '}
-        {receipts.duties.length === 1 ? 'one duty' : `${receipts.duties.length} duties`} that people still have. Each person presses Seen on their phone.
+        Publication {receipts.ordinal} ({localWhen(receipts.publishedAt, timezone)}) changed{' '}
+        {receipts.duties.length === 0
+          ? 'no duty anyone still has (it only took duties off), so nobody has anything to mark seen.'
+          : `${receipts.duties.length === 1 ? 'one duty' : `${receipts.duties.length} duties`}. Each person on a changed duty presses Seen on their phone.`}
       </p>
       {receipts.duties.length === 0 ? null : waiting.length === 0 ? (
         <p>Everyone has seen their changes.</p>
