@@ -110,7 +110,8 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
   const [rows, publishes, unseen] = await Promise.all([
     entriesOf(db, schoolId, staffId, today, monday),
     latestTwoPublishes(db, schoolId, monday),
-    unseenChanges(deps.store, schoolId, staffId),
+    // The page's earliest day: today, or this week's Monday (at the weekend the week shown is the next).
+    unseenChanges(deps.store, schoolId, staffId, [today.toString(), monday.toString()].sort()[0] ?? today.toString()),
   ])
 
   const latest = publishes[0]

@@ -20,8 +20,8 @@ export interface ToSee {
   change: 'added' | 'updated'
 }
 
-/** The person's live duties changed by a re-plan that they have not marked seen, by entry uid. */
-export async function unseenChanges(store: Store, schoolId: string, staffId: string): Promise<Map<string, ToSee>> {
+/** The person's live duties from `from` on (YYYY-MM-DD) that a re-plan changed and they have not marked seen, by entry uid. */
+export async function unseenChanges(store: Store, schoolId: string, staffId: string, from: string): Promise<Map<string, ToSee>> {
   const rows = await store.db
     .selectFrom('calendar_entries as e')
     .innerJoin('calendar_publishes as p', 'p.id', 'e.changed_in')
@@ -29,6 +29,7 @@ export async function unseenChanges(store: Store, schoolId: string, staffId: str
     .select(['e.uid', 'e.changed_in', 'e.change'])
     .where('e.school_id', '=', schoolId)
     .where('e.staff_id', '=', staffId)
+    .where('e.date', '>=', from)
     .where('e.removed_at', 'is', null)
     .where('p.ordinal', '>', 1)
     .where('r.entry_uid', 'is', null)
