@@ -404,6 +404,8 @@ export interface CalendarEntriesTable {
   record_id: string
   /** the calendar_publishes row whose publish last changed it */
   changed_in: string
+  /** the calendar_publishes row that last gave it or changed when, where or what it is: the change a "Seen" is for (0016) */
+  asks_seen_in: string
   created_at: string
   changed_at: string
   removed_at: string | null

@@ -24,9 +24,9 @@ export interface ToSee {
 export async function unseenChanges(store: Store, schoolId: string, staffId: string, from: string): Promise<Map<string, ToSee>> {
   const rows = await store.db
     .selectFrom('calendar_entries as e')
-    .innerJoin('calendar_publishes as p', 'p.id', 'e.changed_in')
-    .leftJoin('duty_receipts as r', (j) => j.onRef('r.entry_uid', '=', 'e.uid').onRef('r.publish_id', '=', 'e.changed_in'))
-    .select(['e.uid', 'e.changed_in', 'e.change'])
+    .innerJoin('calendar_publishes as p', 'p.id', 'e.asks_seen_in')
+    .leftJoin('duty_receipts as r', (j) => j.onRef('r.entry_uid', '=', 'e.uid').onRef('r.publish_id', '=', 'e.asks_seen_in'))
+    .select(['e.uid', 'e.asks_seen_in', 'e.change'])
     .where('e.school_id', '=', schoolId)
     .where('e.staff_id', '=', staffId)
     .where('e.date', '>=', from)
@@ -34,7 +34,7 @@ export async function unseenChanges(store: Store, schoolId: string, staffId: str
     .where('p.ordinal', '>', 1)
     .where('r.entry_uid', 'is', null)
     .execute()
-  return new Map(rows.flatMap((r) => (r.change === 'removed' ? [] : [[r.uid, { publishId: r.changed_in, change: r.change }]])))
+  return new Map(rows.flatMap((r) => (r.change === 'removed' ? [] : [[r.uid, { publishId: r.asks_seen_in, change: r.change }]])))
 }
 
 /** What marking seen did: written now, or found already written (a double tap, a replayed form). */
@@ -48,19 +48,19 @@ export type SeenOutcome = 'seen' | 'already'
 export async function markSeen(ctx: WriteContext, me: { schoolId: string; staffId: string }, entryUid: string, publishId: string): Promise<SeenOutcome> {
   const entry = await ctx.store.db
     .selectFrom('calendar_entries as e')
-    .innerJoin('calendar_publishes as p', 'p.id', 'e.changed_in')
-    .leftJoin('duty_receipts as r', (j) => j.onRef('r.entry_uid', '=', 'e.uid').onRef('r.publish_id', '=', 'e.changed_in'))
-    .select(['e.changed_in', 'p.ordinal', 'r.seen_at'])
+    .innerJoin('calendar_publishes as p', 'p.id', 'e.asks_seen_in')
+    .leftJoin('duty_receipts as r', (j) => j.onRef('r.entry_uid', '=', 'e.uid').onRef('r.publish_id', '=', 'e.asks_seen_in'))
+    .select(['e.asks_seen_in', 'p.ordinal', 'r.seen_at'])
     .where('e.uid', '=', entryUid)
     .where('e.school_id', '=', me.schoolId)
     .where('e.staff_id', '=', me.staffId)
     .where('e.removed_at', 'is', null)
     .executeTakeFirst()
   if (!entry || entry.ordinal < 2) throw notFound('no changed duty of yours has that id')
-  if (entry.changed_in !== publishId) throw conflict('that duty has changed again since the page you pressed Seen on')
+  if (entry.asks_seen_in !== publishId) throw conflict('that duty has changed again since the page you pressed Seen on')
   if (entry.seen_at !== null) return 'already'
   // The guard keeps the receipt to the change it names, should another publish land meanwhile.
-  const stillSo = sql`EXISTS (SELECT 1 FROM calendar_entries WHERE uid = ${entryUid} AND changed_in = ${publishId} AND removed_at IS NULL)`
+  const stillSo = sql`EXISTS (SELECT 1 FROM calendar_entries WHERE uid = ${entryUid} AND asks_seen_in = ${publishId} AND removed_at IS NULL)`
   await ctx.store.atomic([
     auditStatement(ctx, { schoolId: me.schoolId, entity: 'duty_receipt', entityId: entryUid, action: 'seen', after: { publishId } }, stillSo),
     ctx.store.db
@@ -104,11 +104,11 @@ export async function weekReceipts(store: Store, schoolId: string, week: string)
   const rows = await store.db
     .selectFrom('calendar_entries as e')
     .innerJoin('staff as s', 's.id', 'e.staff_id')
-    .leftJoin('duty_receipts as r', (j) => j.onRef('r.entry_uid', '=', 'e.uid').onRef('r.publish_id', '=', 'e.changed_in'))
+    .leftJoin('duty_receipts as r', (j) => j.onRef('r.entry_uid', '=', 'e.uid').onRef('r.publish_id', '=', 'e.asks_seen_in'))
     .select(['e.work_code', 'e.date', 'e.slot_code', 'e.start_time', 'e.end_time', 'e.kind', 'e.title', 's.name', 'r.seen_at'])
     .where('e.school_id', '=', schoolId)
     .where('e.week', '=', week)
-    .where('e.changed_in', '=', latest.id)
+    .where('e.asks_seen_in', '=', latest.id)
     .where('e.removed_at', 'is', null)
     .orderBy('e.date')
     .orderBy('e.start_time')

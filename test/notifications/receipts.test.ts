@@ -45,8 +45,14 @@ function seenButtons(html: string): { entry: string; publish: string }[] {
     .filter((b, i, all) => all.findIndex((x) => x.entry === b.entry) === i)
 }
 
-/** The second publication: Ben joins Amira on the yard, so her duty changes (its colleagues) and his is new. */
-async function benJoinsTheYard(): Promise<void> {
+/** Morning break starts at another time from the next publication on. */
+async function breakMovesTo(start: string, end: string): Promise<void> {
+  await school.store.db.updateTable('slots').set({ start_time: start, end_time: end }).where('id', '=', 'slt_break').execute()
+}
+
+/** The second publication: break moves ten minutes earlier, so Amira's duty changes, and Ben joins her on the yard. */
+async function theReplan(): Promise<void> {
+  await breakMovesTo('10:40', '11:00')
   await publishAgain([
     ['stf_amira', ...TUESDAY_YARD],
     ['stf_ben', ...TUESDAY_YARD],
@@ -61,7 +67,7 @@ async function publishAgain(rows: Parameters<typeof publish>[2]): Promise<void> 
 
 /** After publication 2, Amira presses the Seen of her changed yard duty; returns what it sent. */
 async function amiraPressesSeen(): Promise<{ entry: string; publish: string }> {
-  await benJoinsTheYard()
+  await theReplan()
   const [button = { entry: '', publish: '' }] = seenButtons(await get('/me', amira))
   expect((await post(amira, button)).status).toBe(303)
   return button
@@ -81,7 +87,7 @@ describe('Seen on /me', () => {
   })
 
   it('a duty a re-plan changed is marked Changed and carries a Seen button', async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const page = await get('/me', amira)
     expect(page).toContain('<span class="tag">Changed</span>')
     expect(page).toContain('Changes to mark as seen')
@@ -89,8 +95,17 @@ describe('Seen on /me', () => {
     expect(await get('/me', ben)).toContain('<span class="tag">New</span>')
   })
 
+  it('a new colleague on the duty, and nothing else, asks nothing: the person goes where they went', async () => {
+    await publishAgain([
+      ['stf_amira', ...TUESDAY_YARD],
+      ['stf_ben', ...TUESDAY_YARD],
+    ])
+    expect(seenButtons(await get('/me', amira))).toEqual([])
+    expect(seenButtons(await get('/me', ben))).toHaveLength(1)
+  })
+
   it('pressing Seen records it: the button goes, and the page says so once', async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const [button] = seenButtons(await get('/me', amira))
     const pressed = await post(amira, button ?? { entry: '', publish: '' })
     expect(pressed.status).toBe(303)
@@ -102,7 +117,7 @@ describe('Seen on /me', () => {
   })
 
   it('pressing Seen twice (a double tap) writes one receipt and answers alike', async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const [button] = seenButtons(await get('/me', amira))
     expect((await post(amira, button ?? { entry: '', publish: '' })).status).toBe(303)
     expect((await post(amira, button ?? { entry: '', publish: '' })).status).toBe(303)
@@ -110,7 +125,7 @@ describe('Seen on /me', () => {
   })
 
   it('the stored /me page is made again once a receipt is written', async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const before = await app.request('/me', { headers: { cookie: amira } })
     const [button] = seenButtons(await before.text())
     await post(amira, button ?? { entry: '', publish: '' })
@@ -121,6 +136,7 @@ describe('Seen on /me', () => {
 
   it('a later publish that changes the duty again asks again', async () => {
     const first = await amiraPressesSeen()
+    await breakMovesTo('10:30', '10:50')
     await publishAgain([
       ['stf_amira', ...TUESDAY_YARD],
       ['stf_cara', ...TUESDAY_YARD],
@@ -141,8 +157,9 @@ describe('Seen on /me', () => {
   })
 
   it('a Seen pressed on a page from before the duty changed again is refused (409), and nothing is written', async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const [old] = seenButtons(await get('/me', amira))
+    await breakMovesTo('10:30', '10:50')
     await publishAgain([['stf_amira', ...TUESDAY_YARD]])
     const refused = await post(amira, old ?? { entry: '', publish: '' })
     expect(refused.status).toBe(409)
@@ -151,7 +168,7 @@ describe('Seen on /me', () => {
   })
 
   it("a person cannot mark someone else's duty seen: a forged id is refused (404) and nothing is written", async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const [amiras] = seenButtons(await get('/me', amira))
     const forged = await post(ben, amiras ?? { entry: '', publish: '' })
     expect(forged.status).toBe(404)
@@ -161,14 +178,14 @@ describe('Seen on /me', () => {
   })
 
   it('a form without its fields is refused (400), naming nothing it did', async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const bad = await post(amira, { entry: 'x" onload="y' })
     expect(bad.status).toBe(400)
     expect(await receiptCount()).toBe(0)
   })
 
   it('a Seen from another site is refused before it reaches the page', async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const [button] = seenButtons(await get('/me', amira))
     const crossSite = await app.request('/me/seen', {
       method: 'POST',
@@ -185,7 +202,7 @@ describe("Seen on the manager's week page", () => {
     await amiraPressesSeen()
     const page = await get(WEEK_PAGE, manager)
     expect(page).toContain('Who has seen the changes')
-    expect(page).toContain('Tue 24 Nov, 10:50 to 11:10: Break duty: Yard, by the climbing frame')
+    expect(page).toContain('Tue 24 Nov, 10:40 to 11:00: Break duty: Yard, by the climbing frame')
     expect(page).toContain('Seen: Amira Patel (Tuesday 24 November at 07:01)')
     expect(page).toContain('Not yet: Ben Ortiz')
     expect(page).toContain('<strong>Not yet seen by:</strong> Ben Ortiz.')
@@ -197,6 +214,7 @@ describe("Seen on the manager's week page", () => {
 
   it('a second publish changing the duty again shows it unseen again', async () => {
     await amiraPressesSeen()
+    await breakMovesTo('10:30', '10:50')
     await publishAgain([
       ['stf_amira', ...TUESDAY_YARD],
       ['stf_cara', ...TUESDAY_YARD],
@@ -207,7 +225,7 @@ describe("Seen on the manager's week page", () => {
   })
 
   it("another school's manager and staff see none of it and can mark none of it", async () => {
-    await benJoinsTheYard()
+    await theReplan()
     const [amiras] = seenButtons(await get('/me', amira))
     const { db } = school.store
     await insertOrganisation(school.store, 'org_2', 'Oak Trust')
