@@ -408,6 +408,8 @@ export interface CalendarEntriesTable {
   record_id: string
   /** the calendar_publishes row whose publish last changed it */
   changed_in: string
+  /** the calendar_publishes row that last gave it or changed when, where or what it is: the change a "Seen" is for (0016) */
+  asks_seen_in: string
   created_at: string
   changed_at: string
   removed_at: string | null
@@ -614,6 +616,19 @@ export interface AbsenceReportsTable {
   rejected_at: string | null
 }
 
+// 0020_duty_receipts.sql: "Seen" receipts for changed duties.
+
+export interface DutyReceiptsTable {
+  /** the calendar_entries row: one assignment of one person */
+  entry_uid: string
+  /** the calendar_publishes row whose change was seen (the entry's changed_in then) */
+  publish_id: string
+  school_id: string
+  staff_id: string
+  seen_at: string
+}
+
 export interface Database {
   absence_reports: AbsenceReportsTable
+  duty_receipts: DutyReceiptsTable
 }

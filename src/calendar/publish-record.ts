@@ -88,6 +88,7 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
               'added' | 'updated'
             >`CASE WHEN calendar_entries.removed_at IS NOT NULL THEN 'added' WHEN ${DIFFERS} THEN 'updated' ELSE calendar_entries.change END`,
             changed_in: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_in ELSE calendar_entries.changed_in END`,
+            asks_seen_in: sql<string>`CASE WHEN ${MOVES} THEN excluded.asks_seen_in ELSE calendar_entries.asks_seen_in END`,
             changed_at: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_at ELSE calendar_entries.changed_at END`,
             week: sql<string>`excluded.week`,
             kind: sql<CalendarEntryKind>`excluded.kind`,
@@ -147,6 +148,18 @@ const DIFFERS = sql`(calendar_entries.removed_at IS NOT NULL
   OR calendar_entries.starts_at IS NOT excluded.starts_at
   OR calendar_entries.ends_at IS NOT excluded.ends_at
   OR calendar_entries.colleagues IS NOT excluded.colleagues)`
+
+/**
+ * True when the person must act on the change: the duty is back, or is somewhere or at a time
+ * (or is something) other than before. Colleagues alone do not count: nobody goes anywhere else
+ * for them, and the change message does not mention them (notifications/changes.ts).
+ */
+const MOVES = sql`(calendar_entries.removed_at IS NOT NULL
+  OR calendar_entries.kind IS NOT excluded.kind
+  OR calendar_entries.title IS NOT excluded.title
+  OR calendar_entries.location IS NOT excluded.location
+  OR calendar_entries.starts_at IS NOT excluded.starts_at
+  OR calendar_entries.ends_at IS NOT excluded.ends_at)`
 
 interface Setup {
   timezone: string
@@ -215,6 +228,7 @@ function entryRow(deps: Deps, published: PublishedWeek, setup: Setup, a: Publish
     change: 'added',
     record_id: recordId,
     changed_in: recordId,
+    asks_seen_in: recordId,
     created_at: now,
     changed_at: now,
     removed_at: null,

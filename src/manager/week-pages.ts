@@ -14,6 +14,7 @@ import { publishWeek, viewWeek, type WeekView } from '../week/publish.js'
 import { publicationCount, weekVersion } from '../week/rotas.js'
 import { setupChanges, setupPrint, storedPrint, type SetupChange } from '../week/setup-print.js'
 import { localWhen } from '../ui/dates.js'
+import { weekReceipts, type WeekReceipts } from '../notifications/receipts.js'
 import { managerPaths } from './views/paths.js'
 import { PrintPage } from './views/print-page.js'
 import { WeekNotReadyPage, WeekPage, type WeekStatus } from './views/week-page.js'
@@ -52,6 +53,8 @@ export interface WeekData {
   swaps: Swap[]
   /** what in the setup changed since the shown rota was made (empty when it is up to date, or cannot tell) */
   changes: SetupChange[]
+  /** who has seen the latest publish's changes, when it was a re-plan */
+  receipts: WeekReceipts | undefined
 }
 
 export type NoWeek = { notReady: string } | { noSchoolDay: string }
@@ -67,11 +70,12 @@ export async function loadWeek(pc: PageContext, monday: string, show?: string): 
     if (err instanceof ProblemError && err.problem.status === 409) return { notReady: err.problem.detail ?? err.problem.title }
     throw err
   }
-  const [view, overrides, swaps, publications] = await Promise.all([
+  const [view, overrides, swaps, publications, receipts] = await Promise.all([
     viewWeek(pc.ctx, pc.schoolId, monday),
     listOverrides(pc.ctx.store, pc.schoolId, monday),
     listSwaps(pc.ctx.store, pc.schoolId, monday),
     publicationCount(pc.ctx.store, pc.schoolId, monday),
+    weekReceipts(pc.ctx.store, pc.schoolId, monday),
   ])
   const showing: WeekStatus['showing'] = view.draft && !(show === 'published' && view.published) ? 'draft' : view.published ? 'published' : 'none'
   const rota = showing === 'draft' ? view.draft : showing === 'published' ? view.published : null
@@ -89,7 +93,7 @@ export async function loadWeek(pc: PageContext, monday: string, show?: string): 
   const changes = print ? setupChanges(print, setupPrint(scenario)) : []
   // A proof is about the setup the rota was made from; once that changed it proves nothing.
   const shown = changes.length > 0 ? { ...model, proof: null } : model
-  return { scenario, model: shown, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes }
+  return { scenario, model: shown, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes, receipts }
 }
 
 export async function weekPage(
@@ -115,6 +119,7 @@ export async function weekPage(
       problem: options.problem,
       swaps: data.swaps,
       changes: data.changes,
+      receipts: data.receipts,
       job,
       stoppable: pc.ctx.jobs !== undefined,
     }),

@@ -13,6 +13,7 @@ import { Notifications, type NotifyPanel } from './notify-panel.js'
 import { Leave, type LeavePanel } from './leave-panel.js'
 import { Absence, type AbsencePanel } from './absence-panel.js'
 import { PhoneDocument, renderPhoneDocument } from '../ui/phone-document.js'
+import { dutyAnchor, SEEN_ACTION, SeenForm, ToSeeNotice } from './seen-panel.js'
 
 /** What the page knows about the person's calendar feed. */
 export interface CalendarPanel {
@@ -33,6 +34,7 @@ export const ME_ACTIONS = {
   issueFeed: '/me/calendar',
   revokeFeed: '/me/calendar/revoke',
   signOut: '/auth/signout',
+  seen: SEEN_ACTION,
   ...SWAP_ACTIONS,
 } as const
 
@@ -43,30 +45,35 @@ interface DutySwaps {
   offered: ReadonlyMap<string, string>
 }
 
-const Duty: FC<{ duty: MeDuty; swaps?: DutySwaps | undefined }> = ({ duty, swaps }) => (
-  <li class={duty.change ? 'duty changed' : 'duty'}>
-    <p class="what">
-      <time datetime={`${duty.date}T${duty.start}`}>{duty.start}</time> to <time datetime={`${duty.date}T${duty.end}`}>{duty.end}</time>: {duty.what}
-      {duty.change ? <span class="tag">{duty.change === 'added' ? 'New' : 'Changed'}</span> : null}
-    </p>
-    {duty.where ? <p>Where: {duty.where}</p> : null}
-    <p>{duty.colleagues.length === 0 ? 'On your own' : `With ${namesList(duty.colleagues)}`}</p>
-    {duty.coverNote ? (
-      <p class="cover-note">
-        Covering for {duty.coverNote.from}, who left a note: {duty.coverNote.note}
+const Duty: FC<{ duty: MeDuty; list: 'today' | 'duty'; swaps?: DutySwaps | undefined }> = ({ duty, list, swaps }) => {
+  const change = duty.change ?? duty.toSee?.change ?? null
+  const id = dutyAnchor(list, duty.uid)
+  return (
+    <li class={change ? 'duty changed' : 'duty'} id={id}>
+      <p class="what" id={`${id}-what`}>
+        <time datetime={`${duty.date}T${duty.start}`}>{duty.start}</time> to <time datetime={`${duty.date}T${duty.end}`}>{duty.end}</time>: {duty.what}
+        {change ? <span class="tag">{change === 'added' ? 'New' : 'Changed'}</span> : null}
       </p>
-    ) : null}
-    {swaps && duty.date >= swaps.today ? <DutySwap duty={duty} offeredTo={swaps.offered.get(duty.ref)} /> : null}
-  </li>
-)
+      {duty.where ? <p>Where: {duty.where}</p> : null}
+      <p>{duty.colleagues.length === 0 ? 'On your own' : `With ${namesList(duty.colleagues)}`}</p>
+      {duty.coverNote ? (
+        <p class="cover-note">
+          Covering for {duty.coverNote.from}, who left a note: {duty.coverNote.note}
+        </p>
+      ) : null}
+      <SeenForm duty={duty} describedBy={`${id}-what`} />
+      {swaps && duty.date >= swaps.today ? <DutySwap duty={duty} offeredTo={swaps.offered.get(duty.ref)} /> : null}
+    </li>
+  )
+}
 
-const Duties: FC<{ duties: MeDuty[]; none: string; swaps?: DutySwaps | undefined }> = ({ duties, none, swaps }) =>
+const Duties: FC<{ duties: MeDuty[]; none: string; list: 'today' | 'duty'; swaps?: DutySwaps | undefined }> = ({ duties, none, list, swaps }) =>
   duties.length === 0 ? (
     <p class="quiet">{none}</p>
   ) : (
     <ul class="duties">
       {duties.map((d) => (
-        <Duty duty={d} swaps={swaps} />
+        <Duty duty={d} list={list} swaps={swaps} />
       ))}
     </ul>
   )
@@ -77,7 +84,7 @@ const Day: FC<{ day: MeDay; today: string; swaps: DutySwaps; nested?: boolean }>
   return (
     <>
       {nested ? <h4>{title}</h4> : <h3>{title}</h3>}
-      <Duties duties={day.duties} none="No duties." swaps={swaps} />
+      <Duties duties={day.duties} none="No duties." list="duty" swaps={swaps} />
     </>
   )
 }
@@ -216,6 +223,8 @@ export interface MeExtras {
   notify?: NotifyPanel | undefined
   leave?: LeavePanel | undefined
   absence?: AbsencePanel | undefined
+  /** said once after a Seen button */
+  seenMessage?: string | undefined
 }
 
 export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel; extras: MeExtras }> = ({
@@ -242,11 +251,12 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
       }
     >
       <h1>Your duties, {view.staffName}</h1>
+      <ToSeeNotice view={view} message={extras.seenMessage} />
       <Changes view={view} />
       <CoverOffers panel={coverOffers} />
       <section aria-labelledby="today">
         <h2 id="today">Today, {longDate(view.today)}</h2>
-        <Duties duties={view.todays} none={view.published || view.week.next ? 'No duties today.' : 'No rota is published for this week yet.'} />
+        <Duties duties={view.todays} list="today" none={view.published || view.week.next ? 'No duties today.' : 'No rota is published for this week yet.'} />
       </section>
       <section aria-labelledby="week">
         <h2 id="week">{view.week.next ? 'Next week' : 'This week'}</h2>

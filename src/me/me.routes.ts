@@ -29,6 +29,9 @@ import { listMyReports, reportAbsence, reportOfForm } from '../leave/absence-rep
 import { MANIFEST, PUSH_SCRIPT, SERVICE_WORKER } from './push-assets.js'
 import { forgetPushSubscription, savePushSubscription } from '../notifications/push-subscriptions.js'
 import { validate } from '../platform/http/validate.js'
+import { STALE_WRITE_MARKER } from '../platform/audit.js'
+import { markSeen } from '../notifications/receipts.js'
+import { SEEN_ACTION, TO_SEE_ANCHOR } from './seen-panel.js'
 import { z } from 'zod'
 
 import { feedLinks } from '../calendar/feeds.routes.js'
@@ -72,6 +75,7 @@ interface Shown {
   notify?: Omit<NotifyPanel, 'address' | 'prefs'>
   leave?: Omit<LeavePanel, 'list'>
   absence?: Omit<AbsencePanel, 'list'>
+  seenMessage?: string
   status?: 200 | 400 | 403 | 404 | 409 | 412
 }
 
@@ -100,6 +104,7 @@ async function pageOf(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}): 
     notify,
     leave: { list: leave.filter((r) => r.endDate >= view.today || r.status === 'requested'), ...shown.leave },
     absence: { list: reports, ...shown.absence },
+    seenMessage: shown.seenMessage,
   }
   return { html: await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, extras), status: shown.status ?? 200 }
 }
@@ -170,6 +175,7 @@ export const meRoutes = new Hono<AuthEnv>()
       notify: c.req.query('notify') === 'saved' ? 'Saved.' : undefined,
       leave: leaveFlash(c.req.query('leave')),
       absence: absenceFlash(c.req.query('absence')),
+      seen: c.req.query('seen') === 'done' ? 'Marked as seen: the office can see you have read it.' : undefined,
     }
     // The plain page comes from its stored copy; a page with a one-off message is made now.
     if (Object.values(flashes).every((f) => f === undefined)) return storedPage(c, me)
@@ -179,6 +185,7 @@ export const meRoutes = new Hono<AuthEnv>()
       notify: { message: flashes.notify },
       leave: { message: flashes.leave },
       absence: { message: flashes.absence },
+      ...(flashes.seen ? { seenMessage: flashes.seen } : {}),
     })
   })
 
@@ -290,6 +297,28 @@ export const meRoutes = new Hono<AuthEnv>()
       return show(c, me, { notify: err.problem.status === 412 ? { message } : { typed, errors }, status: err.problem.status === 412 ? 412 : 400 })
     }
     return c.redirect('/me?notify=saved#notify', 303)
+  })
+
+  // "Seen": the person has read a re-plan's change of one of their duties (notifications/receipts.ts).
+  .use(SEEN_ACTION, swapBodyLimit)
+  .post(SEEN_ACTION, async (c) => {
+    const me = staffOf(c)
+    privatePage(c)
+    if (!me) return c.html(await renderMeSignedOutPage(), 401)
+    const form = await formOf(c)
+    const id = (v: string | undefined) => (v !== undefined && /^[A-Za-z0-9_-]{1,100}$/.test(v) ? v : undefined)
+    const [entry, publish] = [id(form.entry), id(form.publish)]
+    if (!entry || !publish) return show(c, me, { seenMessage: 'That Seen button was not from this page: nothing was marked.', status: 400 })
+    try {
+      await markSeen(writeContext(c), me, entry, publish)
+    } catch (err) {
+      const changedAgain = err instanceof Error && err.message.includes(STALE_WRITE_MARKER)
+      if (!changedAgain && !(err instanceof ProblemError)) throw err
+      if (!changedAgain && err instanceof ProblemError && err.problem.status === 404)
+        return show(c, me, { seenMessage: 'That is not a changed duty of yours: nothing was marked.', status: 404 })
+      return show(c, me, { seenMessage: 'That duty changed again since that page: read it as it is now, then press Seen.', status: 409 })
+    }
+    return c.redirect(`/me?seen=done#${TO_SEE_ANCHOR}`, 303)
   })
 
   // Accept open cover: the first to accept gets the place; a later one is told it has gone.

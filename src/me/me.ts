@@ -11,6 +11,7 @@ import type { Deps } from '../platform/deps.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { loadMeFigures, type MeFigures } from './figures.js'
 import { coverNotesFor } from '../leave/absence-reports.js'
+import { unseenChanges, type ToSee } from '../notifications/receipts.js'
 
 /** A published assignment as the phone page says it. */
 export interface DutyText {
@@ -61,6 +62,8 @@ export interface MeDuty extends DutyText {
   change: Exclude<CalendarChange, 'removed'> | null
   /** the note of the absent colleague this duty was taken over from */
   coverNote: { from: string; note: string } | null
+  /** set while a re-plan's change of it waits for the person to mark it seen */
+  toSee: ToSee | null
 }
 
 export interface MeDay {
@@ -108,10 +111,12 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
 
   const today = schoolToday(deps.clock, who.timezone)
   const { monday, sunday, weekend } = weekShown(today)
-  const [rows, publishes, notes] = await Promise.all([
+  const [rows, publishes, notes, unseen] = await Promise.all([
     entriesOf(db, schoolId, staffId, today, monday),
     latestTwoPublishes(db, schoolId, monday),
     coverNotesFor(deps.store, schoolId, staffId, today.toString()),
+    // The page's earliest day: today, or this week's Monday (at the weekend the week shown is the next).
+    unseenChanges(deps.store, schoolId, staffId, [today.toString(), monday.toString()].sort()[0] ?? today.toString()),
   ])
   const noteOf = new Map(notes.map((n) => [n.ref, { from: n.from, note: n.note }]))
 
@@ -124,6 +129,7 @@ export async function loadMe(deps: Deps, schoolId: string, staffId: string): Pro
     colleagues: parseJsonColumn<string[]>(r.colleagues, []),
     change: changedNow(r) && r.change !== 'removed' ? r.change : null,
     coverNote: r.removed_at === null ? (noteOf.get(workRef(r.work_code, r.date, r.slot_code === '' ? null : r.slot_code)) ?? null) : null,
+    toSee: r.removed_at === null ? (unseen.get(r.uid) ?? null) : null,
   })
   const live = rows.filter((r) => r.removed_at === null).map(duty)
   const inWeek = live.filter((d) => d.date >= monday.toString() && d.date <= sunday.toString())

@@ -57,6 +57,9 @@ export function personChanges(before: readonly DutyLine[], after: readonly DutyL
   return [...people.values()].filter((p) => p.added.length + p.removed.length + p.moved.length > 0)
 }
 
+/** A re-plan's message asks for the receipt the office waits on (receipts.ts). */
+const SEEN_ASK = 'Please open your page and press Seen beside each change, so the office knows you have read it.'
+
 const when = (d: DutyLine) => `${shortDate(d.date)}, ${d.start}-${d.end}`
 const byTime = (a: DutyLine, b: DutyLine) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start)
 
@@ -68,7 +71,12 @@ export function changeMessage(name: string, week: string, changes: PersonChanges
     ...[...changes.removed].sort(byTime).map((d) => `- No longer yours: ${when(d)}: ${d.what}`),
   ]
   const weekName = `the week of ${longDate(week)}`
+  // A duty taken off asks nothing of the person, so only given and moved duties wait on a Seen.
+  const asksSeen = changes.added.length + changes.moved.length > 0
   return firstPublish
     ? { subject: `Your duties for ${weekName}`, body: [`Hello ${name},`, '', `Your duties for ${weekName} are published:`, ...lines].join('\n') }
-    : { subject: `Your duties changed: ${weekName}`, body: [`Hello ${name},`, '', `Your published duties for ${weekName} have changed:`, ...lines].join('\n') }
+    : {
+        subject: `Your duties changed: ${weekName}`,
+        body: [`Hello ${name},`, '', `Your published duties for ${weekName} have changed:`, ...lines, ...(asksSeen ? ['', SEEN_ASK] : [])].join('\n'),
+      }
 }

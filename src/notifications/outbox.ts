@@ -11,6 +11,7 @@ import { schoolZone } from '../platform/zone.js'
 import { loadPrefs, type NotificationPrefs } from './prefs.js'
 import { forgetPushSubscription, pushSubscriptionsOf } from './push-subscriptions.js'
 import { sendPush } from '../platform/web-push.js'
+import { TO_SEE_ANCHOR } from './receipts.js'
 
 /** Minutes to wait after each failed attempt; after the last, the message is marked failed. */
 export const RETRY_MINUTES = [1, 5, 15, 60, 240] as const
@@ -97,12 +98,15 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
   return run
 }
 
+/** Where a change message takes its reader: the changes on /me still to be marked seen. */
+const STAFF_LINK = `/me#${TO_SEE_ANCHOR}`
+
 const MANAGER_PREFS: NotificationPrefs = { email: true, push: false, quietStart: null, quietEnd: null, version: 0 }
 
 /** Where the reader goes next: a manager to their pages, staff to their phone page. */
 function linkLine(toManager: boolean, origin: string | undefined): string {
   if (toManager) return origin ? `Open the week: ${origin}/manage` : 'Open Duty Rota to see the week.'
-  return origin ? `See your week: ${origin}/me` : 'Open Duty Rota on your phone to see your week.'
+  return origin ? `See your week: ${origin}${STAFF_LINK}` : 'Open Duty Rota on your phone to see your week.'
 }
 
 /** Why a message on this channel cannot go to the person now; null when it can. */
@@ -127,7 +131,7 @@ async function pushToPhones(deps: Deps, m: { staff_id: string; subject: string; 
   const reasons: string[] = []
   let delivered = 0
   for (const phone of phones) {
-    const outcome = await sendPush(phone, { title: m.subject, body: text, url: '/me', tag: 'duties' }, vapid, nowSeconds)
+    const outcome = await sendPush(phone, { title: m.subject, body: text, url: STAFF_LINK, tag: 'duties' }, vapid, nowSeconds)
     if (outcome.kind === 'sent') delivered++
     else if (outcome.kind === 'gone') await forgetPushSubscription(deps.store, phone.endpoint)
     else reasons.push(outcome.reason)

@@ -72,6 +72,46 @@ describe('migrations on a fresh database file', () => {
   })
 })
 
+/**
+ * Every table /me or a feed reads, with the writes of it that must make the stored copies stale
+ * (0009_read_views.sql, 0015, 0016): a table added to the page without its triggers would
+ * leave phones on an old page until the day turns.
+ */
+const READ_BY_STORED_VIEWS: Record<string, readonly ('INSERT' | 'UPDATE' | 'DELETE')[]> = {
+  schools: ['INSERT', 'UPDATE'],
+  staff: ['INSERT', 'UPDATE', 'DELETE'],
+  swaps: ['INSERT', 'UPDATE', 'DELETE'],
+  feed_tokens: ['INSERT', 'UPDATE', 'DELETE'],
+  duty_posts: ['INSERT', 'UPDATE', 'DELETE'],
+  calendar_periods: ['INSERT', 'UPDATE', 'DELETE'],
+  closures: ['INSERT', 'UPDATE', 'DELETE'],
+  duty_balances: ['INSERT', 'UPDATE', 'DELETE'],
+  cover_requests: ['INSERT', 'UPDATE', 'DELETE'],
+  events: ['INSERT', 'UPDATE', 'DELETE'],
+  calendar_publishes: ['INSERT'],
+  rotas: ['UPDATE', 'DELETE'],
+  rota_assignments: ['UPDATE', 'DELETE'],
+  cover_offers: ['INSERT', 'UPDATE', 'DELETE'],
+  leave_requests: ['INSERT', 'UPDATE', 'DELETE'],
+  notification_prefs: ['INSERT', 'UPDATE'],
+  duty_receipts: ['INSERT', 'DELETE'],
+}
+
+describe('the stored copies of /me and the feeds', () => {
+  it('are made stale by a trigger on every write of every table they read', () => {
+    const store = openSqliteStore(join(dir, 'views.sqlite'))
+    migrateSqlite(store.sqlite)
+    const triggers = store.sqlite.prepare("SELECT tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger'").all() as { tbl: string; sql: string }[]
+    const missing = Object.entries(READ_BY_STORED_VIEWS).flatMap(([table, writes]) =>
+      writes
+        .filter((w) => !triggers.some((t) => t.tbl === table && new RegExp(`AFTER ${w}\\b`).test(t.sql) && t.sql.includes('view_epochs')))
+        .map((w) => `${w} on ${table}`),
+    )
+    expect(missing).toEqual([])
+    store.sqlite.close()
+  })
+})
+
 describe('0006: cover request and event codes unique per week', () => {
   /** A database as a school had it before 0006: migrated up to 0005, with cover, events and a rota. */
   function before0006(file: string) {

@@ -40,7 +40,14 @@ describe('the changes of a publish', () => {
       '- New: Fri 27 Nov, 09:00-09:20: Cover: 4B reading',
       '- Moved: Break duty: Yard, from Tue 24 Nov, 10:50-11:10 to Wed 25 Nov, 10:50-11:10',
       '- No longer yours: Thu 26 Nov, 08:30-08:50: Duty: Front gate',
+      '',
+      'Please open your page and press Seen beside each change, so the office knows you have read it.',
     ])
+  })
+
+  it('asks for no Seen when a re-plan only takes duties off', () => {
+    const [ben] = personChanges([duty('ben', 'yard', '2026-11-25', '10:50')], [])
+    expect(changeMessage('Ben Ortiz', '2026-11-23', ben!, false).body).not.toContain('Seen')
   })
 
   it('lists the whole week on the first publish', () => {

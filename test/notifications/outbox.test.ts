@@ -93,6 +93,8 @@ describe('a publish', () => {
     const mine = mailer.lastTo('s001@elm.example')!
     expect(mine.subject).toBe('Your duties changed: the week of Monday 23 November')
     expect(mine.text).toMatch(/No longer yours: Tue 24 Nov/)
+    // The link lands on the changes still to be marked seen.
+    expect(mine.text).toContain(`See your week: ${ORIGIN}/me#to-see`)
     expect(mine.text).not.toMatch(/sickness/i)
   })
 })

@@ -79,7 +79,7 @@ describe('a phone with notifications on', () => {
     expect(open(received[0]!, phone.ecdh, phone.auth)).toMatchObject({
       title: 'Your duties for the week of Monday 23 November',
       body: expect.stringContaining('Your duties for the week of Monday 23 November are published:'),
-      url: '/me',
+      url: '/me#to-see',
     })
   })
 

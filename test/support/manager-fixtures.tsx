@@ -257,6 +257,21 @@ export async function renderPages(): Promise<Record<string, string>> {
         diff={diff}
         previous={{ monday: '2026-11-16', skipped: [] }}
         next={{ monday: '2026-11-30', skipped: [] }}
+        receipts={{
+          ordinal: 2,
+          publishedAt: '2026-11-23T07:40:00Z',
+          duties: [
+            {
+              date: '2026-11-24',
+              start: '10:50',
+              end: '11:10',
+              what: 'Break duty: Yard',
+              seen: [{ name: 'Amira Patel', at: '2026-11-23T07:52:00Z' }],
+              notYet: ['Ben Ortiz'],
+            },
+            { date: '2026-11-25', start: '12:10', end: '12:40', what: 'Lunch duty: Dining hall', seen: [], notYet: ['Cara Li', 'Ben Ortiz'] },
+          ],
+        }}
       />
     ),
     'week-empty': (

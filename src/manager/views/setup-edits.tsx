@@ -92,7 +92,11 @@ export const StaffEditPage: FC<EditView & { member: StaffMember; grades: Grade[]
           <CheckboxGroup form={STAFF_EDIT_FORM} state={p.state} name="prefer" label={STAFF_EDIT_LABELS.prefer as string} options={postOptions} />
         </>
       )}
-      <Field name="commitments" hint='Times the rota keeps them free, e.g. "Tue 12:10-12:40 Choir; Mon 09:00-10:00 1:1 reading (needs cover)": a commitment marked (needs cover) gets a cover request whenever they are away' wide />
+      <Field
+        name="commitments"
+        hint='Times the rota keeps them free, e.g. "Tue 12:10-12:40 Choir; Mon 09:00-10:00 1:1 reading (needs cover)": a commitment marked (needs cover) gets a cover request whenever they are away'
+        wide
+      />
     </EditPage>
   )
 }

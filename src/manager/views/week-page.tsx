@@ -17,6 +17,8 @@ import { GeneratingNotice } from './week-generating.js'
 import type { SolveJob } from '../../jobs/jobs.js'
 import type { SetupChange } from '../../week/setup-print.js'
 import { WeekSteps, type WeekStep } from './week-steps.js'
+import type { WeekReceipts } from '../../notifications/receipts.js'
+import { ReceiptsSection } from './week-receipts.js'
 
 export interface WeekStatus {
   /** the week's version: what a publish must name, so it publishes what was reviewed (a hidden field only: drafts and swaps move it too) */
@@ -51,6 +53,8 @@ export interface WeekPageProps {
   job?: SolveJob | undefined
   /** whether a solving generate can still be stopped here (a background runner runs it) */
   stoppable?: boolean | undefined
+  /** who has seen the latest publish's changes, when it was a re-plan */
+  receipts?: WeekReceipts | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -142,7 +146,7 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
 
 type Paths = PageFrame['paths']
 
-export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previous, next, problem, swaps, changes = [], job, stoppable = false }) => {
+export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previous, next, problem, swaps, changes = [], job, stoppable = false, receipts }) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -154,6 +158,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       {problem ? <ProblemSummary problem={problem} /> : null}
       {job ? <GeneratingNotice job={job} paths={paths} monday={monday} stoppable={stoppable} /> : null}
       <Status status={status} />
+      {receipts ? <ReceiptsSection receipts={receipts} timezone={status.timezone} /> : null}
       {generated && (changes.length > 0 || model.unplanned > 0) ? (
         <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} />
       ) : null}
