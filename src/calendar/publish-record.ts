@@ -84,9 +84,7 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
         .onConflict((oc) =>
           oc.columns(['school_id', 'staff_id', 'work_code', 'date', 'slot_code']).doUpdateSet({
             sequence: sql<number>`CASE WHEN ${DIFFERS} THEN calendar_entries.sequence + 1 ELSE calendar_entries.sequence END`,
-            change: sql<
-              'added' | 'updated'
-            >`CASE WHEN calendar_entries.removed_at IS NOT NULL THEN 'added' WHEN ${DIFFERS} THEN 'updated' ELSE calendar_entries.change END`,
+            change: sql<EntryChange>`CASE WHEN calendar_entries.removed_at IS NOT NULL THEN 'added' WHEN ${DIFFERS} THEN 'updated' ELSE calendar_entries.change END`,
             changed_in: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_in ELSE calendar_entries.changed_in END`,
             asks_seen_in: sql<string>`CASE WHEN ${MOVES} THEN excluded.asks_seen_in ELSE calendar_entries.asks_seen_in END`,
             changed_at: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_at ELSE calendar_entries.changed_at END`,
@@ -141,6 +139,8 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
  * True when what a calendar shows for the row differs from what is being published, or the row
  * had been removed. (SQLite evaluates every SET expression against the row before the update.)
  */
+type EntryChange = 'added' | 'updated'
+
 const DIFFERS = sql`(calendar_entries.removed_at IS NOT NULL
   OR calendar_entries.kind IS NOT excluded.kind
   OR calendar_entries.title IS NOT excluded.title

@@ -29,8 +29,7 @@ import { listMyReports, reportAbsence, reportOfForm } from '../leave/absence-rep
 import { MANIFEST, PUSH_SCRIPT, SERVICE_WORKER } from './push-assets.js'
 import { forgetPushSubscription, savePushSubscription } from '../notifications/push-subscriptions.js'
 import { validate } from '../platform/http/validate.js'
-import { STALE_WRITE_MARKER } from '../platform/audit.js'
-import { markSeen } from '../notifications/receipts.js'
+import { seenFromForm } from './seen-form.js'
 import { SEEN_ACTION, TO_SEE_ANCHOR } from './seen-panel.js'
 import { z } from 'zod'
 
@@ -305,19 +304,8 @@ export const meRoutes = new Hono<AuthEnv>()
     const me = staffOf(c)
     privatePage(c)
     if (!me) return c.html(await renderMeSignedOutPage(), 401)
-    const form = await formOf(c)
-    const id = (v: string | undefined) => (v !== undefined && /^[A-Za-z0-9_-]{1,100}$/.test(v) ? v : undefined)
-    const [entry, publish] = [id(form.entry), id(form.publish)]
-    if (!entry || !publish) return show(c, me, { seenMessage: 'That Seen button was not from this page: nothing was marked.', status: 400 })
-    try {
-      await markSeen(writeContext(c), me, entry, publish)
-    } catch (err) {
-      const changedAgain = err instanceof Error && err.message.includes(STALE_WRITE_MARKER)
-      if (!changedAgain && !(err instanceof ProblemError)) throw err
-      if (!changedAgain && err instanceof ProblemError && err.problem.status === 404)
-        return show(c, me, { seenMessage: 'That is not a changed duty of yours: nothing was marked.', status: 404 })
-      return show(c, me, { seenMessage: 'That duty changed again since that page: read it as it is now, then press Seen.', status: 409 })
-    }
+    const refused = await seenFromForm(writeContext(c), me, await formOf(c))
+    if (refused) return show(c, me, refused)
     return c.redirect(`/me?seen=done#${TO_SEE_ANCHOR}`, 303)
   })
 
