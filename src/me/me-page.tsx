@@ -11,6 +11,7 @@ import { DutySwap, SWAP_ACTIONS, Swaps, type SwapsPanel } from './swaps-page.js'
 import { CoverOffers, type CoverOffersPanel } from './cover-offers-panel.js'
 import { Notifications, type NotifyPanel } from './notify-panel.js'
 import { Leave, type LeavePanel } from './leave-panel.js'
+import { Availability, Preferences, type AvailabilityPanel } from './availability-panel.js'
 import { PhoneDocument, renderPhoneDocument } from '../ui/phone-document.js'
 
 /** What the page knows about the person's calendar feed. */
@@ -209,6 +210,7 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
 export interface MeExtras {
   notify?: NotifyPanel | undefined
   leave?: LeavePanel | undefined
+  availability?: AvailabilityPanel | undefined
 }
 
 export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel; extras: MeExtras }> = ({
@@ -252,6 +254,8 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
       <LaterWeeks view={view} swaps={dutySwaps} />
       <Swaps panel={swaps} />
       {extras.leave ? <Leave panel={extras.leave} /> : null}
+      {extras.availability ? <Availability panel={extras.availability} /> : null}
+      {extras.availability ? <Preferences panel={extras.availability} /> : null}
       <Figures view={view} />
       <Hours view={view} />
       <Calendar panel={calendar} />
