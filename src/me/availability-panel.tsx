@@ -35,6 +35,14 @@ const STATUS: Record<Unavailability['status'], string> = {
 /** The form's own fields only: another form's refusal leaves this one empty. */
 const own = (panel: AvailabilityPanel, form: AvailabilityPanel['form']): TypedForm => (panel.form === form ? panel : {})
 
+/** A refusal no field on the page can show beside it (a form naming someone else). */
+const NotSaved: FC<{ error: string | undefined }> = ({ error }) =>
+  error ? (
+    <p role="alert" class="alert">
+      Not saved: {error}.
+    </p>
+  ) : null
+
 const FieldError: FC<{ id: string; error: string | undefined }> = ({ id, error }) =>
   error ? (
     <span id={id} class="field-error">
@@ -128,6 +136,7 @@ export const Availability: FC<{ panel: AvailabilityPanel }> = ({ panel }) => (
         {panel.message}
       </p>
     ) : null}
+    <NotSaved error={panel.form !== 'preferences' ? panel.errors?.staff : undefined} />
     <p class="quiet">Your manager answers each one; once approved, the rota keeps you free then.</p>
     <Requests
       items={panel.marks.map((m) => ({
@@ -167,6 +176,7 @@ export const Preferences: FC<{ panel: AvailabilityPanel }> = ({ panel }) =>
           {panel.message}
         </p>
       ) : null}
+      <NotSaved error={panel.form === 'preferences' ? panel.errors?.staff : undefined} />
       <p class="quiet">The rota follows these where it can, after covering every duty fairly.</p>
       <form method="post" action={AVAILABILITY_ACTIONS.preferences}>
         <input type="hidden" name="version" value={String(panel.preferences.version)} />

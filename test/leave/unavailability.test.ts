@@ -8,35 +8,9 @@ import { decideUnavailability, listUnavailability, markUnavailable, withdrawUnav
 import { savePreferences } from '../../src/leave/preferences.js'
 import { exportScenario } from '../../src/scenario/export.js'
 import { generateDraft } from '../../src/week/generate.js'
-import { rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
+import { diningWeek, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
 
 const TUESDAY = '2026-11-24'
-const day = { start: '08:30', end: '15:30' }
-
-/**
- * Ann is the only one in on Tuesdays, and the dining hall needs someone at lunch1 every day:
- * on Tuesday it is Ann or nobody, so where the solver puts her there is no guesswork.
- */
-function diningWeek(): Scenario {
-  const week = { mon: day, wed: day, thu: day, fri: day }
-  return {
-    format: 'duty-rota/scenario@1',
-    school: { name: 'Elm Tree Primary', timezone: 'Europe/London' },
-    week: WEEK,
-    slots: [
-      { id: 'break', kind: 'break', start: '10:00', end: '10:20' },
-      { id: 'lunch1', kind: 'lunch', start: '12:00', end: '12:30' },
-      { id: 'lunch2', kind: 'lunch', start: '12:30', end: '13:00' },
-    ],
-    grades: [{ id: 'TA', name: 'Teaching assistant', dutyKinds: ['break', 'lunch'] }],
-    staff: [
-      { id: 'ann', name: 'Ann Lee', grade: 'TA', hoursPerWeek: 30, pattern: { ...week, tue: day } },
-      { id: 'ben', name: 'Ben Ode', grade: 'TA', hoursPerWeek: 30, pattern: week },
-    ],
-    duties: [{ id: 'dining', name: 'Dining hall', kind: 'lunch', slots: ['lunch1'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], staff: 1 }],
-  }
-}
-
 const NOT_TUESDAY_LUNCH = { repeat: 'weekly', day: 'tue', slot: 'lunch1', note: 'I run the chess club' }
 
 let w: World
@@ -128,6 +102,7 @@ describe('a mark with a bad field', () => {
 
 /** Two people, two posts at every break: either can take either, so only preference decides who. */
 function twoPostWeek(): Scenario {
+  const day = { start: '08:30', end: '15:30' }
   const pattern = { mon: day, tue: day, wed: day, thu: day, fri: day }
   const days = ['mon', 'tue', 'wed', 'thu', 'fri'] as const
   return {

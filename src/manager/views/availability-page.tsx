@@ -8,7 +8,7 @@ import { ManagerLayout, type PageFrame } from './layout.js'
 const Waiting: FC<{ m: Unavailability; paths: PageFrame['paths'] }> = ({ m, paths }) => (
   <li>
     <p id={`una-${m.id}`}>
-      <strong>{m.staffName}</strong>: not {markWhen(m)}.
+      <strong>{m.staffName}</strong>, not free for duties: {markWhen(m)}.
     </p>
     {m.note ? <p class="quiet">Their note: {m.note}</p> : null}
     <div class="actions">
@@ -50,7 +50,7 @@ export const AvailabilityPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>;
           <ul>
             {approved.map((m) => (
               <li>
-                <strong>{m.staffName}</strong>: not {markWhen(m)}.
+                <strong>{m.staffName}</strong>, not free for duties: {markWhen(m)}.
               </li>
             ))}
           </ul>
