@@ -179,7 +179,10 @@ describe('/me on a phone', () => {
     await once.getByLabel('From (part of the day only)').fill('14:00')
     await once.getByLabel('Until (part of the day only)').fill('13:00')
     await once.getByRole('button', { name: 'Ask to be free that day' }).click()
-    const until = page.locator('form').filter({ has: page.getByRole('heading', { name: 'One date' }) }).getByLabel('Until (part of the day only)')
+    const until = page
+      .locator('form')
+      .filter({ has: page.getByRole('heading', { name: 'One date' }) })
+      .getByLabel('Until (part of the day only)')
     expect(await until.getAttribute('aria-invalid')).toBe('true')
     expect(await page.locator('#una-once-end-error').innerText()).toBe('must be after the start (14:00)')
     expect(await axeViolations(page)).toEqual([])
