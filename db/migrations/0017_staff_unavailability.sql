@@ -28,8 +28,9 @@ CREATE TABLE staff_unavailability (
 CREATE INDEX staff_unavailability_by_school ON staff_unavailability(school_id, status);
 CREATE INDEX staff_unavailability_by_staff ON staff_unavailability(staff_id);
 
--- The /me page lists the person's own marks and their answers: a change makes the stored
--- copies of the school's pages stale, as 0009 and 0015 do for the other tables it reads.
+-- The /me page lists the person's own marks and their answers, and offers the school day's
+-- slots to mark: a change to either makes the stored copies of the school's pages stale, as
+-- 0009 and 0015 do for the other tables it reads (slots had no trigger: /me never read them).
 CREATE TRIGGER view_epoch_staff_unavailability_insert AFTER INSERT ON staff_unavailability BEGIN
   UPDATE view_epochs SET epoch = epoch + 1 WHERE school_id = NEW.school_id;
 END;
@@ -37,5 +38,14 @@ CREATE TRIGGER view_epoch_staff_unavailability_update AFTER UPDATE ON staff_unav
   UPDATE view_epochs SET epoch = epoch + 1 WHERE school_id = NEW.school_id;
 END;
 CREATE TRIGGER view_epoch_staff_unavailability_delete AFTER DELETE ON staff_unavailability BEGIN
+  UPDATE view_epochs SET epoch = epoch + 1 WHERE school_id = OLD.school_id;
+END;
+CREATE TRIGGER view_epoch_slots_insert AFTER INSERT ON slots BEGIN
+  UPDATE view_epochs SET epoch = epoch + 1 WHERE school_id = NEW.school_id;
+END;
+CREATE TRIGGER view_epoch_slots_update AFTER UPDATE ON slots BEGIN
+  UPDATE view_epochs SET epoch = epoch + 1 WHERE school_id = NEW.school_id;
+END;
+CREATE TRIGGER view_epoch_slots_delete AFTER DELETE ON slots BEGIN
   UPDATE view_epochs SET epoch = epoch + 1 WHERE school_id = OLD.school_id;
 END;

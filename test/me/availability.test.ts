@@ -47,6 +47,27 @@ describe('"not Tuesday break: I run a club", on the phone', () => {
   })
 })
 
+describe('the stored /me page and what the availability panels read', () => {
+  const triggers = (table: string) =>
+    (
+      school.store.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%view_epochs%'").all(table) as {
+        sql: string
+      }[]
+    )
+      .map((t) => /AFTER (INSERT|UPDATE|DELETE)/.exec(t.sql)?.[1])
+      .sort()
+
+  it('each table they read moves the school epoch on every insert, update and delete', () => {
+    for (const table of ['staff_unavailability', 'slots', 'duty_posts', 'staff']) expect(triggers(table), table).toEqual(['DELETE', 'INSERT', 'UPDATE'])
+  })
+
+  it('a part of the day moved by a manager shows its new times on the next plain page', async () => {
+    expect(await p.page(amira)).toContain('break, 10:50-11:10')
+    school.store.sqlite.prepare("UPDATE slots SET start_time = '10:45' WHERE code = 'break'").run()
+    expect(await p.page(amira)).toContain('break, 10:45-11:10')
+  })
+})
+
 describe('a mark with a bad field, on the phone', () => {
   const refused = async (fields: Record<string, string>, field: string, message: string) => {
     const before = count('staff_unavailability')
