@@ -628,7 +628,30 @@ export interface DutyReceiptsTable {
   seen_at: string
 }
 
+// 0017_staff_unavailability.sql: times staff cannot do, binding once a manager approves.
+
+export type UnavailabilityRepeat = 'weekly' | 'once'
+export type UnavailabilityStatus = 'requested' | 'approved' | 'declined' | 'withdrawn'
+
+export interface StaffUnavailabilityTable {
+  id: string
+  school_id: string
+  staff_id: string
+  repeat: UnavailabilityRepeat
+  day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun' | null
+  date: string | null
+  start_time: string | null
+  end_time: string | null
+  note: string | null
+  status: UnavailabilityStatus
+  requested_at: string
+  decided_by: string | null
+  decided_at: string | null
+  version: Generated<number>
+}
+
 export interface Database {
   absence_reports: AbsenceReportsTable
   duty_receipts: DutyReceiptsTable
+  staff_unavailability: StaffUnavailabilityTable
 }

@@ -57,6 +57,9 @@ export const FLASH = {
   'absence-rejected':
     'Rejected: the absence is deleted, and they see on their phone that it was rejected. Generate the week again to give them duties on those days.',
   'leave-declined': 'Declined: nothing changes, and they see the answer on their phone.',
+  'unavailability-approved':
+    'Approved: every rota generated from now on keeps them free then. A week already generated or published keeps its duties until it is generated again.',
+  'unavailability-declined': 'Declined: nothing changes, and they see the answer on their phone.',
   offered: 'Offered: everyone the rules let take it sees it on their phone now, and the first to accept gets it.',
   'offer-withdrawn': 'Offer withdrawn: it no longer shows on anyone’s phone.',
   'absence-deleted': 'Absence deleted.',

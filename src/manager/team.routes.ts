@@ -1,8 +1,9 @@
 // The pages about staff and their work beyond the rota itself: open cover offered to staff,
-// leave requests to decide, and the messages staff are sent.
+// leave requests and times staff cannot do to decide, and the messages staff are sent.
 import type { Hono } from 'hono'
 import type { AppEnv } from '../platform/deps.js'
 import { decideLeave, leavePage } from './leave-pages.js'
+import { availabilityPage, decideAvailability } from './availability-pages.js'
 import { messagesPage } from './messages-pages.js'
 import { offerFromPage, offersPage, withdrawFromPage } from './offer-pages.js'
 import { id, monday, S, type HandlerKit } from './route-kit.js'
@@ -17,6 +18,14 @@ export function addTeamRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
   app.post(
     `${S}/leave/:id/:action{approve|decline}`,
     kit.form((p, v, _f, c) => decideLeave(p, id(c), c.req.param('action') === 'approve' ? 'approve' : 'decline', v)),
+  )
+  app.get(
+    `${S}/availability`,
+    kit.page((p) => availabilityPage(p)),
+  )
+  app.post(
+    `${S}/availability/:id/:action{approve|decline}`,
+    kit.form((p, v, _f, c) => decideAvailability(p, id(c), c.req.param('action') === 'approve' ? 'approve' : 'decline', v)),
   )
 }
 

@@ -24,8 +24,11 @@ const STATUS: Record<LeaveRequest['status'], string> = {
   withdrawn: 'withdrawn by you',
 }
 
-/** What a /me form shows again after a refusal: what was typed, and why each bad field was refused. */
-export type TypedForm = Pick<LeavePanel, 'typed' | 'errors'>
+/** What a phone form shows again after a refusal: the fields as typed, one message per bad field. */
+export interface TypedForm {
+  typed?: Record<string, string> | undefined
+  errors?: Record<string, string> | undefined
+}
 
 /** Why a field of a /me form was refused, beside it; its input points here with aria-describedby. */
 export const FieldError: FC<{ id: string; error: string | undefined }> = ({ id, error }) =>
@@ -35,7 +38,7 @@ export const FieldError: FC<{ id: string; error: string | undefined }> = ({ id, 
     </span>
   ) : null
 
-/** One input of a /me form, with its refusal beside it. */
+/** A labelled input that keeps what was typed and says beside it what was wrong. */
 export const Field: FC<{ id: string; name: string; label: string; type: string; panel: TypedForm }> = ({ id, name, label, type, panel }) => {
   const error = panel.errors?.[name]
   return (
@@ -54,6 +57,25 @@ export const Field: FC<{ id: string; name: string; label: string; type: string; 
   )
 }
 
+/** What the person asked for and its answer, each with Withdraw while no manager has answered. */
+export const Requests: FC<{ items: { id: string; text: string; withdraw: string | undefined }[] }> = ({ items }) =>
+  items.length === 0 ? null : (
+    <ul class="duties">
+      {items.map((item) => (
+        <li>
+          <p id={item.id}>{item.text}</p>
+          {item.withdraw ? (
+            <form method="post" action={item.withdraw}>
+              <button type="submit" aria-describedby={item.id}>
+                Withdraw
+              </button>
+            </form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+
 const when = (r: LeaveRequest) =>
   `${shortDate(r.startDate)}${r.endDate !== r.startDate ? ` to ${shortDate(r.endDate)}` : ''}${r.startTime ? `, ${r.startTime}-${r.endTime}` : ''}`
 
@@ -65,24 +87,13 @@ export const Leave: FC<{ panel: LeavePanel }> = ({ panel }) => (
         {panel.message}
       </p>
     ) : null}
-    {panel.list.length > 0 ? (
-      <ul class="duties">
-        {panel.list.map((r) => (
-          <li>
-            <p id={`leave-${r.id}`}>
-              {LEAVE_KINDS[r.kind]}, {when(r)}: {STATUS[r.status]}
-            </p>
-            {r.status === 'requested' ? (
-              <form method="post" action={LEAVE_ACTIONS.withdraw(r.id)}>
-                <button type="submit" aria-describedby={`leave-${r.id}`}>
-                  Withdraw
-                </button>
-              </form>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    ) : null}
+    <Requests
+      items={panel.list.map((r) => ({
+        id: `leave-${r.id}`,
+        text: `${LEAVE_KINDS[r.kind]}, ${when(r)}: ${STATUS[r.status]}`,
+        withdraw: r.status === 'requested' ? LEAVE_ACTIONS.withdraw(r.id) : undefined,
+      }))}
+    />
     <form method="post" action={LEAVE_ACTIONS.request} novalidate>
       <p>
         <label for="leave-kind">What for</label>

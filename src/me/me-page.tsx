@@ -12,6 +12,7 @@ import { CoverOffers, type CoverOffersPanel } from './cover-offers-panel.js'
 import { Notifications, type NotifyPanel } from './notify-panel.js'
 import { Leave, type LeavePanel } from './leave-panel.js'
 import { Absence, type AbsencePanel } from './absence-panel.js'
+import { Availability, Preferences, type AvailabilityPanel } from './availability-panel.js'
 import { PhoneDocument, renderPhoneDocument } from '../ui/phone-document.js'
 import { dutyAnchor, SEEN_ACTION, SeenForm, ToSeeNotice } from './seen-panel.js'
 
@@ -225,6 +226,7 @@ export interface MeExtras {
   absence?: AbsencePanel | undefined
   /** said once after a Seen button */
   seenMessage?: string | undefined
+  availability?: AvailabilityPanel | undefined
 }
 
 export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPanel; coverOffers: CoverOffersPanel; extras: MeExtras }> = ({
@@ -270,6 +272,8 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
       <Swaps panel={swaps} />
       {extras.absence ? <Absence panel={extras.absence} /> : null}
       {extras.leave ? <Leave panel={extras.leave} /> : null}
+      {extras.availability ? <Availability panel={extras.availability} /> : null}
+      {extras.availability ? <Preferences panel={extras.availability} /> : null}
       <Figures view={view} />
       <Hours view={view} />
       <Calendar panel={calendar} />

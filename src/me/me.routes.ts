@@ -4,33 +4,27 @@
 // Swaps are plain forms too: a success redirects back to /me (303) with a message; a refusal
 // answers the page again with the reason and the problem's status. Cross-site posts are refused
 // before any of this (sameOriginWrites), as for every cookie session.
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { appOrigin, type AuthEnv } from '../auth/authorise.js'
-import { staffOf } from '../auth/staff-caller.js'
 import { writeContext } from '../platform/http/context.js'
-import { todayAtSchool } from '../platform/school-today.js'
-import { parseForm } from '../platform/http/forms.js'
 import { ProblemError } from '../platform/http/problem.js'
 import { issueFeedToken, liveFeedId, revokeFeedToken } from '../calendar/feed-tokens.js'
-import { mondayOf } from '../ledgers/periods.js'
-import { loadMe } from './me.js'
-import { answerOffer, loadMySwaps, offerChoices, offerSwap, type OfferAnswer, type OfferForm, type StaffMember } from '../swaps/staff-swaps.js'
-import { NO_FEED, renderMePage, renderMeSignedOutPage, type CalendarPanel } from './me-page.js'
-import { renderOfferPage, swapFlashText, type SwapFlash, type SwapsPanel } from './swaps-page.js'
-import { coverOfferFlashText, type CoverOffersPanel } from './cover-offers-panel.js'
-import { acceptOffer, offersFor, type AcceptOutcome } from '../offers/offers.js'
-import { myNotifications, savePrefs } from '../notifications/prefs.js'
-import { NOTIFY_ACTION, PUSH_PATHS, type NotifyPanel } from './notify-panel.js'
-import { LEAVE_ACTIONS, type LeavePanel } from './leave-panel.js'
-import { listLeave, requestLeave, withdrawLeave } from '../leave/leave.js'
-import { ABSENCE_ACTION, type AbsencePanel } from './absence-panel.js'
-import { listMyReports, reportAbsence, reportOfForm } from '../leave/absence-reports.js'
+import { answerOffer, offerChoices, offerSwap, type OfferAnswer, type OfferForm } from '../swaps/staff-swaps.js'
+import { NO_FEED, renderMeSignedOutPage } from './me-page.js'
+import { renderOfferPage, swapFlashText, type SwapFlash } from './swaps-page.js'
+import { coverOfferFlashText } from './cover-offers-panel.js'
+import { acceptOffer, type AcceptOutcome } from '../offers/offers.js'
+import { savePrefs } from '../notifications/prefs.js'
+import { NOTIFY_ACTION, PUSH_PATHS } from './notify-panel.js'
+import { LEAVE_ACTIONS } from './leave-panel.js'
+import { requestLeave, withdrawLeave } from '../leave/leave.js'
+import { formOf, privatePage, show, staffOf, storedPage, type Shown } from './page-answer.js'
+import { availabilityFlash, availabilityRoutes } from './availability.routes.js'
+import { absenceFlash, reportRoutes, seenFlash } from './report.routes.js'
 import { MANIFEST, PUSH_SCRIPT, SERVICE_WORKER } from './push-assets.js'
 import { forgetPushSubscription, savePushSubscription } from '../notifications/push-subscriptions.js'
 import { validate } from '../platform/http/validate.js'
-import { seenFromForm } from './seen-form.js'
-import { SEEN_ACTION, TO_SEE_ANCHOR } from './seen-panel.js'
 import { z } from 'zod'
 
 import { feedLinks } from '../calendar/feeds.routes.js'
@@ -41,8 +35,6 @@ const LEAVE_FLASH: Record<string, string> = {
   withdrawn: 'Withdrawn: nothing changes.',
 }
 const leaveFlash = (key: string | undefined) => (key !== undefined && Object.hasOwn(LEAVE_FLASH, key) ? LEAVE_FLASH[key] : undefined)
-const absenceFlash = (key: string | undefined) =>
-  key === 'reported' ? 'Reported: your managers are told, and whoever covers you sees your note with the duty.' : undefined
 
 /** A push endpoint is the browser vendor's https URL; anything else is not a subscription. */
 const pushEndpoint = z
@@ -57,81 +49,6 @@ const base64urlKey = (bytes: number) =>
     .refine((k) => Math.floor((k.length * 3) / 4) === bytes, `must encode ${bytes} bytes`)
 /** What PushSubscription.toJSON() sends; its expirationTime and other fields are ignored. */
 const pushSubscriptionBody = z.object({ endpoint: pushEndpoint, keys: z.object({ p256dh: base64urlKey(65), auth: base64urlKey(16) }) })
-import { etagOfText, lookupView, matchesEtag, REVALIDATE, storeView } from '../calendar/read-views.js'
-import { storedText } from '../calendar/stored-answer.js'
-
-/** Personal data: never stored by a shared cache or the browser's back-forward copy (the plain GET /me revalidates instead). */
-function privatePage(c: Context): void {
-  c.header('Cache-Control', 'no-store')
-}
-
-interface Shown {
-  issued?: CalendarPanel['issued']
-  /** a replayed or out-of-date "get a link" form: nothing was rotated */
-  staleCalendarForm?: boolean
-  swaps?: Omit<SwapsPanel, 'list'>
-  coverOffers?: Omit<CoverOffersPanel, 'list'>
-  notify?: Omit<NotifyPanel, 'address' | 'prefs'>
-  leave?: Omit<LeavePanel, 'list'>
-  absence?: Omit<AbsencePanel, 'list'>
-  seenMessage?: string
-  status?: 200 | 400 | 403 | 404 | 409 | 412
-}
-
-/** The page and its status, as the person would see it now. */
-async function pageOf(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}): Promise<{ html: string; status: NonNullable<Shown['status']> | 404 }> {
-  const view = await loadMe(c.var.deps, me.schoolId, me.staffId)
-  if (!view) return { html: await renderMeSignedOutPage(), status: 404 }
-  // Swaps from this calendar week on, not the planning week: at the weekend /me plans the coming
-  // week, but a duty today (a weekend event) can still be offered, so its offer must show.
-  const [feedId, list, offers, notifications, leave, reports] = await Promise.all([
-    liveFeedId(c.var.deps, { scope: 'person', ...me }),
-    loadMySwaps(c.var.deps.store, me, mondayOf(view.today)),
-    offersFor(c.var.deps, me.schoolId, me.staffId),
-    myNotifications(c.var.deps.store, me.staffId),
-    listLeave(c.var.deps.store, me.schoolId, { staffId: me.staffId }),
-    listMyReports(c.var.deps.store, me.schoolId, me.staffId, view.today),
-  ])
-  const calendar: CalendarPanel = {
-    hasFeed: feedId !== undefined,
-    feedId,
-    ...(shown.issued ? { issued: shown.issued } : {}),
-    ...(shown.staleCalendarForm ? { stale: true } : {}),
-  }
-  const notify: NotifyPanel = { ...notifications, ...shown.notify, ...(c.var.deps.vapid ? { pushKey: c.var.deps.vapid.publicKey } : {}) }
-  const extras = {
-    notify,
-    leave: { list: leave.filter((r) => r.endDate >= view.today || r.status === 'requested'), ...shown.leave },
-    absence: { list: reports, ...shown.absence },
-    seenMessage: shown.seenMessage,
-  }
-  return { html: await renderMePage(view, calendar, { list, ...shown.swaps }, { list: offers, ...shown.coverOffers }, extras), status: shown.status ?? 200 }
-}
-
-async function show(c: Context<AuthEnv>, me: StaffMember, shown: Shown = {}) {
-  privatePage(c)
-  const page = await pageOf(c, me, shown)
-  return c.html(page.html, page.status)
-}
-
-/**
- * The plain page (no one-off message): the stored copy while nothing on it has changed
- * (calendar/read-views.ts), else made now and kept. A phone that has it gets 304.
- */
-async function storedPage(c: Context<AuthEnv>, me: StaffMember) {
-  const deps = c.var.deps
-  const slot = await lookupView(deps, me.schoolId, `me:${me.staffId}`, '')
-  let page = slot?.current
-  if (!page) {
-    const made = await pageOf(c, me)
-    if (made.status !== 200) return show(c, me)
-    page = { body: made.html, etag: await etagOfText(made.html), modified: null }
-    if (slot) await storeView(deps, slot, page)
-  }
-  const headers = { 'Cache-Control': REVALIDATE, Vary: 'Cookie' }
-  if (matchesEtag(c.req.header('if-none-match'), page.etag)) return c.body(null, 304, { ...headers, ETag: page.etag })
-  return storedText(c, page, 'text/html; charset=UTF-8', headers)
-}
 
 /** A refused swap form: the sentence to show and the status to answer with. */
 function refusal(err: unknown): { problem: string; status: NonNullable<Shown['status']> } {
@@ -142,13 +59,6 @@ function refusal(err: unknown): { problem: string; status: NonNullable<Shown['st
   if (status === 404) return { status, problem: 'That swap is not one of yours, or that colleague is not at your school.' }
   const detail = p.detail ?? p.title
   return { status, problem: `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` }
-}
-
-/** Fields of a posted form (a JSON or empty body reads as an empty form). */
-async function formOf(c: Context<AuthEnv>): Promise<Record<string, string>> {
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '')) return {}
-  const body = await parseForm(c)
-  return Object.fromEntries(Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])))
 }
 
 const AFTER_ANSWER: Record<OfferAnswer, SwapFlash> = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' }
@@ -162,6 +72,8 @@ const swapBodyLimit = bodyLimit({
 })
 
 export const meRoutes = new Hono<AuthEnv>()
+  .route('/', availabilityRoutes)
+  .route('/', reportRoutes)
   .get('/me', async (c) => {
     const me = staffOf(c)
     if (!me) {
@@ -173,8 +85,9 @@ export const meRoutes = new Hono<AuthEnv>()
       cover: coverOfferFlashText(c.req.query('cover')),
       notify: c.req.query('notify') === 'saved' ? 'Saved.' : undefined,
       leave: leaveFlash(c.req.query('leave')),
+      availability: availabilityFlash(c.req.query('availability')),
       absence: absenceFlash(c.req.query('absence')),
-      seen: c.req.query('seen') === 'done' ? 'Marked as seen: the office can see you have read it.' : undefined,
+      seen: seenFlash(c.req.query('seen')),
     }
     // The plain page comes from its stored copy; a page with a one-off message is made now.
     if (Object.values(flashes).every((f) => f === undefined)) return storedPage(c, me)
@@ -183,6 +96,7 @@ export const meRoutes = new Hono<AuthEnv>()
       coverOffers: { flash: flashes.cover },
       notify: { message: flashes.notify },
       leave: { message: flashes.leave },
+      availability: { message: flashes.availability, ...(c.req.query('availability') === 'saved' ? { form: 'preferences' as const } : {}) },
       absence: { message: flashes.absence },
       ...(flashes.seen ? { seenMessage: flashes.seen } : {}),
     })
@@ -249,35 +163,6 @@ export const meRoutes = new Hono<AuthEnv>()
     return c.redirect('/me?leave=withdrawn#leave', 303)
   })
 
-  // Report my own absence. The form's note may be 2,000 characters of any script, so its limit
-  // is wider than a swap's; the person is always the session's own, whatever the form says.
-  .use(
-    ABSENCE_ACTION,
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new ProblemError('payloadTooLarge', 'an absence form of more than 64 KiB')
-      },
-    }),
-  )
-  .post(ABSENCE_ACTION, async (c) => {
-    const me = staffOf(c)
-    privatePage(c)
-    if (!me) return c.html(await renderMeSignedOutPage(), 401)
-    const form = await formOf(c)
-    const ctx = writeContext(c)
-    try {
-      await reportAbsence(ctx, me.schoolId, me.staffId, reportOfForm(form, await todayAtSchool(ctx.store, ctx.clock, me.schoolId)))
-    } catch (err) {
-      if (!(err instanceof ProblemError)) throw err
-      const errors = Object.fromEntries((err.problem.errors ?? []).map((e) => [e.path, e.message]))
-      const status = err.problem.status === 403 ? 403 : 400
-      const message = status === 403 ? 'You can report only your own absence: nothing was recorded.' : undefined
-      return show(c, me, { absence: { typed: form, errors, message }, status })
-    }
-    return c.redirect('/me?absence=reported#absence', 303)
-  })
-
   // How I hear about changes: e-mail on or off, quiet hours.
   .use(NOTIFY_ACTION, swapBodyLimit)
   .post(NOTIFY_ACTION, async (c) => {
@@ -296,17 +181,6 @@ export const meRoutes = new Hono<AuthEnv>()
       return show(c, me, { notify: err.problem.status === 412 ? { message } : { typed, errors }, status: err.problem.status === 412 ? 412 : 400 })
     }
     return c.redirect('/me?notify=saved#notify', 303)
-  })
-
-  // "Seen": the person has read a re-plan's change of one of their duties (notifications/receipts.ts).
-  .use(SEEN_ACTION, swapBodyLimit)
-  .post(SEEN_ACTION, async (c) => {
-    const me = staffOf(c)
-    privatePage(c)
-    if (!me) return c.html(await renderMeSignedOutPage(), 401)
-    const refused = await seenFromForm(writeContext(c), me, await formOf(c))
-    if (refused) return show(c, me, refused)
-    return c.redirect(`/me?seen=done#${TO_SEE_ANCHOR}`, 303)
   })
 
   // Accept open cover: the first to accept gets the place; a later one is told it has gone.

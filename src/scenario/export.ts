@@ -18,6 +18,7 @@ import {
   type Staff,
 } from '../../solver/scenario.js'
 import { roundHours } from './week-dates.js'
+import { UNAVAILABLE_REASON, unavailableTimes } from '../leave/unavailable-days.js'
 import { compare, loadWeek } from './load.js'
 import type { CoverState, DutyState, EventState, PlacedWork, StaffState, WeekState } from './week-state.js'
 
@@ -166,9 +167,17 @@ function seatsAndPriority(seats: Record<string, number>, priority: number): { sk
   }
 }
 
-/** One entry per absent person per date of the week; open-ended absences run to Sunday. */
+/**
+ * One entry per absent person per date of the week; open-ended absences run to Sunday. Approved
+ * unavailability joins them under its own reason category (leave/unavailable-days.ts).
+ */
 function absencesOf(state: WeekState, staffCode: ReadonlyMap<string, string>): Absence[] {
   const out: Absence[] = []
+  for (const t of unavailableTimes(state.unavailable, state.range.dates)) {
+    const code = staffCode.get(t.staffId)
+    if (code === undefined) continue
+    out.push({ staff: code, date: t.date, ...(t.start === null || t.end === null ? {} : { start: t.start, end: t.end }), reason: UNAVAILABLE_REASON })
+  }
   for (const a of state.absences) {
     const code = staffCode.get(a.staffId)
     if (code === undefined) continue
@@ -182,7 +191,14 @@ function absencesOf(state: WeekState, staffCode: ReadonlyMap<string, string>): A
       })
     }
   }
-  return out.sort((x, y) => compare(x.date, y.date) || compare(x.staff, y.staff) || compare(x.start ?? '', y.start ?? '') || compare(x.end ?? '', y.end ?? ''))
+  return out.sort(
+    (x, y) =>
+      compare(x.date, y.date) ||
+      compare(x.staff, y.staff) ||
+      compare(x.start ?? '', y.start ?? '') ||
+      compare(x.end ?? '', y.end ?? '') ||
+      compare(x.reason ?? '', y.reason ?? ''),
+  )
 }
 
 function byAssignment(a: Assignment, b: Assignment): number {

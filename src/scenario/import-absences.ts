@@ -2,13 +2,15 @@
 // person whose days already match keeps their rows untouched (an open-ended absence stays
 // open-ended); otherwise their rows are cut out of the week (whatever lies before or after it
 // is kept, with its detail) and the file's days are written, consecutive equal days merged
-// into one row. This is no row sync: one absence row can span many weeks.
+// into one row. This is no row sync: one absence row can span many weeks. Entries of the
+// reason "unavailable" are approved unavailability, planned by import-unavailability.ts.
 import { sql, type CompiledQuery, type Insertable } from 'kysely'
 import type { AbsenceReason, AbsencesTable } from '../../db/schema.js'
 import { deleteWhereIn } from '../platform/insert-rows.js'
 import { absenceRow, insertAbsences } from '../week/week-rows.js'
 import { json, unique, type PlanContext } from './import-context.js'
 import { compare } from './load.js'
+import { UNAVAILABLE_REASON } from '../leave/unavailable-days.js'
 import type { AbsenceState } from './week-state.js'
 
 interface DayEntry {
@@ -23,7 +25,7 @@ const entryKey = (e: DayEntry) => `${e.date}|${e.start ?? ''}|${e.end ?? ''}|${e
 export function planAbsences(p: PlanContext): CompiledQuery[] {
   const { state, sc, ids, newId, now, counts } = p
   const wanted = new Map<string, DayEntry[]>()
-  for (const a of sc.absences ?? []) {
+  for (const a of (sc.absences ?? []).filter((x) => x.reason !== UNAVAILABLE_REASON)) {
     const staffId = ids.staff.get(a.staff) ?? ''
     wanted.set(staffId, [
       ...(wanted.get(staffId) ?? []),

@@ -7,6 +7,7 @@ import type { Scenario } from '../../solver/scenario.js'
 import type { FieldError } from '../platform/http/problem.js'
 import { isKnownTimeZone } from '../platform/zone.js'
 import { removalsOf } from './import-plan.js'
+import { UNAVAILABLE_REASON } from '../leave/unavailable-days.js'
 import type { DutyState, SlotState, StaffState, WeekState } from './week-state.js'
 
 export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other']
@@ -23,13 +24,14 @@ export function fieldProblems(input: unknown): FieldError[] {
   if (typeof timezone === 'string' && timezone !== '' && !isKnownTimeZone(timezone)) {
     errors.push({ path: 'school.timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' })
   }
-  // Reasons are stored as a category so that nothing sensitive is free text (domain.md).
+  // Reasons are stored as a category so that nothing sensitive is free text (domain.md);
+  // "unavailable" is approved unavailability, kept in its own table (import-unavailability.ts).
   const absences = file?.absences
   if (Array.isArray(absences)) {
     absences.forEach((a: unknown, i) => {
       const reason = asObject(a)?.reason
-      if (typeof reason === 'string' && !(ABSENCE_REASONS as readonly string[]).includes(reason)) {
-        errors.push({ path: `absences[${i}].reason`, message: `must be one of ${ABSENCE_REASONS.join(', ')}`, in: 'body' })
+      if (typeof reason === 'string' && reason !== UNAVAILABLE_REASON && !(ABSENCE_REASONS as readonly string[]).includes(reason)) {
+        errors.push({ path: `absences[${i}].reason`, message: `must be one of ${[...ABSENCE_REASONS, UNAVAILABLE_REASON].join(', ')}`, in: 'body' })
       }
     })
   }

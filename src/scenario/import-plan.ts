@@ -17,7 +17,8 @@
 //   written only when the ledger does not already give the file's figures.
 // - Week data (absences, cover, events, closures, pins) in the file are the week's complete
 //   list: rows of that week the file does not list are removed. An absence that runs beyond
-//   the week is trimmed (or split) around it, never lost outside it. Bars are not part of the
+//   the week is trimmed (or split) around it, never lost outside it. Absences of the reason
+//   "unavailable" are the week's approved unavailability (import-unavailability.ts). Bars are not part of the
 //   format and are left alone. `previous`, when given, becomes the week's published rota
 //   (the old one is superseded, kept); without `previous` publication is not touched.
 // - x- extension fields are accepted and ignored: the database has nowhere to keep them.
@@ -28,6 +29,7 @@ import { sql, type CompiledQuery, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { Scenario } from '../../solver/scenario.js'
 import { planAbsences } from './import-absences.js'
+import { planUnavailability } from './import-unavailability.js'
 import { idsFor, tally, type ImportCounts, type PlanContext, type SetupIds } from './import-context.js'
 import { syncDuties, syncGrades, syncSlots } from './import-setup.js'
 import { syncStaff } from './import-staff.js'
@@ -96,6 +98,7 @@ export function planImport({ db, state, scenario: sc, newId, now }: PlanInput): 
     ...duties.statements,
     ...syncCoverAndEvents(p),
     ...planAbsences(p),
+    ...planUnavailability(p),
     ...syncClosures(p),
     ...syncPins(p),
     ...planPrevious(p),

@@ -1,6 +1,7 @@
 // The shape of one school week as read from the database (loadWeek in load.ts): typed rows with
 // their JSON columns parsed. Export turns it into a scenario; the import compares a file with it.
 import type { AbsenceReason } from '../../db/schema.js'
+import type { ApprovedMark } from '../leave/unavailable-days.js'
 import type { DutyKind, Weekday, WorkKind } from '../../solver/scenario.js'
 import type { Pattern } from './columns.js'
 import type { WeekRange } from './week-dates.js'
@@ -144,6 +145,8 @@ export interface WeekState {
   duties: DutyState[]
   /** Absences with at least one day in the week, open-ended ones included. */
   absences: AbsenceState[]
+  /** Approved unavailability that can touch the week: every weekly mark, the dated ones in it. */
+  unavailable: ApprovedMark[]
   cover: CoverState[]
   events: EventState[]
   closures: ClosureState[]

@@ -146,22 +146,28 @@ export async function getStaff(store: Store, schoolId: string, id: string): Prom
 /** Resolves grade and duty-post references; avoid/prefer are stored as codes, as in scenario files. */
 async function resolve(store: Store, schoolId: string, input: StaffInput) {
   const grade = await resolveRef(store, 'grades', schoolId, input.grade, ['grade'])
-  const avoid = await resolveRefs(
-    store,
-    'duty_posts',
-    schoolId,
-    input.avoid.map((ref, i) => ({ ref, path: ['avoid', i] })),
-  )
-  const prefer = await resolveRefs(
-    store,
-    'duty_posts',
-    schoolId,
-    input.prefer.map((ref, i) => ({ ref, path: ['prefer', i] })),
-  )
+  return { grade, ...(await resolvePreferences(store, schoolId, input)) }
+}
+
+/** Duty posts named (by id or code) in avoid and prefer, as codes; one named in both is refused. */
+export async function resolvePreferences(
+  store: Store,
+  schoolId: string,
+  input: { avoid: readonly string[]; prefer: readonly string[] },
+): Promise<{ avoid: string[]; prefer: string[] }> {
+  const posts = (list: 'avoid' | 'prefer') =>
+    resolveRefs(
+      store,
+      'duty_posts',
+      schoolId,
+      input[list].map((ref, i) => ({ ref, path: [list, i] })),
+    )
+  const avoid = await posts('avoid')
+  const prefer = await posts('prefer')
   const avoided = new Set(avoid.map((p) => p.code))
   const both = prefer.flatMap((p, i) => (avoided.has(p.code) ? [fieldError(['prefer', i], `duty post ${p.code} is also in avoid`)] : []))
   if (both.length > 0) throw invalid(both)
-  return { grade, avoid: avoid.map((p) => p.code), prefer: prefer.map((p) => p.code) }
+  return { avoid: avoid.map((p) => p.code), prefer: prefer.map((p) => p.code) }
 }
 
 function writeStatements(ctx: WriteContext, staffId: string, input: StaffInput) {

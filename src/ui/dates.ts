@@ -7,6 +7,17 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** "Monday 23 November" */
+/** Weekday codes of the scenario format, as people read them. */
+export const WEEKDAY_LONG = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+} as const
+
 export function longDate(iso: string): string {
   const d = LocalDate.parse(iso)
   return `${DAYS[d.dayOfWeek().value() - 1]} ${d.dayOfMonth()} ${MONTHS[d.monthValue() - 1]}`

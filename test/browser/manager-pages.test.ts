@@ -93,6 +93,7 @@ const NAMES = [
   'reports',
   'print',
   'poster',
+  'availability',
   'people',
   'people-last-manager',
   'personal-link',

@@ -22,6 +22,7 @@ import { StaffPage } from '../../src/manager/views/setup-staff.js'
 import type { StaffMember } from '../../src/setup/staff.js'
 import { NewPersonalLinkPage, PersonalLinkPage } from '../../src/manager/views/staff-link-page.js'
 import { TermDatesPage } from '../../src/manager/views/setup-terms.js'
+import { AvailabilityPage } from '../../src/manager/views/availability-page.js'
 import { WeekPage, type WeekStatus } from '../../src/manager/views/week-page.js'
 
 export const SCHOOL_ID = 'sch_elm'
@@ -310,6 +311,41 @@ export async function renderPages(): Promise<Record<string, string>> {
     reports: <ReportsPage frame={frame} asOf="2026-11-23" monday="2026-11-23" fairness={fairness} hours={hours} />,
     print: <PrintPage schoolName="Elm Tree Primary" model={model} label="publication 1" generated paths={paths} />,
     poster: <PosterPage frame={frame} meUrl="https://rota.example.org/me" />,
+    availability: (
+      <AvailabilityPage
+        frame={frame}
+        marks={[
+          {
+            id: 'una_1',
+            staffId: 'stf_ap',
+            staffName: 'Amira Patel',
+            repeat: 'weekly' as const,
+            day: 'tue' as const,
+            date: null,
+            start: '12:10',
+            end: '12:40',
+            note: 'I run the chess club',
+            status: 'requested' as const,
+            requestedAt: '2026-11-20T09:00:00Z',
+            version: 1,
+          },
+          {
+            id: 'una_2',
+            staffId: 'stf_ap',
+            staffName: 'Amira Patel',
+            repeat: 'once' as const,
+            day: null,
+            date: '2026-12-02',
+            start: null,
+            end: null,
+            note: null,
+            status: 'approved' as const,
+            requestedAt: '2026-11-20T09:00:00Z',
+            version: 1,
+          },
+        ]}
+      />
+    ),
     'delete-staff': question('Amira Patel', 'staff', 'stf_ap', {
       goes: staffGoes({ absences: 2, published: 31, drafts: 5, overrides: 1, swaps: 0, personalLink: true, calendarFeed: true }),
     }),

@@ -76,7 +76,12 @@ export function canonical(file: unknown): Json {
   sc.duties = (sc.duties as Json[]).map((d) => work({ ...d, days: days(d.days), slots: [...new Set(d.slots as string[])] })).sort(byId)
   if (Array.isArray(sc.absences)) {
     sc.absences = uniqueBy(sc.absences as Json[]).sort(
-      (a, b) => cmp(str(a.date), str(b.date)) || cmp(str(a.staff), str(b.staff)) || cmp(str(a.start), str(b.start)) || cmp(str(a.end), str(b.end)),
+      (a, b) =>
+        cmp(str(a.date), str(b.date)) ||
+        cmp(str(a.staff), str(b.staff)) ||
+        cmp(str(a.start), str(b.start)) ||
+        cmp(str(a.end), str(b.end)) ||
+        cmp(str(a.reason), str(b.reason)),
     )
   }
   for (const key of ['cover', 'events']) {

@@ -93,6 +93,32 @@ export function tinyScenario(): Scenario {
   }
 }
 
+const TA_DAY = { start: '08:30', end: '15:30' }
+
+/**
+ * Ann is the only one in on Tuesdays, and the dining hall needs someone at lunch1 every day:
+ * on Tuesday it is Ann or nobody, so where the solver puts her there is no guesswork.
+ */
+export function diningWeek(): Scenario {
+  const week = { mon: TA_DAY, wed: TA_DAY, thu: TA_DAY, fri: TA_DAY }
+  return {
+    format: 'duty-rota/scenario@1',
+    school: { name: 'Elm Tree Primary', timezone: 'Europe/London' },
+    week: WEEK,
+    slots: [
+      { id: 'break', kind: 'break', start: '10:00', end: '10:20' },
+      { id: 'lunch1', kind: 'lunch', start: '12:00', end: '12:30' },
+      { id: 'lunch2', kind: 'lunch', start: '12:30', end: '13:00' },
+    ],
+    grades: [{ id: 'TA', name: 'Teaching assistant', dutyKinds: ['break', 'lunch'] }],
+    staff: [
+      { id: 'ann', name: 'Ann Lee', grade: 'TA', hoursPerWeek: 30, pattern: { ...week, tue: TA_DAY } },
+      { id: 'ben', name: 'Ben Ode', grade: 'TA', hoursPerWeek: 30, pattern: week },
+    ],
+    duties: [{ id: 'dining', name: 'Dining hall', kind: 'lunch', slots: ['lunch1'], days: ['mon', 'tue', 'wed', 'thu', 'fri'], staff: 1 }],
+  }
+}
+
 /** The tiny week, generated and published: its world and the published assignments. */
 export async function publishedTinyWeek(): Promise<{ w: World; rota: Assignment[] }> {
   const w = await worldFrom(tinyScenario())

@@ -4,17 +4,10 @@ import { WEEKDAYS, type Weekday } from '../../../solver/scenario.js'
 import type { CommitmentInput, SkillHeld, WorkingHours } from '../../setup/staff.js'
 import { NEEDS_COVER_MARK } from '../../setup/staff-csv-cells.js'
 import type { Option } from '../../ui/form-fields.js'
+import { WEEKDAY_LONG } from '../../ui/dates.js'
 
 export const WEEKDAY_SHORT: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' }
-export const WEEKDAY_LONG: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-}
+export { WEEKDAY_LONG }
 
 export const SCHOOL_DAYS: Option[] = WEEKDAYS.slice(0, 5).map((d) => ({ value: d, label: WEEKDAY_LONG[d] }))
 export const ALL_DAYS: Option[] = WEEKDAYS.map((d) => ({ value: d, label: WEEKDAY_LONG[d] }))

@@ -13,6 +13,7 @@ export type Section =
   | 'events'
   | 'absences'
   | 'leave'
+  | 'availability'
   | 'reports'
   | 'messages'
   | 'day'
@@ -48,6 +49,7 @@ const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
   ['events', 'Events', (p) => p.events],
   ['absences', 'Absences', (p) => p.absences],
   ['leave', 'Leave requests', (p) => p.leave],
+  ['availability', 'When staff cannot', (p) => p.availability],
   ['reports', 'Reports', (p) => p.reports],
   ['messages', 'Messages to staff', (p) => p.messages],
   ['poster', 'Staffroom QR code', (p) => p.poster],

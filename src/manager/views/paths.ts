@@ -56,6 +56,10 @@ export function managerPaths(schoolId: string) {
     leave: `${school}/leave`,
     /** POST: approve or decline a leave request */
     leaveDecision: (id: string, action: 'approve' | 'decline') => `${school}/leave/${encodeURIComponent(id)}/${action}`,
+    /** GET: times staff marked on their phones as ones they cannot do */
+    availability: `${school}/availability`,
+    /** POST: approve or decline one of them */
+    availabilityDecision: (id: string, action: 'approve' | 'decline') => `${school}/availability/${encodeURIComponent(id)}/${action}`,
     reports: `${school}/reports`,
     /** GET: who can be told about changes, and how the latest messages went */
     messages: `${school}/messages`,

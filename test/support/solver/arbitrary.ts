@@ -159,3 +159,35 @@ function candidateAssignments(sc: Scenario): Assignment[] {
   for (const e of sc.events ?? []) out.push({ staff: '', duty: e.id, date: e.date })
   return out
 }
+
+/** A time someone cannot do, as a manager approved it on the marks page: every week, or one date. */
+export interface ArbMark {
+  staff: string
+  repeat: 'weekly' | 'once'
+  day: Weekday | null
+  date: string | null
+  start: string | null
+  end: string | null
+}
+
+/**
+ * Approved unavailability for a week of `weekArb`: weekly marks by a slot's times or typed
+ * times, one-off marks of a whole day or part of one, for anyone on the staff.
+ */
+export function marksArb(sc: Scenario): fc.Arbitrary<ArbMark[]> {
+  const staff = sc.staff.map((s) => s.id)
+  const times = fc.oneof(
+    fc.constantFrom(...SLOTS).map((s) => ({ start: s.start as string, end: s.end as string })),
+    fc.record({ from: fc.integer({ min: 8 * 60, max: 16 * 60 }), length: fc.integer({ min: 5, max: 180 }) }).map(({ from, length }) => ({
+      start: time(from),
+      end: time(Math.min(from + length, 23 * 60 + 59)),
+    })),
+  )
+  const weekly = fc
+    .record({ staff: fc.constantFrom(...staff), day: fc.constantFrom(...DAYS), times })
+    .map((m): ArbMark => ({ staff: m.staff, repeat: 'weekly', day: m.day, date: null, ...m.times }))
+  const once = fc
+    .record({ staff: fc.constantFrom(...staff), date: fc.constantFrom(...DATES), times: fc.option(times, { nil: null }) })
+    .map((m): ArbMark => ({ staff: m.staff, repeat: 'once', day: null, date: m.date, start: m.times?.start ?? null, end: m.times?.end ?? null }))
+  return fc.array(fc.oneof(weekly, once), { minLength: 1, maxLength: 4 })
+}
