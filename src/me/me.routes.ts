@@ -283,10 +283,10 @@ export const meRoutes = new Hono<AuthEnv>()
     try {
       await markSeen(writeContext(c), me, entry, publish)
     } catch (err) {
-      const changedAgain = err instanceof Error && err.message.includes(STALE_WRITE_MARKER)
-      if (!changedAgain && !(err instanceof ProblemError)) throw err
-      if (!changedAgain && err instanceof ProblemError && err.problem.status === 404)
+      if (err instanceof ProblemError && err.problem.status === 404)
         return show(c, me, { seenMessage: 'That is not a changed duty of yours: nothing was marked.', status: 404 })
+      // A 409 from the check, or the write's guard finding that a publish landed in between.
+      if (!(err instanceof ProblemError) && !(err instanceof Error && err.message.includes(STALE_WRITE_MARKER))) throw err
       return show(c, me, { seenMessage: 'That duty changed again since that page: read it as it is now, then press Seen.', status: 409 })
     }
     return c.redirect(`/me?seen=done#${TO_SEE_ANCHOR}`, 303)
