@@ -81,27 +81,7 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
       db
         .insertInto('calendar_entries')
         .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(['school_id', 'staff_id', 'work_code', 'date', 'slot_code']).doUpdateSet({
-            sequence: sql<number>`CASE WHEN ${DIFFERS} THEN calendar_entries.sequence + 1 ELSE calendar_entries.sequence END`,
-            change: sql<EntryChange>`CASE WHEN calendar_entries.removed_at IS NOT NULL THEN 'added' WHEN ${DIFFERS} THEN 'updated' ELSE calendar_entries.change END`,
-            changed_in: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_in ELSE calendar_entries.changed_in END`,
-            asks_seen_in: sql<string>`CASE WHEN ${MOVES} THEN excluded.asks_seen_in ELSE calendar_entries.asks_seen_in END`,
-            changed_at: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_at ELSE calendar_entries.changed_at END`,
-            week: sql<string>`excluded.week`,
-            kind: sql<CalendarEntryKind>`excluded.kind`,
-            duty_post_id: sql<string | null>`excluded.duty_post_id`,
-            title: sql<string>`excluded.title`,
-            location: sql<string | null>`excluded.location`,
-            start_time: sql<string>`excluded.start_time`,
-            end_time: sql<string>`excluded.end_time`,
-            starts_at: sql<string>`excluded.starts_at`,
-            ends_at: sql<string>`excluded.ends_at`,
-            colleagues: sql<string>`excluded.colleagues`,
-            record_id: sql<string>`excluded.record_id`,
-            removed_at: null,
-          }),
-        )
+        .onConflict((oc) => oc.columns(['school_id', 'staff_id', 'work_code', 'date', 'slot_code']).doUpdateSet(ON_REPUBLISH))
         .compile(),
     )
   }
@@ -139,8 +119,6 @@ export async function recordPublishedAssignments(deps: Deps, published: Publishe
  * True when what a calendar shows for the row differs from what is being published, or the row
  * had been removed. (SQLite evaluates every SET expression against the row before the update.)
  */
-type EntryChange = 'added' | 'updated'
-
 const DIFFERS = sql`(calendar_entries.removed_at IS NOT NULL
   OR calendar_entries.kind IS NOT excluded.kind
   OR calendar_entries.title IS NOT excluded.title
@@ -160,6 +138,29 @@ const MOVES = sql`(calendar_entries.removed_at IS NOT NULL
   OR calendar_entries.location IS NOT excluded.location
   OR calendar_entries.starts_at IS NOT excluded.starts_at
   OR calendar_entries.ends_at IS NOT excluded.ends_at)`
+
+/** What a publish writes over an entry the week already has: the snapshot, and what changed when. */
+const ON_REPUBLISH = {
+  sequence: sql<number>`CASE WHEN ${DIFFERS} THEN calendar_entries.sequence + 1 ELSE calendar_entries.sequence END`,
+  change: sql<
+    'added' | 'updated'
+  >`CASE WHEN calendar_entries.removed_at IS NOT NULL THEN 'added' WHEN ${DIFFERS} THEN 'updated' ELSE calendar_entries.change END`,
+  changed_in: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_in ELSE calendar_entries.changed_in END`,
+  asks_seen_in: sql<string>`CASE WHEN ${MOVES} THEN excluded.asks_seen_in ELSE calendar_entries.asks_seen_in END`,
+  changed_at: sql<string>`CASE WHEN ${DIFFERS} THEN excluded.changed_at ELSE calendar_entries.changed_at END`,
+  week: sql<string>`excluded.week`,
+  kind: sql<CalendarEntryKind>`excluded.kind`,
+  duty_post_id: sql<string | null>`excluded.duty_post_id`,
+  title: sql<string>`excluded.title`,
+  location: sql<string | null>`excluded.location`,
+  start_time: sql<string>`excluded.start_time`,
+  end_time: sql<string>`excluded.end_time`,
+  starts_at: sql<string>`excluded.starts_at`,
+  ends_at: sql<string>`excluded.ends_at`,
+  colleagues: sql<string>`excluded.colleagues`,
+  record_id: sql<string>`excluded.record_id`,
+  removed_at: null,
+}
 
 interface Setup {
   timezone: string

@@ -24,10 +24,10 @@ export async function seenFromForm(
     await markSeen(ctx, me, entry, publish)
     return undefined
   } catch (err) {
-    const changedAgain = err instanceof Error && err.message.includes(STALE_WRITE_MARKER)
-    if (!changedAgain && !(err instanceof ProblemError)) throw err
-    if (!changedAgain && err instanceof ProblemError && err.problem.status === 404)
+    if (err instanceof ProblemError && err.problem.status === 404)
       return { seenMessage: 'That is not a changed duty of yours: nothing was marked.', status: 404 }
+    // A 409 from the check, or the write's guard finding that a publish landed in between.
+    if (!(err instanceof ProblemError) && !(err instanceof Error && err.message.includes(STALE_WRITE_MARKER))) throw err
     return { seenMessage: 'That duty changed again since that page: read it as it is now, then press Seen.', status: 409 }
   }
 }

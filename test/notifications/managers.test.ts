@@ -6,7 +6,7 @@ import { MemoryMailer } from '../../src/platform/mailer.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
 import { recordAbsence } from '../../src/week/replan.js'
-import { addOfficeManager, example, rows, SCHOOL, WEEK, worldFrom, type World } from '../support/week.js'
+import { addOfficeManager, example, rows, SCHOOL, sickOnTuesday, WEEK, worldFrom, type World } from '../support/week.js'
 
 let w: World
 
@@ -47,15 +47,7 @@ describe('an absence that empties seats', () => {
   })
 
   it('tells nobody when the re-plan fills every seat the absence empties', async () => {
-    await recordAbsence(w.ctx, SCHOOL, {
-      staff: 's001',
-      startDate: '2026-11-24',
-      endDate: '2026-11-24',
-      startTime: null,
-      endTime: null,
-      reason: 'sickness',
-      detail: null,
-    })
+    await recordAbsence(w.ctx, SCHOOL, sickOnTuesday('s001'))
     expect(toManagers()).toEqual([])
   })
 })

@@ -10,7 +10,7 @@ import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
 import { createAbsence } from '../../src/week/absences.js'
 import { handClock, writeContext, type TestClock } from '../support/kit.js'
-import { example, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
+import { example, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World, sickOnTuesday } from '../support/week.js'
 
 const ORIGIN = 'https://rota.example.org'
 let w: World
@@ -74,15 +74,7 @@ describe('a publish', () => {
   it('tells only the people a re-plan changes, once each', async () => {
     await generateAndPublish()
     await deliverDue(w.ctx, new MemoryMailer(), ORIGIN)
-    await createAbsence(w.ctx, SCHOOL, {
-      staff: 's001',
-      startDate: '2026-11-24',
-      endDate: '2026-11-24',
-      startTime: null,
-      endTime: null,
-      reason: 'sickness',
-      detail: null,
-    })
+    await createAbsence(w.ctx, SCHOOL, sickOnTuesday('s001'))
     await generateAndPublish()
     const mailer = new MemoryMailer()
     await deliverDue(w.ctx, mailer, ORIGIN)

@@ -149,3 +149,7 @@ export function pagesOf(w: World): PageContext {
 
 /** A page handler's HTML ('' for a redirect or a download). */
 export const htmlOf = (r: PageResult): string => (r.kind === 'html' ? r.html : '')
+
+/** An absence a test records: `staff` (a code) off sick all of Tuesday of WEEK. */
+export const sickOnTuesday = (staff: string) =>
+  ({ staff, startDate: '2026-11-24', endDate: '2026-11-24', startTime: null, endTime: null, reason: 'sickness', detail: null }) as const
