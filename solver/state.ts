@@ -126,7 +126,9 @@ export class RotaState {
         this.clash = other
         return NOW.busy
       }
-      if (lunchTime) (sameDay ??= []).push([q.start, q.end])
+      if (!lunchTime) continue
+      sameDay ??= []
+      sameDay.push([q.start, q.end])
     }
     // Work outside every lunch window cannot eat the rest break, and the rota holds only what
     // this gate let in, so its breaks were kept before: only lunch-time work is checked.
@@ -138,7 +140,10 @@ export class RotaState {
       const cap = p.maxDutiesPerWeek
       const held = (this.duties[person] ?? 0) - (dropped && countsAsDuty(dropped) ? 1 : 0)
       if (cap !== undefined && held + 1 > cap) return NOW.weeklyCap
-    } else if ((this.eventHours[person] ?? 0) - (dropped && !countsAsDuty(dropped) ? eventHours(dropped) : 0) + eventHours(o) > (p.additionalHoursRemaining ?? 0) + 1e-9) {
+    } else if (
+      (this.eventHours[person] ?? 0) - (dropped && !countsAsDuty(dropped) ? eventHours(dropped) : 0) + eventHours(o) >
+      (p.additionalHoursRemaining ?? 0) + 1e-9
+    ) {
       return NOW.additionalHours
     }
     // Everyone fits a plain seat: no skill seat needs a holder yet, so no matching is needed.

@@ -281,7 +281,9 @@ export async function coverNotesFor(store: Store, schoolId: string, staffId: str
   // in the calendar: the request itself says whose absence it stands for.
   const made = await store.db
     .selectFrom('calendar_entries as mine')
-    .innerJoin('cover_requests as c', (j) => j.onRef('c.school_id', '=', 'mine.school_id').onRef('c.code', '=', 'mine.work_code').onRef('c.date', '=', 'mine.date'))
+    .innerJoin('cover_requests as c', (j) =>
+      j.onRef('c.school_id', '=', 'mine.school_id').onRef('c.code', '=', 'mine.work_code').onRef('c.date', '=', 'mine.date'),
+    )
     .innerJoin('absence_reports as r', (j) => j.onRef('r.absence_id', '=', 'c.made_by_absence').on('r.status', '=', 'reported'))
     .innerJoin('staff as s', 's.id', 'r.staff_id')
     .select(['mine.work_code', 'mine.date', 'mine.slot_code', 's.name', 'r.cover_note'])

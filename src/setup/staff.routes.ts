@@ -16,7 +16,13 @@ const skillHeld = z.union([
 ])
 
 const commitment = z
-  .strictObject({ day: weekday, start: timeOfDay, end: timeOfDay, label: oneLine(z.string().max(500)).nullable().default(null), needsCover: z.boolean().default(false) })
+  .strictObject({
+    day: weekday,
+    start: timeOfDay,
+    end: timeOfDay,
+    label: oneLine(z.string().max(500)).nullable().default(null),
+    needsCover: z.boolean().default(false),
+  })
   .superRefine(endAfterStart('start', 'end'))
 
 const staffBody = z

@@ -84,7 +84,8 @@ async function childrenOf(store: Store, staffIds: readonly string[]) {
       .orderBy(sql`CASE day WHEN 'mon' THEN 1 WHEN 'tue' THEN 2 WHEN 'wed' THEN 3 WHEN 'thu' THEN 4 WHEN 'fri' THEN 5 WHEN 'sat' THEN 6 ELSE 7 END`)
       .orderBy('start_time')
       .execute()
-    for (const r of commitmentRows) commitments.get(r.staff_id)?.push({ id: r.id, day: r.day, start: r.start_time, end: r.end_time, label: r.label, needsCover: r.needs_cover === 1 })
+    for (const r of commitmentRows)
+      commitments.get(r.staff_id)?.push({ id: r.id, day: r.day, start: r.start_time, end: r.end_time, label: r.label, needsCover: r.needs_cover === 1 })
   }
   return { skills, commitments }
 }

@@ -136,7 +136,13 @@ describe('0006: cover request and event codes unique per week', () => {
     expect(all(store, 'PRAGMA foreign_key_check')).toEqual([])
     expect(
       all(store, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cover_requests', 'events') AND sql IS NOT NULL ORDER BY name"),
-    ).toEqual([{ name: 'cover_request_code_per_week' }, { name: 'cover_requests_by_date' }, { name: 'cover_requests_made_by_absence' }, { name: 'event_code_per_week' }, { name: 'events_by_date' }])
+    ).toEqual([
+      { name: 'cover_request_code_per_week' },
+      { name: 'cover_requests_by_date' },
+      { name: 'cover_requests_made_by_absence' },
+      { name: 'event_code_per_week' },
+      { name: 'events_by_date' },
+    ])
 
     // The links still act: a deleted absence leaves its cover request, unlinked; a slot in use cannot go.
     store.sqlite.exec("DELETE FROM absences WHERE id = 'abs_1'")

@@ -96,7 +96,9 @@ describe('reporting an absence on the phone', () => {
     await reportTomorrow(p.cookie.amira)
     await publishReplan()
     const reading = school.store.sqlite
-      .prepare("SELECT e.staff_id FROM calendar_entries e JOIN cover_requests c ON c.code = e.work_code WHERE c.made_by_absence IS NOT NULL AND e.removed_at IS NULL")
+      .prepare(
+        'SELECT e.staff_id FROM calendar_entries e JOIN cover_requests c ON c.code = e.work_code WHERE c.made_by_absence IS NOT NULL AND e.removed_at IS NULL',
+      )
       .get() as { staff_id: string }
     const cookie = reading.staff_id === school.staff.ben ? p.cookie.ben : p.cookie.cara
     expect(await p.page(cookie)).toContain(`Covering for Amira Patel, who left a note: ${NOTE}`)

@@ -10,7 +10,14 @@ beforeEach(async () => {
   await api.json('POST', `${base}/slots`, { code: 'p2', kind: 'lesson', start: '09:50', end: '10:50' })
   const reading = { day: 'tue', start: '09:00', end: '10:00', label: '1:1 reading, pupil K', needsCover: true }
   const choir = { day: 'tue', start: '12:10', end: '12:40', label: 'Choir' }
-  const made = await api.json('POST', `${base}/staff`, { code: 'T101', name: 'Sam Jones', grade: 'G4', hoursPerWeek: 32.5, pattern: WEEKDAY_PATTERN, commitments: [reading, choir] })
+  const made = await api.json('POST', `${base}/staff`, {
+    code: 'T101',
+    name: 'Sam Jones',
+    grade: 'G4',
+    hoursPerWeek: 32.5,
+    pattern: WEEKDAY_PATTERN,
+    commitments: [reading, choir],
+  })
   expect(made.status).toBe(201)
 })
 afterEach(() => api.close())
@@ -35,7 +42,12 @@ describe('an absence over a commitment that needs cover', () => {
     const absence = await api.json('POST', `${base}/absences`, { staff: 'T101', startDate: '2026-11-24', reason: 'sickness' })
     const [p1] = await coverOfWeek()
     // Back at 09:50: only the first lesson of the reading session is missed.
-    const shorter = await api.json('PUT', `${base}/absences/${absence.body.id}`, { staff: 'T101', startDate: '2026-11-24', startTime: '08:00', endTime: '09:50' })
+    const shorter = await api.json('PUT', `${base}/absences/${absence.body.id}`, {
+      staff: 'T101',
+      startDate: '2026-11-24',
+      startTime: '08:00',
+      endTime: '09:50',
+    })
     expect(shorter.status).toBe(200)
     const cover = await coverOfWeek()
     expect(cover.map((c) => c.slot)).toEqual(['p1'])
@@ -44,7 +56,13 @@ describe('an absence over a commitment that needs cover', () => {
 
   it('takes its own cover away with it when deleted, and leaves cover a manager made by hand', async () => {
     const absence = await api.json('POST', `${base}/absences`, { staff: 'T101', startDate: '2026-11-24', reason: 'sickness' })
-    const byHand = await api.json('POST', `${base}/cover-requests`, { code: 'c1', date: '2026-11-24', slot: 'lunch1', label: 'Choir', absenceId: absence.body.id })
+    const byHand = await api.json('POST', `${base}/cover-requests`, {
+      code: 'c1',
+      date: '2026-11-24',
+      slot: 'lunch1',
+      label: 'Choir',
+      absenceId: absence.body.id,
+    })
     expect(byHand.status).toBe(201)
     expect((await api.request('DELETE', `${base}/absences/${absence.body.id}`)).status).toBe(204)
     expect((await coverOfWeek()).map((c) => c.code)).toEqual(['c1'])
