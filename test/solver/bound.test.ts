@@ -30,6 +30,9 @@ async function boundHolds(sc: Scenario): Promise<void> {
     expect(filled).toBeLessThanOrEqual(bound)
     if (!optimal.includes(priority)) return
     if (proved) expect(filled, `priority ${priority}: proved, yet the optimum fills more`).toBe(reached)
+    // Past a priority the rota does not prove, "proved" says no rota fills more of this one at
+    // all; the optimum may fill fewer of it, having given its people to the priority above.
+    if (!proved) return
   }
 }
 
