@@ -43,6 +43,8 @@ export interface Cell {
   reason?: string
   /** seats the rota never planned: their post or its extra seat came after the rota was made */
   unplanned: number
+  /** empty seats of work that had already started when the rota was made: too late to fill, not a gap */
+  over: number
 }
 
 export type RowSection = 'duty' | 'cover' | 'event'
@@ -100,6 +102,8 @@ export interface WeekModel {
   seats: { needed: number; filled: number }
   /** seats that run now but that the shown rota never planned */
   unplanned: number
+  /** empty seats of work already under way or over when the shown rota was made */
+  over: number
   /** assignments of the shown rota that fall in an absence recorded since it was made */
   absentOnDuty: AbsentOnDuty[]
   /** what the solver proved about the rota's seats; null where it is not known or no longer fits the week */
@@ -125,6 +129,18 @@ export interface ShownRota {
   assignments: readonly Assignment[]
   unfilled: readonly Unfilled[]
   stats?: Readonly<Record<string, unknown>>
+}
+
+// A draft of the current week keeps what had already started as it was (week/past-work.ts) and
+// records when that was in its stats; a seat of that work left empty was too late to fill, so it
+// is neither a gap to explain nor a seat the rota forgot.
+const pastSchema = z.object({ past: z.object({ before: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/) }) })
+
+function startedBefore(stats: Readonly<Record<string, unknown>> | undefined): ((date: string, start: string) => boolean) | null {
+  const parsed = pastSchema.safeParse(stats)
+  if (!parsed.success) return null
+  const [date, time] = parsed.data.past.before.split('T') as [string, string]
+  return (d, start) => d < date || (d === date && start !== '' && minutes(start) <= minutes(time))
 }
 
 // The rota's stats are stored JSON (solver/bound.ts writes `proof`); a rota made before proofs,
@@ -170,6 +186,7 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
   const needed = cells.reduce((n, c) => n + c.needed, 0)
   const missing = unfilled.reduce((sum, u) => sum + u.missing, 0)
   const unplanned = rota ? cells.reduce((n, c) => n + c.unplanned, 0) : 0
+  const over = rota ? cells.reduce((n, c) => n + c.over, 0) : 0
   const reasonGroups = groupUnfilled(scenario, unfilled)
   // Seats the rota never planned were never part of what was proved.
   const proof = rota && unplanned === 0 ? seatsProof(rota.stats) : null
@@ -180,8 +197,10 @@ export function buildWeekModel(scenario: Scenario, rota: ShownRota | null, overr
     people,
     unfilled,
     reasonGroups,
-    seats: { needed, filled: rota ? needed - missing - unplanned : 0 },
+    // Seats already over when the rota was made are not counted as needed: nothing could fill them.
+    seats: { needed: needed - over, filled: rota ? needed - over - missing - unplanned : 0 },
     unplanned,
+    over,
     absentOnDuty: absentOnDuty(scenario, rota?.assignments ?? [], rowOf),
     proof,
   }
@@ -218,7 +237,7 @@ interface SeatLookup {
   slotOf: ReadonlyMap<string, Scenario['slots'][number]>
   /** `staff|seat` -> pin id */
   pinAt: ReadonlyMap<string, string>
-  cellOf(work: string, date: string, slot: string | undefined, runs: boolean, needed: number): Cell
+  cellOf(work: string, date: string, slot: string | undefined, runs: boolean, needed: number, start: string): Cell
   timeOf(slot: string | undefined): string
 }
 
@@ -231,6 +250,7 @@ function seatLookup(scenario: Scenario, rota: ShownRota | null, overrides: reado
     byOccurrence.set(k, [...(byOccurrence.get(k) ?? []), a])
   }
   const unfilledAt = new Map((rota?.unfilled ?? []).map((u) => [key(u.duty, u.date, u.slot), u]))
+  const isPast = startedBefore(rota?.stats)
   const pinAt = new Map(overrides.filter((o) => o.kind === 'pin').map((o) => [`${o.staff}|${key(o.duty, o.date, o.slot)}`, o.id]))
   const barsAt = new Map<string, Override[]>()
   for (const o of overrides.filter((o) => o.kind === 'bar')) barsAt.set(key(o.duty, o.date, o.slot), [...(barsAt.get(key(o.duty, o.date, o.slot)) ?? []), o])
@@ -242,11 +262,13 @@ function seatLookup(scenario: Scenario, rota: ShownRota | null, overrides: reado
   return {
     slotOf,
     pinAt,
-    cellOf(work, date, slot, runs, needed) {
+    cellOf(work, date, slot, runs, needed, start) {
       const k = key(work, date, slot)
       const u = unfilledAt.get(k)
       const people = (byOccurrence.get(k) ?? []).map((a) => person(a.staff, k)).sort((a, b) => a.name.localeCompare(b.name))
       const seatsNow = runs ? needed : 0
+      const empty = rota === null || u ? 0 : Math.max(0, seatsNow - people.length)
+      const over = isPast?.(date, start) === true ? empty : 0
       return {
         date,
         runs,
@@ -257,7 +279,8 @@ function seatLookup(scenario: Scenario, rota: ShownRota | null, overrides: reado
         ...(u ? { reason: u.reason } : {}),
         // The solver answers for every seat it saw (someone in it, or a reason it is empty), so
         // a seat with neither, or more seats than were answered for, was never planned.
-        unplanned: rota === null || u ? 0 : Math.max(0, seatsNow - people.length),
+        unplanned: empty - over,
+        over,
       }
     },
     timeOf(slot) {
@@ -281,7 +304,14 @@ function postRows(scenario: Scenario, days: readonly WeekDay[], seats: SeatLooku
         slot,
         time: timeOf(slot),
         cells: days.map((d) =>
-          cellOf(duty.id, d.date, slot, !d.closed && duty.days.includes(d.weekday) && (s?.days === undefined || s.days.includes(d.weekday)), duty.staff),
+          cellOf(
+            duty.id,
+            d.date,
+            slot,
+            !d.closed && duty.days.includes(d.weekday) && (s?.days === undefined || s.days.includes(d.weekday)),
+            duty.staff,
+            s?.start ?? '',
+          ),
         ),
       })
     }
@@ -293,7 +323,7 @@ function postRows(scenario: Scenario, days: readonly WeekDay[], seats: SeatLooku
       what: `Cover: ${c.label ?? c.id}`,
       slot: c.slot,
       time: timeOf(c.slot),
-      cells: days.map((d) => cellOf(c.id, d.date, c.slot, d.date === c.date, c.staff ?? 1)),
+      cells: days.map((d) => cellOf(c.id, d.date, c.slot, d.date === c.date, c.staff ?? 1, seats.slotOf.get(c.slot)?.start ?? '')),
     })
   }
   for (const e of scenario.events ?? []) {
@@ -302,7 +332,7 @@ function postRows(scenario: Scenario, days: readonly WeekDay[], seats: SeatLooku
       work: e.id,
       what: e.name,
       time: `${e.start}-${e.end}`,
-      cells: days.map((d) => cellOf(e.id, d.date, undefined, d.date === e.date, e.staff ?? 1)),
+      cells: days.map((d) => cellOf(e.id, d.date, undefined, d.date === e.date, e.staff ?? 1, e.start)),
     })
   }
   return posts

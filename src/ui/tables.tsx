@@ -18,7 +18,7 @@ export interface RecordsTableProps<T> {
   edit?: (item: T) => { href: string; context: string }
   /** said instead of an empty table; without it the table is always shown */
   empty?: string
-  /** wide tables scroll on their own, in a region that is named and can take focus to scroll by keyboard */
+  /** the name of the region the table scrolls in (a caption that is plain text names it otherwise) */
   scroll?: string
 }
 
@@ -65,10 +65,12 @@ export function RecordsTable<T>(p: RecordsTableProps<T>) {
       </tbody>
     </table>
   )
-  return p.scroll === undefined ? (
-    table
-  ) : (
-    <div class="scroll" role="region" aria-label={p.scroll} tabindex={0}>
+  // Every list scrolls inside its own region, so a table wider than a phone (a post's slots, a
+  // term's dates) never makes the whole page scroll sideways; the region takes focus so a
+  // keyboard can scroll it too.
+  const region = p.scroll ?? (typeof p.caption === 'string' ? p.caption : 'Table')
+  return (
+    <div class="scroll" role="region" aria-label={region} tabindex={0}>
       {table}
     </div>
   )

@@ -83,6 +83,17 @@ describe('the week model', () => {
     expect(model.unplanned).toBe(6)
   })
 
+  it('does not count the empty seats of work already over when a mid-week draft was made, nor call them unplanned', () => {
+    // made on Tuesday at 11:00: Monday's seats and Tuesday's break had started; lunch had not.
+    // Monday's empty hall seat is over; Tuesday's yard has its answer (unfilled); Wednesday's and
+    // Thursday's yard and the cover, still to come, stay unplanned as before
+    const midWeek = buildWeekModel(scenario, { ...rota, stats: { past: { before: '2026-11-24T11:00' } } }, overrides)
+    expect(midWeek.over).toBe(1)
+    expect(midWeek.unplanned).toBe(5)
+    expect(midWeek.seats).toEqual({ needed: 11, filled: 5 })
+    expect(midWeek.posts[1]?.cells[0]).toMatchObject({ over: 1, unplanned: 0 })
+  })
+
   it("lists each person's week, with whole-day absences, and their load against a share in proportion to hours", () => {
     const [amira, ben] = model.people
     expect(amira?.days.map((d) => d.duties.map((x) => x.what))).toEqual([['Yard'], ['Dining hall'], ["Parents' evening"], [], []])

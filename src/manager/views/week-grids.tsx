@@ -86,6 +86,7 @@ const SeatCell: FC<{ row: PostRow; cell: Cell; day: WeekDay; actions: SeatAction
           <span class="flag gap">Not planned: {cell.unplanned}</span>
         </p>
       ) : null}
+      {cell.over > 0 && cell.people.length === 0 ? <span class="quiet">Already over</span> : null}
       {!generated ? <span class="quiet">Needs {cell.needed}</span> : null}
       {cell.barred.length > 0 ? (
         <ul>
