@@ -18,6 +18,7 @@ import { emptyForm, type FormState } from '../ui/form-fields.js'
 import { managerPaths } from './views/paths.js'
 import { PosterPage } from './views/poster-page.js'
 import { ReportsPage } from './views/reports-page.js'
+import { bySurname } from '../ui/names.js'
 import { absenceForm, read, type FormValues } from './form-readers.js'
 import { mondayHere, todayHere } from './weeks.js'
 import { askBeforeDelete, deleteRow, type RowsOf } from './delete-pages.js'
@@ -110,7 +111,11 @@ export async function reportsPage(pc: PageContext, asOfText?: string): Promise<P
   const [fairness, hours] = await Promise.all([fairnessReport(pc.ctx.store, pc.schoolId, asOf), hoursReport(pc.ctx.store, pc.schoolId, asOf)])
   // Without a date asked for, the week to print is the one being planned (the coming one at the weekend).
   const monday = asOfText === undefined ? await mondayHere(pc) : mondayOf(asOf)
-  return html(createElement(ReportsPage, { frame, asOf, monday, fairness, hours }))
+  // The page lists people as the school does, by surname; the JSON and CSV keep code order.
+  const byName = (a: { name: string; staff: string }, b: { name: string; staff: string }) =>
+    bySurname({ name: a.name, code: a.staff }, { name: b.name, code: b.staff })
+  const listed = { fairness: { ...fairness, staff: [...fairness.staff].sort(byName) }, hours: { ...hours, staff: [...hours.staff].sort(byName) } }
+  return html(createElement(ReportsPage, { frame, asOf, monday, ...listed }))
 }
 
 export async function fairnessCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {

@@ -135,4 +135,11 @@ describe('a manager runs the week through the pages', () => {
     expect(csv.kind === 'csv' ? csv.body.split('\r\n')[0] : '').toMatch(/^staff,name,fte,week_duties/)
     expect(htmlOf(await posterPage(pc))).toContain('https://rota.example.org/me')
   })
+
+  it('lists people on the reports page by surname, as the staff page does', async () => {
+    const table = htmlOf(await reportsPage(pc, '2026-11-27')).split('Fairness ledger as of')[1] ?? ''
+    const order = ['Cara Doyle', 'Dee Evans', 'Ben Jones', 'Amira Patel'].map((name) => table.indexOf(`>${name}<`))
+    expect(order.every((at) => at >= 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+  })
 })

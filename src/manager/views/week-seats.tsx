@@ -73,7 +73,7 @@ export const SeatsSection: FC<{ model: WeekModel; generated: boolean }> = ({ mod
           {model.unplanned > 0 ? `${model.unplanned} not planned (the rota was made before they existed)` : null}
           {missing > 0 || model.unplanned > 0 ? '.' : null}
           {model.over > 0
-            ? ` ${model.over} more ${seatWord(model.over)} had already started or ended when this draft was made, so ${model.over === 1 ? 'it stays' : 'they stay'} as ${model.over === 1 ? 'it was' : 'they were'} and ${model.over === 1 ? 'is' : 'are'} not counted.`
+            ? ` ${model.over} more ${seatWord(model.over)} had already started or ended when this rota was made, so ${model.over === 1 ? 'it stays' : 'they stay'} as ${model.over === 1 ? 'it was' : 'they were'} and ${model.over === 1 ? 'is' : 'are'} not counted.`
             : null}
         </p>
       ) : (
