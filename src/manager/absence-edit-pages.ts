@@ -14,6 +14,7 @@ import { ABSENCE_LABELS } from './views/absences-page.js'
 import { ABSENCE_REASON_LABELS } from './views/labels.js'
 import { managerPaths } from './views/paths.js'
 import { emptyForm } from '../ui/form-fields.js'
+import { staffChoices } from '../ui/names.js'
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim()
 
@@ -23,8 +24,7 @@ function absenceEdit(pc: PageContext, id: string, saved: { outcome?: ReplanOutco
   const back = { href: p.absences, name: 'absences' }
   const store = pc.ctx.store
   const load = () => getAbsence(store, pc.schoolId, id)
-  const staffOptions = async () =>
-    (await all(listStaff, store, pc.schoolId)).map((s) => ({ value: s.code, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
+  const staffOptions = async () => staffChoices(await all(listStaff, store, pc.schoolId))
   return {
     what: (a) => `the absence from ${a.startDate}`,
     whatTyped: (v) => `the absence from ${one(v.startDate)}`,

@@ -18,7 +18,7 @@ import { emptyForm, type FormState } from '../ui/form-fields.js'
 import { managerPaths } from './views/paths.js'
 import { PosterPage } from './views/poster-page.js'
 import { ReportsPage } from './views/reports-page.js'
-import { bySurname } from '../ui/names.js'
+import { bySurname, staffChoices } from '../ui/names.js'
 import { absenceForm, read, type FormValues } from './form-readers.js'
 import { mondayHere, todayHere } from './weeks.js'
 import { askBeforeDelete, deleteRow, type RowsOf } from './delete-pages.js'
@@ -38,7 +38,7 @@ export async function absencesPage(
     all(listAbsences, pc.ctx.store, pc.schoolId),
     reportsByAbsence(pc.ctx.store, pc.schoolId),
   ])
-  const options = staff.map((s) => ({ value: s.code, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
+  const options = staffChoices(staff)
   const initial = Object.keys(form.values).length === 0 ? emptyForm({ startDate: await todayHere(pc) }) : form
   return html(
     createElement(AbsencesPage, {

@@ -5,6 +5,7 @@ import { LocalDate } from '@js-joda/core'
 import { WEEKDAYS, type Assignment, type Scenario, type Unfilled, type Weekday } from '../../solver/scenario.js'
 import { z } from 'zod'
 import { groupUnfilled, type ReasonGroup } from './unfilled-groups.js'
+import { bySurname } from '../ui/names.js'
 
 export interface Override {
   id: string
@@ -380,5 +381,5 @@ function personRows(
       load: loads.get(s.id) ?? 0,
       fairShare: hours > 0 ? Math.round(((total * s.hoursPerWeek) / hours) * 10) / 10 : 0,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => bySurname({ name: a.name, code: a.staff }, { name: b.name, code: b.staff }))
 }

@@ -23,3 +23,8 @@ export function bySurname(a: Named, b: Named): number {
   const [bSurname, bRest] = surnameFirst(b.name)
   return collator.compare(aSurname, bSurname) || collator.compare(aRest, bRest) || collator.compare(a.code, b.code)
 }
+
+/** A select's choices of people: value the code, label the name, in surname order. */
+export function staffChoices(staff: readonly Named[]): { value: string; label: string }[] {
+  return [...staff].sort(bySurname).map((s) => ({ value: s.code, label: s.name }))
+}

@@ -94,8 +94,9 @@ describe('the week model', () => {
     expect(midWeek.posts[1]?.cells[0]).toMatchObject({ over: 1, unplanned: 0 })
   })
 
-  it("lists each person's week, with whole-day absences, and their load against a share in proportion to hours", () => {
-    const [amira, ben] = model.people
+  it("lists each person's week by surname, with whole-day absences, and their load against a share in proportion to hours", () => {
+    // Jones before Patel
+    const [ben, amira] = model.people
     expect(amira?.days.map((d) => d.duties.map((x) => x.what))).toEqual([['Yard'], ['Dining hall'], ["Parents' evening"], [], []])
     expect(amira?.days[0]?.duties[0]?.pinned).toBe(true)
     expect(ben?.days.map((d) => [d.absent, d.worksToday])).toEqual([

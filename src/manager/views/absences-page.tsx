@@ -110,7 +110,7 @@ const ReportedByStaff: FC<{
       <ul>
         {absences.map((a) => {
           const note = reported.get(a.id)?.coverNote
-          const context = `absence of ${nameOf(staff, a)} from ${a.startDate}`
+          const context = `absence of ${nameOf(staff, a)} from ${longDate(a.startDate)}`
           return (
             <li>
               <p>
@@ -206,8 +206,8 @@ export const AbsencesPage: FC<{
             <td>{a.reason ? ABSENCE_REASON_LABELS[a.reason] : 'Not given'}</td>
           </>
         )}
-        edit={(a) => ({ href: frame.paths.edit(frame.paths.absences, a.id), context: `absence of ${a.staff} from ${a.startDate}` })}
-        remove={(a) => ({ action: frame.paths.remove(frame.paths.absences, a.id), context: `absence of ${a.staff} from ${a.startDate}` })}
+        edit={(a) => ({ href: frame.paths.edit(frame.paths.absences, a.id), context: `absence of ${nameOf(staff, a)} from ${longDate(a.startDate)}` })}
+        remove={(a) => ({ action: frame.paths.remove(frame.paths.absences, a.id), context: `absence of ${nameOf(staff, a)} from ${longDate(a.startDate)}` })}
       />
     </section>
   </ManagerLayout>
