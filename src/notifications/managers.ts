@@ -6,6 +6,15 @@ import type { WriteContext } from '../platform/deps.js'
 import { nowIso } from '../platform/audit.js'
 import { longDate, shortDate } from '../ui/dates.js'
 
+/**
+ * Stands for the service's public address in a stored message: the outbox fills it in when it
+ * delivers (outbox.ts), so a message queued before a move of domain still links to the right place.
+ */
+export const ORIGIN_MARK = '{{origin}}'
+
+/** The week's page, where its draft is reviewed and published: one tap from a manager's phone. */
+const weekLink = (schoolId: string, monday: string) => `  Review and publish it: ${ORIGIN_MARK}/manage/${schoolId}/week/${monday}`
+
 export interface GapWeek {
   monday: string
   /** seats the re-plan could not fill */
@@ -46,7 +55,7 @@ export async function tellManagersOfGaps(ctx: WriteContext, schoolId: string, wh
     'Hello,',
     '',
     `${who} is recorded absent from ${shortDate(from)}. The re-plan leaves seats nobody can take:`,
-    ...gaps.map((w) => `- Week of ${longDate(w.monday)}: ${w.empty} ${w.empty === 1 ? 'seat' : 'seats'} empty`),
+    ...gaps.flatMap((w) => [`- Week of ${longDate(w.monday)}: ${w.empty} ${w.empty === 1 ? 'seat' : 'seats'} empty`, weekLink(schoolId, w.monday)]),
     '',
     'The re-plan waits as a draft: review it, offer the empty seats to staff or add cover, then publish it.',
   ].join('\n')
@@ -81,9 +90,10 @@ export async function tellManagersOfReport(ctx: WriteContext, schoolId: string, 
     ...(report.hasCoverNote ? ['They left a note for whoever covers them; it is with the absence on the Absences page.'] : []),
     '',
     ...(report.weeks.length === 0 && report.failed.length === 0 ? ['They have no published duties at those times, so no rota needs to change.'] : []),
-    ...report.weeks.map(
-      (w) => `- Week of ${longDate(w.monday)}: re-planned as a draft${w.empty > 0 ? `, ${w.empty} ${w.empty === 1 ? 'seat' : 'seats'} empty` : ''}`,
-    ),
+    ...report.weeks.flatMap((w) => [
+      `- Week of ${longDate(w.monday)}: re-planned as a draft${w.empty > 0 ? `, ${w.empty} ${w.empty === 1 ? 'seat' : 'seats'} empty` : ''}`,
+      weekLink(schoolId, w.monday),
+    ]),
     ...report.failed.map((monday) => `- Week of ${longDate(monday)}: could not be re-planned; open the week to generate it again`),
     '',
     'The absence stands as they reported it: edit or reject it on the Absences page. A re-plan waits as a draft until you publish it.',

@@ -12,6 +12,7 @@ import { loadPrefs, type NotificationPrefs } from './prefs.js'
 import { forgetPushSubscription, pushSubscriptionsOf } from './push-subscriptions.js'
 import { sendPush } from '../platform/web-push.js'
 import { TO_SEE_ANCHOR } from './receipts.js'
+import { ORIGIN_MARK } from './managers.js'
 
 /** Minutes to wait after each failed attempt; after the last, the message is marked failed. */
 export const RETRY_MINUTES = [1, 5, 15, 60, 240] as const
@@ -80,7 +81,7 @@ export async function deliverDue(deps: Deps, mailer: Mailer, origin: string | un
     if (!(await claim(deps, m.id, m.attempts, now))) continue
     try {
       if (m.channel === 'push' && m.staff_id) await pushToPhones(deps, { ...m, staff_id: m.staff_id })
-      else await mailer.send(address ?? '', m.subject, `${m.body}\n\n${linkLine(m.staff_id === null, origin)}\n`)
+      else await mailer.send(address ?? '', m.subject, `${m.body.replaceAll(ORIGIN_MARK, origin ?? '')}\n\n${linkLine(m.staff_id === null, origin)}\n`)
       await record(deps, m.id, { status: 'sent', sent_at: isoInstant(now), last_error: null })
       run.sent++
     } catch (err) {

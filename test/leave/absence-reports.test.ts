@@ -5,6 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listMyReports, rejectReport, reportAbsence } from '../../src/leave/absence-reports.js'
 import { getAbsence } from '../../src/week/absences.js'
+import { deliverDue } from '../../src/notifications/outbox.js'
+import { MemoryMailer } from '../../src/platform/mailer.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
 import { recordAbsence } from '../../src/week/replan.js'
@@ -63,6 +65,15 @@ describe('reporting my own absence', () => {
     expect(message?.subject).toMatch(/^Absence reported: .+, Tue 24 Nov/)
     expect(message?.body).toContain('Week of Monday 23 November: re-planned as a draft')
     expect(`${message?.subject} ${message?.body}`).not.toMatch(/compassionate/i)
+  })
+
+  it("links the manager straight to the re-planned week's page, on the service's own address", async () => {
+    await reportAbsence(asNia, SCHOOL, nia, tomorrow)
+    const mailer = new MemoryMailer()
+    await deliverDue(asNia, mailer, 'https://rota.example.org')
+    const toOffice = mailer.sent.find((m) => m.subject.startsWith('Absence reported'))
+    expect(toOffice?.text).toContain(`Review and publish it: https://rota.example.org/manage/${SCHOOL}/week/${WEEK}`)
+    expect(toOffice?.text).not.toContain('{{')
   })
 
   it('can be part of a day', async () => {
