@@ -165,7 +165,7 @@ class ChainSearch {
     let bestScore = Infinity
     const curable: { person: number; cause: Cause }[] = []
     for (let p = 0; p < this.week.staff.length && this.report.checks < stop; p++) {
-      if (movers.has(p) || this.week.eligibility[p * this.n + v] !== 0 || this.state.has(p, v)) continue
+      if (this.week.eligibility[p * this.n + v] !== 0 || this.state.has(p, v)) continue
       this.report.checks++
       const why = this.state.refuse(p, v)
       if (why === null) {
@@ -177,7 +177,10 @@ class ChainSearch {
           direct = p
           bestScore = score
         }
-      } else if (CURABLE.has(why.cause)) curable.push({ person: p, cause: why.cause })
+        // Someone who moved earlier in the chain may still end it (the gate, asked of the rota
+        // as the chain leaves it, decides), so which path first reached a seat does not decide
+        // who may fill it; only moving twice is barred, which keeps the chain a path.
+      } else if (!movers.has(p) && CURABLE.has(why.cause)) curable.push({ person: p, cause: why.cause })
     }
     const moves: { person: number; from: number }[] = []
     if (direct >= 0 || !wantMoves) return { direct, moves }
