@@ -61,6 +61,8 @@ interface Found {
   full?: Move[]
   /** A chain that fills the seat and empties one of strictly lower priority. */
   trade?: Move[]
+  /** A chain that fills the seat and empties two of strictly lower priority (its last move's `also`). */
+  pair?: Move[]
 }
 
 /** Causes a move can cure: each is about the person's own other work, never the seat. */
@@ -76,23 +78,51 @@ export function augmentSeats(week: Week, state: RotaState, fixed: Set<string>, p
     // cover requests of one lesson) fail alike. A failure is remembered for the round, though
     // a chain found later in it may have opened a way; the next round looks again.
     const failed = new Set<string>()
-    for (const o of open) {
+    // Likewise a seat that only a trade fills waits, and so do the seats that look like it.
+    const waiting = new Map<string, number>()
+    const fill = (o: Occurrence, trade: boolean): number => {
       while (state.filled(o.index) < o.seats && report.checks < budget.checks) {
         const sig = signature(state, o)
         if (failed.has(sig)) break
+        const cost = waiting.get(sig)
+        if (!trade && cost !== undefined) return cost
         const found = search.find(o, true)
         const withPublished = previous.size > 0 && !found.full ? search.find(o, false) : {}
-        const chain = found.full ?? withPublished.full ?? found.trade ?? withPublished.trade
+        const full = found.full ?? withPublished.full
+        // Seats first, then changes: a trade that moves a published assignment still empties
+        // fewer seats than a pair that moves none.
+        const cheapest = found.trade ?? withPublished.trade ?? found.pair ?? withPublished.pair
+        if (!full && cheapest && !trade) {
+          const emptied = cheapest === found.trade || cheapest === withPublished.trade ? 1 : 2
+          waiting.set(sig, emptied)
+          return emptied
+        }
+        const chain = full ?? cheapest
         if (!chain || !apply(state, chain)) {
           failed.add(sig)
           break
         }
-        if (chain === found.trade || chain === withPublished.trade) report.trades++
+        if (chain !== full) report.trades++
         else {
           report.filled++
           if (chain.length > 1) report.chains++
         }
       }
+      return 0
+    }
+    // A trade spends lower seats, and another seat of the same priority may want the same
+    // people for a full chain or a cheaper trade: each priority's trades wait for all of its
+    // full chains, and then go cheapest first, each searched again on the rota as it is then.
+    for (let i = 0; i < open.length; ) {
+      const priority = (open[i] as Occurrence).priority
+      const trading: { o: Occurrence; cost: number }[] = []
+      for (; i < open.length && (open[i] as Occurrence).priority === priority; i++) {
+        const o = open[i] as Occurrence
+        const cost = fill(o, false)
+        if (cost > 0) trading.push({ o, cost })
+      }
+      trading.sort((a, b) => a.cost - b.cost || a.o.index - b.o.index)
+      for (const { o } of trading) fill(o, true)
     }
     if (report.filled + report.trades === before) break
   }
@@ -139,7 +169,7 @@ class ChainSearch {
           found.full = [...moves, { person: seen.direct, from: -1, to: vacant }]
           return found
         }
-        if (!found.trade && seen.pair) found.trade = [...moves, { ...seen.pair, to: vacant }]
+        if (!found.pair && seen.pair) found.pair = [...moves, { ...seen.pair, to: vacant }]
         for (const { person, from } of seen.moves) {
           if (visited.has(from)) continue
           visited.add(from)

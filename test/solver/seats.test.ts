@@ -81,6 +81,14 @@ describe('seats by priority on crisis weeks', () => {
     expect(filledByPriority(solve(sc))[0]).toBe(1)
   })
 
+  // A random run found this week: s12 is the one person for either of two priority-1 seats on
+  // Tuesday; one costs a cover seat, the other an event and a cover seat. The cheaper trade
+  // must win though its seat comes later in the week.
+  it('give a priority-1 seat the trade that empties fewest lower seats, on the week a random run found', () => {
+    const sc = JSON.parse(readFileSync(new URL('./weeks/cheaper-trade.json', import.meta.url), 'utf8')) as Scenario
+    expect(filledByPriority(solve(sc)).slice(0, 3)).toEqual([9, 0, 6])
+  })
+
   // A random run found this week: Monday's 'other' duty at p4 is filled only if s6 hands it
   // their break duty, s8 (at their weekly cap) moves from p1 to that break duty and s3 takes
   // p1, though s3 may also have been the first to move on another path to the same seat.
