@@ -66,7 +66,7 @@ interface Found {
 }
 
 /** Causes a move can cure: each is about the person's own other work, never the seat. */
-const CURABLE = new Set<Cause>(['busy', 'rest-break', 'weekly-cap', 'additional-hours'])
+export const CURABLE = new Set<Cause>(['busy', 'rest-break', 'weekly-cap', 'additional-hours'])
 
 export function augmentSeats(week: Week, state: RotaState, fixed: Set<string>, previous: Set<string>, budget: AugmentBudget): AugmentReport {
   const report: AugmentReport = { filled: 0, chains: 0, trades: 0, checks: 0 }
@@ -262,7 +262,7 @@ class ChainSearch {
 }
 
 /** Could giving up `held` cure this refusal of `want`? */
-function mayCure(cause: Cause, want: Occurrence, held: Occurrence): boolean {
+export function mayCure(cause: Cause, want: Occurrence, held: Occurrence): boolean {
   switch (cause) {
     case 'busy':
       return held.date === want.date && held.start < want.end && want.start < held.end
@@ -278,7 +278,7 @@ function mayCure(cause: Cause, want: Occurrence, held: Occurrence): boolean {
 }
 
 /** Plays a chain on the rota through the gate; on a refusal takes back what it did and says false. */
-function play(state: RotaState, moves: Move[]): boolean {
+export function play(state: RotaState, moves: Move[]): boolean {
   for (let i = 0; i < moves.length; i++) {
     const m = moves[i] as Move
     if (m.from >= 0) state.remove(m.person, m.from)

@@ -24,6 +24,7 @@ import { ROTA_FORMAT } from './scenario.js'
 import type { Assignment, Rota, Scenario } from './scenario.js'
 import { honourPreferences } from './preferences.js'
 import { restorePublished } from './stability.js'
+import { restoreByChains } from './stability-chains.js'
 import { RotaState } from './state.js'
 
 export { PinError } from './pins.js'
@@ -42,6 +43,8 @@ const FAIRNESS_CHECKS = 200_000
 const FAIRNESS_CHAINS = 500
 /** Budget of the re-plan repair pass (stability.ts), in rule-gate questions. */
 const RESTORE_CHECKS = 50_000
+/** Budget of the re-plan chain pass (stability-chains.ts), in rule-gate questions and chain length. */
+const RESTORE_CHAINS = { checks: 500_000, perSearch: 1000, depth: 6, rounds: 3 }
 /** Budget of the preference pass (preferences.ts), in rule-gate questions. */
 const PREFERENCE_CHECKS = 50_000
 /** Steps each round of exchange moves may take. */
@@ -101,6 +104,14 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   const augment = budget.allows('seat pass') ? augmentSeats(week, state, pinSet, previous, { ...AUGMENT, checks: budget.cap(AUGMENT.checks) }) : undefined
   budget.settle('seat pass')
   restore()
+  // With the seats settled, chains of hand-overs put back what the direct repair could not.
+  budget.at('re-plan chains')
+  const chains =
+    previous.size > 0 && budget.allows('re-plan chains')
+      ? restoreByChains(week, state, pinSet, previous, { ...RESTORE_CHAINS, checks: budget.cap(RESTORE_CHAINS.checks) })
+      : undefined
+  tally.restored += chains?.restored ?? 0
+  budget.settle('re-plan chains')
   budget.at('fairness')
   if (budget.allows('fairness')) {
     const fair = improveFairness(week, state, pinSet, previous, { checks: budget.cap(FAIRNESS_CHECKS), chains: FAIRNESS_CHAINS })
@@ -123,6 +134,8 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
     augmentChains: augment?.chains ?? 0,
     augmentTrades: augment?.trades ?? 0,
     augmentChecks: augment?.checks ?? 0,
+    restoreChains: chains?.chains ?? 0,
+    restoreChainChecks: chains?.checks ?? 0,
     proof: proveSeats(week, state),
     ...budgetStats(budget),
   }
