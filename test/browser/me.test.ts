@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../support/chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMeServer, type MeServer } from '../support/browser-server.js'
+import { unfold } from '../support/me-folds.js'
 
 const require = createRequire(import.meta.url)
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')
@@ -107,6 +108,8 @@ describe('/me on a phone', () => {
     const page = await context.newPage()
     await openMe(page)
     expect(await axeViolations(page)).toEqual([])
+    await unfold(page, 'Your duties in your calendar')
+    expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: /^Get (a|a new) calendar link$/ }).click()
     await page.getByRole('link', { name: 'Add to Google Calendar' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
@@ -118,6 +121,7 @@ describe('/me on a phone', () => {
     const page = await context.newPage()
     const errors = collectErrors(page)
     await openMe(page)
+    await unfold(page, 'Your duties in your calendar')
     await page.getByRole('button', { name: /^Get (a|a new) calendar link$/ }).click()
     const webcal = await page.getByRole('link', { name: /Add to your phone's calendar/ }).getAttribute('href')
     const google = await page.getByRole('link', { name: 'Add to Google Calendar' }).getAttribute('href')
@@ -166,6 +170,7 @@ describe('/me on a phone', () => {
     const page = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, bypassCSP: true })).newPage()
     const errors = collectErrors(page)
     await openMe(page)
+    await unfold(page, 'When you cannot do duties')
     const weekly = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Every week' }) })
     await weekly.getByLabel('Day', { exact: true }).selectOption('tue')
     await weekly.getByLabel('Part of the day (or give the times below)').selectOption('gate')
@@ -188,6 +193,7 @@ describe('/me on a phone', () => {
     expect(await axeViolations(page)).toEqual([])
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
 
+    await unfold(page, 'Duties you would rather do, or not')
     await page.locator('#pref-prefer-yard').check()
     await page.getByRole('button', { name: 'Save my preferences' }).click()
     await page.getByRole('status').filter({ hasText: 'Saved: the next rota generated follows them' }).waitFor()

@@ -15,6 +15,7 @@ import { axeViolations } from '../support/axe.js'
 import { makeSchool, publish, type School } from '../support/calendar.js'
 import { launchChromium } from '../support/chromium.js'
 import { testApp } from '../support/kit.js'
+import { unfold } from '../support/me-folds.js'
 
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')
 /** Monday 23 November 2026, 07:15 in London: Amira wakes up knowing she cannot come tomorrow. */
@@ -73,6 +74,7 @@ describe('reporting an absence from the phone', () => {
   it('reaches the manager with the note, and the re-plan of the published week waits as a draft', async () => {
     await staffPage.goto(`${base}${personalLink}`)
     expect(new URL(staffPage.url()).pathname).toBe('/me')
+    await unfold(staffPage, 'Report an absence')
     const form = staffPage.getByRole('region', { name: 'Report an absence' })
     await form.getByLabel('Tomorrow').click()
     await form.getByLabel('Reason (only your managers see it)').selectOption({ label: 'Sickness' })
