@@ -55,7 +55,7 @@ export const FLASH = {
   'swap-approved': 'Swap approved: the published rota is changed, and both people see it on their phones and in their calendars.',
   'swap-declined': 'Swap declined: nothing changed.',
   'absence-rejected':
-    'Rejected: the absence is deleted, and they see on their phone that it was rejected. Generate the week again to give them duties on those days.',
+    'Rejected: the absence is deleted, and they see on their phone that it was rejected. Each week planned around it is re-planned without it: review and publish it below.',
   'leave-declined': 'Declined: nothing changes, and they see the answer on their phone.',
   'unavailability-approved':
     'Approved: every rota generated from now on keeps them free then. A week already generated or published keeps its duties until it is generated again.',
