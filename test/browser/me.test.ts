@@ -204,4 +204,36 @@ describe('/me on a phone', () => {
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([])
     await page.context().close()
   })
+
+  it('the office approves "not Tuesday at the gate", and the published week, which has her there, is re-planned at once', async () => {
+    const office = await browser.newContext({ viewport: PHONE, bypassCSP: true })
+    const cookie = {
+      name: '__Host-session',
+      value: server.manager.session,
+      domain: 'localhost',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax' as const,
+    }
+    await office.addCookies([cookie])
+    const page = await office.newPage()
+    await page.goto(`${base}${server.manager.pages}/availability`)
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Amira Patel, not free for duties: Every Tuesday, 08:30-08:45' })
+      .getByRole('button', { name: 'Approve' })
+      .click()
+    const replanned = page.getByRole('region', { name: /^Approved: they are kept free then, and these published weeks/ })
+    await replanned.waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: join(RESULTS, 'me-availability-approved.png'), fullPage: true })
+    await replanned.getByRole('link', { name: 'Review and publish the re-plan of the week of Monday 23 November' }).click()
+    expect(await page.getByRole('main').innerText()).toMatch(/Draft made .+ \(a re-plan\)/)
+    const amira = page.getByRole('table', { name: /^Staff by day/ }).getByRole('row', { name: /^Amira Patel/ })
+    // Her cells Monday to Sunday: Tuesday's is the second, and the gate is gone from it.
+    expect(await amira.getByRole('cell').nth(1).innerText()).not.toMatch(/gate/i)
+    await office.close()
+  })
 })
