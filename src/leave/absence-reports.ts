@@ -3,7 +3,8 @@
 // are re-planned as when a manager records one) plus a row of absence_reports saying who
 // reported it and carrying their note for whoever covers. The reason stays on the absence,
 // private as every absence's reason is. A manager may edit the absence like any other, or
-// reject it: the absence goes (as a deleted one does) and the person sees the answer on /me.
+// reject it: the absence goes (as a deleted one does), the weeks planned around it are re-planned
+// without it, and the person sees the answer on /me.
 import { sql, type Selectable } from 'kysely'
 import { LocalDate } from '@js-joda/core'
 import { z } from 'zod'
@@ -19,7 +20,7 @@ import { shortDate } from '../ui/dates.js'
 import { tellManagersOfReport } from '../notifications/managers.js'
 import { ABSENCE_REASONS, getAbsence, newAbsenceStatements } from '../week/absences.js'
 import { guardedAudit } from '../week/guard.js'
-import { replanUntold, type ReplanOutcome } from '../week/replan.js'
+import { replanUntold, replanWeeks, weeksPlannedSince, type ReplanOutcome } from '../week/replan.js'
 
 /** Longer absences are for a manager to record, with the cover planned around them. */
 export const MAX_SCHOOL_DAYS = 30
@@ -209,11 +210,16 @@ export async function reportsByAbsence(store: Store, schoolId: string): Promise<
   return new Map(rows.map((r) => [r.absence_id as string, toReport(r)]))
 }
 
-/** Rejects a self-reported absence: the absence is deleted, the report kept as rejected, in one write. */
-export async function rejectReport(ctx: WriteContext, schoolId: string, absenceId: string): Promise<void> {
+/**
+ * Rejects a self-reported absence: the absence is deleted and the report kept as rejected, in
+ * one write; then each week planned while it stood (its re-plan drafts, or a generate that kept
+ * the person off) is re-planned without it, as recording it re-planned them, so the manager
+ * reviews the person's duties given back instead of having to think of generating again.
+ */
+export async function rejectReport(ctx: WriteContext, schoolId: string, absenceId: string): Promise<ReplanOutcome> {
   const report = await ctx.store.db
     .selectFrom('absence_reports')
-    .select('id')
+    .select(['id', 'reported_at'])
     .where('school_id', '=', schoolId)
     .where('absence_id', '=', absenceId)
     .where('status', '=', 'reported')
@@ -231,6 +237,8 @@ export async function rejectReport(ctx: WriteContext, schoolId: string, absenceI
       .compile(),
     ctx.store.db.deleteFrom('absences').where('id', '=', absenceId).compile(),
   ])
+  const weeks = await weeksPlannedSince(ctx, schoolId, report.reported_at, before.startDate, before.endDate)
+  return replanWeeks(ctx, schoolId, weeks, { kind: 'replan', absenceId }, 'The absence is rejected')
 }
 
 /** A colleague's note on one of my published duties: they are away and I took it over. */

@@ -1,7 +1,7 @@
 // Times a member of staff cannot do, marked on their phone: every week ("not Tuesday lunch: I
 // run a club", a weekday and a slot's times or typed times) or once (a date, whole or part).
 // A mark binds the rota only once a manager approves it: until then the solver may still put
-// the person there. An approved mark is planned as an absence of that time (unavailable-days.ts),
+// the person there; approving it re-plans the published weeks that do. An approved mark is planned as an absence of that time (unavailable-days.ts),
 // so it is the hard rule every reader of the scenario format already keeps. The note is the
 // person's word to their manager, kept out of the audit trail like a leave note.
 import { sql, type Selectable } from 'kysely'
@@ -17,6 +17,7 @@ import { bothValid, isoDate, multiLine, timeOfDay, weekday } from '../platform/f
 import { todayAtSchool } from '../platform/school-today.js'
 import { parseJsonColumn } from '../platform/json.js'
 import { guardedAudit } from '../week/guard.js'
+import { replanWeeks, weeksClashingWith, type ClashingTime, type ReplanOutcome } from '../week/replan.js'
 import { shortDate, WEEKDAY_LONG } from '../ui/dates.js'
 
 export const DAY_NAMES: Record<Weekday, string> = WEEKDAY_LONG
@@ -195,17 +196,30 @@ async function answer(ctx: WriteContext, schoolId: string, mark: Unavailability,
   return getUnavailability(ctx.store, schoolId, mark.id)
 }
 
-/** A manager's answer: approved, the time binds every rota generated from now on. */
+/** The time a mark keeps free, as the re-plan looks for published duties in it. */
+const clashOf = (m: Unavailability): ClashingTime =>
+  m.repeat === 'once'
+    ? { staffId: m.staffId, from: m.date ?? '', to: m.date, startTime: m.start, endTime: m.end }
+    : { staffId: m.staffId, from: '', to: null, weekday: m.day ?? undefined, startTime: m.start, endTime: m.end }
+
+/**
+ * A manager's answer. Approved, the time binds every rota generated from now on, and each
+ * published week that gives the person a duty in it is re-planned at once into a draft, as
+ * approving leave does, so a week already out does not keep them on duty then unnoticed.
+ */
 export async function decideUnavailability(
   ctx: WriteContext,
   schoolId: string,
   id: string,
   decision: 'approve' | 'decline',
   ifMatch?: string,
-): Promise<Unavailability> {
+): Promise<{ mark: Unavailability } & ReplanOutcome> {
   const mark = await getUnavailability(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, mark.version, 'the unavailability')
-  return answer(ctx, schoolId, mark, decision === 'approve' ? 'approved' : 'declined')
+  const answered = await answer(ctx, schoolId, mark, decision === 'approve' ? 'approved' : 'declined')
+  if (decision === 'decline') return { mark: answered, replans: [], replanFailures: [] }
+  const weeks = await weeksClashingWith(ctx, schoolId, clashOf(answered))
+  return { mark: answered, ...(await replanWeeks(ctx, schoolId, weeks, { kind: 'replan', unavailabilityId: id }, 'The time is approved')) }
 }
 
 /** The person takes back a mark no manager has answered; someone else's is unknown to them. */

@@ -34,7 +34,8 @@ import { loadWeek } from './week-pages.js'
 import { coverForm, seatValues, type Coded } from './work-forms.js'
 import { csvProblems, statusOf, withFreeCode } from './work-saves.js'
 import { rotaStateOf, seatStateOf, type WeekRotaState } from './work-seats.js'
-import { mondayHere, neighbours, todayHere } from './weeks.js'
+import { mondayHere, todayHere } from './weeks.js'
+import { schoolWeekNeighbours } from '../setup/school-days.js'
 
 const COVER_FIELDS = ['date', 'slot', 'label', 'absence', 'peopleNeeded', 'skillSeats', 'priority', 'code']
 const pathsOf = (pc: PageContext) => managerPaths(pc.schoolId)
@@ -97,15 +98,19 @@ export interface CoverView {
 
 export async function coverPage(pc: PageContext, monday: string, view: CoverView = {}): Promise<PageResult> {
   if (!isMondayDate(monday)) return redirect(pathsOf(pc).cover(await mondayHere(pc)))
-  const [frame, w, today] = await Promise.all([frameOf(pc), coverWeek(pc, monday), todayHere(pc)])
-  const { previous, next } = neighbours(monday)
+  const [frame, w, today, { previous, next }] = await Promise.all([
+    frameOf(pc),
+    coverWeek(pc, monday),
+    todayHere(pc),
+    schoolWeekNeighbours(pc.ctx.store, pc.schoolId, monday),
+  ])
   const form = view.form ?? emptyForm({ date: mondayOf(today) === monday ? today : monday, peopleNeeded: '1', priority: '3' })
   return html(
     createElement(CoverPage, {
       frame: { ...frame, alert: view.alert },
       monday,
-      previousMonday: previous,
-      nextMonday: next,
+      previous,
+      next,
       rota: w.rota,
       lines: w.requests.map((c) => lineOf(w, c)),
       choices: choicesOf(w),

@@ -3,7 +3,7 @@
 import { createElement } from 'hono/jsx'
 import { approveLeave, declineLeave, listLeave } from '../leave/leave.js'
 import type { FormValues } from './form-readers.js'
-import { frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
+import { frameOf, html, problemText, redirect, replanAlert, type PageContext, type PageResult } from './page-kit.js'
 import { LeavePage } from './views/leave-page.js'
 
 export async function leavePage(pc: PageContext, options: { alert?: string; status?: number; replanned?: string[] } = {}): Promise<PageResult> {
@@ -20,8 +20,7 @@ export async function decideLeave(pc: PageContext, id: string, action: 'approve'
       return redirect((await frameOf(pc)).paths.leave, 'leave-declined')
     }
     const outcome = await approveLeave(pc.ctx, pc.schoolId, id, version)
-    const failed = outcome.replanFailures.map((f) => `The week of ${f.week} could not be re-planned: ${f.detail}`).join(' ')
-    return leavePage(pc, { replanned: outcome.replans.map((d) => d.rota.week), ...(failed ? { alert: failed } : {}) })
+    return leavePage(pc, { replanned: outcome.replans.map((d) => d.rota.week), ...replanAlert(outcome.replanFailures) })
   } catch (err) {
     return leavePage(pc, { alert: problemText(err), status: 409 })
   }

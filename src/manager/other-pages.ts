@@ -12,7 +12,7 @@ import { codeNames } from '../week/code-names.js'
 import { recordAbsence, type ReplanOutcome } from '../week/replan.js'
 import { rejectReport, reportsByAbsence } from '../leave/absence-reports.js'
 import { getStaff, listStaff } from '../setup/staff.js'
-import { AbsencesPage, type Names, type ReplanSummary } from './views/absences-page.js'
+import { AbsencesPage, type ReplansShown, type ReplanSummary } from './views/absences-page.js'
 import { absenceGoes, absenceName } from './views/delete-page.js'
 import { emptyForm, type FormState } from '../ui/form-fields.js'
 import { managerPaths } from './views/paths.js'
@@ -22,7 +22,7 @@ import { bySurname, staffChoices } from '../ui/names.js'
 import { absenceForm, read, type FormValues } from './form-readers.js'
 import { mondayHere, todayHere } from './weeks.js'
 import { askBeforeDelete, deleteRow, type RowsOf } from './delete-pages.js'
-import { all, formErrors, frameOf, html, type PageContext, type PageResult } from './page-kit.js'
+import { all, formErrors, frameOf, html, problemText, type PageContext, type PageResult } from './page-kit.js'
 
 const ABSENCE_FIELDS = ['staff', 'startDate', 'endDate', 'start', 'end', 'reason']
 
@@ -30,7 +30,7 @@ export async function absencesPage(
   pc: PageContext,
   form: FormState = emptyForm(),
   status = 200,
-  extra: { recorded?: { who: string; replans: ReplanSummary[]; names: Names }; alert?: string } = {},
+  extra: { recorded?: ReplansShown; alert?: string } = {},
 ): Promise<PageResult> {
   const frame = { ...(await frameOf(pc)), alert: extra.alert }
   const [staff, absences, reported] = await Promise.all([
@@ -70,7 +70,13 @@ export async function submitAbsence(pc: PageContext, values: FormValues): Promis
  * The absences page answering a recorded or changed absence: the re-plan of each published week
  * it clashes with, person by person, to review before staff see it.
  */
-export async function coverCreated(pc: PageContext, outcome: ReplanOutcome, staffCode: string, flash?: string): Promise<PageResult> {
+export async function coverCreated(
+  pc: PageContext,
+  outcome: ReplanOutcome,
+  staffCode: string,
+  flash?: string,
+  words: Pick<ReplansShown, 'heading' | 'none'> = {},
+): Promise<PageResult> {
   const replans: ReplanSummary[] = [
     ...outcome.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) })),
     ...outcome.replanFailures.map((f) => ({ monday: f.week, diff: null, unfilled: 0, failure: `${f.title}. ${f.detail}` })),
@@ -81,7 +87,7 @@ export async function coverCreated(pc: PageContext, outcome: ReplanOutcome, staf
     replans.map((r) => r.monday),
   )
   const who = names.staff.get(staffCode) ?? staffCode
-  return absencesPage({ ...pc, flash }, emptyForm(), 200, { recorded: { who, replans, names } })
+  return absencesPage({ ...pc, flash }, emptyForm(), 200, { recorded: { who, replans, names, ...words } })
 }
 
 const absenceRows = (pc: PageContext): RowsOf => ({
@@ -100,8 +106,23 @@ export const askRemoveAbsence = async (pc: PageContext, id: string) =>
 
 export const removeAbsence = async (pc: PageContext, id: string) => deleteRow(absenceRows(pc), () => deleteAbsence(pc.ctx, pc.schoolId, id), 'absence-deleted')
 
-/** Rejects an absence staff reported: it goes as a deleted one does, and their phone says so. */
-export const rejectAbsence = async (pc: PageContext, id: string) => deleteRow(absenceRows(pc), () => rejectReport(pc.ctx, pc.schoolId, id), 'absence-rejected')
+/**
+ * Rejects an absence staff reported: it goes as a deleted one does, their phone says so, and the
+ * page shows the re-plan of each week planned around it, as recording one does.
+ */
+export async function rejectAbsence(pc: PageContext, id: string): Promise<PageResult> {
+  let rejected: { outcome: ReplanOutcome; staff: string }
+  try {
+    const { staff } = await getAbsence(pc.ctx.store, pc.schoolId, id)
+    rejected = { outcome: await rejectReport(pc.ctx, pc.schoolId, id), staff }
+  } catch (err) {
+    return absenceRows(pc).refused(problemText(err), err instanceof ProblemError ? err.problem.status : 400)
+  }
+  return coverCreated(pc, rejected.outcome, rejected.staff, 'absence-rejected', {
+    heading: 'The duties this gives back',
+    none: 'No week was planned around the absence, so no rota needs to change.',
+  })
+}
 
 const asOfOr = async (pc: PageContext, asOf: string | undefined) => (asOf !== undefined && isoDate.safeParse(asOf).success ? asOf : await todayHere(pc))
 

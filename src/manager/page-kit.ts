@@ -55,10 +55,10 @@ export const FLASH = {
   'swap-approved': 'Swap approved: the published rota is changed, and both people see it on their phones and in their calendars.',
   'swap-declined': 'Swap declined: nothing changed.',
   'absence-rejected':
-    'Rejected: the absence is deleted, and they see on their phone that it was rejected. Generate the week again to give them duties on those days.',
+    'Rejected: the absence is deleted, and they see on their phone that it was rejected. Each week planned around it is re-planned without it: review and publish it below.',
   'leave-declined': 'Declined: nothing changes, and they see the answer on their phone.',
   'unavailability-approved':
-    'Approved: every rota generated from now on keeps them free then. A week already generated or published keeps its duties until it is generated again.',
+    'Approved: every rota generated from now on keeps them free then. No published week gives them a duty then, so none needed re-planning.',
   'unavailability-declined': 'Declined: nothing changes, and they see the answer on their phone.',
   offered: 'Offered: everyone the rules let take it sees it on their phone now, and the first to accept gets it.',
   'offer-withdrawn': 'Offer withdrawn: it no longer shows on anyone’s phone.',
@@ -128,4 +128,10 @@ export function problemText(err: unknown): string {
   if (!(err instanceof ProblemError)) throw err
   const p = err.problem
   return [p.detail ?? p.title, ...(p.errors ?? []).filter((e) => !(p.detail ?? '').includes(e.message)).map((e) => e.message)].join(' ')
+}
+
+/** The weeks an approval could not re-plan, as the page's alert; none, no alert. */
+export function replanAlert(failures: readonly { week: string; detail: string }[]): { alert?: string } {
+  const text = failures.map((f) => `The week of ${f.week} could not be re-planned: ${f.detail}`).join(' ')
+  return text ? { alert: text } : {}
 }

@@ -2,6 +2,7 @@
 // reason only managers see and a note for whoever covers. A plain form that works without
 // script; each bad field is named beside it and what was typed is kept. Below it, the person's
 // own reports and what became of them.
+import { Fold, answered } from './fold.js'
 import type { FC } from 'hono/jsx'
 import { MAX_NOTE, reportWhen, type AbsenceReport } from '../leave/absence-reports.js'
 import { ABSENCE_REASON_LABELS } from '../manager/views/labels.js'
@@ -27,8 +28,7 @@ export const Absence: FC<{ panel: AbsencePanel }> = ({ panel }) => {
   const reasonError = panel.errors?.reason
   const noteError = panel.errors?.coverNote
   return (
-    <section aria-labelledby="absence">
-      <h2 id="absence">Report an absence</h2>
+    <Fold id="absence" title="Report an absence" open={answered(panel)}>
       {panel.message ? (
         <p role="status" class="notice">
           {panel.message}
@@ -88,6 +88,6 @@ export const Absence: FC<{ panel: AbsencePanel }> = ({ panel }) => {
         </p>
         <button type="submit">Report my absence</button>
       </form>
-    </section>
+    </Fold>
   )
 }

@@ -3,6 +3,7 @@
 // free, and the page says which marks bind. Preferences need no answer: the rota honours them
 // where it can. Plain forms that work without script; a bad field is named beside it and what
 // was typed is kept.
+import { Fold, answered } from './fold.js'
 import type { FC } from 'hono/jsx'
 import { DAY_NAMES, markWhen, type Unavailability } from '../leave/unavailability.js'
 import type { MyPreferences } from '../leave/preferences.js'
@@ -129,8 +130,7 @@ const Note: FC<{ id: string; panel: TypedForm }> = ({ id, panel }) => (
 )
 
 export const Availability: FC<{ panel: AvailabilityPanel }> = ({ panel }) => (
-  <section aria-labelledby="availability">
-    <h2 id="availability">When you cannot do duties</h2>
+  <Fold id="availability" title="When you cannot do duties" open={panel.form !== 'preferences' && answered(panel)}>
     {panel.message && panel.form !== 'preferences' ? (
       <p role="status" class="notice">
         {panel.message}
@@ -147,7 +147,7 @@ export const Availability: FC<{ panel: AvailabilityPanel }> = ({ panel }) => (
     />
     <Weekly panel={panel} />
     <Once panel={panel} />
-  </section>
+  </Fold>
 )
 
 const PostBoxes: FC<{ list: 'prefer' | 'avoid'; legend: string; panel: AvailabilityPanel }> = ({ list, legend, panel }) => {
@@ -169,8 +169,7 @@ const PostBoxes: FC<{ list: 'prefer' | 'avoid'; legend: string; panel: Availabil
 
 export const Preferences: FC<{ panel: AvailabilityPanel }> = ({ panel }) =>
   panel.preferences.posts.length === 0 ? null : (
-    <section aria-labelledby="preferences">
-      <h2 id="preferences">Duties you would rather do, or not</h2>
+    <Fold id="preferences" title="Duties you would rather do, or not" open={panel.form === 'preferences' && answered(panel)}>
       {panel.message && panel.form === 'preferences' ? (
         <p role="status" class="notice">
           {panel.message}
@@ -184,5 +183,5 @@ export const Preferences: FC<{ panel: AvailabilityPanel }> = ({ panel }) =>
         <PostBoxes list="avoid" legend="I would rather not do" panel={panel} />
         <button type="submit">Save my preferences</button>
       </form>
-    </section>
+    </Fold>
   )

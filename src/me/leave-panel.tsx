@@ -1,6 +1,7 @@
 // "Leave" on /me: ask for annual leave, an appointment, training or unpaid leave (whole days or
 // part of one day, with a note for the manager), and see each request's answer. Plain forms
 // that work without script; each bad field is named beside it and what was typed is kept.
+import { Fold, answered } from './fold.js'
 import type { FC } from 'hono/jsx'
 import { LEAVE_KINDS, type LeaveRequest } from '../leave/leave.js'
 import { shortDate } from '../ui/dates.js'
@@ -80,8 +81,7 @@ const when = (r: LeaveRequest) =>
   `${shortDate(r.startDate)}${r.endDate !== r.startDate ? ` to ${shortDate(r.endDate)}` : ''}${r.startTime ? `, ${r.startTime}-${r.endTime}` : ''}`
 
 export const Leave: FC<{ panel: LeavePanel }> = ({ panel }) => (
-  <section aria-labelledby="leave">
-    <h2 id="leave">Leave</h2>
+  <Fold id="leave" title="Leave" open={answered(panel)}>
     {panel.message ? (
       <p role="status" class="notice">
         {panel.message}
@@ -117,5 +117,5 @@ export const Leave: FC<{ panel: LeavePanel }> = ({ panel }) => (
       </p>
       <button type="submit">Ask for leave</button>
     </form>
-  </section>
+  </Fold>
 )

@@ -15,6 +15,7 @@ import { Absence, type AbsencePanel } from './absence-panel.js'
 import { Availability, Preferences, type AvailabilityPanel } from './availability-panel.js'
 import { PhoneDocument, renderPhoneDocument } from '../ui/phone-document.js'
 import { dutyAnchor, SEEN_ACTION, SeenForm, ToSeeNotice } from './seen-panel.js'
+import { Fold } from './fold.js'
 
 /** What the page knows about the person's calendar feed. */
 export interface CalendarPanel {
@@ -178,8 +179,7 @@ const Hours: FC<{ view: MeView }> = ({ view }) => {
 }
 
 const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
-  <section aria-labelledby="calendar">
-    <h2 id="calendar">Your duties in your calendar</h2>
+  <Fold id="calendar" title="Your duties in your calendar" open={panel.issued !== undefined || panel.stale === true}>
     <p>Calendar apps refresh slowly: Google Calendar checks every 8 to 24 hours. A change made today shows on this page first, so check here on the day.</p>
     {panel.issued ? (
       <>
@@ -216,7 +216,7 @@ const Calendar: FC<{ panel: CalendarPanel }> = ({ panel }) => (
         <button type="submit">Stop my calendar link</button>
       </form>
     ) : null}
-  </section>
+  </Fold>
 )
 
 /** The page's optional sections, each loaded by the route beside the person's week. */
@@ -269,15 +269,20 @@ export const MePage: FC<{ view: MeView; calendar: CalendarPanel; swaps: SwapsPan
         )}
       </section>
       <LaterWeeks view={view} swaps={dutySwaps} />
-      <Swaps panel={swaps} />
-      {extras.absence ? <Absence panel={extras.absence} /> : null}
-      {extras.leave ? <Leave panel={extras.leave} /> : null}
-      {extras.availability ? <Availability panel={extras.availability} /> : null}
-      {extras.availability ? <Preferences panel={extras.availability} /> : null}
+      {/* Folded, so the duties are the page and a phone does not scroll past seven forms to
+          reach the figures; each opens with no script, and on its own when it has an answer. */}
+      <section aria-labelledby="office">
+        <h2 id="office">Ask or tell the office</h2>
+        {extras.absence ? <Absence panel={extras.absence} /> : null}
+        {extras.leave ? <Leave panel={extras.leave} /> : null}
+        {extras.availability ? <Availability panel={extras.availability} /> : null}
+        {extras.availability ? <Preferences panel={extras.availability} /> : null}
+        <Swaps panel={swaps} />
+        {extras.notify ? <Notifications panel={extras.notify} /> : null}
+        <Calendar panel={calendar} />
+      </section>
       <Figures view={view} />
       <Hours view={view} />
-      <Calendar panel={calendar} />
-      {extras.notify ? <Notifications panel={extras.notify} /> : null}
     </PhoneDocument>
   )
 }

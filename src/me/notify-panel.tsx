@@ -1,6 +1,7 @@
 // "How you hear about changes" on /me: e-mail on or off, and quiet hours in which nothing is
 // sent. A plain form that works without script; a bad time is named next to its field and what
 // was typed is kept.
+import { Fold, answered } from './fold.js'
 import type { FC } from 'hono/jsx'
 import type { NotificationPrefs } from '../notifications/prefs.js'
 
@@ -60,8 +61,7 @@ export const Notifications: FC<{ panel: NotifyPanel }> = ({ panel }) => {
   }
   const errors = panel.errors ?? {}
   return (
-    <section aria-labelledby="notify">
-      <h2 id="notify">How you hear about changes</h2>
+    <Fold id="notify" title="How you hear about changes" open={answered(panel)}>
       <p>
         {panel.address
           ? `When a published rota changes your duties, Duty Rota can e-mail you once with what changed, at ${panel.address}.`
@@ -114,6 +114,6 @@ export const Notifications: FC<{ panel: NotifyPanel }> = ({ panel }) => {
         <button type="submit">Save</button>
       </form>
       {panel.pushKey ? <PushSwitch publicKey={panel.pushKey} /> : null}
-    </section>
+    </Fold>
   )
 }

@@ -2,6 +2,7 @@
 // decided) and the offer page (/me/swaps/new), three short steps of plain forms that work
 // without script: which duty, to whom, and what in exchange (with an optional note).
 // Buttons are named by their visible word and described by the swap they act on.
+import { Fold } from './fold.js'
 import type { FC } from 'hono/jsx'
 import type { DutyText } from './me.js'
 import type { MeSwap, OfferAnswer, OfferChoices } from '../swaps/staff-swaps.js'
@@ -141,8 +142,12 @@ export const Swaps: FC<{ panel: SwapsPanel }> = ({ panel }) => {
   const waiting = panel.list.filter((s) => !toAnswer.includes(s) && (s.stage === 'offered' || s.stage === 'agreed'))
   const decided = panel.list.filter((s) => s.stage !== 'offered' && s.stage !== 'agreed')
   return (
-    <section aria-labelledby="swaps">
-      <h2 id="swaps">Swaps</h2>
+    // Open also while a colleague's offer waits for this person's answer: it is theirs to give.
+    <Fold
+      id="swaps"
+      title={toAnswer.length > 0 ? `Swaps (${toAnswer.length} to answer)` : 'Swaps'}
+      open={panel.flash !== undefined || panel.problem !== undefined || toAnswer.length > 0}
+    >
       {panel.flash ? (
         <p role="status" class="notice">
           {panel.flash}
@@ -160,7 +165,7 @@ export const Swaps: FC<{ panel: SwapsPanel }> = ({ panel }) => {
       <p>
         <a href={SWAP_ACTIONS.offerPage}>Offer one of your duties to a colleague</a>
       </p>
-    </section>
+    </Fold>
   )
 }
 

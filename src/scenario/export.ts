@@ -20,7 +20,7 @@ import {
 import { roundHours } from './week-dates.js'
 import { UNAVAILABLE_REASON, unavailableTimes } from '../leave/unavailable-days.js'
 import { compare, loadWeek } from './load.js'
-import type { CoverState, DutyState, EventState, PlacedWork, StaffState, WeekState } from './week-state.js'
+import { NEEDS_COVER_KEY, type CoverState, type DutyState, type EventState, type PlacedWork, type StaffState, type WeekState } from './week-state.js'
 
 export const DEFAULT_FULL_TIME_HOURS = 37
 export const DEFAULT_PRIORITY = 3
@@ -153,6 +153,9 @@ function staffOf(s: StaffState, sunday: string, dutyCodes: ReadonlySet<string>):
             start: c.start,
             end: c.end,
             ...(c.label === null ? {} : { label: c.label }),
+            // The format has no such field; an x- key is kept by every reader and ignored by the
+            // solver, so the mark survives an export and import instead of being dropped.
+            ...(c.needsCover ? { [NEEDS_COVER_KEY]: true } : {}),
           })),
         }),
     ...(avoid.length === 0 ? {} : { avoid }),

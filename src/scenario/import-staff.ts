@@ -12,7 +12,7 @@ import { commitmentRow, insertCommitments, insertSkills, insertStaff, skillRow, 
 import { sortPattern } from './columns.js'
 import { countAlsoChanged, json, must, syncByCode, unique, type PlanContext } from './import-context.js'
 import { byCommitment } from './load.js'
-import type { StaffState } from './week-state.js'
+import { NEEDS_COVER_KEY, type StaffState } from './week-state.js'
 import { roundHours } from './week-dates.js'
 
 interface Children {
@@ -90,8 +90,10 @@ function childrenOf({ state, ids, newId }: PlanContext, person: Staff, before: S
     touch()
   }
 
-  const wantedCommitments = (person.commitments ?? []).map((c) => ({ day: c.day, start: c.start, end: c.end, label: c.label ?? null })).sort(byCommitment)
-  const heldCommitments = (before?.commitments ?? []).map((c) => ({ day: c.day, start: c.start, end: c.end, label: c.label }))
+  const wantedCommitments = (person.commitments ?? [])
+    .map((c) => ({ day: c.day, start: c.start, end: c.end, label: c.label ?? null, needsCover: c[NEEDS_COVER_KEY] === true }))
+    .sort(byCommitment)
+  const heldCommitments = (before?.commitments ?? []).map((c) => ({ day: c.day, start: c.start, end: c.end, label: c.label, needsCover: c.needsCover }))
   if (json(wantedCommitments) !== json(heldCommitments)) {
     if (before) out.commitmentOwners.push(id)
     touch()

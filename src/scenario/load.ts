@@ -177,7 +177,7 @@ function staffStates(rows: SetupRows, ledgers: Ledgers): StaffState[] {
     prefer: readCodes(s.prefer),
     skills: (skillsByStaff.get(s.id) ?? []).map((k) => ({ skill: k.skill, expiresOn: k.expires_on })),
     commitments: (commitmentsByStaff.get(s.id) ?? [])
-      .map((c) => ({ id: c.id, day: c.day, start: c.start_time, end: c.end_time, label: c.label }))
+      .map((c) => ({ id: c.id, day: c.day, start: c.start_time, end: c.end_time, label: c.label, needsCover: c.needs_cover === 1 }))
       .sort(byCommitment),
     dutiesThisTerm: ledgers.dutiesThisTerm.get(s.id) ?? 0,
     additionalHoursUsed: ledgers.hoursUsed.get(s.id) ?? 0,

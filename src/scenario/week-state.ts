@@ -36,12 +36,20 @@ export interface SkillState {
   expiresOn: string | null
 }
 
+/**
+ * The extension key a commitment's needs-cover mark travels under in a scenario file: the format
+ * has no field for it, and keeps and ignores `x-` keys, so readers and the solver pass it by.
+ */
+export const NEEDS_COVER_KEY = 'x-needs-cover'
+
 export interface CommitmentState {
   id: string
   day: Weekday
   start: string
   end: string
   label: string | null
+  /** a lesson or session someone else takes when the person is away (absence-cover.ts) */
+  needsCover: boolean
 }
 
 export interface StaffState {

@@ -48,6 +48,11 @@ export const ME_CSS = [
   '.choice{display:flex;gap:.6rem;align-items:flex-start;border:1px solid #8c8c8c;border-radius:.5rem;padding:.6rem .75rem;margin:.5rem 0}',
   '.choice input{width:1.5rem;height:1.5rem;flex:none;margin:0}',
   '.choice label{font-weight:400;margin:0}',
+  'details.fold{border:1px solid #8c8c8c;border-radius:.5rem;margin:.5rem 0}',
+  '.fold summary{cursor:pointer;font-weight:700;min-height:2.75rem;padding:.6rem .75rem;overflow-wrap:break-word}',
+  '.fold[open] summary{border-bottom:1px solid #c8c8c8}',
+  '.fold section{padding:0 .75rem .5rem}',
+  'summary:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}',
 ].join('')
 
 /**
@@ -55,4 +60,4 @@ export const ME_CSS = [
  * headers can name it without computing anything; test/calendar/views.test.ts recomputes it and
  * fails with the new value whenever the stylesheet changes.
  */
-export const ME_STYLE_HASH = "'sha256-7D1exgw6RxCCZz5UhozxXz0O2BzV5+uaZPHunegpK/U='"
+export const ME_STYLE_HASH = "'sha256-1SXGT2vAqQQ0sDTwtKdIM145cR1wm5cHp+ca3QWyjsQ='"

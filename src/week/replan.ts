@@ -5,11 +5,13 @@
 // manager reviews it and publishes it like any draft (week-publish.ts). Past weeks are history
 // and are never re-planned.
 import { sql } from 'kysely'
+import { LocalDate } from '@js-joda/core'
+import type { Weekday } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
 import { ProblemError } from '../platform/http/problem.js'
 import { createAbsence, getAbsence, type AbsenceInput, type AbsenceWithDetail } from './absences.js'
 import { todayAtSchool } from '../platform/school-today.js'
-import { generateDraft, type WeekDraft } from './generate.js'
+import { generateDraft, type DraftOrigin, type WeekDraft } from './generate.js'
 import { loadWeekRotas } from './rotas.js'
 import { hasSchoolDay } from './school-week.js'
 import { tellManagersOfGaps, type GapWeek } from '../notifications/managers.js'
@@ -60,20 +62,13 @@ export interface ReplanToTell extends ReplanOutcome {
 /** replanWeeksFor without its message to managers. */
 export async function replanUntold(ctx: WriteContext, schoolId: string, absenceId: string): Promise<ReplanToTell> {
   const absence = await getAbsence(ctx.store, schoolId, absenceId)
-  const outcome: ReplanOutcome = { replans: [], replanFailures: [] }
-  // One week after another: each generate reads the ledgers the previous weeks left.
-  for (const week of await weeksClashingWith(ctx, schoolId, absence)) {
-    try {
-      outcome.replans.push(await generateDraft(ctx, schoolId, week, { kind: 'replan', absenceId }))
-    } catch (err) {
-      const problem = err instanceof ProblemError ? err.problem : undefined
-      outcome.replanFailures.push({
-        week,
-        title: problem?.title ?? 'The week could not be re-planned',
-        detail: problem?.detail ?? 'The absence is recorded; re-plan the week again from its page.',
-      })
-    }
-  }
+  const outcome = await replanWeeks(
+    ctx,
+    schoolId,
+    await weeksClashingWith(ctx, schoolId, absenceClash(absence)),
+    { kind: 'replan', absenceId },
+    'The absence is recorded',
+  )
   const who = (await ctx.store.db.selectFrom('staff').select('name').where('id', '=', absence.staffId).executeTakeFirst())?.name ?? absence.staff
   // Only the seats the absence empties: the ones the published rota already left empty are known.
   const missing = (unfilled: readonly { missing: number }[]) => unfilled.reduce((n, u) => n + u.missing, 0)
@@ -86,25 +81,68 @@ export async function replanUntold(ctx: WriteContext, schoolId: string, absenceI
   return { ...outcome, who, from: absence.startDate, gaps }
 }
 
+/**
+ * Re-plans each week in turn (each generate reads the ledgers the previous weeks left), and
+ * reports a week it could not re-plan instead of failing: the change that called for the
+ * re-plan (`done`, e.g. "The absence is recorded") is saved already, and the week's page retries.
+ */
+export async function replanWeeks(ctx: WriteContext, schoolId: string, weeks: readonly string[], origin: DraftOrigin, done: string): Promise<ReplanOutcome> {
+  const outcome: ReplanOutcome = { replans: [], replanFailures: [] }
+  for (const week of weeks) {
+    try {
+      outcome.replans.push(await generateDraft(ctx, schoolId, week, origin))
+    } catch (err) {
+      const problem = err instanceof ProblemError ? err.problem : undefined
+      outcome.replanFailures.push({
+        week,
+        title: problem?.title ?? 'The week could not be re-planned',
+        detail: problem?.detail ?? `${done}; re-plan the week again from its page.`,
+      })
+    }
+  }
+  return outcome
+}
+
 /** Also for an absence that was changed: re-plans every week it now clashes with. */
 export async function replanForAbsence(ctx: WriteContext, schoolId: string, absenceId: string): Promise<WeekDraft[]> {
   const absence = await getAbsence(ctx.store, schoolId, absenceId)
-  const weeks = await weeksClashingWith(ctx, schoolId, absence)
+  const weeks = await weeksClashingWith(ctx, schoolId, absenceClash(absence))
   const drafts: WeekDraft[] = []
   // One week after another: each generate reads the ledgers the previous weeks left.
   for (const week of weeks) drafts.push(await generateDraft(ctx, schoolId, week, { kind: 'replan', absenceId }))
   return drafts
 }
 
+/** A time someone cannot work: the days from `from` to `to` (null: no end), on one weekday only if given, whole days or between the times. */
+export interface ClashingTime {
+  staffId: string
+  from: string
+  to: string | null
+  weekday?: Weekday | undefined
+  startTime: string | null
+  endTime: string | null
+}
+
+const absenceClash = (a: AbsenceWithDetail): ClashingTime => ({
+  staffId: a.staffId,
+  from: a.startDate,
+  to: a.endDate,
+  startTime: a.startTime,
+  endTime: a.endTime,
+})
+
+/** SQLite's strftime('%w'): Sunday is 0. */
+const WEEKDAY_NUMBER: Record<Weekday, string> = { sun: '0', mon: '1', tue: '2', wed: '3', thu: '4', fri: '5', sat: '6' }
+
 /**
  * Mondays of the weeks, from this week on, whose published rota gives the person work at a
- * time the absence covers: whole days, or the part of each day between its times. An
- * open-ended absence reaches every published week after its start.
+ * time they cannot work: whole days, or the part of each day between the times. An
+ * open-ended time reaches every published week after its start.
  */
-async function weeksClashingWith(ctx: WriteContext, schoolId: string, absence: AbsenceWithDetail): Promise<string[]> {
+export async function weeksClashingWith(ctx: WriteContext, schoolId: string, clash: ClashingTime): Promise<string[]> {
   // Work already done is history: only clashes from today on call for a re-plan.
   const today = await todayAtSchool(ctx.store, ctx.clock, schoolId)
-  const from = absence.startDate > today ? absence.startDate : today
+  const from = clash.from > today ? clash.from : today
   let q = ctx.store.db
     .selectFrom('rota_assignments as a')
     .innerJoin('rotas as r', 'r.id', 'a.rota_id')
@@ -114,18 +152,52 @@ async function weeksClashingWith(ctx: WriteContext, schoolId: string, absence: A
     .distinct()
     .where('r.school_id', '=', schoolId)
     .where('r.status', '=', 'published')
-    .where('a.staff_id', '=', absence.staffId)
+    .where('a.staff_id', '=', clash.staffId)
     .where('a.date', '>=', from)
-  if (absence.endDate !== null) q = q.where('a.date', '<=', absence.endDate)
-  if (absence.startTime !== null && absence.endTime !== null) {
+  if (clash.to !== null) q = q.where('a.date', '<=', clash.to)
+  if (clash.weekday !== undefined) q = q.where(sql<string>`strftime('%w', a.date)`, '=', WEEKDAY_NUMBER[clash.weekday])
+  const { startTime, endTime } = clash
+  if (startTime !== null && endTime !== null) {
     // Times are "HH:MM" text, so they compare correctly as strings.
     const start = sql<string>`COALESCE(s.start_time, e.start_time)`
     const end = sql<string>`COALESCE(s.end_time, e.end_time)`
-    q = q.where(start, '<', absence.endTime).where(end, '>', absence.startTime)
+    q = q.where(start, '<', endTime).where(end, '>', startTime)
   }
-  const rows = await q.orderBy('r.week').execute()
-  // A week the term dates now leave without pupils has nothing to re-plan (generate refuses it).
+  return withSchoolDays(
+    ctx,
+    schoolId,
+    (await q.orderBy('r.week').execute()).map((r) => r.week),
+  )
+}
+
+/** A week the term dates now leave without pupils has nothing to re-plan (generate refuses it). */
+async function withSchoolDays(ctx: WriteContext, schoolId: string, mondays: readonly string[]): Promise<string[]> {
   const weeks: string[] = []
-  for (const { week } of rows) if (await hasSchoolDay(ctx.store, schoolId, week)) weeks.push(week)
+  for (const week of mondays) if (await hasSchoolDay(ctx.store, schoolId, week)) weeks.push(week)
   return weeks
+}
+
+/**
+ * Mondays of the weeks, from this week on and within `from`..`to` (null: no end), with a rota
+ * made at or after `since`: the weeks planned while something stood that no longer does (a
+ * rejected absence), each of which now plans without it.
+ */
+export async function weeksPlannedSince(ctx: WriteContext, schoolId: string, since: string, from: string, to: string | null): Promise<string[]> {
+  const today = await todayAtSchool(ctx.store, ctx.clock, schoolId)
+  const first = LocalDate.parse(from > today ? from : today)
+  const monday = first.minusDays(first.dayOfWeek().value() - 1).toString()
+  let q = ctx.store.db
+    .selectFrom('rotas')
+    .select('week')
+    .distinct()
+    .where('school_id', '=', schoolId)
+    .where('status', 'in', ['draft', 'published'])
+    .where('created_at', '>=', since)
+    .where('week', '>=', monday)
+  if (to !== null) q = q.where('week', '<=', to)
+  return withSchoolDays(
+    ctx,
+    schoolId,
+    (await q.orderBy('week').execute()).map((r) => r.week),
+  )
 }

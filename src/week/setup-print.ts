@@ -3,7 +3,7 @@
 // week needs generating again. Timestamps cannot tell this (a test clock stands still, and the
 // audit log says what was written, not what the solver read); a print of the scenario can.
 // Names are kept beside the codes so a removed post or person can still be named.
-import type { Scenario } from '../../solver/scenario.js'
+import type { Commitment, Scenario } from '../../solver/scenario.js'
 
 export const SETUP_PRINT_FORMAT = 1
 
@@ -36,6 +36,9 @@ const skillsOf = (skills: Readonly<Record<string, number>> | undefined): string 
     .sort()
     .join(',')
 
+/** A commitment as the solve reads it: its extension keys (a needs-cover mark) do not change a rota. */
+const solverSees = (c: Commitment) => ({ day: c.day, start: c.start, end: c.end, label: c.label })
+
 export function setupPrint(s: Scenario): SetupPrint {
   return {
     format: SETUP_PRINT_FORMAT,
@@ -46,7 +49,7 @@ export function setupPrint(s: Scenario): SetupPrint {
           p.name,
           p.grade,
           [...(p.skills ?? [])].sort().join(','),
-          digest([p.hoursPerWeek, p.pattern, p.unpaidBreakMinutes, p.maxDutiesPerWeek, p.commitments, p.avoid, p.prefer]),
+          digest([p.hoursPerWeek, p.pattern, p.unpaidBreakMinutes, p.maxDutiesPerWeek, p.commitments?.map(solverSees), p.avoid, p.prefer]),
         ],
       ]),
     ),

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../support/chromium.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMeServer, type MeServer } from '../support/browser-server.js'
+import { unfold } from '../support/me-folds.js'
 
 const require = createRequire(import.meta.url)
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')
@@ -107,6 +108,8 @@ describe('/me on a phone', () => {
     const page = await context.newPage()
     await openMe(page)
     expect(await axeViolations(page)).toEqual([])
+    await unfold(page, 'Your duties in your calendar')
+    expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: /^Get (a|a new) calendar link$/ }).click()
     await page.getByRole('link', { name: 'Add to Google Calendar' }).waitFor()
     expect(await axeViolations(page)).toEqual([])
@@ -118,6 +121,7 @@ describe('/me on a phone', () => {
     const page = await context.newPage()
     const errors = collectErrors(page)
     await openMe(page)
+    await unfold(page, 'Your duties in your calendar')
     await page.getByRole('button', { name: /^Get (a|a new) calendar link$/ }).click()
     const webcal = await page.getByRole('link', { name: /Add to your phone's calendar/ }).getAttribute('href')
     const google = await page.getByRole('link', { name: 'Add to Google Calendar' }).getAttribute('href')
@@ -166,6 +170,7 @@ describe('/me on a phone', () => {
     const page = await (await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, bypassCSP: true })).newPage()
     const errors = collectErrors(page)
     await openMe(page)
+    await unfold(page, 'When you cannot do duties')
     const weekly = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Every week' }) })
     await weekly.getByLabel('Day', { exact: true }).selectOption('tue')
     await weekly.getByLabel('Part of the day (or give the times below)').selectOption('gate')
@@ -188,6 +193,7 @@ describe('/me on a phone', () => {
     expect(await axeViolations(page)).toEqual([])
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
 
+    await unfold(page, 'Duties you would rather do, or not')
     await page.locator('#pref-prefer-yard').check()
     await page.getByRole('button', { name: 'Save my preferences' }).click()
     await page.getByRole('status').filter({ hasText: 'Saved: the next rota generated follows them' }).waitFor()
@@ -197,5 +203,37 @@ describe('/me on a phone', () => {
     // The refused form is answered 400 on purpose (the page again, its field named): chromium logs that status.
     expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([])
     await page.context().close()
+  })
+
+  it('the office approves "not Tuesday at the gate", and the published week, which has her there, is re-planned at once', async () => {
+    const office = await browser.newContext({ viewport: PHONE, bypassCSP: true })
+    const cookie = {
+      name: '__Host-session',
+      value: server.manager.session,
+      domain: 'localhost',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax' as const,
+    }
+    await office.addCookies([cookie])
+    const page = await office.newPage()
+    await page.goto(`${base}${server.manager.pages}/availability`)
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Amira Patel, not free for duties: Every Tuesday, 08:30-08:45' })
+      .getByRole('button', { name: 'Approve' })
+      .click()
+    const replanned = page.getByRole('region', { name: /^Approved: they are kept free then, and these published weeks/ })
+    await replanned.waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: join(RESULTS, 'me-availability-approved.png'), fullPage: true })
+    await replanned.getByRole('link', { name: 'Review and publish the re-plan of the week of Monday 23 November' }).click()
+    expect(await page.getByRole('main').innerText()).toMatch(/Draft made .+ \(a re-plan\)/)
+    const amira = page.getByRole('table', { name: /^Staff by day/ }).getByRole('row', { name: /^Amira Patel/ })
+    // Her cells Monday to Sunday: Tuesday's is the second, and the gate is gone from it.
+    expect(await amira.getByRole('cell').nth(1).innerText()).not.toMatch(/gate/i)
+    await office.close()
   })
 })

@@ -1,7 +1,8 @@
 // A member of staff reports tomorrow's absence on their phone, with a note for whoever covers,
 // in a real browser (Debian's chromium through playwright-core, the real app on
 // SQLite); the manager, on a phone too, finds it on the Absences page with the note and the
-// re-plan of the published week waiting as a draft on the week's page. Every page on the way is
+// re-plan of the published week waiting as a draft on the week's page; rejecting it re-plans the
+// week again at once, with her duty given back. Every page on the way is
 // checked with axe-core for WCAG 2.2 AA and for sideways scroll at 390 px; a screenshot of each
 // step goes to test-results/.
 import { mkdirSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { axeViolations } from '../support/axe.js'
 import { makeSchool, publish, type School } from '../support/calendar.js'
 import { launchChromium } from '../support/chromium.js'
 import { testApp } from '../support/kit.js'
+import { unfold } from '../support/me-folds.js'
 
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results')
 /** Monday 23 November 2026, 07:15 in London: Amira wakes up knowing she cannot come tomorrow. */
@@ -73,6 +75,7 @@ describe('reporting an absence from the phone', () => {
   it('reaches the manager with the note, and the re-plan of the published week waits as a draft', async () => {
     await staffPage.goto(`${base}${personalLink}`)
     expect(new URL(staffPage.url()).pathname).toBe('/me')
+    await unfold(staffPage, 'Report an absence')
     const form = staffPage.getByRole('region', { name: 'Report an absence' })
     await form.getByLabel('Tomorrow').click()
     await form.getByLabel('Reason (only your managers see it)').selectOption({ label: 'Sickness' })
@@ -95,5 +98,25 @@ describe('reporting an absence from the phone', () => {
     await managerPage.goto(`${base}/manage/${school.schoolId}/week/2026-11-23`)
     expect(await managerPage.getByRole('main').innerText()).toMatch(/Draft made .+ \(a re-plan\)/)
     await check(managerPage, 'manager-week-draft')
+  })
+
+  it('rejected by the manager, re-plans the week at once and gives Amira her gate duty back', async () => {
+    await managerPage.goto(`${base}/manage/${school.schoolId}/absences`)
+    const reported = managerPage.getByRole('region', { name: 'Reported by staff' })
+    await reported.getByRole('button', { name: /Reject/ }).click()
+    await managerPage.getByRole('status').filter({ hasText: 'Rejected: the absence is deleted' }).waitFor()
+    const given = managerPage.getByRole('region', { name: 'The duties this gives back' })
+    // The draft is read against the published rota, where Amira still has Tuesday's gate.
+    expect(await given.innerText()).not.toContain('Amira Patel no longer has')
+    await check(managerPage, 'manager-rejected')
+    await given.getByRole('link', { name: 'Review and publish the re-plan for the week of Monday 23 November' }).click()
+    expect(await managerPage.getByRole('main').innerText()).toMatch(/Draft made .+ \(a re-plan\)/)
+    const amira = managerPage.getByRole('table', { name: /^Staff by day/ }).getByRole('row', { name: /^Amira Patel/ })
+    // Her cells Monday to Sunday: Tuesday's is the second.
+    expect(await amira.getByRole('cell').nth(1).innerText()).toMatch(/gate/i)
+
+    await staffPage.goto(`${base}/me`)
+    await unfold(staffPage, 'Report an absence')
+    expect(await staffPage.getByRole('region', { name: 'Report an absence' }).innerText()).toContain('Absent Tue 24 Nov: rejected by a manager')
   })
 })

@@ -211,6 +211,16 @@ describe('a new business manager runs a slice of the autumn term', () => {
     await snap('half-term-skipped')
   })
 
+  it('pages back over the half term on the Cover page too, told what it steps over', async () => {
+    await page.getByRole('navigation', { name: 'Weeks' }).getByRole('link', { name: 'Cover for this week' }).click()
+    await page.getByRole('heading', { name: 'Cover, week of Monday 2 November', level: 1 }).waitFor()
+    const weeks = page.getByRole('navigation', { name: 'Weeks' })
+    await weeks.getByRole('link', { name: 'Previous school week, Monday 19 October (before October half term 2026)' }).click()
+    await page.getByRole('heading', { name: 'Cover, week of Monday 19 October', level: 1 }).waitFor()
+    expect(await weeks.getByRole('link', { name: /^Next/ }).innerText()).toBe('Next school week, Monday 2 November (after October half term 2026)')
+    await snap('cover-half-term-skipped')
+  })
+
   it('finds the Christmas week refused as not a school week', async () => {
     await page.goto(`${base}/manage/${schoolId}/week/2026-12-21`)
     await page.getByText(/No rota to plan: .*Christmas/).waitFor()

@@ -1,7 +1,7 @@
 // An absence a member of staff reports themselves: it stands at once, the published week is
 // re-planned around it as when a manager records one, managers are told once without the
 // reason, a bad report is refused field by field with nothing written, and a manager's
-// rejection takes the absence away again.
+// rejection takes the absence away again and re-plans the weeks planned around it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listMyReports, rejectReport, reportAbsence } from '../../src/leave/absence-reports.js'
 import { getAbsence } from '../../src/week/absences.js'
@@ -9,6 +9,7 @@ import { deliverDue } from '../../src/notifications/outbox.js'
 import { MemoryMailer } from '../../src/platform/mailer.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
+import { loadWeekRotas } from '../../src/week/rotas.js'
 import { recordAbsence } from '../../src/week/replan.js'
 import { addOfficeManager, contextFor, example, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
 
@@ -130,6 +131,26 @@ describe("a manager's rejection", () => {
     await rejectReport(w.ctx, SCHOOL, report.absenceId ?? '')
     await expect(getAbsence(w.store, SCHOOL, report.absenceId ?? '')).rejects.toMatchObject({ problem: { status: 404 } })
     expect(await listMyReports(w.store, SCHOOL, nia, '2026-11-23')).toMatchObject([{ id: report.id, status: 'rejected', absenceId: null }])
+  })
+
+  it('re-plans the published week at once without the absence, giving me back my duties tomorrow', async () => {
+    const published = (await loadWeekRotas(w.store, SCHOOL, WEEK)).published
+    const mine = (a: { staffId: string; date: string }) => a.staffId === nia && a.date === TOMORROW
+    const myDuties = published?.assignments.filter(mine) ?? []
+    expect(myDuties.length).toBeGreaterThan(0)
+    const { report } = await reportAbsence(asNia, SCHOOL, nia, tomorrow)
+    const { replans, replanFailures } = await rejectReport(w.ctx, SCHOOL, report.absenceId ?? '')
+    expect(replanFailures).toEqual([])
+    expect(replans.map((d) => d.rota.week)).toEqual([WEEK])
+    const draft = (await loadWeekRotas(w.store, SCHOOL, WEEK)).draft
+    expect(draft?.id).toBe(replans[0]?.rota.id)
+    expect(draft?.stats.origin).toEqual({ kind: 'replan', absenceId: report.absenceId })
+    expect(draft?.assignments.filter(mine)).toEqual(myDuties)
+  })
+
+  it('re-plans nothing when no week was planned while the absence stood', async () => {
+    const { report } = await reportAbsence(asNia, SCHOOL, nia, { ...tomorrow, startDate: '2027-03-01', endDate: '2027-03-01' })
+    expect(await rejectReport(w.ctx, SCHOOL, report.absenceId ?? '')).toEqual({ replans: [], replanFailures: [] })
   })
 
   it('is only for absences staff reported: one a manager recorded is not found', async () => {

@@ -1,5 +1,6 @@
 // Times staff cannot do, marked on their phones: a manager's approval makes one a hard rule of
-// every rota generated after it; before that the solver may still use the time. Preferences
+// every rota generated after it, and re-plans a published week that has them on duty then;
+// before that the solver may still use the time. Preferences
 // chosen on the phone are the solver's own avoid/prefer, honoured where nothing is worse for it.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Assignment, Scenario } from '../../solver/scenario.js'
@@ -8,6 +9,7 @@ import { decideUnavailability, listUnavailability, markUnavailable, withdrawUnav
 import { savePreferences } from '../../src/leave/preferences.js'
 import { exportScenario } from '../../src/scenario/export.js'
 import { generateDraft } from '../../src/week/generate.js'
+import { publishWeek } from '../../src/week/publish.js'
 import { diningWeek, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
 
 const TUESDAY = '2026-11-24'
@@ -44,6 +46,27 @@ describe('"not Tuesday lunch", marked on the phone', () => {
     // The independent checker would flag her there: it is an absence of that time in the week.
     const forced = { ...asRota, assignments: [...rota.assignments, { staff: 'ann', duty: 'dining', date: TUESDAY, slot: 'lunch1' }] }
     expect(checkRota(scenario, forced).map((p) => p.rule)).toContain(3)
+  })
+
+  it('approved while a published week has her on Tuesday lunch, re-plans that week at once without her there', async () => {
+    w = await worldFrom(diningWeek())
+    const made = await generateDraft(w.ctx, SCHOOL, WEEK)
+    await publishWeek(w.ctx, SCHOOL, WEEK, `"${made.version}"`)
+    expect(annOnTuesdayLunch(made.rota)).toBe(true)
+    const mark = await markUnavailable(w.ctx, SCHOOL, staffIdOf(w.store, 'ann'), NOT_TUESDAY_LUNCH)
+    const { replans, replanFailures } = await decideUnavailability(w.ctx, SCHOOL, mark.id, 'approve')
+    expect(replanFailures).toEqual([])
+    expect(replans.map((d) => d.rota.week)).toEqual([WEEK])
+    expect(annOnTuesdayLunch(replans[0]?.rota ?? { assignments: [] })).toBe(false)
+    expect(replans[0]?.rota.stats.origin).toEqual({ kind: 'replan', unavailabilityId: mark.id })
+  })
+
+  it('approved for a time no published duty of hers falls in, re-plans nothing', async () => {
+    w = await worldFrom(diningWeek())
+    const made = await generateDraft(w.ctx, SCHOOL, WEEK)
+    await publishWeek(w.ctx, SCHOOL, WEEK, `"${made.version}"`)
+    const mark = await markUnavailable(w.ctx, SCHOOL, staffIdOf(w.store, 'ann'), { repeat: 'once', date: TUESDAY, start: '09:00', end: '10:30' })
+    expect(await decideUnavailability(w.ctx, SCHOOL, mark.id, 'approve')).toMatchObject({ replans: [], replanFailures: [] })
   })
 
   it('changes nothing when declined or withdrawn, and only she can withdraw it', async () => {

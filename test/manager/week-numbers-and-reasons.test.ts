@@ -94,6 +94,8 @@ describe('the week page, as a manager reads it', () => {
     expect(after).toContain('The setup changed after this rota was made: generate the week again')
     expect(after).toContain('Duty post &#39;Library&#39; added after this rota was made.')
     expect(after).toMatch(/<button type="submit" class="primary">Generate again<\/button>/)
+    // One way to generate again, not a second button doing the same right below the notice.
+    expect(after).not.toContain('Re-generate the week')
     // Five new seats: needed goes up by five, filled stays where it was.
     expect(after).toContain(`${filledBefore?.[1]} of ${Number(filledBefore?.[2]) + 5} seats filled.`)
     expect(after).toContain('5 not planned')

@@ -2,23 +2,15 @@
 // "unavailable". Exported and imported again it comes back as it was, whether into the same
 // school (nothing written) or a new one (approved one-off marks of that week), and a file that
 // changes it changes the marks, never the absences.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseScenario, type Scenario } from '../../solver/scenario.js'
 import { decideUnavailability, listUnavailability, markUnavailable } from '../../src/leave/unavailability.js'
 import { exportScenario } from '../../src/scenario/export.js'
 import { importScenario } from '../../src/scenario/import.js'
 import { canonical } from '../support/scenario-equivalent.js'
-import { diningWeek, freshWorld, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
+import { diningWeek, freshWorld, rows, SCHOOL, staffIdOf, WEEK, worldFrom, worldsClosedAfterEach, type World } from '../support/week.js'
 
-const worlds: World[] = []
-afterEach(async () => {
-  for (const w of worlds.splice(0)) await w.close()
-})
-const world = async (make: Promise<World>) => {
-  const w = await make
-  worlds.push(w)
-  return w
-}
+const world = worldsClosedAfterEach()
 
 /** Ann not on Tuesdays at lunch1 every week, and not all of Thursday once; both approved. */
 async function markedSchool(): Promise<World> {

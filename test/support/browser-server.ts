@@ -11,6 +11,8 @@ export interface MeServer {
   personalLinkPath: string
   /** Ben's personal link, for a colleague's side of a swap */
   colleagueLinkPath: string
+  /** the school's manager, for the office's side: their session token and the school's pages */
+  manager: { session: string; pages: string }
   close(): Promise<void>
 }
 
@@ -49,6 +51,7 @@ export async function startMeServer(): Promise<MeServer> {
     fetch: app.fetch,
     personalLinkPath: await linkOf(school.staff.amira),
     colleagueLinkPath: await linkOf(school.staff.ben),
+    manager: { session: manager.token, pages: `/manage/${school.schoolId}` },
     close: () => school.close(),
   }
 }

@@ -1,5 +1,6 @@
 // What "equivalent" means for a scenario round trip, as one function: the canonical form of a
-// file is the file with x- extension fields dropped, optional fields that are empty or at their
+// file is the file with x- extension fields dropped (but a commitment's "x-needs-cover": true,
+// the one extension the app reads and writes back), optional fields that are empty or at their
 // default dropped (fullTimeHours 37, unpaidBreakMinutes 0, additionalHoursRemaining 0,
 // dutiesThisTerm 0, priority 3, cover/event staff 1, empty skills/commitments/avoid/prefer and
 // empty optional lists; `previous: []` is kept: it says a rota is published), duplicates in
@@ -8,6 +9,7 @@
 // a file when it is deep-equal (toStrictEqual) to the file's canonical form: the export must
 // already be canonical, so nothing is normalised on the exported side.
 import { WEEKDAYS, WORK_KINDS } from '../../solver/scenario.js'
+import { NEEDS_COVER_KEY } from '../../src/scenario/week-state.js'
 
 type Json = Record<string, unknown>
 
@@ -22,7 +24,7 @@ function dropExtensions(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([k]) => !k.startsWith('x-'))
+        .filter(([k, v]) => !k.startsWith('x-') || (k === NEEDS_COVER_KEY && v === true))
         .map(([k, v]) => [k, dropExtensions(v)]),
     )
   }

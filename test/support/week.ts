@@ -3,6 +3,7 @@
 // known world.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import type { SqliteStore } from '../../db/sqlite.js'
 import type { Store } from '../../db/store.js'
 import type { Assignment, Scenario } from '../../solver/scenario.js'
@@ -45,6 +46,19 @@ export async function freshWorld(): Promise<World> {
 }
 
 /** A school set up from a scenario file (its week's absences, cover and events included). */
+/** For a test file that makes several worlds a test: `world(make)` keeps each, closed after its test. */
+export function worldsClosedAfterEach(): (make: Promise<World>) => Promise<World> {
+  const worlds: World[] = []
+  afterEach(async () => {
+    for (const w of worlds.splice(0)) await w.close()
+  })
+  return async (make) => {
+    const w = await make
+    worlds.push(w)
+    return w
+  }
+}
+
 export async function worldFrom(scenario: Scenario): Promise<World> {
   const world = await freshWorld()
   await importScenario(world.store, SCHOOL, scenario, world.ctx)

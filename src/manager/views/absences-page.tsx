@@ -39,16 +39,21 @@ function describe(a: Assignment, monday: string, names: Names): string {
   return `${names.weekly.get(monday)?.get(a.duty) ?? names.work.get(a.duty) ?? a.duty}, ${shortDate(a.date)}${a.slot ? ` (${a.slot})` : ''}`
 }
 
-export const CoverCreated: FC<{ who: string; replans: ReplanSummary[]; names: Names; weekHref: (monday: string) => string }> = ({
-  who,
-  replans,
-  names,
-  weekHref,
-}) => (
+/** What the re-plans were for: an absence recorded (the default words) or one rejected. */
+export interface ReplansShown {
+  who: string
+  replans: ReplanSummary[]
+  names: Names
+  heading?: string | undefined
+  /** said when no week needed re-planning */
+  none?: string | undefined
+}
+
+export const CoverCreated: FC<ReplansShown & { weekHref: (monday: string) => string }> = ({ who, replans, names, heading, none, weekHref }) => (
   <section class="diff" aria-labelledby="cover-created">
-    <h2 id="cover-created">The cover this creates</h2>
+    <h2 id="cover-created">{heading ?? 'The cover this creates'}</h2>
     {replans.length === 0 ? (
-      <p>{who} has no published duties at those times, so no rota needs to change.</p>
+      <p>{none ?? `${who} has no published duties at those times, so no rota needs to change.`}</p>
     ) : (
       replans.map((r) => (
         <>
@@ -167,12 +172,12 @@ export const AbsencesPage: FC<{
   staff: Option[]
   absences: Absence[]
   form: FormState
-  recorded?: { who: string; replans: ReplanSummary[]; names: Names } | undefined
+  recorded?: ReplansShown | undefined
   /** the standing absences staff reported themselves, by absence id */
   reported?: ReadonlyMap<string, AbsenceReport> | undefined
 }> = ({ frame, staff, absences, form, recorded, reported = new Map() }) => (
   <ManagerLayout {...frame} title="Absences" section="absences">
-    {recorded ? <CoverCreated who={recorded.who} replans={recorded.replans} names={recorded.names} weekHref={frame.paths.week} /> : null}
+    {recorded ? <CoverCreated {...recorded} weekHref={frame.paths.week} /> : null}
     <ReportedByStaff absences={absences.filter((a) => reported.has(a.id))} reported={reported} staff={staff} frame={frame} />
     <AddSection
       id="absence-add"

@@ -4,6 +4,7 @@ import type { FC } from 'hono/jsx'
 import { markWhen, type Unavailability } from '../../leave/unavailability.js'
 import { PostForm } from '../../ui/form-fields.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { ReplannedWeeks } from './replanned-weeks.js'
 
 const Waiting: FC<{ m: Unavailability; paths: PageFrame['paths'] }> = ({ m, paths }) => (
   <li>
@@ -24,12 +25,24 @@ const Waiting: FC<{ m: Unavailability; paths: PageFrame['paths'] }> = ({ m, path
   </li>
 )
 
-export const AvailabilityPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; marks: Unavailability[] }> = ({ frame, marks }) => {
+export const AvailabilityPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; marks: Unavailability[]; replanned?: readonly string[] | undefined }> = ({
+  frame,
+  marks,
+  replanned,
+}) => {
   const waiting = marks.filter((m) => m.status === 'requested')
   const approved = marks.filter((m) => m.status === 'approved')
   return (
     <ManagerLayout {...frame} title="When staff cannot do duties" section="availability">
-      <p>Until you approve one, the rota may still give that person duties then. Approved, every rota generated from now on keeps them free.</p>
+      <ReplannedWeeks
+        heading="Approved: they are kept free then, and these published weeks, which gave them duties then, are re-planned"
+        weeks={replanned ?? []}
+        weekHref={frame.paths.week}
+      />
+      <p>
+        Until you approve one, the rota may still give that person duties then. Approved, every rota generated from now on keeps them free, and each published
+        week that gives them a duty then is re-planned at once for you to review.
+      </p>
       <section aria-labelledby="waiting">
         <h2 id="waiting">Waiting for an answer</h2>
         {waiting.length === 0 ? (

@@ -2,7 +2,7 @@
 // away, the slot, what it needs and where its seat stands in the week's rota; the form that asks
 // for one more (usually for a colleague who rang in sick); and the cover list as a CSV file, shown
 // before it is added.
-import type { Child, FC } from 'hono/jsx'
+import type { FC } from 'hono/jsx'
 import type { CoverRequest } from '../../week/cover-requests.js'
 import { longDate } from '../../ui/dates.js'
 import { AddSection, ButtonForm, FileField, PostForm, SelectField, TextArea, TextField, type FormState, type Option } from '../../ui/form-fields.js'
@@ -12,6 +12,7 @@ import type { SeatState, WeekRotaState } from '../work-seats.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
 import { LineProblems } from './setup-terms.js'
 import { NeedsCells, RotaLine, SEAT_LABELS, SeatFields } from './work-views.js'
+import { WeekSteps, type WeekStep } from './week-steps.js'
 
 type Frame = Omit<PageFrame, 'title' | 'section'>
 
@@ -157,8 +158,9 @@ const PreviewPanel: FC<{ preview: CoverPreview; frame: Frame; monday: string }> 
 export interface CoverPageProps {
   frame: Frame
   monday: string
-  previousMonday: string
-  nextMonday: string
+  /** the school weeks either side, over any holiday between */
+  previous: WeekStep
+  next: WeekStep
   rota: WeekRotaState
   lines: CoverLine[]
   choices: CoverChoices
@@ -167,27 +169,16 @@ export interface CoverPageProps {
   importPanel: CoverImportPanel
 }
 
-export const WeekLinks: FC<{ href: (monday: string) => string; previous: string; next: string; children?: Child }> = ({ href, previous, next, children }) => (
-  <nav aria-label="Weeks">
-    <ul>
-      <li>
-        <a href={href(previous)}>Previous week</a>
-      </li>
-      <li>
-        <a href={href(next)}>Next week</a>
-      </li>
-      {children}
-    </ul>
-  </nav>
-)
-
 export const CoverPage: FC<CoverPageProps> = (p) => (
   <ManagerLayout {...p.frame} title={`Cover, week of ${longDate(p.monday)}`} section="cover">
-    <WeekLinks href={p.frame.paths.cover} previous={p.previousMonday} next={p.nextMonday}>
-      <li>
-        <a href={p.frame.paths.events}>Events</a>
-      </li>
-    </WeekLinks>
+    <nav aria-label="Weeks">
+      <ul>
+        <WeekSteps href={p.frame.paths.cover} previous={p.previous} next={p.next} />
+        <li>
+          <a href={p.frame.paths.events}>Events</a>
+        </li>
+      </ul>
+    </nav>
     <RotaLine state={p.rota} paths={p.frame.paths} monday={p.monday} weekName="week" />
     <CoverList lines={p.lines} frame={p.frame} monday={p.monday} />
     <AddSection

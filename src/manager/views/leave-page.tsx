@@ -3,9 +3,10 @@
 // then links each re-plan draft to review and publish.
 import type { FC } from 'hono/jsx'
 import { LEAVE_KINDS, type LeaveRequest } from '../../leave/leave.js'
-import { longDate, shortDate } from '../../ui/dates.js'
+import { shortDate } from '../../ui/dates.js'
 import { PostForm } from '../../ui/form-fields.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
+import { ReplannedWeeks } from './replanned-weeks.js'
 
 const when = (r: LeaveRequest) =>
   `${shortDate(r.startDate)}${r.endDate !== r.startDate ? ` to ${shortDate(r.endDate)}` : ''}${r.startTime ? `, ${r.startTime}-${r.endTime}` : ', all day'}`
@@ -38,18 +39,7 @@ export const LeavePage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; reques
   const decided = requests.filter((r) => r.status !== 'requested')
   return (
     <ManagerLayout {...frame} title="Leave requests" section="leave">
-      {replanned && replanned.length > 0 ? (
-        <section class="notice" aria-labelledby="replanned">
-          <h2 id="replanned">Approved: the absence is recorded and these weeks are re-planned</h2>
-          <ul>
-            {replanned.map((monday) => (
-              <li>
-                <a href={frame.paths.week(monday)}>Review and publish the re-plan of the week of {longDate(monday)}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ReplannedWeeks heading="Approved: the absence is recorded and these weeks are re-planned" weeks={replanned ?? []} weekHref={frame.paths.week} />
       <section aria-labelledby="waiting">
         <h2 id="waiting">Waiting for an answer</h2>
         {waiting.length === 0 ? (

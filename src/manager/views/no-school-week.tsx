@@ -25,7 +25,7 @@ export const NoSchoolWeekPage: FC<NoSchoolWeekProps> = ({ frame, monday, reason,
     </p>
     <nav aria-label="Weeks" class="no-print">
       <ul>
-        <WeekSteps paths={frame.paths} previous={previous} next={next} />
+        <WeekSteps href={frame.paths.week} previous={previous} next={next} />
       </ul>
     </nav>
   </ManagerLayout>

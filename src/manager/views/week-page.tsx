@@ -150,6 +150,9 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
+  // The stale notice carries its own "Generate again"; a second button doing the same below it
+  // only makes the manager wonder which one to press.
+  const stale = generated && (changes.length > 0 || model.unplanned > 0)
   const caption = (what: string) =>
     `${what}, week of ${longDate(monday)} (${status.showing === 'draft' ? 'draft' : status.showing === 'published' ? 'published' : 'not generated yet'})`
   return (
@@ -159,21 +162,21 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       {job ? <GeneratingNotice job={job} paths={paths} monday={monday} stoppable={stoppable} /> : null}
       <Status status={status} />
       {receipts ? <ReceiptsSection receipts={receipts} timezone={status.timezone} /> : null}
-      {generated && (changes.length > 0 || model.unplanned > 0) ? (
-        <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} />
-      ) : null}
+      {stale ? <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} /> : null}
       {status.showing !== 'none' && model.absentOnDuty.length > 0 ? (
         <AbsentOnDutyNotice absent={model.absentOnDuty} showing={status.showing} paths={paths} monday={monday} version={status.version} />
       ) : null}
       {status.draft && status.published ? <ShowOtherRota paths={paths} monday={monday} showing={status.showing} /> : null}
-      <div class="actions">
-        <PostForm action={paths.generate(monday)} busy="Generating the week. A large school can take a minute; this page updates when it is done.">
-          <input type="hidden" name="version" value={String(status.version)} />
-          <button type="submit" class={status.draft ? undefined : 'primary'}>
-            {generated ? 'Re-generate the week' : 'Generate the week'}
-          </button>
-        </PostForm>
-      </div>
+      {stale ? null : (
+        <div class="actions">
+          <PostForm action={paths.generate(monday)} busy="Generating the week. A large school can take a minute; this page updates when it is done.">
+            <input type="hidden" name="version" value={String(status.version)} />
+            <button type="submit" class={status.draft ? undefined : 'primary'}>
+              {generated ? 'Re-generate the week' : 'Generate the week'}
+            </button>
+          </PostForm>
+        </div>
+      )}
       {swaps && swaps.length > 0 ? <SwapsPanel swaps={swaps} model={model} paths={paths} timezone={status.timezone} /> : null}
       {status.draft && diff ? <DiffPanel diff={diff} model={model} /> : null}
       {status.draft ? (
@@ -204,7 +207,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
 const WeekNav: FC<{ paths: Paths; monday: string; previous: WeekStep; next: WeekStep }> = ({ paths, monday, previous, next }) => (
   <nav aria-label="Weeks" class="no-print">
     <ul>
-      <WeekSteps paths={paths} previous={previous} next={next} />
+      <WeekSteps href={paths.week} previous={previous} next={next} />
       <li>
         <a href={paths.cover(monday)}>Cover for this week</a>
       </li>

@@ -1,9 +1,8 @@
 // The links to the week before and after, over any half term or holiday between: a week with
 // nothing to plan is stepped over, and the link says what it steps over, so the manager knows
-// why "Next" jumps a fortnight.
+// why "Next" jumps a fortnight. The week page and the Cover page step alike, each to its own page.
 import type { FC } from 'hono/jsx'
 import { longDate } from '../../ui/dates.js'
-import type { ManagerPaths } from './paths.js'
 
 export interface WeekStep {
   monday: string
@@ -11,9 +10,12 @@ export interface WeekStep {
   skipped: string[]
 }
 
-const StepLink: FC<{ paths: ManagerPaths; step: WeekStep; way: 'Previous' | 'Next' }> = ({ paths, step, way }) => (
+/** Where a step goes: the same page for another week, e.g. `paths.week` or `paths.cover`. */
+export type WeekHref = (monday: string) => string
+
+const StepLink: FC<{ href: WeekHref; step: WeekStep; way: 'Previous' | 'Next' }> = ({ href, step, way }) => (
   <li>
-    <a href={paths.week(step.monday)}>
+    <a href={href(step.monday)}>
       {step.skipped.length === 0
         ? `${way} week`
         : `${way} school week, ${longDate(step.monday)} (${way === 'Next' ? 'after' : 'before'} ${step.skipped.join(', ')})`}
@@ -21,9 +23,9 @@ const StepLink: FC<{ paths: ManagerPaths; step: WeekStep; way: 'Previous' | 'Nex
   </li>
 )
 
-export const WeekSteps: FC<{ paths: ManagerPaths; previous: WeekStep; next: WeekStep }> = ({ paths, previous, next }) => (
+export const WeekSteps: FC<{ href: WeekHref; previous: WeekStep; next: WeekStep }> = ({ href, previous, next }) => (
   <>
-    <StepLink paths={paths} step={previous} way="Previous" />
-    <StepLink paths={paths} step={next} way="Next" />
+    <StepLink href={href} step={previous} way="Previous" />
+    <StepLink href={href} step={next} way="Next" />
   </>
 )
