@@ -427,6 +427,15 @@ export const ENDPOINTS: Endpoint[] = [
     ] as const
   ).map(([rows, resource]): Endpoint => ({ method: 'GET', path: `/manage/{school}/${rows}/{id}/delete`, resource, ok: 200, skip: ['none'] })),
 
+  // Supply staff from the pages: the JSON body reads as an empty form (400), and an Edit page's
+  // save without the version it was opened at saves nothing (400), before it looks for the row, so
+  // another school's id is answered the same and tells nothing.
+  { method: 'GET', path: '/manage/{school}/supply', ok: 200, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/supply', ok: 400, skip: ['none'] },
+  { method: 'GET', path: '/manage/{school}/supply/{id}/edit', resource: 'supply', ok: 200, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/supply/{id}/edit', resource: 'supply', ok: 400, skip: ['none'], wheres: ['own', 'other'] },
+  { method: 'POST', path: '/manage/{school}/week/2026-11-23/supply', ok: 400, skip: ['none'] },
+
   // A person's personal link from the staff page: seen, made and stopped by a signed-in manager,
   // never by a script's token. Forms post url-encoded; the JSON body sent here reads as an
   // empty form, which makes a link (201); the fresh staff member has no link to stop (404).
