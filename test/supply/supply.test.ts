@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Scenario } from '../../solver/scenario.js'
 import { checkRota } from '../../solver/check.js'
 import { exportScenario } from '../../src/scenario/export.js'
+import { importScenario } from '../../src/scenario/import.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { bookSupply } from '../../src/supply/bookings.js'
 import { createSupplyPerson, listSupplyPeople, updateSupplyPerson, type SupplyPersonInput } from '../../src/supply/supply-people.js'
@@ -100,5 +101,30 @@ describe('a supply person', () => {
     await updateSupplyPerson(w.ctx, SCHOOL, sam.id, { ...SAM, ratePence: 15000 }, `"${sam.version}"`)
     expect(await statusOf(updateSupplyPerson(w.ctx, SCHOOL, sam.id, { ...SAM, ratePence: 9000 }, `"${sam.version}"`))).toBe(412)
     expect((await readSupplyPeople(w.store.db, SCHOOL))[0]).toMatchObject({ ratePence: 15000, rateUnit: 'day', agency: 'Acme Supply' })
+  })
+
+  it('keeps no days of their own when the week they are booked in is exported and imported back, and the import changes nothing', async () => {
+    w = await worldFrom(noOneOnTuesday())
+    const sam = await createSupplyPerson(w.ctx, SCHOOL, SAM)
+    await bookSupply(w.ctx, SCHOOL, { staff: sam.id, date: TUESDAY, start: '08:30', end: '15:30' })
+    await bookSupply(w.ctx, SCHOOL, { staff: sam.id, date: '2026-11-26', start: '08:30', end: '12:00' })
+    await updateSupplyPerson(
+      w.ctx,
+      SCHOOL,
+      sam.id,
+      { ...SAM, checks: { ...ALL_CHECKS, identity: { checkedOn: '2026-11-25', expiresOn: null } } },
+      `"${sam.version}"`,
+    )
+    const exported = await exportScenario(w.store, SCHOOL, WEEK)
+    expect(exported.staff.find((s) => s.id === 'sam')).toMatchObject({
+      pattern: { tue: { start: '08:30', end: '15:30' }, thu: { start: '08:30', end: '12:00' } },
+      hoursPerWeek: 10.5,
+    })
+
+    const summary = await importScenario(w.store, SCHOOL, exported, w.ctx)
+    expect(summary.changed).toBe(false)
+    expect(await exportScenario(w.store, SCHOOL, WEEK)).toStrictEqual(exported)
+    const next = await exportScenario(w.store, SCHOOL, '2026-11-30')
+    expect(next.staff.find((s) => s.id === 'sam')?.pattern).toEqual({})
   })
 })
