@@ -3,7 +3,7 @@
 // and plans the week's draft again, so the manager sees at once which seats they fill.
 import { createElement } from 'hono/jsx'
 import { listGrades } from '../setup/grades.js'
-import { bookSupply, parseBooking } from '../supply/bookings.js'
+import { bookSupply, cancelBooking, parseBooking, upcomingBookings } from '../supply/bookings.js'
 import {
   createSupplyPerson,
   getSupplyPerson,
@@ -14,6 +14,7 @@ import {
 } from '../supply/supply-people.js'
 import { checkProblemsOn, describeProblems } from '../supply/supply.js'
 import type { Option } from '../ui/form-fields.js'
+import { mondayOf } from '../ledgers/periods.js'
 import { saveEdit, showEdit, type Editable } from './edit-guard.js'
 import type { FormValues } from './form-readers.js'
 import { all, formErrors, frameOf, html, problemText, redirect, type PageContext, type PageResult } from './page-kit.js'
@@ -35,8 +36,13 @@ export async function supplyPage(
   status = 200,
   alert?: string,
 ): Promise<PageResult> {
-  const [frame, people, grades] = await Promise.all([frameOf(pc), listSupplyPeople(pc.ctx.store, pc.ctx.clock, pc.schoolId), gradeOptions(pc)])
-  return html(createElement(SupplyPage, { frame: { ...frame, alert }, people, grades, form }), status)
+  const [frame, people, grades, bookings] = await Promise.all([
+    frameOf(pc),
+    listSupplyPeople(pc.ctx.store, pc.ctx.clock, pc.schoolId),
+    gradeOptions(pc),
+    upcomingBookings(pc.ctx, pc.schoolId).then((list) => list.map((b) => ({ ...b, monday: mondayOf(b.date) }))),
+  ])
+  return html(createElement(SupplyPage, { frame: { ...frame, alert }, people, grades, form, bookings }), status)
 }
 
 export async function addSupply(pc: PageContext, values: FormValues): Promise<PageResult> {
@@ -77,6 +83,18 @@ function supplyEdit(pc: PageContext, id: string): Editable<SupplyPersonView, Sup
 
 export const editSupplyPage = (pc: PageContext, id: string) => showEdit(supplyEdit(pc, id))
 export const saveSupply = (pc: PageContext, id: string, values: FormValues) => saveEdit(pc, supplyEdit(pc, id), values)
+
+/** POST of a booking's Cancel: taken back and its week planned again without them. */
+export async function cancelSupplyBooking(pc: PageContext, id: string): Promise<PageResult> {
+  try {
+    const outcome = await cancelBooking(pc.ctx, pc.schoolId, id)
+    if (outcome.replanFailure)
+      return supplyPage(pc, undefined, 409, `Booking cancelled, but its week could not be planned again: ${outcome.replanFailure.detail}`)
+  } catch (err) {
+    return supplyPage(pc, undefined, statusOf(err), problemText(err))
+  }
+  return redirect(managerPaths(pc.schoolId).supply, 'supply-cancelled')
+}
 
 /** What the week page offers to book: its days with unfilled seats, and who could come on which. */
 export async function supplyOffer(pc: PageContext, model: WeekModel): Promise<SupplyOffer> {

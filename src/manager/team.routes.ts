@@ -7,7 +7,7 @@ import { availabilityPage, decideAvailability } from './availability-pages.js'
 import { messagesPage } from './messages-pages.js'
 import { offerFromPage, offersPage, withdrawFromPage } from './offer-pages.js'
 import { id, monday, S, type HandlerKit } from './route-kit.js'
-import { addSupply, bookSupplyFromWeek, editSupplyPage, saveSupply, supplyPage } from './supply-pages.js'
+import { addSupply, bookSupplyFromWeek, cancelSupplyBooking, editSupplyPage, saveSupply, supplyPage } from './supply-pages.js'
 import { weekPage } from './week-pages.js'
 
 export function addTeamRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
@@ -65,6 +65,10 @@ function addSupplyRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.post(
     `${S}/supply/:id/edit`,
     form((p, v, _f, c) => saveSupply(p, id(c), v)),
+  )
+  app.post(
+    `${S}/supply/bookings/:id/cancel`,
+    page((p, c) => cancelSupplyBooking(p, id(c))),
   )
   app.post(
     `${S}/week/:monday/supply`,

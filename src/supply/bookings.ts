@@ -87,12 +87,20 @@ async function replanned(ctx: WriteContext, schoolId: string, date: string): Pro
   }
 }
 
+/** Bookings from today on, with who they are for, as the Supply page lists them. */
+export async function upcomingBookings(ctx: Pick<WriteContext, 'store' | 'clock'>, schoolId: string): Promise<(SupplyBooking & { name: string })[]> {
+  const today = await todayAtSchool(ctx.store, ctx.clock, schoolId)
+  const [bookings, people] = await Promise.all([readBookings(ctx.store.db, schoolId, today, '9999-12-31'), readSupplyPeople(ctx.store.db, schoolId)])
+  const names = new Map(people.map((p) => [p.staffId, p.name]))
+  return bookings.map((b) => ({ ...b, name: names.get(b.staffId) ?? b.staffId }))
+}
+
 export async function listBookings(ctx: Pick<WriteContext, 'store'>, schoolId: string, from: string, to: string): Promise<SupplyBooking[]> {
   return readBookings(ctx.store.db, schoolId, from, to)
 }
 
-/** Takes a booking back; the week keeps its draft until it is generated again. */
-export async function cancelBooking(ctx: WriteContext, schoolId: string, id: string): Promise<void> {
+/** Takes a booking back, and plans its week's draft again without them. */
+export async function cancelBooking(ctx: WriteContext, schoolId: string, id: string): Promise<Omit<Booked, 'booking'>> {
   const row = await ctx.store.db.selectFrom('supply_bookings').selectAll().where('school_id', '=', schoolId).where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('no such supply booking in this school')
   const stillThere = sql`EXISTS (SELECT 1 FROM supply_bookings WHERE id = ${id})`
@@ -100,4 +108,5 @@ export async function cancelBooking(ctx: WriteContext, schoolId: string, id: str
     guardedAudit(ctx, { schoolId, entity: 'supply_booking', entityId: id, action: 'delete', before: row }, stillThere),
     ctx.store.db.deleteFrom('supply_bookings').where('id', '=', id).compile(),
   ])
+  return replanned(ctx, schoolId, row.date)
 }

@@ -34,6 +34,5 @@ export const supplyRoutes = new Hono<AppEnv>()
     return c.json(booked, 201)
   })
   .delete('/schools/:schoolId/supply-bookings/:id', async (c) => {
-    await cancelBooking(writeContext(c), c.req.param('schoolId'), c.req.param('id'))
-    return c.body(null, 204)
+    return c.json(await cancelBooking(writeContext(c), c.req.param('schoolId'), c.req.param('id')))
   })

@@ -3,7 +3,7 @@
 // and booking a day with unfilled seats plans the draft again with the supply person in it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PageContext } from '../../src/manager/page-kit.js'
-import { addSupply, bookSupplyFromWeek, editSupplyPage, saveSupply, supplyPage } from '../../src/manager/supply-pages.js'
+import { addSupply, bookSupplyFromWeek, cancelSupplyBooking, editSupplyPage, saveSupply, supplyPage } from '../../src/manager/supply-pages.js'
 import { weekPage } from '../../src/manager/week-pages.js'
 import { createSupplyPerson } from '../../src/supply/supply-people.js'
 import { generateDraft } from '../../src/week/generate.js'
@@ -97,5 +97,17 @@ describe('Book supply on the week page', () => {
     const refused = await bookSupplyFromWeek(pc, WEEK, { staff: 'sam', date: TUESDAY, start: '08:30', end: '15:30' }, weekPage)
     expect(refused).toMatchObject({ kind: 'html', status: 400 })
     expect(htmlOf(refused)).toContain('The supply booking was not made')
+  })
+
+  it('lists the booked day on the Supply page, and Cancel takes it back and empties the seat again', async () => {
+    await addSupply(pc, FORM)
+    await generateDraft(w.ctx, SCHOOL, WEEK)
+    await bookSupplyFromWeek(pc, WEEK, { staff: 'sam', date: TUESDAY, start: '08:30', end: '15:30' }, weekPage)
+    const listed = htmlOf(await supplyPage(pc))
+    expect(listed).toContain('Sam Supply, Tue 24 Nov, 08:30-15:30')
+    const id = listed.match(/supply\/bookings\/(spb_[^/]+)\/cancel/)?.[1] ?? ''
+    expect(await cancelSupplyBooking(pc, id)).toMatchObject({ kind: 'redirect', to: `/manage/${SCHOOL}/supply?done=supply-cancelled` })
+    expect(htmlOf(await supplyPage(pc))).toContain('Nobody is booked from today on.')
+    expect(htmlOf(await weekPage(pc, WEEK))).toContain('Seats are unfilled on Tue 24 Nov (1)')
   })
 })

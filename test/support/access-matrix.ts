@@ -435,6 +435,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: '/manage/{school}/supply/{id}/edit', resource: 'supply', ok: 200, skip: ['none'] },
   { method: 'POST', path: '/manage/{school}/supply/{id}/edit', resource: 'supply', ok: 400, skip: ['none'], wheres: ['own', 'other'] },
   { method: 'POST', path: '/manage/{school}/week/2026-11-23/supply', ok: 400, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/supply/bookings/spb_none/cancel', ok: 404, skip: ['none'] },
 
   // A person's personal link from the staff page: seen, made and stopped by a signed-in manager,
   // never by a script's token. Forms post url-encoded; the JSON body sent here reads as an

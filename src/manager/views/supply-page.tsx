@@ -4,8 +4,10 @@
 // each Edit page share one set of fields.
 import type { FC } from 'hono/jsx'
 import type { SupplyPersonView } from '../../supply/supply-people.js'
+import type { SupplyBooking } from '../../supply/supply.js'
 import { SCR_CHECK_KINDS, SCR_CHECK_NAMES } from '../../supply/supply.js'
-import { AddSection, SelectField, TextField, type FormState, type Option } from '../../ui/form-fields.js'
+import { AddSection, ButtonForm, SelectField, TextField, type FormState, type Option } from '../../ui/form-fields.js'
+import { shortDate } from '../../ui/dates.js'
 import { RecordsTable } from '../../ui/tables.js'
 import { checkField } from '../supply-forms.js'
 import { EditPage, type BackTo, type EditState } from './edit-conflict.js'
@@ -93,7 +95,43 @@ export const SupplyFields: FC<{ form: string; state: FormState; grades: Option[]
   </>
 )
 
-export const SupplyPage: FC<{ frame: Frame; people: SupplyPersonView[]; grades: Option[]; form: FormState }> = ({ frame, people, grades, form }) => (
+/** A booking as the page lists it: who, and the Monday of its week for the link there. */
+export type BookedDay = SupplyBooking & { name: string; monday: string }
+
+/** Their booked days from today on, each with a Cancel that plans its week again. */
+const Bookings: FC<{ bookings: BookedDay[]; paths: Frame['paths'] }> = ({ bookings, paths }) => (
+  <section aria-labelledby="supply-booked">
+    <h2 id="supply-booked">Booked days</h2>
+    {bookings.length === 0 ? (
+      <p class="quiet">Nobody is booked from today on. Book supply from a week whose seats are unfilled.</p>
+    ) : (
+      <ul>
+        {bookings.map((b) => {
+          const what = `${b.name}, ${shortDate(b.date)}, ${b.start}-${b.end}`
+          return (
+            <li>
+              <div class="row-actions">
+                <span>{what}</span>
+                <a href={paths.week(b.monday)} class="small-link">
+                  The week<span class="visually-hidden"> of {what}</span>
+                </a>
+                <ButtonForm action={paths.cancelBooking(b.id)} text="Cancel" context={`booking of ${what}`} class="small danger" />
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+    )}
+  </section>
+)
+
+export const SupplyPage: FC<{ frame: Frame; people: SupplyPersonView[]; grades: Option[]; form: FormState; bookings: BookedDay[] }> = ({
+  frame,
+  people,
+  grades,
+  form,
+  bookings,
+}) => (
   <ManagerLayout {...frame} title="Supply and agency staff" section="supply">
     <p>
       Supply staff work only on days you book them, from a week's page where seats are unfilled. On any day one of their checks is missing, not yet seen or
@@ -121,6 +159,7 @@ export const SupplyPage: FC<{ frame: Frame; people: SupplyPersonView[]; grades: 
       edit={(p) => ({ href: frame.paths.edit(frame.paths.supply, p.id), context: p.name })}
       remove={(p) => ({ action: frame.paths.remove(frame.paths.staff, p.id), context: p.name })}
     />
+    <Bookings bookings={bookings} paths={frame.paths} />
     <AddSection
       id="add-supply"
       heading="Add a supply person"
