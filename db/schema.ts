@@ -655,3 +655,42 @@ export interface Database {
   duty_receipts: DutyReceiptsTable
   staff_unavailability: StaffUnavailabilityTable
 }
+
+// 0021_supply_staff.sql: supply and agency staff, their Single Central Record checks, their booked days.
+
+export type RateUnit = 'day' | 'hour'
+export type ScrCheckKind = 'dbs' | 'agency_confirmation' | 'identity'
+
+export interface SupplyStaffTable {
+  staff_id: string
+  school_id: string
+  agency: string
+  rate_pence: number
+  rate_unit: RateUnit
+  version: Generated<number>
+}
+
+export interface ScrChecksTable {
+  staff_id: string
+  kind: ScrCheckKind
+  checked_on: string
+  /** the last day the check counts; null when it does not expire */
+  expires_on: string | null
+}
+
+export interface SupplyBookingsTable {
+  id: string
+  school_id: string
+  staff_id: string
+  date: string
+  start_time: string
+  end_time: string
+  created_at: string
+  created_by: string | null
+}
+
+export interface Database {
+  supply_staff: SupplyStaffTable
+  scr_checks: ScrChecksTable
+  supply_bookings: SupplyBookingsTable
+}

@@ -33,6 +33,7 @@ import { staffRoutes } from './setup/staff.routes.js'
 import { swapRoutes } from './swaps/swaps.routes.js'
 import { offerRoutes } from './offers/offers.routes.js'
 import { leaveRoutes } from './leave/leave.routes.js'
+import { supplyRoutes } from './supply/supply.routes.js'
 import { weekRoutes } from './week/week.routes.js'
 import { jobRoutes } from './jobs/jobs.routes.js'
 import { notifyOnPublish } from './notifications/on-publish.js'
@@ -96,6 +97,7 @@ export function createApp(appDeps: AppDeps) {
   // Open cover and leave: a manager's side under the school, a member of staff's under /api/me.
   app.route('/api', offerRoutes)
   app.route('/api', leaveRoutes)
+  app.route('/api', supplyRoutes)
   app.route('/api', reportRoutes)
 
   // Staff on their phones and in their calendars: the /me page a personal link lands on, the

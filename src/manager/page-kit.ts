@@ -74,6 +74,10 @@ export const FLASH = {
   'manager-added-unmailed': 'Manager added, but the sign-in link could not be sent: they can ask for one on the sign-in page.',
   'manager-already': 'They already manage this school; nothing was changed or sent.',
   'manager-removed': 'Manager removed: they can no longer open this school, and any session they have open has lost it.',
+  'supply-added': 'Supply person added. Book them from a week whose seats are unfilled.',
+  'supply-saved': 'Changes saved. Weeks generated from now on use their checks as they are now.',
+  'supply-booked': 'Supply booked: the draft below is planned again with them in it. Review it, then publish.',
+  'supply-cancelled': 'Booking cancelled: its week’s draft is planned again without them. Review it, then publish.',
   'link-stopped': 'The personal link is stopped: it no longer opens their page, and any phone signed in with it is signed out.',
 } as const
 

@@ -7,9 +7,12 @@ import { availabilityPage, decideAvailability } from './availability-pages.js'
 import { messagesPage } from './messages-pages.js'
 import { offerFromPage, offersPage, withdrawFromPage } from './offer-pages.js'
 import { id, monday, S, type HandlerKit } from './route-kit.js'
+import { addSupply, bookSupplyFromWeek, cancelSupplyBooking, editSupplyPage, saveSupply, supplyPage } from './supply-pages.js'
+import { weekPage } from './week-pages.js'
 
 export function addTeamRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
   addOfferRoutes(app, kit)
+  addSupplyRoutes(app, kit)
   app.get(`${S}/messages`, kit.page(messagesPage))
   app.get(
     `${S}/leave`,
@@ -42,5 +45,33 @@ function addOfferRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.post(
     `${S}/week/:monday/offers/:id/withdraw`,
     form((p, v, _f, c) => withdrawFromPage(p, monday(c), id(c), v)),
+  )
+}
+
+/** Supply staff: their list and add form, each one's Edit page, and booking them from a week. */
+function addSupplyRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
+  app.get(
+    `${S}/supply`,
+    page((p) => supplyPage(p)),
+  )
+  app.post(
+    `${S}/supply`,
+    form((p, v) => addSupply(p, v)),
+  )
+  app.get(
+    `${S}/supply/:id/edit`,
+    page((p, c) => editSupplyPage(p, id(c))),
+  )
+  app.post(
+    `${S}/supply/:id/edit`,
+    form((p, v, _f, c) => saveSupply(p, id(c), v)),
+  )
+  app.post(
+    `${S}/supply/bookings/:id/cancel`,
+    page((p, c) => cancelSupplyBooking(p, id(c))),
+  )
+  app.post(
+    `${S}/week/:monday/supply`,
+    form((p, v, _f, c) => bookSupplyFromWeek(p, monday(c), v, weekPage)),
   )
 }

@@ -24,6 +24,7 @@ import { frameOf, html, redirect, type PageContext, type PageResult } from './pa
 import { buildWeekModel, type WeekModel } from './week-model.js'
 import { mondayHere } from './weeks.js'
 import { schoolWeekNeighbours } from '../setup/school-days.js'
+import { supplyOffer } from './supply-pages.js'
 
 interface Problem {
   title: string
@@ -120,6 +121,7 @@ export async function weekPage(
       swaps: data.swaps,
       changes: data.changes,
       receipts: data.receipts,
+      supply: await supplyOffer(pc, data.model),
       job,
       stoppable: pc.ctx.jobs !== undefined,
     }),

@@ -20,6 +20,8 @@ import {
 import { roundHours } from './week-dates.js'
 import { UNAVAILABLE_REASON, unavailableTimes } from '../leave/unavailable-days.js'
 import { compare, loadWeek } from './load.js'
+import { CHECKS_MISSING_REASON } from '../supply/supply.js'
+import { supplyPlanOf } from '../supply/supply-days.js'
 import { NEEDS_COVER_KEY, type CoverState, type DutyState, type EventState, type PlacedWork, type StaffState, type WeekState } from './week-state.js'
 
 export const DEFAULT_FULL_TIME_HOURS = 37
@@ -69,7 +71,7 @@ export function scenarioOf(state: WeekState): Scenario {
       ...(s.days === null ? {} : { days: s.days }),
     })),
     grades: state.grades.map((g) => ({ id: g.code, name: g.name, dutyKinds: g.dutyKinds })),
-    staff: state.staff.map((s) => staffOf(s, range.sunday, dutyCodes)),
+    staff: state.staff.map((s) => staffOf(asBooked(s, state), range.sunday, dutyCodes)),
     duties: state.duties.map(dutyOf),
     ...(absences.length === 0 ? {} : { absences }),
     ...(cover.length === 0 ? {} : { cover }),
@@ -127,6 +129,13 @@ function eventOf(e: EventState): SchoolEvent {
   }
 }
 
+/** A supply person works only the days booked this week, and their booked hours stand for a contract. */
+function asBooked(s: StaffState, state: WeekState): StaffState {
+  const plan = supplyPlanOf(state.supply, s.id, state.range.dates)
+  if (plan === undefined) return s
+  return { ...s, pattern: plan.pattern, hoursPerWeek: plan.bookedHours > 0 ? roundHours(plan.bookedHours) : s.hoursPerWeek }
+}
+
 function staffOf(s: StaffState, sunday: string, dutyCodes: ReadonlySet<string>): Staff {
   // A certificate counts only if it is valid on every day of the week (expires_on is the last
   // valid day): a first aider whose certificate lapses on Wednesday cannot hold Thursday's seat.
@@ -172,7 +181,8 @@ function seatsAndPriority(seats: Record<string, number>, priority: number): { sk
 
 /**
  * One entry per absent person per date of the week; open-ended absences run to Sunday. Approved
- * unavailability joins them under its own reason category (leave/unavailable-days.ts).
+ * unavailability joins them under its own reason category (leave/unavailable-days.ts), and so do
+ * a supply person's booked days their checks do not cover (supply/supply-days.ts).
  */
 function absencesOf(state: WeekState, staffCode: ReadonlyMap<string, string>): Absence[] {
   const out: Absence[] = []
@@ -180,6 +190,9 @@ function absencesOf(state: WeekState, staffCode: ReadonlyMap<string, string>): A
     const code = staffCode.get(t.staffId)
     if (code === undefined) continue
     out.push({ staff: code, date: t.date, ...(t.start === null || t.end === null ? {} : { start: t.start, end: t.end }), reason: UNAVAILABLE_REASON })
+  }
+  for (const s of state.staff) {
+    for (const date of supplyPlanOf(state.supply, s.id, state.range.dates)?.blockedDates ?? []) out.push({ staff: s.code, date, reason: CHECKS_MISSING_REASON })
   }
   for (const a of state.absences) {
     const code = staffCode.get(a.staffId)

@@ -11,6 +11,7 @@ import { absenceRow, insertAbsences } from '../week/week-rows.js'
 import { json, unique, type PlanContext } from './import-context.js'
 import { compare } from './load.js'
 import { UNAVAILABLE_REASON } from '../leave/unavailable-days.js'
+import { CHECKS_MISSING_REASON } from '../supply/supply.js'
 import type { AbsenceState } from './week-state.js'
 
 interface DayEntry {
@@ -25,7 +26,8 @@ const entryKey = (e: DayEntry) => `${e.date}|${e.start ?? ''}|${e.end ?? ''}|${e
 export function planAbsences(p: PlanContext): CompiledQuery[] {
   const { state, sc, ids, newId, now, counts } = p
   const wanted = new Map<string, DayEntry[]>()
-  for (const a of (sc.absences ?? []).filter((x) => x.reason !== UNAVAILABLE_REASON)) {
+  // A supply person's blocked days follow from their checks, so a file's copy of them is not stored.
+  for (const a of (sc.absences ?? []).filter((x) => x.reason !== UNAVAILABLE_REASON && x.reason !== CHECKS_MISSING_REASON)) {
     const staffId = ids.staff.get(a.staff) ?? ''
     wanted.set(staffId, [
       ...(wanted.get(staffId) ?? []),

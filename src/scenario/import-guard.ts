@@ -8,6 +8,7 @@ import type { FieldError } from '../platform/http/problem.js'
 import { isKnownTimeZone } from '../platform/zone.js'
 import { removalsOf } from './import-plan.js'
 import { UNAVAILABLE_REASON } from '../leave/unavailable-days.js'
+import { CHECKS_MISSING_REASON } from '../supply/supply.js'
 import type { DutyState, SlotState, StaffState, WeekState } from './week-state.js'
 
 export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sickness', 'medical', 'family', 'training', 'trip', 'compassionate', 'other']
@@ -25,13 +26,15 @@ export function fieldProblems(input: unknown): FieldError[] {
     errors.push({ path: 'school.timezone', message: 'not an IANA time zone such as "Europe/London"', in: 'body' })
   }
   // Reasons are stored as a category so that nothing sensitive is free text (domain.md);
-  // "unavailable" is approved unavailability, kept in its own table (import-unavailability.ts).
+  // "unavailable" is approved unavailability, kept in its own table (import-unavailability.ts);
+  // "checks-missing" is what a supply person's checks say of a booked day, read, never stored.
+  const derived = [UNAVAILABLE_REASON, CHECKS_MISSING_REASON]
   const absences = file?.absences
   if (Array.isArray(absences)) {
     absences.forEach((a: unknown, i) => {
       const reason = asObject(a)?.reason
-      if (typeof reason === 'string' && reason !== UNAVAILABLE_REASON && !(ABSENCE_REASONS as readonly string[]).includes(reason)) {
-        errors.push({ path: `absences[${i}].reason`, message: `must be one of ${[...ABSENCE_REASONS, UNAVAILABLE_REASON].join(', ')}`, in: 'body' })
+      if (typeof reason === 'string' && !derived.includes(reason) && !(ABSENCE_REASONS as readonly string[]).includes(reason)) {
+        errors.push({ path: `absences[${i}].reason`, message: `must be one of ${[...ABSENCE_REASONS, ...derived].join(', ')}`, in: 'body' })
       }
     })
   }

@@ -29,6 +29,14 @@ export function syncStaff(p: PlanContext): { synced: Synced; statements: Compile
   const { db, state, sc, ids } = p
   const school = state.school.id
   const old = new Map(state.staff.map((s) => [s.code, s]))
+  // A supply person's pattern and hours in a file are the week's bookings (export.ts), not theirs:
+  // they keep none of their own, so the file's are not stored over what they have.
+  const own = (person: Staff) => {
+    const before = old.get(person.id)
+    return before && state.supply.people.has(before.id)
+      ? { hoursPerWeek: before.hoursPerWeek, pattern: sortPattern(before.pattern) }
+      : { hoursPerWeek: person.hoursPerWeek, pattern: sortPattern(person.pattern) }
+  }
   const synced = syncByCode(p, 'staff', {
     table: 'staff',
     have: state.staff.map((s) => staffRow(school, s.id, { ...s, pattern: sortPattern(s.pattern) })),
@@ -37,8 +45,7 @@ export function syncStaff(p: PlanContext): { synced: Synced; statements: Compile
         code: person.id,
         name: person.name,
         gradeId: must(ids.grades, person.grade),
-        hoursPerWeek: person.hoursPerWeek,
-        pattern: sortPattern(person.pattern),
+        ...own(person),
         unpaidBreakMinutes: person.unpaidBreakMinutes ?? 0,
         additionalHoursAllowance: allowanceFor(person, old.get(person.id)),
         maxDutiesPerWeek: person.maxDutiesPerWeek ?? null,

@@ -6,6 +6,7 @@ import type { Store } from '../../db/store.js'
 import type { Weekday } from '../../solver/scenario.js'
 import { weekRange, type WeekRange } from './week-dates.js'
 import { readApprovedMarks } from '../leave/unavailable-days.js'
+import { readSupplyWeek } from '../supply/supply.js'
 import { dutiesThisTermBefore } from '../ledgers/fairness.js'
 import { additionalHoursUsedBefore } from '../ledgers/hours.js'
 import { readCodes, readPattern, readSkillSeats, readWeekdays, readWorkKinds } from './columns.js'
@@ -22,6 +23,7 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
   const setup = await readSetupRows(db, schoolId)
   const week = await readWeekRows(db, schoolId, range)
   const unavailable = await readApprovedMarks(db, schoolId, range.dates)
+  const supply = await readSupplyWeek(db, schoolId, range.dates)
   const published = await readPublished(db, week.rotas)
   // One definition of each ledger figure, shared with the fairness and hours reports.
   const [dutiesThisTerm, hoursUsed] = await Promise.all([dutiesThisTermBefore(store, schoolId, monday), additionalHoursUsedBefore(store, schoolId, monday)])
@@ -35,6 +37,7 @@ export async function loadWeek(store: Store, schoolId: string, monday: string): 
     duties: dutyStates(setup),
     absences: week.absences.map(absenceState),
     unavailable,
+    supply,
     cover: week.cover.map(coverState),
     events: week.events.map(eventState),
     closures: week.closures,

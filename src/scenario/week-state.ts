@@ -2,6 +2,7 @@
 // their JSON columns parsed. Export turns it into a scenario; the import compares a file with it.
 import type { AbsenceReason } from '../../db/schema.js'
 import type { ApprovedMark } from '../leave/unavailable-days.js'
+import type { SupplyWeek } from '../supply/supply.js'
 import type { DutyKind, Weekday, WorkKind } from '../../solver/scenario.js'
 import type { Pattern } from './columns.js'
 import type { WeekRange } from './week-dates.js'
@@ -155,6 +156,8 @@ export interface WeekState {
   absences: AbsenceState[]
   /** Approved unavailability that can touch the week: every weekly mark, the dated ones in it. */
   unavailable: ApprovedMark[]
+  /** Supply people, their checks and their bookings in the week: they work only the days booked. */
+  supply: SupplyWeek
   cover: CoverState[]
   events: EventState[]
   closures: ClosureState[]

@@ -181,6 +181,7 @@ const RESOURCES = {
   event: { collection: 'events', body: (n) => ({ code: `e${n}`, name: `Evening ${n}`, date: '2026-11-25', start: '16:00', end: '19:00' }) },
   calendarPeriod: { collection: 'calendar-periods', body: (n) => ({ kind: 'term', name: `Term ${n}`, startDate: '2026-09-02', endDate: AFTER_SWAP_WEEK }) },
   closure: { collection: 'closures', body: (n) => ({ date: dateAfter(AFTER_SWAP_WEEK, n), kind: 'inset', name: `INSET ${n}` }) },
+  supply: { collection: 'supply', body: (n) => ({ code: `sp${n}`, name: `Supply ${n}`, grade: 'G4', agency: 'Acme', ratePence: 14500, rateUnit: 'day' }) },
 } satisfies Record<string, Resource>
 
 /** Rows a school-scoped API token cannot make: a token and a manager (people only), a school (trust admins). */
@@ -340,6 +341,20 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/schools/{school}/swaps/swp_none/approve', ok: 404 },
   { method: 'POST', path: '/api/schools/{school}/swaps/swp_none/decline', ok: 404 },
   { method: 'POST', path: '/api/schools/{school}/absences/{id}/replan', resource: 'absence', ok: 200 },
+  // Supply people and their bookings: a booking for nobody who is supply is a bad field (400), and
+  // the bookings are listed between two dates the query must give (400 here, past access).
+  { method: 'GET', path: '/api/schools/{school}/supply', ok: 200 },
+  { method: 'POST', path: '/api/schools/{school}/supply', body: (n) => RESOURCES.supply.body(n), ok: 201 },
+  { method: 'GET', path: '/api/schools/{school}/supply/{id}', resource: 'supply', ok: 200 },
+  { method: 'PUT', path: '/api/schools/{school}/supply/{id}', resource: 'supply', body: (n) => RESOURCES.supply.body(n), ok: 200 },
+  { method: 'GET', path: '/api/schools/{school}/supply-bookings', ok: 400 },
+  {
+    method: 'POST',
+    path: '/api/schools/{school}/supply-bookings',
+    body: () => ({ staff: 'nobody', date: '2099-11-24', start: '08:30', end: '15:30' }),
+    ok: 400,
+  },
+  { method: 'DELETE', path: '/api/schools/{school}/supply-bookings/spb_none', ok: 404 },
   { method: 'GET', path: '/api/schools/{school}/reports/fairness', ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/reports/hours', ok: 200 },
 
@@ -411,6 +426,16 @@ export const ENDPOINTS: Endpoint[] = [
       ['absences', 'absence'],
     ] as const
   ).map(([rows, resource]): Endpoint => ({ method: 'GET', path: `/manage/{school}/${rows}/{id}/delete`, resource, ok: 200, skip: ['none'] })),
+
+  // Supply staff from the pages: the JSON body reads as an empty form (400), and an Edit page's
+  // save without the version it was opened at saves nothing (400), before it looks for the row, so
+  // another school's id is answered the same and tells nothing.
+  { method: 'GET', path: '/manage/{school}/supply', ok: 200, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/supply', ok: 400, skip: ['none'] },
+  { method: 'GET', path: '/manage/{school}/supply/{id}/edit', resource: 'supply', ok: 200, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/supply/{id}/edit', resource: 'supply', ok: 400, skip: ['none'], wheres: ['own', 'other'] },
+  { method: 'POST', path: '/manage/{school}/week/2026-11-23/supply', ok: 400, skip: ['none'] },
+  { method: 'POST', path: '/manage/{school}/supply/bookings/spb_none/cancel', ok: 404, skip: ['none'] },
 
   // A person's personal link from the staff page: seen, made and stopped by a signed-in manager,
   // never by a script's token. Forms post url-encoded; the JSON body sent here reads as an

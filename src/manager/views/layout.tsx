@@ -14,6 +14,7 @@ export type Section =
   | 'absences'
   | 'leave'
   | 'availability'
+  | 'supply'
   | 'reports'
   | 'messages'
   | 'day'
@@ -50,6 +51,7 @@ const NAV: readonly [Section, string, (p: ManagerPaths) => string][] = [
   ['absences', 'Absences', (p) => p.absences],
   ['leave', 'Leave requests', (p) => p.leave],
   ['availability', 'When staff cannot', (p) => p.availability],
+  ['supply', 'Supply staff', (p) => p.supply],
   ['reports', 'Reports', (p) => p.reports],
   ['messages', 'Messages to staff', (p) => p.messages],
   ['poster', 'Staffroom QR code', (p) => p.poster],

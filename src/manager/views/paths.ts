@@ -56,6 +56,12 @@ export function managerPaths(schoolId: string) {
     leave: `${school}/leave`,
     /** POST: approve or decline a leave request */
     leaveDecision: (id: string, action: 'approve' | 'decline') => `${school}/leave/${encodeURIComponent(id)}/${action}`,
+    /** GET: supply and agency staff with their checks; POST: add one */
+    supply: `${school}/supply`,
+    /** POST: cancel a supply booking, and plan its week again */
+    cancelBooking: (id: string) => `${school}/supply/bookings/${encodeURIComponent(id)}/cancel`,
+    /** POST: book a supply person for a day of the week, and plan the week again */
+    bookSupply: (monday: string) => `${week(monday)}/supply`,
     /** GET: times staff marked on their phones as ones they cannot do */
     availability: `${school}/availability`,
     /** POST: approve or decline one of them */

@@ -19,6 +19,7 @@ import type { SetupChange } from '../../week/setup-print.js'
 import { WeekSteps, type WeekStep } from './week-steps.js'
 import type { WeekReceipts } from '../../notifications/receipts.js'
 import { ReceiptsSection } from './week-receipts.js'
+import { BookSupplySection, type SupplyOffer } from './week-supply.js'
 
 export interface WeekStatus {
   /** the week's version: what a publish must name, so it publishes what was reviewed (a hidden field only: drafts and swaps move it too) */
@@ -55,6 +56,8 @@ export interface WeekPageProps {
   stoppable?: boolean | undefined
   /** who has seen the latest publish's changes, when it was a re-plan */
   receipts?: WeekReceipts | undefined
+  /** the days with unfilled seats and the supply people who could be booked for them */
+  supply?: SupplyOffer | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -146,7 +149,21 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
 
 type Paths = PageFrame['paths']
 
-export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previous, next, problem, swaps, changes = [], job, stoppable = false, receipts }) => {
+export const WeekPage: FC<WeekPageProps> = ({
+  frame,
+  model,
+  status,
+  diff,
+  previous,
+  next,
+  problem,
+  swaps,
+  changes = [],
+  job,
+  stoppable = false,
+  receipts,
+  supply,
+}) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -188,6 +205,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
         <PostsGrid model={model} caption={caption('Duty posts by day')} actions={{ paths, monday }} generated={generated} />
       </section>
       <ReasonsSection groups={model.reasonGroups} paths={paths} />
+      {generated && supply ? <BookSupplySection offer={supply} paths={paths} monday={monday} /> : null}
       <section aria-labelledby="by-person">
         <h2 id="by-person">By person</h2>
         <PeopleGrid model={model} caption={caption('Staff by day')} />
