@@ -190,7 +190,9 @@ export async function renderPages(): Promise<Record<string, string>> {
     { id: 'slt_1', code: 'break', kind: 'break' as const, start: '10:50', end: '11:10', days: null, version: 1 },
     { id: 'slt_2', code: 'lunch', kind: 'lunch' as const, start: '12:10', end: '12:40', days: null, version: 1 },
   ]
-  const grades = [{ id: 'grd_1', code: 'G4', name: 'Grade 4 (NJC 9-17)', dutyKinds: ['break' as const, 'lunch' as const, 'cover' as const], version: 1 }]
+  const grades = [
+    { id: 'grd_1', code: 'G4', name: 'Grade 4 (NJC 9-17)', dutyKinds: ['break' as const, 'lunch' as const, 'cover' as const], hourlyRate: 13.69, version: 1 },
+  ]
   const staff = [AMIRA]
   const staffOptions = scenario.staff.map((s) => ({ value: s.id, label: s.name }))
   const names = {
