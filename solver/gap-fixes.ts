@@ -107,15 +107,17 @@ export const capSource: CandidateSource = ({ week, candidates }) =>
     return why.cause === 'weekly-cap' && p ? [{ kind: 'extra-duty' as const, staff: p.id, cap: p.maxDutiesPerWeek ?? 0 }] : []
   })
 
-/** People short of additional hours: just the hours the event needs beyond what they have left. */
+/** People short of additional hours: just the hours the event needs beyond what they have left, fewest first. */
 export const hoursSource: CandidateSource = ({ week, candidates, occurrence, state }) =>
-  candidates.stopped.flatMap(({ person, why }) => {
-    const p = week.staff[person]
-    if (why.cause !== 'additional-hours' || !p) return []
-    const remaining = p.additionalHoursRemaining ?? 0
-    const hours = roundUp((state.eventHours[person] ?? 0) + eventHours(occurrence) - remaining)
-    return hours > 0 ? [{ kind: 'additional-hours' as const, staff: p.id, hours, remaining }] : []
-  })
+  candidates.stopped
+    .flatMap(({ person, why }) => {
+      const p = week.staff[person]
+      if (why.cause !== 'additional-hours' || !p) return []
+      const remaining = p.additionalHoursRemaining ?? 0
+      const hours = roundUp((state.eventHours[person] ?? 0) + eventHours(occurrence) - remaining)
+      return hours > 0 ? [{ kind: 'additional-hours' as const, staff: p.id, hours, remaining }] : []
+    })
+    .sort((a, b) => a.hours - b.hours)
 
 /** Grades that keep someone off the seat: the grade, once, whoever holds it. */
 export const gradeSource: CandidateSource = ({ week, candidates, occurrence }) => {

@@ -184,7 +184,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
         <h2 id="by-post">By duty post</h2>
         <PostsGrid model={model} caption={caption('Duty posts by day')} actions={{ paths, monday }} generated={generated} />
       </section>
-      <ReasonsSection groups={model.reasonGroups} paths={paths} />
+      <ReasonsSection groups={model.reasonGroups} paths={paths} gapsHref={paths.gaps(monday)} />
       <section aria-labelledby="by-person">
         <h2 id="by-person">By person</h2>
         <PeopleGrid model={model} caption={caption('Staff by day')} />
@@ -221,7 +221,7 @@ const WeekNav: FC<{ paths: Paths; monday: string; previous: WeekStep; next: Week
   </nav>
 )
 
-const ProblemSummary: FC<{ problem: { title: string; details: string[] } }> = ({ problem }) => (
+export const ProblemSummary: FC<{ problem: { title: string; details: string[] } }> = ({ problem }) => (
   <div class="error-summary" role="alert" tabindex={-1}>
     <h2>{problem.title}</h2>
     {problem.details.length > 0 ? (
