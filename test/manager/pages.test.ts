@@ -159,9 +159,17 @@ describe('reports', () => {
     const html = page('reports')
     expect(html).toContain('href="/manage/sch_elm/reports/fairness.csv?asOf=2026-11-23"')
     expect(html).toContain('href="/manage/sch_elm/reports/hours.csv?asOf=2026-11-23"')
-    expect(html.match(/<figure class="chart">/g)).toHaveLength(2)
+    // fairness and hours, then the cover cost ledger's pay and hours
+    expect(html.match(/<figure class="chart">/g)).toHaveLength(4)
     // week, half term, term, year, carried in, fair share: 72 duties this term shared by FTE 0.991 : 0.878 : 0.5
     expect(html).toMatch(/<th scope="row">Amira Patel<\/th><td>0.991<\/td><td>5<\/td><td>-<\/td><td>31<\/td><td>31<\/td><td>0<\/td><td>30.1<\/td>/)
+  })
+
+  it('has the cover cost ledger per person and kind, priced where paid, with its CSV', () => {
+    const html = page('reports')
+    expect(html).toContain('href="/manage/sch_elm/reports/cover-costs.csv?asOf=2026-11-23"')
+    expect(html).toMatch(/<th scope="row">Eve Evans<\/th><td>Additional hours paid<\/td><td>0.5 h, £6.85<\/td>/)
+    expect(html).toMatch(/<th scope="row">Eve Evans<\/th><td>Cover in directed time<\/td><td>1 h<\/td><td>3 h<\/td>/)
   })
 })
 
