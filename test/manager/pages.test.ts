@@ -93,6 +93,10 @@ describe('the week', () => {
     expect(html()).toMatch(/<h2 id="why-unfilled">Why seats are unfilled<\/h2><ul class="reasons"><li><strong>1 break seat on Wed \(Yard\):<\/strong> /)
   })
 
+  it('leads from the unfilled seats to what would fill them and at what price', () => {
+    expect(html()).toContain('<a href="/manage/sch_elm/week/2026-11-23/gaps">What would fill these seats, and what each way costs</a>')
+  })
+
   it('gives each name a pin (or unpin) and a bar button naming the person and the seat', () => {
     expect(html()).toContain('Pinned</span>')
     expect(html()).toMatch(
