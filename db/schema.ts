@@ -60,6 +60,8 @@ export interface GradesTable {
   name: string
   /** JSON array of work kinds */
   duty_kinds: string
+  /** pence an hour, for the additional hours its holders are paid; null when not set (0022) */
+  hourly_rate_pence: Generated<number | null>
   version: Generated<number>
 }
 
@@ -693,4 +695,28 @@ export interface Database {
   supply_staff: SupplyStaffTable
   scr_checks: ScrChecksTable
   supply_bookings: SupplyBookingsTable
+}
+
+// 0022_cover_costs.sql: a week's grants that fill a gap (the price of a gap), counted by the cover cost ledger.
+
+export type WeekGrantKind = 'extra-duty' | 'additional-hours'
+
+export interface WeekGrantsTable {
+  id: string
+  school_id: string
+  week: string
+  staff_id: string
+  kind: WeekGrantKind
+  /** duties for 'extra-duty', hours for 'additional-hours' */
+  amount: number
+  /** the grade's rate in pence an hour when granted */
+  rate_pence: number | null
+  work_code: string
+  date: string
+  slot_code: string | null
+  created_at: string
+}
+
+export interface Database {
+  week_grants: WeekGrantsTable
 }

@@ -35,7 +35,20 @@ function skillsStillNeeded(week: Week, state: RotaState, o: Occurrence): string[
     })
 }
 
-function reasonFor(week: Week, state: RotaState, o: Occurrence): string {
+export interface Candidates {
+  /** the skills every remaining seat asks for (empty when anyone could sit) */
+  skills: string[]
+  /** the people who could sit but for one rule, with that rule */
+  stopped: { person: number; why: Refusal }[]
+  /** the people the rules let sit as the rota stands */
+  free: number[]
+}
+
+/**
+ * Who could take an empty seat of `o` and what stops each: the list the reason names, and the
+ * one the price of a gap (gap-fixes.ts) picks its candidates from, so both name the same people.
+ */
+export function candidatesFor(week: Week, state: RotaState, o: Occurrence): Candidates {
   const skills = skillsStillNeeded(week, state, o)
   const stopped: { person: number; why: Refusal }[] = []
   const free: number[] = []
@@ -46,6 +59,11 @@ function reasonFor(week: Week, state: RotaState, o: Occurrence): string {
     if (why) stopped.push({ person: p, why })
     else free.push(p)
   }
+  return { skills, stopped, free }
+}
+
+function reasonFor(week: Week, state: RotaState, o: Occurrence): string {
+  const { skills, stopped, free } = candidatesFor(week, state, o)
   const prefix = skills.length > 0 ? `needs ${skills.join(' or ')}: ` : ''
   if (skills.length > 0 && stopped.length === 0 && free.length === 0) return `${prefix}nobody on the staff holds ${skills.join(' or ')}`
   if (stopped.length === 0 && free.length === 0) return 'there are no staff to ask'

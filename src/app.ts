@@ -35,6 +35,7 @@ import { offerRoutes } from './offers/offers.routes.js'
 import { leaveRoutes } from './leave/leave.routes.js'
 import { supplyRoutes } from './supply/supply.routes.js'
 import { weekRoutes } from './week/week.routes.js'
+import { gapRoutes } from './week/gaps.routes.js'
 import { jobRoutes } from './jobs/jobs.routes.js'
 import { notifyOnPublish } from './notifications/on-publish.js'
 
@@ -91,6 +92,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', scenarioRoutes)
   // The week's loop: generate, publish, re-plans, swaps, and the ledgers.
   app.route('/api', weekRoutes)
+  app.route('/api', gapRoutes)
   app.route('/api', jobRoutes)
   app.route('/api', absenceReplanRoutes)
   app.route('/api', swapRoutes)

@@ -1,4 +1,4 @@
-// The fairness and hours ledgers as reports, JSON by default and CSV with ?format=csv or
+// The fairness, hours and cover cost ledgers as reports, JSON by default and CSV with ?format=csv or
 // Accept: text/csv (a spreadsheet is where a business manager takes them).
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
@@ -7,6 +7,7 @@ import { validate } from '../platform/http/validate.js'
 import { toCsv } from '../platform/csv.js'
 import { fairnessReport, fairnessTable } from './fairness.js'
 import { hoursReport, hoursTable } from './hours.js'
+import { coverCostReport, coverCostTable } from './cover-costs.js'
 import { todayAtSchool } from '../platform/school-today.js'
 import { isoDate } from '../platform/fields.js'
 
@@ -38,4 +39,10 @@ export const reportRoutes = new Hono<AppEnv>()
     const schoolId = c.req.param('schoolId')
     const report = await hoursReport(c.var.deps.store, schoolId, date ?? (await todayAtSchool(c.var.deps.store, c.var.deps.clock, schoolId)))
     return wantsCsv(c, format) ? csv(c, `hours-${report.year.name}`, hoursTable(report)) : c.json(report)
+  })
+  .get('/schools/:schoolId/reports/cover-costs', validate('query', reportQuery), async (c) => {
+    const { date, format } = c.req.valid('query')
+    const schoolId = c.req.param('schoolId')
+    const report = await coverCostReport(c.var.deps.store, schoolId, date ?? (await todayAtSchool(c.var.deps.store, c.var.deps.clock, schoolId)))
+    return wantsCsv(c, format) ? csv(c, `cover-costs-${report.asOf}`, coverCostTable(report)) : c.json(report)
   })

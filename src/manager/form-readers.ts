@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { WEEKDAYS } from '../../solver/scenario.js'
 import type { NewManager } from '../auth/school-managers.js'
-import { code, isoDate, name } from '../platform/fields.js'
+import { code, hourlyRate, isoDate, name } from '../platform/fields.js'
 import type { AbsenceInput } from '../week/absences.js'
 import type { DutyPostInput } from '../setup/duty-posts.js'
 import type { GradeInput } from '../setup/grades.js'
@@ -67,6 +67,8 @@ export const gradeForm: z.ZodType<GradeInput> = z.object({
   code: text(required.pipe(code)),
   name: text(required.pipe(name)),
   dutyKinds: list.pipe(z.array(z.enum(['break', 'lunch', 'oncall', 'other', 'cover', 'event'], 'choose kinds from the list'))),
+  // An empty box is "no rate": the form always sends the field, so it always says which.
+  hourlyRate: text(z.coerce.number({ error: 'enter pounds and pence, e.g. 13.69' }).pipe(hourlyRate).nullable().default(null)),
 })
 
 const staffFields = z.object({

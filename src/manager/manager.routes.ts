@@ -11,7 +11,19 @@ import { writeContext } from '../platform/http/context.js'
 import { parseForm } from '../platform/http/forms.js'
 import { ProblemError } from '../platform/http/problem.js'
 import type { FormValues } from './form-readers.js'
-import { absencesPage, askRemoveAbsence, fairnessCsv, hoursCsv, posterPage, rejectAbsence, removeAbsence, reportsPage, submitAbsence } from './other-pages.js'
+import { fixGap, gapsPage } from './gap-pages.js'
+import {
+  absencesPage,
+  askRemoveAbsence,
+  coverCostsCsv,
+  fairnessCsv,
+  hoursCsv,
+  posterPage,
+  rejectAbsence,
+  removeAbsence,
+  reportsPage,
+  submitAbsence,
+} from './other-pages.js'
 import { html, type PageContext, type PageResult } from './page-kit.js'
 import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-pages.js'
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
@@ -223,6 +235,14 @@ function addWeekRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
     `${S}/week/:monday/publish`,
     form((p, v, _f, c) => publishTheWeek(p, monday(c), v)),
   )
+  app.get(
+    `${S}/week/:monday/gaps`,
+    page((p, c) => gapsPage(p, monday(c))),
+  )
+  app.post(
+    `${S}/week/:monday/gaps/fix`,
+    form((p, v, _f, c) => fixGap(p, monday(c), v)),
+  )
   app.post(
     `${S}/week/:monday/pins`,
     form((p, v, _f, c) => overrideSeat(p, monday(c), 'pin', v)),
@@ -278,6 +298,10 @@ function addAbsenceAndReportRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit
   app.get(
     `${S}/reports/hours.csv`,
     page((p, c) => hoursCsv(p, c.req.query('asOf'))),
+  )
+  app.get(
+    `${S}/reports/cover-costs.csv`,
+    page((p, c) => coverCostsCsv(p, c.req.query('asOf'))),
   )
 
   app.get(`${S}/poster`, page(posterPage))

@@ -7,6 +7,7 @@ import { deleteAbsence, getAbsence, listAbsences } from '../week/absences.js'
 import { toCsv } from '../platform/csv.js'
 import { fairnessReport, fairnessTable } from '../ledgers/fairness.js'
 import { hoursReport, hoursTable } from '../ledgers/hours.js'
+import { coverCostReport, coverCostTable } from '../ledgers/cover-costs.js'
 import { mondayOf } from '../ledgers/periods.js'
 import { codeNames } from '../week/code-names.js'
 import { recordAbsence, type ReplanOutcome } from '../week/replan.js'
@@ -129,14 +130,18 @@ const asOfOr = async (pc: PageContext, asOf: string | undefined) => (asOf !== un
 export async function reportsPage(pc: PageContext, asOfText?: string): Promise<PageResult> {
   const asOf = await asOfOr(pc, asOfText)
   const frame = await frameOf(pc)
-  const [fairness, hours] = await Promise.all([fairnessReport(pc.ctx.store, pc.schoolId, asOf), hoursReport(pc.ctx.store, pc.schoolId, asOf)])
+  const [fairness, hours, costs] = await Promise.all([
+    fairnessReport(pc.ctx.store, pc.schoolId, asOf),
+    hoursReport(pc.ctx.store, pc.schoolId, asOf),
+    coverCostReport(pc.ctx.store, pc.schoolId, asOf),
+  ])
   // Without a date asked for, the week to print is the one being planned (the coming one at the weekend).
   const monday = asOfText === undefined ? await mondayHere(pc) : mondayOf(asOf)
   // The page lists people as the school does, by surname; the JSON and CSV keep code order.
   const byName = (a: { name: string; staff: string }, b: { name: string; staff: string }) =>
     bySurname({ name: a.name, code: a.staff }, { name: b.name, code: b.staff })
   const listed = { fairness: { ...fairness, staff: [...fairness.staff].sort(byName) }, hours: { ...hours, staff: [...hours.staff].sort(byName) } }
-  return html(createElement(ReportsPage, { frame, asOf, monday, ...listed }))
+  return html(createElement(ReportsPage, { frame, asOf, monday, ...listed, costs }))
 }
 
 export async function fairnessCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {
@@ -147,6 +152,11 @@ export async function fairnessCsv(pc: PageContext, asOfText?: string): Promise<P
 export async function hoursCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {
   const asOf = await asOfOr(pc, asOfText)
   return { kind: 'csv', body: toCsv(hoursTable(await hoursReport(pc.ctx.store, pc.schoolId, asOf))), filename: `hours-${asOf}.csv` }
+}
+
+export async function coverCostsCsv(pc: PageContext, asOfText?: string): Promise<PageResult> {
+  const asOf = await asOfOr(pc, asOfText)
+  return { kind: 'csv', body: toCsv(coverCostTable(await coverCostReport(pc.ctx.store, pc.schoolId, asOf))), filename: `cover-costs-${asOf}.csv` }
 }
 
 export async function posterPage(pc: PageContext): Promise<PageResult> {

@@ -46,6 +46,7 @@ export const FLASH = {
   'closure-saved': 'Closure day saved.',
   'absence-saved': 'Absence saved.',
   generated: 'The week is generated: review the draft below, then publish it.',
+  'gap-fixed': 'Change made and the week re-planned: the draft below shows what moved. Publish it to pay and tell those it asks.',
   generating: 'The week is being generated: this page updates itself, and the draft shows here when it is ready.',
   'generate-cancelled': 'The generate is cancelled: nothing changed.',
   published: 'Published. Staff see the rota on their phones and in their calendars.',

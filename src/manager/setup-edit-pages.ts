@@ -35,7 +35,7 @@ function gradeEdit(pc: PageContext, id: string): Editable<Grade, GradeInput> {
     back,
     action,
     load: () => getGrade(pc.ctx.store, pc.schoolId, id),
-    valuesOf: (g) => ({ code: g.code, name: g.name, dutyKinds: g.dutyKinds }),
+    valuesOf: (g) => ({ code: g.code, name: g.name, dutyKinds: g.dutyKinds, hourlyRate: g.hourlyRate === null ? '' : g.hourlyRate.toFixed(2) }),
     read: (values) => read(gradeForm, values),
     save: (input, ifMatch) => updateGrade(pc.ctx, pc.schoolId, id, input, ifMatch),
     labels: GRADE_LABELS,

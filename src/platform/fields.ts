@@ -74,3 +74,10 @@ export function seatsWithinPeople<T extends { peopleNeeded: number; skillSeats: 
     ctx.addIssue({ code: 'custom', path: ['skillSeats'], message: `asks for ${seats} skill seats but only ${value.peopleNeeded} people` })
   }
 }
+
+/** Pounds an hour, to the penny: a pay rate. Below nothing is a typo, never a rate. */
+export const hourlyRate = z
+  .number()
+  .min(0, 'must not be below zero')
+  .max(1000, 'must be at most £1,000 an hour')
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'must be in pounds and pence, e.g. 13.69')

@@ -16,23 +16,37 @@ export interface GradeInput {
   code: string
   name: string
   dutyKinds: WorkKind[]
+  /**
+   * Pounds an hour, for the additional hours its holders are paid (null: not set). Left out, a
+   * save keeps the rate stored, so a scenario import (which carries no rates) never clears one.
+   */
+  hourlyRate?: number | null
 }
 
 export interface Grade extends GradeInput {
   id: string
+  hourlyRate: number | null
   version: number
 }
+
+export const penceOf = (pounds: number | null): number | null => (pounds === null ? null : Math.round(pounds * 100))
 
 const toGrade = (r: Selectable<GradesTable>): Grade => ({
   id: r.id,
   code: r.code,
   name: r.name,
   dutyKinds: parseJsonColumn<WorkKind[]>(r.duty_kinds, []),
+  hourlyRate: r.hourly_rate_pence === null ? null : r.hourly_rate_pence / 100,
   version: r.version,
 })
 
 // The one row mapper and insert of grades, shared with the scenario import.
-export const gradeColumns = (input: GradeInput) => ({ code: input.code, name: input.name, duty_kinds: JSON.stringify(input.dutyKinds) })
+export const gradeColumns = (input: GradeInput) => ({
+  code: input.code,
+  name: input.name,
+  duty_kinds: JSON.stringify(input.dutyKinds),
+  ...(input.hourlyRate === undefined ? {} : { hourly_rate_pence: penceOf(input.hourlyRate) }),
+})
 
 export const gradeRow = (schoolId: string, id: string, input: GradeInput): Insertable<GradesTable> => ({ id, school_id: schoolId, ...gradeColumns(input) })
 
@@ -62,7 +76,7 @@ export async function getGrade(store: Store, schoolId: string, id: string): Prom
 
 export async function createGrade(ctx: WriteContext, schoolId: string, input: GradeInput): Promise<Grade> {
   await ensureCodeFree(ctx.store, 'grades', schoolId, input.code)
-  const grade: Grade = { id: ctx.newId('grd'), ...input, version: 1 }
+  const grade: Grade = { id: ctx.newId('grd'), ...input, hourlyRate: input.hourlyRate ?? null, version: 1 }
   await commit(ctx, { schoolId, entity: 'grade', entityId: grade.id, action: 'create', after: grade }, [
     ...insertGrades(ctx.store.db, [gradeRow(schoolId, grade.id, input)]),
   ])

@@ -83,13 +83,12 @@ export interface DraftControl extends SolveControl {
   onSolved?: () => void
 }
 
-export async function generateDraft(
-  ctx: WriteContext,
-  schoolId: string,
-  monday: string,
-  origin: DraftOrigin = { kind: 'generate' },
-  control: DraftControl = {},
-): Promise<WeekDraft> {
+/**
+ * The scenario a generate solves, and what it was made from: the planned week, the manager's
+ * bars, and the past locked. The price of a gap (gap-prices.ts) solves its what-ifs from the
+ * same, so a fix re-plans to the rota its what-if showed.
+ */
+export async function draftInput(ctx: Pick<WriteContext, 'store' | 'clock'>, schoolId: string, monday: string) {
   requireMonday(monday)
   // The term dates' holidays reach the solver as closed days; a week with none open is refused.
   const { scenario, schoolWeek } = await plannedWeek(ctx.store, schoolId, monday)
@@ -97,6 +96,17 @@ export async function generateDraft(
   const bars = (await listOverrides(ctx.store, schoolId, monday)).filter((o) => o.kind === 'bar')
   // Bars first, so the lock can cut the absences they become to the time still to come.
   const { scenario: input, locked, lock } = lockPast(withBars(scenario, bars), schoolNow(ctx.clock, scenario.school.timezone))
+  return { scenario, bars, input, locked, lock }
+}
+
+export async function generateDraft(
+  ctx: WriteContext,
+  schoolId: string,
+  monday: string,
+  origin: DraftOrigin = { kind: 'generate' },
+  control: DraftControl = {},
+): Promise<WeekDraft> {
+  const { scenario, bars, input, locked, lock } = await draftInput(ctx, schoolId, monday)
 
   let rota: Rota
   let broken: SolveResult['broken']

@@ -9,6 +9,7 @@ import type { Scenario } from '../../solver/scenario.js'
 import { conflict } from '../platform/http/problem.js'
 import { exportScenario } from '../scenario/export.js'
 import { loadSchoolWeek, type SchoolWeek } from '../setup/school-days.js'
+import { listGrants, withGrants } from './week-grants.js'
 
 export interface PlannedWeek {
   scenario: Scenario
@@ -21,8 +22,14 @@ export function withSchoolDays(scenario: Scenario, schoolWeek: SchoolWeek): Scen
 }
 
 export async function plannedWeek(store: Store, schoolId: string, monday: string): Promise<PlannedWeek> {
-  const [scenario, schoolWeek] = await Promise.all([exportScenario(store, schoolId, monday), loadSchoolWeek(store, schoolId, monday)])
-  return { scenario: withSchoolDays(scenario, schoolWeek), schoolWeek }
+  const [scenario, schoolWeek, grants] = await Promise.all([
+    exportScenario(store, schoolId, monday),
+    loadSchoolWeek(store, schoolId, monday),
+    listGrants(store, schoolId, monday),
+  ])
+  // The week's grants (a duty over a cap, hours beyond what is left) are planned with, never
+  // exported: they belong to this week, and an import would make them the person's own limits.
+  return { scenario: withGrants(withSchoolDays(scenario, schoolWeek), grants), schoolWeek }
 }
 
 /** 409 for a week with nothing to plan: a rota there would send people in on a holiday. */

@@ -36,12 +36,21 @@ describe('the grade form', () => {
   it('reads the kinds ticked, one or several', () => {
     expect(read(gradeForm, { code: 'GB', name: 'Grade B', dutyKinds: 'break' })).toEqual({
       ok: true,
-      value: { code: 'GB', name: 'Grade B', dutyKinds: ['break'] },
+      value: { code: 'GB', name: 'Grade B', dutyKinds: ['break'], hourlyRate: null },
     })
-    expect(read(gradeForm, { code: 'T', name: 'Teacher' })).toEqual({ ok: true, value: { code: 'T', name: 'Teacher', dutyKinds: [] } })
+    expect(read(gradeForm, { code: 'T', name: 'Teacher' })).toEqual({ ok: true, value: { code: 'T', name: 'Teacher', dutyKinds: [], hourlyRate: null } })
     expect(read(gradeForm, { code: '', name: ' ', dutyKinds: ['naps'] })).toEqual({
       ok: false,
       errors: { code: 'enter a value', name: 'enter a value', dutyKinds: 'choose kinds from the list' },
+    })
+  })
+
+  it('reads an hourly rate in pounds, and refuses one below zero by name', () => {
+    expect(read(gradeForm, { code: 'GB', name: 'Grade B', hourlyRate: ' 13.69 ' })).toMatchObject({ ok: true, value: { hourlyRate: 13.69 } })
+    expect(read(gradeForm, { code: 'GB', name: 'Grade B', hourlyRate: '-2' })).toEqual({ ok: false, errors: { hourlyRate: 'must not be below zero' } })
+    expect(read(gradeForm, { code: 'GB', name: 'Grade B', hourlyRate: 'lots' })).toEqual({
+      ok: false,
+      errors: { hourlyRate: 'enter pounds and pence, e.g. 13.69' },
     })
   })
 })

@@ -93,6 +93,10 @@ describe('the week', () => {
     expect(html()).toMatch(/<h2 id="why-unfilled">Why seats are unfilled<\/h2><ul class="reasons"><li><strong>1 break seat on Wed \(Yard\):<\/strong> /)
   })
 
+  it('leads from the unfilled seats to what would fill them and at what price', () => {
+    expect(html()).toContain('<a href="/manage/sch_elm/week/2026-11-23/gaps">What would fill these seats, and what each way costs</a>')
+  })
+
   it('gives each name a pin (or unpin) and a bar button naming the person and the seat', () => {
     expect(html()).toContain('Pinned</span>')
     expect(html()).toMatch(
@@ -159,9 +163,17 @@ describe('reports', () => {
     const html = page('reports')
     expect(html).toContain('href="/manage/sch_elm/reports/fairness.csv?asOf=2026-11-23"')
     expect(html).toContain('href="/manage/sch_elm/reports/hours.csv?asOf=2026-11-23"')
-    expect(html.match(/<figure class="chart">/g)).toHaveLength(2)
+    // fairness and hours, then the cover cost ledger's pay and hours
+    expect(html.match(/<figure class="chart">/g)).toHaveLength(4)
     // week, half term, term, year, carried in, fair share: 72 duties this term shared by FTE 0.991 : 0.878 : 0.5
     expect(html).toMatch(/<th scope="row">Amira Patel<\/th><td>0.991<\/td><td>5<\/td><td>-<\/td><td>31<\/td><td>31<\/td><td>0<\/td><td>30.1<\/td>/)
+  })
+
+  it('has the cover cost ledger per person and kind, priced where paid, with its CSV', () => {
+    const html = page('reports')
+    expect(html).toContain('href="/manage/sch_elm/reports/cover-costs.csv?asOf=2026-11-23"')
+    expect(html).toMatch(/<th scope="row">Eve Evans<\/th><td>Additional hours paid<\/td><td>0.5 h, £6.85<\/td>/)
+    expect(html).toMatch(/<th scope="row">Eve Evans<\/th><td>Cover in directed time<\/td><td>1 h<\/td><td>3 h<\/td>/)
   })
 })
 

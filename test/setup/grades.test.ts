@@ -16,7 +16,7 @@ describe('grades', () => {
   it('go through create, read, update, list and delete', async () => {
     const created = await api.json('POST', `${base}/grades`, g4)
     expect(created.status).toBe(201)
-    expect(created.body).toEqual({ id: expect.stringMatching(/^grd_/), ...g4, version: 1 })
+    expect(created.body).toEqual({ id: expect.stringMatching(/^grd_/), ...g4, hourlyRate: null, version: 1 })
     expect(created.headers.get('location')).toBe(`${base}/grades/${created.body.id}`)
 
     const updated = await api.json('PUT', `${base}/grades/${created.body.id}`, { ...g4, dutyKinds: ['lunch'] })
@@ -40,6 +40,21 @@ describe('grades', () => {
       detail: '3 staff still hold grade G4; give them another grade first',
     })
     expect((await api.json('GET', `${base}/grades/${grade.body.id}`)).status).toBe(200)
+  })
+
+  it('keep an hourly rate, in pounds and pence, through a save that leaves it out', async () => {
+    const created = await api.json('POST', `${base}/grades`, { ...g4, hourlyRate: 13.69 })
+    expect(created.body.hourlyRate).toBe(13.69)
+    const renamed = await api.json('PUT', `${base}/grades/${created.body.id}`, { ...g4, name: 'Grade 4' })
+    expect(renamed.body).toMatchObject({ name: 'Grade 4', hourlyRate: 13.69 })
+    const cleared = await api.json('PUT', `${base}/grades/${created.body.id}`, { ...g4, hourlyRate: null })
+    expect(cleared.body.hourlyRate).toBeNull()
+  })
+
+  it('refuse an hourly rate below zero, naming the field', async () => {
+    const res = await api.json('POST', `${base}/grades`, { ...g4, hourlyRate: -1 })
+    expect(res.status).toBe(400)
+    expect(res.body.errors).toEqual([{ in: 'body', path: 'hourlyRate', message: 'must not be below zero' }])
   })
 
   it('refuse a second grade with the same code in one school', async () => {

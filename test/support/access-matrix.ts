@@ -311,6 +311,9 @@ export const ENDPOINTS: Endpoint[] = [
   // here: their own duties and figures are on their own pages.
   { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/rota', ok: 200 },
   { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/rota', ok: 201 },
+  // The price of the week's gaps, and one applied: an empty body is refused by field (400).
+  { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/gaps', ok: 200 },
+  { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/gaps/fix', body: () => ({}), ok: 400 },
   { method: 'POST', path: '/api/schools/{school}/weeks/2026-11-23/rota/publish', ok: 428 },
   { method: 'GET', path: '/api/schools/{school}/jobs/job_none', ok: 404 },
   { method: 'DELETE', path: '/api/schools/{school}/jobs/job_none', ok: 404 },
@@ -357,6 +360,7 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'DELETE', path: '/api/schools/{school}/supply-bookings/spb_none', ok: 404 },
   { method: 'GET', path: '/api/schools/{school}/reports/fairness', ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/reports/hours', ok: 200 },
+  { method: 'GET', path: '/api/schools/{school}/reports/cover-costs', ok: 200 },
 
   // Calendar feeds a manager issues (the URL is shown once), lists and stops. A feed belongs to
   // a person, so an API token may not hold one; staff get and stop their own from /me.
@@ -387,6 +391,8 @@ export const ENDPOINTS: Endpoint[] = [
     '/manage/{school}/reports',
     '/manage/{school}/reports/fairness.csv',
     '/manage/{school}/reports/hours.csv',
+    '/manage/{school}/reports/cover-costs.csv',
+    '/manage/{school}/week/2026-11-23/gaps',
     '/manage/{school}/poster',
   ].map((path): Endpoint => ({ method: 'GET', path, ok: 200, skip: ['none'] })),
   ...[
@@ -399,6 +405,7 @@ export const ENDPOINTS: Endpoint[] = [
     'absences',
     'week/2026-11-23/pins',
     'week/2026-11-23/bars',
+    'week/2026-11-23/gaps/fix',
   ].map((form): Endpoint => ({ method: 'POST', path: `/manage/{school}/${form}`, ok: 400, skip: ['none'] })),
   // Generate and publish say which version of the week the manager saw; without it, 428.
   { method: 'POST', path: '/manage/{school}/week/2026-11-23/generate', ok: 428, skip: ['none'] },

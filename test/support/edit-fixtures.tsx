@@ -52,8 +52,8 @@ export async function renderEditPages(): Promise<Record<string, string>> {
         back={back}
         member={amira}
         grades={[
-          { id: 'grd_1', code: 'G4', name: 'Grade 4 (NJC 9-17)', dutyKinds: ['break', 'lunch', 'cover'], version: 1 },
-          { id: 'grd_2', code: 'TA', name: 'Teaching assistant', dutyKinds: ['cover'], version: 2 },
+          { id: 'grd_1', code: 'G4', name: 'Grade 4 (NJC 9-17)', dutyKinds: ['break', 'lunch', 'cover'], hourlyRate: 13.69, version: 1 },
+          { id: 'grd_2', code: 'TA', name: 'Teaching assistant', dutyKinds: ['cover'], hourlyRate: null, version: 2 },
         ]}
         posts={[yard]}
       />

@@ -1,6 +1,7 @@
 // Every manager page rendered from a small school, with no database: what the page tests read
 // and what the browser check opens. Figures are made up but shaped exactly as the services
 // return them.
+import type { CoverCostReport } from '../../src/ledgers/cover-costs.js'
 import type { Scenario } from '../../solver/scenario.js'
 import { buildWeekModel } from '../../src/manager/week-model.js'
 import type { FairnessReport } from '../../src/ledgers/fairness.js'
@@ -190,7 +191,9 @@ export async function renderPages(): Promise<Record<string, string>> {
     { id: 'slt_1', code: 'break', kind: 'break' as const, start: '10:50', end: '11:10', days: null, version: 1 },
     { id: 'slt_2', code: 'lunch', kind: 'lunch' as const, start: '12:10', end: '12:40', days: null, version: 1 },
   ]
-  const grades = [{ id: 'grd_1', code: 'G4', name: 'Grade 4 (NJC 9-17)', dutyKinds: ['break' as const, 'lunch' as const, 'cover' as const], version: 1 }]
+  const grades = [
+    { id: 'grd_1', code: 'G4', name: 'Grade 4 (NJC 9-17)', dutyKinds: ['break' as const, 'lunch' as const, 'cover' as const], hourlyRate: 13.69, version: 1 },
+  ]
   const staff = [AMIRA]
   const staffOptions = scenario.staff.map((s) => ({ value: s.id, label: s.name }))
   const names = {
@@ -308,7 +311,7 @@ export async function renderPages(): Promise<Record<string, string>> {
         recorded={{ who: 'Ben Jones', replans: [{ monday: '2026-11-23', diff, unfilled: 1 }], names }}
       />
     ),
-    reports: <ReportsPage frame={frame} asOf="2026-11-23" monday="2026-11-23" fairness={fairness} hours={hours} />,
+    reports: <ReportsPage frame={frame} asOf="2026-11-23" monday="2026-11-23" fairness={fairness} hours={hours} costs={COVER_COSTS} />,
     print: <PrintPage schoolName="Elm Tree Primary" model={model} label="publication 1" generated paths={paths} />,
     poster: <PosterPage frame={frame} meUrl="https://rota.example.org/me" />,
     availability: (
@@ -383,4 +386,40 @@ export async function renderPages(): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   for (const [name, page] of Object.entries(pages)) out[name] = await renderDocument(page as Parameters<typeof renderDocument>[0])
   return out
+}
+
+/** A ledger with one of each kind: additional hours paid at a rate, and cover in directed time. */
+const EVE = { id: 'stf_eve', code: 'EE', name: 'Eve Evans' }
+const COVER_COSTS: CoverCostReport = {
+  asOf: '2026-11-23',
+  periods: {
+    week: { name: 'week of 2026-11-23', from: '2026-11-23', to: '2026-11-29' },
+    term: { name: 'Autumn term', from: '2026-09-03', to: '2026-12-18' },
+    year: { name: '2026-27', from: '2026-09-01', to: '2027-08-31' },
+  },
+  rows: [
+    {
+      who: EVE,
+      kind: 'additional-hours',
+      week: { hours: 0.5, pence: 685, unpriced: 0 },
+      term: { hours: 0.5, pence: 685, unpriced: 0 },
+      year: { hours: 0.5, pence: 685, unpriced: 0 },
+    },
+    {
+      who: EVE,
+      kind: 'directed-cover',
+      week: { hours: 1, pence: 0, unpriced: 0 },
+      term: { hours: 3, pence: 0, unpriced: 0 },
+      year: { hours: 3, pence: 0, unpriced: 0 },
+    },
+  ],
+  totals: [
+    {
+      kind: 'additional-hours',
+      week: { hours: 0.5, pence: 685, unpriced: 0 },
+      term: { hours: 0.5, pence: 685, unpriced: 0 },
+      year: { hours: 0.5, pence: 685, unpriced: 0 },
+    },
+    { kind: 'directed-cover', week: { hours: 1, pence: 0, unpriced: 0 }, term: { hours: 3, pence: 0, unpriced: 0 }, year: { hours: 3, pence: 0, unpriced: 0 } },
+  ],
 }

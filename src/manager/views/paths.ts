@@ -33,6 +33,9 @@ export function managerPaths(schoolId: string) {
     bar: (monday: string) => `${week(monday)}/bars`,
     unpin: (monday: string, id: string) => `${week(monday)}/overrides/${encodeURIComponent(id)}/delete`,
     print: (monday: string) => `${week(monday)}/print`,
+    /** the price of the week's gaps, and (POST .../fix) one of them applied */
+    gaps: (monday: string) => `${week(monday)}/gaps`,
+    gapFix: (monday: string) => `${week(monday)}/gaps/fix`,
     /** POST: approve or decline a swap of the week that both people agreed */
     swap: (monday: string, id: string, action: 'approve' | 'decline') => `${week(monday)}/swaps/${encodeURIComponent(id)}/${action}`,
     /** POST: cancel a generate of the week that has not started */
@@ -71,6 +74,7 @@ export function managerPaths(schoolId: string) {
     messages: `${school}/messages`,
     fairnessCsv: `${school}/reports/fairness.csv`,
     hoursCsv: `${school}/reports/hours.csv`,
+    coverCostsCsv: `${school}/reports/cover-costs.csv`,
     poster: `${school}/poster`,
     /** GET: the school's managers and trust admins; POST: add a manager */
     people: `${school}/people`,

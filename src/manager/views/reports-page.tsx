@@ -5,6 +5,7 @@ import type { FC } from 'hono/jsx'
 import { shareTally, type FairnessReport } from '../../ledgers/fairness.js'
 import { FIGURES } from '../../ledgers/figure-definitions.js'
 import type { HoursReport } from '../../ledgers/hours.js'
+import { COST_KIND_LABELS, type CostFigure, type CoverCostReport } from '../../ledgers/cover-costs.js'
 import { longDate } from '../../ui/dates.js'
 import { BarChart } from '../../ui/charts.js'
 import { ManagerLayout, type PageFrame } from './layout.js'
@@ -12,13 +13,14 @@ import { RecordsTable } from '../../ui/tables.js'
 
 type Paths = PageFrame['paths']
 
-export const ReportsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; asOf: string; monday: string; fairness: FairnessReport; hours: HoursReport }> = ({
-  frame,
-  asOf,
-  monday,
-  fairness,
-  hours,
-}) => (
+export const ReportsPage: FC<{
+  frame: Omit<PageFrame, 'title' | 'section'>
+  asOf: string
+  monday: string
+  fairness: FairnessReport
+  hours: HoursReport
+  costs: CoverCostReport
+}> = ({ frame, asOf, monday, fairness, hours, costs }) => (
   <ManagerLayout {...frame} title="Reports" section="reports">
     <form method="get" action={frame.paths.reports} class="actions">
       <div class="field">
@@ -37,6 +39,7 @@ export const ReportsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; asOf
     </ul>
     <FairnessSection paths={frame.paths} asOf={asOf} fairness={fairness} />
     <HoursSection paths={frame.paths} asOf={asOf} hours={hours} />
+    <CoverCostSection paths={frame.paths} asOf={asOf} costs={costs} />
   </ManagerLayout>
 )
 
@@ -128,3 +131,77 @@ const HoursSection: FC<{ paths: Paths; asOf: string; hours: HoursReport }> = ({ 
     />
   </section>
 )
+
+const costText = (f: CostFigure | null) =>
+  f === null
+    ? '-'
+    : `${f.hours} h${f.pence === null ? ', no rate' : f.pence > 0 ? `, £${(f.pence / 100).toFixed(2)}` : ''}${f.pence !== null && f.unpriced > 0 ? ' (some without a rate)' : ''}`
+
+/** Each person's figure for the year, all kinds together, for the charts. */
+function perPerson(costs: CoverCostReport, value: (f: CostFigure) => number) {
+  const out = new Map<string, { label: string; value: number }>()
+  for (const r of costs.rows) {
+    const had = out.get(r.who.id) ?? { label: r.who.name, value: 0 }
+    out.set(r.who.id, { label: had.label, value: Math.round((had.value + value(r.year)) * 100) / 100 })
+  }
+  return [...out.values()]
+}
+
+const CoverCostSection: FC<{ paths: Paths; asOf: string; costs: CoverCostReport }> = ({ paths, asOf, costs }) => {
+  const hasTerm = costs.periods.term !== null
+  return (
+    <section aria-labelledby="cover-costs">
+      <h2 id="cover-costs">Cover cost ledger</h2>
+      <p>
+        What filling gaps cost: additional hours paid to fill a seat (at the grade's hourly rate, once the week is published) and cover done in directed time
+        (no extra pay, but hours of someone's day).{' '}
+        <a href={`${paths.coverCostsCsv}?asOf=${asOf}`} download>
+          Download the cover cost ledger (CSV)
+        </a>
+      </p>
+      {costs.rows.length === 0 ? (
+        <p>No cover has cost anything this school year yet.</p>
+      ) : (
+        <>
+          <BarChart
+            caption="Additional pay for cover this school year, in pounds"
+            rows={perPerson(costs, (f) => (f.pence ?? 0) / 100)}
+            valueLabel="Pounds paid"
+            referenceLabel="(no line)"
+          />
+          <BarChart caption="Hours of cover this school year" rows={perPerson(costs, (f) => f.hours)} valueLabel="Hours" referenceLabel="(no line)" />
+        </>
+      )}
+      <RecordsTable
+        items={costs.totals}
+        scroll="Cover cost totals"
+        caption={<>Cover costs by kind as of {longDate(asOf)}</>}
+        columns={['Kind', 'This week', ...(hasTerm ? ['This term'] : []), 'This school year']}
+        row={(t) => (
+          <>
+            <th scope="row">{COST_KIND_LABELS[t.kind] ?? t.kind}</th>
+            <td>{costText(t.week)}</td>
+            {hasTerm ? <td>{costText(t.term)}</td> : null}
+            <td>{costText(t.year)}</td>
+          </>
+        )}
+      />
+      <RecordsTable
+        items={costs.rows}
+        empty="Nobody yet."
+        scroll="Cover cost ledger table"
+        caption={<>Cover cost ledger per person as of {longDate(asOf)}</>}
+        columns={['Person', 'Kind', 'This week', ...(hasTerm ? ['This term'] : []), 'This school year']}
+        row={(r) => (
+          <>
+            <th scope="row">{r.who.name}</th>
+            <td>{COST_KIND_LABELS[r.kind] ?? r.kind}</td>
+            <td>{costText(r.week)}</td>
+            {hasTerm ? <td>{costText(r.term)}</td> : null}
+            <td>{costText(r.year)}</td>
+          </>
+        )}
+      />
+    </section>
+  )
+}

@@ -7,7 +7,15 @@ import { ManagerLayout, type PageFrame } from './layout.js'
 import { RecordsTable } from '../../ui/tables.js'
 
 export const GRADE_FORM = 'grade'
-export const GRADE_LABELS: Record<string, string> = { code: 'Short name', name: 'Name', dutyKinds: 'Work this grade may be given' }
+export const GRADE_LABELS: Record<string, string> = {
+  code: 'Short name',
+  name: 'Name',
+  dutyKinds: 'Work this grade may be given',
+  hourlyRate: 'Hourly rate (£)',
+}
+
+/** A rate as pay reads: "£13.69 an hour". */
+export const rateText = (rate: number | null) => (rate === null ? 'Not set' : `£${rate.toFixed(2)} an hour`)
 
 /** A grade's fields, the same on its add form and its Edit page. */
 export const GradeFields: FC<{ form: string; state: FormState }> = ({ form, state }) => (
@@ -17,6 +25,14 @@ export const GradeFields: FC<{ form: string; state: FormState }> = ({ form, stat
       <TextField form={form} state={state} name="name" label={GRADE_LABELS.name as string} hint='e.g. "Grade 4 (NJC 9-17)"' required />
     </div>
     <CheckboxGroup form={form} state={state} name="dutyKinds" label={GRADE_LABELS.dutyKinds as string} options={optionsOf(WORK_KIND_LABELS)} />
+    <TextField
+      form={form}
+      state={state}
+      name="hourlyRate"
+      label={GRADE_LABELS.hourlyRate as string}
+      hint="Pounds an hour for additional hours, e.g. 13.69 (NJC scale 5 is about £26,421 a year over 52.14 weeks of 37 hours); leave empty if not paid by the hour"
+      inputmode="decimal"
+    />
   </>
 )
 
@@ -32,12 +48,13 @@ export const GradesPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; grade
         items={grades}
         empty="No grades yet."
         caption="Grades and the work each allows"
-        columns={['Short name', 'Name', 'May be given']}
+        columns={['Short name', 'Name', 'May be given', 'Hourly rate']}
         row={(g) => (
           <>
             <th scope="row">{g.code}</th>
             <td>{g.name}</td>
             <td>{g.dutyKinds.length === 0 ? 'Nothing' : g.dutyKinds.map((k) => WORK_KIND_LABELS[k]).join(', ')}</td>
+            <td>{rateText(g.hourlyRate)}</td>
           </>
         )}
         edit={(g) => ({ href: frame.paths.edit(frame.paths.grades, g.id), context: `grade ${g.code}` })}

@@ -204,7 +204,7 @@ export const WeekPage: FC<WeekPageProps> = ({
         <h2 id="by-post">By duty post</h2>
         <PostsGrid model={model} caption={caption('Duty posts by day')} actions={{ paths, monday }} generated={generated} />
       </section>
-      <ReasonsSection groups={model.reasonGroups} paths={paths} />
+      <ReasonsSection groups={model.reasonGroups} paths={paths} gapsHref={paths.gaps(monday)} />
       {generated && supply ? <BookSupplySection offer={supply} paths={paths} monday={monday} /> : null}
       <section aria-labelledby="by-person">
         <h2 id="by-person">By person</h2>
@@ -242,7 +242,7 @@ const WeekNav: FC<{ paths: Paths; monday: string; previous: WeekStep; next: Week
   </nav>
 )
 
-const ProblemSummary: FC<{ problem: { title: string; details: string[] } }> = ({ problem }) => (
+export const ProblemSummary: FC<{ problem: { title: string; details: string[] } }> = ({ problem }) => (
   <div class="error-summary" role="alert" tabindex={-1}>
     <h2>{problem.title}</h2>
     {problem.details.length > 0 ? (

@@ -38,11 +38,14 @@ const ReasonList: FC<{ groups: ReasonGroup[]; paths: ManagerPaths }> = ({ groups
 )
 
 /** Why seats are unfilled, by cause: its own region under the grid. */
-export const ReasonsSection: FC<{ groups: ReasonGroup[]; paths: ManagerPaths }> = ({ groups, paths }) =>
+export const ReasonsSection: FC<{ groups: ReasonGroup[]; paths: ManagerPaths; gapsHref: string }> = ({ groups, paths, gapsHref }) =>
   groups.length === 0 ? null : (
     <section aria-labelledby="why-unfilled">
       <h2 id="why-unfilled">Why seats are unfilled</h2>
       <ReasonList groups={groups} paths={paths} />
+      <p>
+        <a href={gapsHref}>What would fill these seats, and what each way costs</a>
+      </p>
     </section>
   )
 
