@@ -10,6 +10,8 @@ import { resumeJobs, runJob, startableJobs } from './jobs.js'
 type Settle = { resolve: (draft: WeekDraft | undefined) => void; reject: (err: unknown) => void }
 
 export class JobDispatcher implements JobQueue {
+  /** a worker thread is ended to stop its solve */
+  readonly stopsRunning = true
   private readonly started = new Set<string>()
   private readonly waiting = new Map<string, Settle[]>()
   /** Jobs whose solve is still stoppable, by id. */
@@ -24,6 +26,11 @@ export class JobDispatcher implements JobQueue {
     const resumed = await resumeJobs(this.deps)
     this.kick()
     return resumed
+  }
+
+  /** The job is stored already: it starts once its school's earlier jobs have ended. */
+  async start(_id: string): Promise<void> {
+    this.kick()
   }
 
   kick(): void {

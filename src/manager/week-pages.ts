@@ -121,7 +121,7 @@ export async function weekPage(
       changes: data.changes,
       receipts: data.receipts,
       job,
-      stoppable: pc.ctx.jobs !== undefined,
+      stoppable: pc.ctx.jobs?.stopsRunning === true,
     }),
     options.status ?? 200,
   )
