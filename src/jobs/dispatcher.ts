@@ -19,7 +19,15 @@ export class JobDispatcher implements JobQueue {
   private scanning: Promise<void> | undefined
   private scanAgain = false
 
-  constructor(private readonly deps: Deps) {}
+  /** staff at or above which a week is left to the background; unset, WAIT_FOR_JOBS_UP_TO_STAFF */
+  readonly backgroundFromStaff: number | undefined
+
+  constructor(
+    private readonly deps: Deps,
+    options: { backgroundFromStaff?: number | undefined } = {},
+  ) {
+    this.backgroundFromStaff = options.backgroundFromStaff
+  }
 
   /** Queues again what a previous process left running, then starts what may start. */
   async resume(): Promise<number> {

@@ -21,7 +21,10 @@ export async function decideLeave(pc: PageContext, id: string, action: 'approve'
     }
     const outcome = await approveLeave(pc.ctx, pc.schoolId, id, version)
     const failed = outcome.replanFailures.map((f) => `The week of ${f.week} could not be re-planned: ${f.detail}`).join(' ')
-    return leavePage(pc, { replanned: outcome.replans.map((d) => d.rota.week), ...(failed ? { alert: failed } : {}) })
+    return leavePage(pc, {
+      replanned: [...outcome.replans.map((d) => d.rota.week), ...outcome.replanJobs.map((j) => j.week)].sort(),
+      ...(failed ? { alert: failed } : {}),
+    })
   } catch (err) {
     return leavePage(pc, { alert: problemText(err), status: 409 })
   }

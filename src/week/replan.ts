@@ -3,13 +3,15 @@
 // again with its published rota as `previous`, so the solver keeps every assignment the
 // absence does not force out, and the draft lists per person what was removed and added. The
 // manager reviews it and publishes it like any draft (week-publish.ts). Past weeks are history
-// and are never re-planned.
+// and are never re-planned. Each re-plan is a stored job, as a generate is (jobs/jobs.ts): a
+// small week answers with its draft at once, a big one with its job, solved in the background.
 import { sql } from 'kysely'
 import type { WriteContext } from '../platform/deps.js'
 import { ProblemError } from '../platform/http/problem.js'
 import { createAbsence, getAbsence, type AbsenceInput, type AbsenceWithDetail } from './absences.js'
 import { todayAtSchool } from '../platform/school-today.js'
-import { generateDraft, type WeekDraft } from './generate.js'
+import type { WeekDraft } from './generate.js'
+import { generateThroughJob, type SolveJob } from '../jobs/jobs.js'
 import { loadWeekRotas } from './rotas.js'
 import { hasSchoolDay } from './school-week.js'
 import { tellManagersOfGaps, type GapWeek } from '../notifications/managers.js'
@@ -24,6 +26,8 @@ export interface ReplanFailure {
 export interface ReplanOutcome {
   /** one re-plan draft per week whose published rota the absence clashes with */
   replans: WeekDraft[]
+  /** weeks too big to wait for: their re-plan solves in the background, and each job says when its draft is there */
+  replanJobs: SolveJob[]
   replanFailures: ReplanFailure[]
 }
 
@@ -60,11 +64,14 @@ export interface ReplanToTell extends ReplanOutcome {
 /** replanWeeksFor without its message to managers. */
 export async function replanUntold(ctx: WriteContext, schoolId: string, absenceId: string): Promise<ReplanToTell> {
   const absence = await getAbsence(ctx.store, schoolId, absenceId)
-  const outcome: ReplanOutcome = { replans: [], replanFailures: [] }
-  // One week after another: each generate reads the ledgers the previous weeks left.
+  const outcome: ReplanOutcome = { replans: [], replanJobs: [], replanFailures: [] }
+  // One week after another: each generate reads the ledgers the previous weeks left (a school's
+  // jobs run one at a time, oldest first, so background ones keep this order too).
   for (const week of await weeksClashingWith(ctx, schoolId, absence)) {
     try {
-      outcome.replans.push(await generateDraft(ctx, schoolId, week, { kind: 'replan', absenceId }))
+      const made = await replanWeek(ctx, schoolId, week, absenceId)
+      if ('draft' in made) outcome.replans.push(made.draft)
+      else outcome.replanJobs.push(made.job)
     } catch (err) {
       const problem = err instanceof ProblemError ? err.problem : undefined
       outcome.replanFailures.push({
@@ -86,14 +93,21 @@ export async function replanUntold(ctx: WriteContext, schoolId: string, absenceI
   return { ...outcome, who, from: absence.startDate, gaps }
 }
 
+const replanWeek = (ctx: WriteContext, schoolId: string, week: string, absenceId: string) =>
+  generateThroughJob(ctx, schoolId, week, { kind: 'replan', absenceId })
+
 /** Also for an absence that was changed: re-plans every week it now clashes with. */
-export async function replanForAbsence(ctx: WriteContext, schoolId: string, absenceId: string): Promise<WeekDraft[]> {
+export async function replanForAbsence(ctx: WriteContext, schoolId: string, absenceId: string): Promise<{ replans: WeekDraft[]; jobs: SolveJob[] }> {
   const absence = await getAbsence(ctx.store, schoolId, absenceId)
   const weeks = await weeksClashingWith(ctx, schoolId, absence)
-  const drafts: WeekDraft[] = []
+  const made: { replans: WeekDraft[]; jobs: SolveJob[] } = { replans: [], jobs: [] }
   // One week after another: each generate reads the ledgers the previous weeks left.
-  for (const week of weeks) drafts.push(await generateDraft(ctx, schoolId, week, { kind: 'replan', absenceId }))
-  return drafts
+  for (const week of weeks) {
+    const one = await replanWeek(ctx, schoolId, week, absenceId)
+    if ('draft' in one) made.replans.push(one.draft)
+    else made.jobs.push(one.job)
+  }
+  return made
 }
 
 /**

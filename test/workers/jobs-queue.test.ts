@@ -71,4 +71,24 @@ describe('generates of big weeks on Workers go through the jobs queue', () => {
     expect((b.startedAt ?? '') >= (a.finishedAt ?? '~')).toBe(true)
     expect((await send('GET', `${week}/rota`)).body.draft.id).toBe(b.rotaId)
   })
+
+  it('re-plans a big week around an absence through the queue too, and the job stores the re-plan', async () => {
+    const { base, week, monday } = await schoolWithWeek('Replan Primary', 6)
+    const generated = await ended((await send('POST', `${week}/rota`)).headers.get('location') ?? '')
+    const view = await send('GET', `${week}/rota`)
+    const published = await send('POST', `${week}/rota/publish`, undefined, { 'if-match': view.headers.get('etag') ?? '' })
+    expect(published.body.rota.id).toBe(generated.rotaId)
+    const tuesday = LocalDate.parse(monday).plusDays(1).toString()
+    const holder = (published.body.rota.assignments as { staff: string; date: string }[]).find((a) => a.date === tuesday)?.staff
+
+    const absence = await send('POST', `${base}/absences`, { staff: holder, startDate: tuesday, reason: 'sickness' })
+    expect(absence.status).toBe(201)
+    expect(absence.body.replans).toEqual([])
+    const [job] = absence.body.replanJobs as Job[]
+    const replanned = await ended(`${base}/jobs/${job?.id}`)
+    expect(replanned.status).toBe('done')
+    const draft = (await send('GET', `${week}/rota`)).body.draft
+    expect(draft.id).toBe(replanned.rotaId)
+    expect((draft.assignments as { staff: string; date: string }[]).some((a) => a.staff === holder && a.date === tuesday)).toBe(false)
+  })
 })
