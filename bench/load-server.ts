@@ -49,6 +49,26 @@ function admin(root: string, env: NodeJS.ProcessEnv, args: string[]): string {
 
 const idAfterColon = (out: string) => out.trim().split(': ').pop() ?? ''
 
+/**
+ * A generate's answer followed to its end: a big week answers 202 with its job (Location), which
+ * is read until it has ended; the time is the solve's, not the 202's. Throws unless it ended done.
+ */
+export async function untilGenerated(origin: string, headers: Record<string, string>, res: Response): Promise<void> {
+  if (res.status !== 202) {
+    await res.arrayBuffer()
+    if (!res.ok) throw new Error(`generate: ${res.status}`)
+    return
+  }
+  const location = res.headers.get('location') ?? ''
+  await res.arrayBuffer()
+  for (;;) {
+    const job = (await (await fetch(`${origin}${location}`, { headers })).json()) as { status: string; error: string | null }
+    if (job.status === 'done') return
+    if (job.status !== 'queued' && job.status !== 'running') throw new Error(`generate ${job.status}: ${job.error ?? ''}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
 async function waitUntilUp(origin: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before answering`)
@@ -78,6 +98,8 @@ export async function startLoadServer(options: StartOptions): Promise<LoadServer
   const link = admin(options.root, env, ['create-manager', '--school', schoolId, '--email', 'bench@example.test', '--name', 'Bench Manager'])
   const signinToken = new URL(link.trim().split('\n').pop() ?? '').searchParams.get('token') ?? ''
 
+  // The worker-thread entry the server solves in (dist/solve-worker.mjs), as `npm start` builds it.
+  execFileSync(process.execPath, ['-e', "import('./scripts/build-js.mjs').then((m) => m.buildEntries())"], { cwd: options.root, stdio: 'inherit' })
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', 'src/node.ts'], {
     cwd: options.root,
     env,
@@ -111,7 +133,9 @@ export async function startLoadServer(options: StartOptions): Promise<LoadServer
     }
     await api('POST', '/import', options.scenario)
     const monday = options.scenario.week
-    const draft = await api('POST', `/weeks/${monday}/rota`)
+    await untilGenerated(origin, { cookie: managerCookie }, await api('POST', `/weeks/${monday}/rota`))
+    const draft = await api('GET', `/weeks/${monday}/rota`)
+    await draft.arrayBuffer()
     const published = (await (await api('POST', `/weeks/${monday}/rota/publish`, undefined, { 'if-match': draft.headers.get('etag') ?? '' })).json()) as {
       rota: { assignments: { staff: string }[] }
     }

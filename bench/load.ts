@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import type { Scenario } from '../solver/scenario.js'
 import { secondaryWeek } from './generate.js'
-import { startLoadServer, type LoadServer } from './load-server.js'
+import { startLoadServer, untilGenerated, type LoadServer } from './load-server.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const STAFF = 500
@@ -65,14 +65,15 @@ async function drive(url: string, headers: Record<string, string>, rate: number,
   }
 }
 
+/** A generate of the week, to its draft: a 500-staff week answers 202 and solves in a worker thread. */
 async function generateOnce(server: LoadServer): Promise<number> {
   const t0 = performance.now()
+  const headers = { cookie: server.managerCookie, origin: server.origin }
   const res = await fetch(`${server.origin}/api/schools/${server.schoolId}/weeks/${server.monday}/rota`, {
     method: 'POST',
-    headers: { cookie: server.managerCookie, origin: server.origin, 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json' },
   })
-  await res.arrayBuffer()
-  if (!res.ok && res.status !== 202) throw new Error(`generate: ${res.status}`)
+  await untilGenerated(server.origin, headers, res)
   return Math.round(performance.now() - t0)
 }
 

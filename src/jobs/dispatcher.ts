@@ -10,6 +10,8 @@ import { resumeJobs, runJob, startableJobs } from './jobs.js'
 type Settle = { resolve: (draft: WeekDraft | undefined) => void; reject: (err: unknown) => void }
 
 export class JobDispatcher implements JobQueue {
+  /** a worker thread is ended to stop its solve */
+  readonly stopsRunning = true
   private readonly started = new Set<string>()
   private readonly waiting = new Map<string, Settle[]>()
   /** Jobs whose solve is still stoppable, by id. */
@@ -17,13 +19,26 @@ export class JobDispatcher implements JobQueue {
   private scanning: Promise<void> | undefined
   private scanAgain = false
 
-  constructor(private readonly deps: Deps) {}
+  /** staff at or above which a week is left to the background; unset, WAIT_FOR_JOBS_UP_TO_STAFF */
+  readonly backgroundFromStaff: number | undefined
+
+  constructor(
+    private readonly deps: Deps,
+    options: { backgroundFromStaff?: number | undefined } = {},
+  ) {
+    this.backgroundFromStaff = options.backgroundFromStaff
+  }
 
   /** Queues again what a previous process left running, then starts what may start. */
   async resume(): Promise<number> {
     const resumed = await resumeJobs(this.deps)
     this.kick()
     return resumed
+  }
+
+  /** The job is stored already: it starts once its school's earlier jobs have ended. */
+  async start(_id: string): Promise<void> {
+    this.kick()
   }
 
   kick(): void {

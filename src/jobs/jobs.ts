@@ -11,7 +11,8 @@ import { conflict, notFound, ProblemError } from '../platform/http/problem.js'
 import type { SolveProgress } from '../../solver/budget.js'
 import { progressWriter } from './progress.js'
 import { generateDraft, requireMonday, type DraftControl, type DraftOrigin, type WeekDraft } from '../week/generate.js'
-import { plannedWeek, requireSchoolDay } from '../week/school-week.js'
+import { requireSchoolDay } from '../week/school-week.js'
+import { loadSchoolWeek } from '../setup/school-days.js'
 
 export interface SolveJob {
   id: string
@@ -55,14 +56,27 @@ export async function createJob(
   origin: DraftOrigin = { kind: 'generate' },
 ): Promise<{ job: SolveJob; staff: number }> {
   requireMonday(monday)
-  const { scenario, schoolWeek } = await plannedWeek(ctx.store, schoolId, monday)
+  // Only what the answer needs: the job's solve builds the week's scenario itself, and on Node
+  // building it twice held the event loop for a few hundred milliseconds of a 500-staff week.
+  const [schoolWeek, staff] = await Promise.all([loadSchoolWeek(ctx.store, schoolId, monday), staffCount(ctx.store, schoolId)])
   requireSchoolDay(schoolWeek)
   const id = ctx.newId('job')
   await ctx.store.db
     .insertInto('solve_jobs')
     .values({ id, school_id: schoolId, week: monday, origin: JSON.stringify(origin), actor: ctx.actor, status: 'queued', created_at: nowIso(ctx) })
     .execute()
-  return { job: await getJob(ctx.store, schoolId, id), staff: scenario.staff.length }
+  return { job: await getJob(ctx.store, schoolId, id), staff }
+}
+
+/** The people the week's scenario holds: every member of staff of the school, with their grade. */
+async function staffCount(store: Store, schoolId: string): Promise<number> {
+  const row = await store.db
+    .selectFrom('staff')
+    .innerJoin('grades', 'grades.id', 'staff.grade_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('staff.school_id', '=', schoolId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 export async function getJob(store: Store, schoolId: string, id: string): Promise<SolveJob> {
@@ -107,14 +121,16 @@ export async function pendingJob(store: Store, schoolId: string, week: string): 
 
 /**
  * Cancels a job that has not ended: a queued one never runs; a running one has its solve
- * stopped by the dispatcher running it, and stores no draft. A solve that runs in the request
- * (Workers, no dispatcher) cannot be stopped, nor one that has begun storing its draft.
+ * stopped by the dispatcher running it, and stores no draft. A solve on Workers (in the request
+ * or the queue consumer) cannot be stopped, nor one that has begun storing its draft.
  */
 export async function cancelJob(ctx: WriteContext, schoolId: string, id: string): Promise<SolveJob> {
   const job = await getJob(ctx.store, schoolId, id)
   if (job.status === 'running') {
-    if (!ctx.jobs)
-      throw conflict('this generate solves inside a request, which cannot be stopped; it finishes on its own, and the next generate replaces its draft')
+    if (!ctx.jobs?.stopsRunning)
+      throw conflict(
+        "this generate solves where it cannot be stopped (a Worker's request or queue consumer); it finishes on its own, and the next generate replaces its draft",
+      )
     if (!ctx.jobs.cancel(id)) throw conflict('the generate has finished solving and is storing its draft')
   } else if (job.status !== 'queued') throw conflict(`the generate has already ${job.status === 'cancelled' ? 'been cancelled' : 'ended'}`)
   await markCancelled(ctx, id, job.status)
@@ -176,6 +192,26 @@ async function finish(deps: Deps, id: string, end: Pick<Row, 'status' | 'rota_id
     .execute()
 }
 
+/**
+ * Marks failed a school's jobs "running" since before `startedBefore`: where nothing outlives
+ * a time limit (a Worker's queue consumer has 15 minutes), such a job's solve was ended by the
+ * platform (over its CPU or memory limit) and nothing will finish it, while it would keep the
+ * school's next job from starting.
+ */
+export async function failAbandoned(deps: Deps, schoolId: string, startedBefore: string): Promise<void> {
+  await deps.store.db
+    .updateTable('solve_jobs')
+    .set({
+      status: 'failed',
+      finished_at: nowIso(deps),
+      error: "the solve was ended before it answered (over the platform's time, CPU or memory limit); generate again",
+    })
+    .where('school_id', '=', schoolId)
+    .where('status', '=', 'running')
+    .where('started_at', '<', startedBefore)
+    .execute()
+}
+
 /** After a restart: what was running when the process stopped is queued again, in its place. */
 export async function resumeJobs(deps: Deps): Promise<number> {
   const result = await deps.store.db
@@ -186,15 +222,11 @@ export async function resumeJobs(deps: Deps): Promise<number> {
   return Number(result.numUpdatedRows)
 }
 
-/** Queued jobs that may start now: the oldest of each school that has none running. */
-export async function startableJobs(store: Store): Promise<string[]> {
-  const rows = await store.db
-    .selectFrom('solve_jobs')
-    .select(['id', 'school_id', 'status'])
-    .where('status', 'in', ['queued', 'running'])
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute()
+/** Queued jobs that may start now: the oldest of each school (or of the one school) that has none running. */
+export async function startableJobs(store: Store, schoolId?: string): Promise<string[]> {
+  let q = store.db.selectFrom('solve_jobs').select(['id', 'school_id', 'status']).where('status', 'in', ['queued', 'running'])
+  if (schoolId !== undefined) q = q.where('school_id', '=', schoolId)
+  const rows = await q.orderBy('created_at').orderBy('id').execute()
   const taken = new Set(rows.filter((r) => r.status === 'running').map((r) => r.school_id))
   const out: string[] = []
   for (const r of rows) {
@@ -207,8 +239,9 @@ export async function startableJobs(store: Store): Promise<string[]> {
 
 /**
  * A generate as the API and the pages ask for it: a job recorded, then, for a week up to
- * WAIT_FOR_JOBS_UP_TO_STAFF, its draft once solved; for a bigger one the job itself, at once,
- * to follow at its URL. Without a background runner (Workers) the job runs in the request.
+ * WAIT_FOR_JOBS_UP_TO_STAFF (or the runner's own bound), its draft once solved; for a bigger
+ * one the job itself, at once, to follow at its URL. Without a background runner the job runs
+ * in the request. Re-plans come the same way (week/replan.ts), as a `replan` origin.
  */
 export async function generateThroughJob(
   ctx: WriteContext,
@@ -218,11 +251,11 @@ export async function generateThroughJob(
 ): Promise<{ draft: WeekDraft } | { job: SolveJob }> {
   const { job, staff } = await createJob(ctx, schoolId, monday, origin)
   const queue = ctx.jobs
-  const draft = !queue ? await runJob(ctx, job.id) : staff >= WAIT_FOR_JOBS_UP_TO_STAFF ? undefined : ((await queue.wait(job.id)) as WeekDraft | undefined)
-  if (draft) return { draft }
-  if (queue && staff >= WAIT_FOR_JOBS_UP_TO_STAFF) {
-    queue.kick()
+  if (queue && staff >= (queue.backgroundFromStaff ?? WAIT_FOR_JOBS_UP_TO_STAFF)) {
+    await queue.start(job.id)
     return { job: await getJob(ctx.store, schoolId, job.id) }
   }
+  const draft = queue ? ((await queue.wait(job.id)) as WeekDraft | undefined) : await runJob(ctx, job.id)
+  if (draft) return { draft }
   throw conflict('the generate was cancelled')
 }

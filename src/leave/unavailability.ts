@@ -217,7 +217,7 @@ export async function decideUnavailability(
   const mark = await getUnavailability(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, mark.version, 'the unavailability')
   const answered = await answer(ctx, schoolId, mark, decision === 'approve' ? 'approved' : 'declined')
-  if (decision === 'decline') return { mark: answered, replans: [], replanFailures: [] }
+  if (decision === 'decline') return { mark: answered, replans: [], replanJobs: [], replanFailures: [] }
   const weeks = await weeksClashingWith(ctx, schoolId, clashOf(answered))
   return { mark: answered, ...(await replanWeeks(ctx, schoolId, weeks, { kind: 'replan', unavailabilityId: id }, 'The time is approved')) }
 }

@@ -20,7 +20,10 @@ export async function decideLeave(pc: PageContext, id: string, action: 'approve'
       return redirect((await frameOf(pc)).paths.leave, 'leave-declined')
     }
     const outcome = await approveLeave(pc.ctx, pc.schoolId, id, version)
-    return leavePage(pc, { replanned: outcome.replans.map((d) => d.rota.week), ...replanAlert(outcome.replanFailures) })
+    return leavePage(pc, {
+      replanned: [...outcome.replans.map((d) => d.rota.week), ...outcome.replanJobs.map((j) => j.week)].sort(),
+      ...replanAlert(outcome.replanFailures),
+    })
   } catch (err) {
     return leavePage(pc, { alert: problemText(err), status: 409 })
   }

@@ -80,6 +80,7 @@ export async function coverCreated(
 ): Promise<PageResult> {
   const replans: ReplanSummary[] = [
     ...outcome.replans.map((d) => ({ monday: d.rota.week, diff: d.diff, unfilled: d.rota.unfilled.reduce((n, u) => n + u.missing, 0) })),
+    ...outcome.replanJobs.map((j) => ({ monday: j.week, diff: null, unfilled: 0, solving: true })),
     ...outcome.replanFailures.map((f) => ({ monday: f.week, diff: null, unfilled: 0, failure: `${f.title}. ${f.detail}` })),
   ].sort((a, b) => a.monday.localeCompare(b.monday))
   const names = await codeNames(

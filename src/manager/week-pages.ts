@@ -123,7 +123,7 @@ export async function weekPage(
       receipts: data.receipts,
       supply: await supplyOffer(pc, data.model),
       job,
-      stoppable: pc.ctx.jobs !== undefined,
+      stoppable: pc.ctx.jobs?.stopsRunning === true,
     }),
     options.status ?? 200,
   )

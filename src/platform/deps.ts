@@ -28,14 +28,17 @@ export interface AppDeps {
   vapid?: VapidKeys
   /** where solves run; default: in the request (src/jobs/runner.ts), Node's server uses worker threads */
   solveRunner?: SolveRunner
-  /** runs stored generate jobs in the background (src/jobs/dispatcher.ts); unset, a generate runs its job in the request */
+  /** runs stored generate jobs in the background (src/jobs/dispatcher.ts, queue-jobs.ts); unset, a generate runs its job in the request */
   jobs?: JobQueue
 }
 
-/** The background runner of stored generate jobs, as the routes see it. */
+/**
+ * The background runner of stored generate jobs, as the routes see it: the dispatcher's worker
+ * threads on Node (src/jobs/dispatcher.ts), a Queue consumer on Workers (src/jobs/queue-jobs.ts).
+ */
 export interface JobQueue {
-  /** look for queued jobs that may start */
-  kick(): void
+  /** hands a stored queued job to the background, where it runs when its school is free */
+  start(id: string): Promise<void>
   /** the job's draft once it has run (undefined when it ended without one); rejects as the job failed */
   wait(id: string): Promise<unknown>
   /**
@@ -43,6 +46,10 @@ export interface JobQueue {
    * false otherwise (then it is too late, or it is not solving here).
    */
   cancel(id: string): boolean
+  /** whether a solve already under way can be stopped at all (a worker thread can; a Worker's isolate cannot) */
+  readonly stopsRunning: boolean
+  /** staff at or above which a week is left to the background (default WAIT_FOR_JOBS_UP_TO_STAFF) */
+  readonly backgroundFromStaff?: number | undefined
 }
 
 /** What the one who asked for a solve may do while it runs. */

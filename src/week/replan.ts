@@ -3,7 +3,8 @@
 // again with its published rota as `previous`, so the solver keeps every assignment the
 // absence does not force out, and the draft lists per person what was removed and added. The
 // manager reviews it and publishes it like any draft (week-publish.ts). Past weeks are history
-// and are never re-planned.
+// and are never re-planned. Each re-plan is a stored job, as a generate is (jobs/jobs.ts): a
+// small week answers with its draft at once, a big one with its job, solved in the background.
 import { sql } from 'kysely'
 import { LocalDate } from '@js-joda/core'
 import type { Weekday } from '../../solver/scenario.js'
@@ -11,7 +12,8 @@ import type { WriteContext } from '../platform/deps.js'
 import { ProblemError } from '../platform/http/problem.js'
 import { createAbsence, getAbsence, type AbsenceInput, type AbsenceWithDetail } from './absences.js'
 import { todayAtSchool } from '../platform/school-today.js'
-import { generateDraft, type DraftOrigin, type WeekDraft } from './generate.js'
+import type { DraftOrigin, WeekDraft } from './generate.js'
+import { generateThroughJob, type SolveJob } from '../jobs/jobs.js'
 import { loadWeekRotas } from './rotas.js'
 import { hasSchoolDay } from './school-week.js'
 import { tellManagersOfGaps, type GapWeek } from '../notifications/managers.js'
@@ -26,6 +28,8 @@ export interface ReplanFailure {
 export interface ReplanOutcome {
   /** one re-plan draft per week whose published rota the absence clashes with */
   replans: WeekDraft[]
+  /** weeks too big to wait for: their re-plan solves in the background, and each job says when its draft is there */
+  replanJobs: SolveJob[]
   replanFailures: ReplanFailure[]
 }
 
@@ -82,15 +86,18 @@ export async function replanUntold(ctx: WriteContext, schoolId: string, absenceI
 }
 
 /**
- * Re-plans each week in turn (each generate reads the ledgers the previous weeks left), and
+ * Re-plans each week in turn (each generate reads the ledgers the previous weeks left; a
+ * school's jobs run one at a time, oldest first, so background ones keep this order too), and
  * reports a week it could not re-plan instead of failing: the change that called for the
  * re-plan (`done`, e.g. "The absence is recorded") is saved already, and the week's page retries.
  */
 export async function replanWeeks(ctx: WriteContext, schoolId: string, weeks: readonly string[], origin: DraftOrigin, done: string): Promise<ReplanOutcome> {
-  const outcome: ReplanOutcome = { replans: [], replanFailures: [] }
+  const outcome: ReplanOutcome = { replans: [], replanJobs: [], replanFailures: [] }
   for (const week of weeks) {
     try {
-      outcome.replans.push(await generateDraft(ctx, schoolId, week, origin))
+      const made = await generateThroughJob(ctx, schoolId, week, origin)
+      if ('draft' in made) outcome.replans.push(made.draft)
+      else outcome.replanJobs.push(made.job)
     } catch (err) {
       const problem = err instanceof ProblemError ? err.problem : undefined
       outcome.replanFailures.push({
@@ -103,14 +110,21 @@ export async function replanWeeks(ctx: WriteContext, schoolId: string, weeks: re
   return outcome
 }
 
+const replanWeek = (ctx: WriteContext, schoolId: string, week: string, absenceId: string) =>
+  generateThroughJob(ctx, schoolId, week, { kind: 'replan', absenceId })
+
 /** Also for an absence that was changed: re-plans every week it now clashes with. */
-export async function replanForAbsence(ctx: WriteContext, schoolId: string, absenceId: string): Promise<WeekDraft[]> {
+export async function replanForAbsence(ctx: WriteContext, schoolId: string, absenceId: string): Promise<{ replans: WeekDraft[]; jobs: SolveJob[] }> {
   const absence = await getAbsence(ctx.store, schoolId, absenceId)
   const weeks = await weeksClashingWith(ctx, schoolId, absenceClash(absence))
-  const drafts: WeekDraft[] = []
+  const made: { replans: WeekDraft[]; jobs: SolveJob[] } = { replans: [], jobs: [] }
   // One week after another: each generate reads the ledgers the previous weeks left.
-  for (const week of weeks) drafts.push(await generateDraft(ctx, schoolId, week, { kind: 'replan', absenceId }))
-  return drafts
+  for (const week of weeks) {
+    const one = await replanWeek(ctx, schoolId, week, absenceId)
+    if ('draft' in one) made.replans.push(one.draft)
+    else made.jobs.push(one.job)
+  }
+  return made
 }
 
 /** A time someone cannot work: the days from `from` to `to` (null: no end), on one weekday only if given, whole days or between the times. */

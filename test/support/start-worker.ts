@@ -140,3 +140,15 @@ export async function startWorker(
   }
   return { url, fetch: fetchPath, output: () => log, stop, auth: { cookie, origin: url } }
 }
+
+/** One request as the signed-in tester, a JSON body if given; the answer's JSON parsed, or its text. */
+export async function sendAs(worker: RunningWorker, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await worker.fetch(path, {
+    method,
+    headers: { ...worker.auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  const json = (res.headers.get('content-type') ?? '').includes('json')
+  return { status: res.status, headers: res.headers, body: text && json ? JSON.parse(text) : text }
+}

@@ -32,13 +32,15 @@ describe('absences', () => {
       version: 1,
       createdAt: '2026-11-23T09:00:00.000Z',
       replans: [],
+      replanJobs: [],
       replanFailures: [],
     })
     const url = `${base}/absences/${created.body.id}`
     const updated = await api.json('PUT', url, { staff: staffId, startDate: '2026-11-24', startTime: '08:00', endTime: '12:00', reason: 'medical' })
     expect(updated.body).toMatchObject({ endDate: '2026-11-24', startTime: '08:00', endTime: '12:00', reason: 'medical', detail: null, version: 2 })
-    const { replans, replanFailures, ...absence } = updated.body
+    const { replans, replanJobs, replanFailures, ...absence } = updated.body
     expect(replans).toEqual([])
+    expect(replanJobs).toEqual([])
     expect(replanFailures).toEqual([])
     expect((await api.json('GET', url)).body).toEqual(absence)
     expect((await api.request('DELETE', url)).status).toBe(204)

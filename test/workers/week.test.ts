@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LocalDate, TemporalAdjusters, DayOfWeek } from '@js-joda/core'
 import { tinyScenario } from '../support/week.js'
-import { startWorker, type RunningWorker } from '../support/start-worker.js'
+import { sendAs, startWorker, type RunningWorker } from '../support/start-worker.js'
 
 let worker: RunningWorker
 beforeAll(async () => {
@@ -14,16 +14,7 @@ afterAll(async () => {
   await worker?.stop()
 })
 
-async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { ...worker.auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const text = await res.text()
-  const json = (res.headers.get('content-type') ?? '').includes('json')
-  return { status: res.status, headers: res.headers, body: text && json ? JSON.parse(text) : text }
-}
+const send = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => sendAs(worker, method, path, body, headers)
 
 describe('the week on Workers with D1', () => {
   it('set up, generate, publish, absence, re-plan, publish; then the reports', async () => {

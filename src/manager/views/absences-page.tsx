@@ -30,6 +30,8 @@ export interface ReplanSummary {
   unfilled: number
   /** why the week could not be re-planned; the absence is recorded all the same */
   failure?: string | undefined
+  /** the week is big enough that its re-plan is solving in the background */
+  solving?: boolean | undefined
 }
 
 /** What the cover's codes are called; see src/week/code-names.ts. */
@@ -60,6 +62,8 @@ export const CoverCreated: FC<ReplansShown & { weekHref: (monday: string) => str
           <h3>Week of {longDate(r.monday)}</h3>
           {r.failure !== undefined ? (
             <p role="alert">This week could not be re-planned: {r.failure} Open the week to generate it again.</p>
+          ) : r.solving ? (
+            <p>The re-plan of this week is being worked out in the background; its page shows the changes when they are ready.</p>
           ) : r.diff && r.diff.people.length > 0 ? (
             <ul>
               {r.diff.people.map((p) => (
