@@ -18,7 +18,7 @@ import { explainUnfilled } from './explain.js'
 import { improveFairness } from './fairness.js'
 import { exchange, fillGreedily } from './greedy.js'
 import { compare, solveGroup } from './group-lp.js'
-import type { Tally } from './group-lp.js'
+import type { GroupContext, Tally } from './group-lp.js'
 import { placePins } from './pins.js'
 import { ROTA_FORMAT } from './scenario.js'
 import type { Assignment, Rota, Scenario } from './scenario.js'
@@ -104,24 +104,8 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   const augment = budget.allows('seat pass') ? augmentSeats(week, state, pinSet, previous, { ...AUGMENT, checks: budget.cap(AUGMENT.checks) }) : undefined
   budget.settle('seat pass')
   restore()
-  // With the seats settled, chains of hand-overs put back what the direct repair could not.
-  budget.at('re-plan chains')
-  const chains =
-    previous.size > 0 && budget.allows('re-plan chains')
-      ? restoreByChains(week, state, pinSet, previous, { ...RESTORE_CHAINS, checks: budget.cap(RESTORE_CHAINS.checks) })
-      : undefined
-  tally.restored += chains?.restored ?? 0
-  budget.settle('re-plan chains')
-  budget.at('fairness')
-  if (budget.allows('fairness')) {
-    const fair = improveFairness(week, state, pinSet, previous, { checks: budget.cap(FAIRNESS_CHECKS), chains: FAIRNESS_CHAINS })
-    tally.fairnessChains = fair.chains
-    tally.fairnessChecks = fair.checks
-  }
-  budget.settle('fairness')
-  budget.at('preferences')
-  if (budget.allows('preferences')) tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, budget.cap(PREFERENCE_CHECKS)).moves
-  budget.settle('preferences')
+  const chains = restoreThroughChains(ctx)
+  fairnessThenPreferences(ctx)
   // A hand-over for fairness can leave its giver free for an empty seat: nobody who could take
   // one may be left out, or the reason would send the manager to ease a limit for nothing.
   budget.at('greedy fill')
@@ -141,6 +125,32 @@ export function solve(given: Scenario, options: SolveOptions = {}): Rota {
   }
   budget.at('done')
   return rota
+}
+
+/** With the seats settled, chains of hand-overs put back what the direct repair could not. */
+function restoreThroughChains({ week, state, pinSet, previous, tally, budget }: GroupContext): ReturnType<typeof restoreByChains> | undefined {
+  budget.at('re-plan chains')
+  const chains =
+    previous.size > 0 && budget.allows('re-plan chains')
+      ? restoreByChains(week, state, pinSet, previous, { ...RESTORE_CHAINS, checks: budget.cap(RESTORE_CHAINS.checks) })
+      : undefined
+  tally.restored += chains?.restored ?? 0
+  budget.settle('re-plan chains')
+  return chains
+}
+
+/** The two objectives below seats and stability, in the format's order: fairness, then preferences. */
+function fairnessThenPreferences({ week, state, pinSet, previous, tally, budget }: GroupContext): void {
+  budget.at('fairness')
+  if (budget.allows('fairness')) {
+    const fair = improveFairness(week, state, pinSet, previous, { checks: budget.cap(FAIRNESS_CHECKS), chains: FAIRNESS_CHAINS })
+    tally.fairnessChains = fair.chains
+    tally.fairnessChecks = fair.checks
+  }
+  budget.settle('fairness')
+  budget.at('preferences')
+  if (budget.allows('preferences')) tally.preferenceMoves = honourPreferences(week, state, pinSet, previous, budget.cap(PREFERENCE_CHECKS)).moves
+  budget.settle('preferences')
 }
 
 /** Every figure the passes count, at nought. */

@@ -150,7 +150,7 @@ describe("a manager's rejection", () => {
 
   it('re-plans nothing when no week was planned while the absence stood', async () => {
     const { report } = await reportAbsence(asNia, SCHOOL, nia, { ...tomorrow, startDate: '2027-03-01', endDate: '2027-03-01' })
-    expect(await rejectReport(w.ctx, SCHOOL, report.absenceId ?? '')).toEqual({ replans: [], replanFailures: [] })
+    expect(await rejectReport(w.ctx, SCHOOL, report.absenceId ?? '')).toEqual({ replans: [], replanJobs: [], replanFailures: [] })
   })
 
   it('is only for absences staff reported: one a manager recorded is not found', async () => {

@@ -40,7 +40,7 @@ afterAll(async () => {
 describe('a grade edited on its page', () => {
   it('opens with what is saved, ticked and filled in, and the version it was read at', async () => {
     const form = formOf(htmlOf(await editGradePage(pc, await gradeId('G4'))), 'Save grade')
-    expect(form).toEqual({ version: '1', code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch', 'cover', 'event'] })
+    expect(form).toEqual({ version: '1', code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch', 'cover', 'event'], hourlyRate: '' })
   })
 
   it('saves through the grade use case and goes back to the list saying so', async () => {

@@ -31,7 +31,7 @@ describe('the API on Workers with D1', () => {
     expect((await send('GET', `/api/organisations/${org.body.id}`)).body).toEqual(org.body)
     expect((await send('GET', `/api/schools/${school.body.id}`)).body).toEqual(school.body)
     const read = await send('GET', `/api/schools/${school.body.id}/grades/${grade.body.id}`)
-    expect(read.body).toEqual({ id: grade.body.id, code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch'], version: 1 })
+    expect(read.body).toEqual({ id: grade.body.id, code: 'G4', name: 'Grade 4', dutyKinds: ['break', 'lunch'], hourlyRate: null, version: 1 })
     expect(read.headers.get('etag')).toBe('"1"')
   })
 
