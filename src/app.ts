@@ -34,6 +34,7 @@ import { swapRoutes } from './swaps/swaps.routes.js'
 import { offerRoutes } from './offers/offers.routes.js'
 import { leaveRoutes } from './leave/leave.routes.js'
 import { weekRoutes } from './week/week.routes.js'
+import { wetDayRoutes } from './week/wet-days.routes.js'
 import { jobRoutes } from './jobs/jobs.routes.js'
 import { notifyOnPublish } from './notifications/on-publish.js'
 
@@ -92,6 +93,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', weekRoutes)
   app.route('/api', jobRoutes)
   app.route('/api', absenceReplanRoutes)
+  app.route('/api', wetDayRoutes)
   app.route('/api', swapRoutes)
   // Open cover and leave: a manager's side under the school, a member of staff's under /api/me.
   app.route('/api', offerRoutes)

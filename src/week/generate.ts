@@ -18,7 +18,7 @@ import { lockPast, schoolNow, withoutPastGaps } from './past-work.js'
 import { diffRotas, insertDraftStatements, loadWeekRotas, staffCodes, type Placed, type RotaDiff, type StoredRota } from './rotas.js'
 
 /** Why a draft was made; kept in the draft's stats so the audit trail and the page can say so. */
-export type DraftOrigin = { kind: 'generate' } | { kind: 'replan'; absenceId: string }
+export type DraftOrigin = { kind: 'generate' } | { kind: 'replan'; absenceId: string } | { kind: 'wet-weather'; date: string; wet: boolean }
 
 /** A rota of the week as the API shows it: rota@1 fields plus where it stands. */
 export interface WeekRota {

@@ -1,5 +1,5 @@
 // The week as it is planned: its scenario with the days the term dates leave without pupils
-// added to `closed`. The seam is here rather than in the export on purpose: the exported file
+// added to `closed`, and its wet days' alternatives in their dry posts' places (wet-weather.ts). The seam is here rather than in the export on purpose: the exported file
 // (GET .../scenario) lists only the closures the school stored, because an import stores every
 // `closed` date as a closure, and a holiday written back as closures would outlive a change to
 // the term dates and break the import/export round trip. Generate, publish, the re-plan and the
@@ -9,6 +9,8 @@ import type { Scenario } from '../../solver/scenario.js'
 import { conflict } from '../platform/http/problem.js'
 import { exportScenario } from '../scenario/export.js'
 import { loadSchoolWeek, type SchoolWeek } from '../setup/school-days.js'
+import { loadWetWeek } from './wet-week.js'
+import { withWetWeather } from './wet-weather.js'
 
 export interface PlannedWeek {
   scenario: Scenario
@@ -21,8 +23,12 @@ export function withSchoolDays(scenario: Scenario, schoolWeek: SchoolWeek): Scen
 }
 
 export async function plannedWeek(store: Store, schoolId: string, monday: string): Promise<PlannedWeek> {
-  const [scenario, schoolWeek] = await Promise.all([exportScenario(store, schoolId, monday), loadSchoolWeek(store, schoolId, monday)])
-  return { scenario: withSchoolDays(scenario, schoolWeek), schoolWeek }
+  const [scenario, schoolWeek, wet] = await Promise.all([
+    exportScenario(store, schoolId, monday),
+    loadSchoolWeek(store, schoolId, monday),
+    loadWetWeek(store, schoolId, monday),
+  ])
+  return { scenario: withSchoolDays(withWetWeather(scenario, wet), schoolWeek), schoolWeek }
 }
 
 /** 409 for a week with nothing to plan: a rota there would send people in on a holiday. */

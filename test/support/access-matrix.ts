@@ -340,6 +340,11 @@ export const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: '/api/schools/{school}/swaps/swp_none/approve', ok: 404 },
   { method: 'POST', path: '/api/schools/{school}/swaps/swp_none/decline', ok: 404 },
   { method: 'POST', path: '/api/schools/{school}/absences/{id}/replan', resource: 'absence', ok: 200 },
+  // Wet weather: which days are wet, and the switch per day (the matrix school has no alternative
+  // post, so a switch makes no re-plan; the day is after the swap week, so never in the past).
+  { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/wet-days', ok: 200 },
+  { method: 'PUT', path: `/api/schools/{school}/wet-days/${AFTER_SWAP_WEEK}`, ok: 200 },
+  { method: 'DELETE', path: `/api/schools/{school}/wet-days/${AFTER_SWAP_WEEK}`, ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/reports/fairness', ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/reports/hours', ok: 200 },
 
