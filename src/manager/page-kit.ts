@@ -54,6 +54,9 @@ export const FLASH = {
   unpinned: 'Removed: re-generate the week for it to take effect.',
   'swap-approved': 'Swap approved: the published rota is changed, and both people see it on their phones and in their calendars.',
   'swap-declined': 'Swap declined: nothing changed.',
+  'wet-replanned': 'Wet weather is on: the re-plan below moves the people on duty to the wet-weather posts. Review it, then publish it to tell them.',
+  'dry-replanned': 'Back to dry weather: the re-plan below puts people back on their usual posts. Review it, then publish it to tell them.',
+  'weather-saved': 'Weather saved: the next Generate of the week plans with it.',
   'absence-rejected':
     'Rejected: the absence is deleted, and they see on their phone that it was rejected. Generate the week again to give them duties on those days.',
   'leave-declined': 'Declined: nothing changes, and they see the answer on their phone.',

@@ -389,6 +389,7 @@ export const ENDPOINTS: Endpoint[] = [
     'absences',
     'week/2026-11-23/pins',
     'week/2026-11-23/bars',
+    'week/2026-11-23/weather/2026-11-23',
   ].map((form): Endpoint => ({ method: 'POST', path: `/manage/{school}/${form}`, ok: 400, skip: ['none'] })),
   // Generate and publish say which version of the week the manager saw; without it, 428.
   { method: 'POST', path: '/manage/{school}/week/2026-11-23/generate', ok: 428, skip: ['none'] },

@@ -19,6 +19,7 @@ import type { SetupChange } from '../../week/setup-print.js'
 import { WeekSteps, type WeekStep } from './week-steps.js'
 import type { WeekReceipts } from '../../notifications/receipts.js'
 import { ReceiptsSection } from './week-receipts.js'
+import { WeatherSection, type WeekWeather } from './week-weather.js'
 
 export interface WeekStatus {
   /** the week's version: what a publish must name, so it publishes what was reviewed (a hidden field only: drafts and swaps move it too) */
@@ -55,6 +56,8 @@ export interface WeekPageProps {
   stoppable?: boolean | undefined
   /** who has seen the latest publish's changes, when it was a re-plan */
   receipts?: WeekReceipts | undefined
+  /** the wet-weather switches of the days still to come */
+  weather?: WeekWeather | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -146,7 +149,21 @@ const Status: FC<{ status: WeekStatus }> = ({ status }) => (
 
 type Paths = PageFrame['paths']
 
-export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previous, next, problem, swaps, changes = [], job, stoppable = false, receipts }) => {
+export const WeekPage: FC<WeekPageProps> = ({
+  frame,
+  model,
+  status,
+  diff,
+  previous,
+  next,
+  problem,
+  swaps,
+  changes = [],
+  job,
+  stoppable = false,
+  receipts,
+  weather,
+}) => {
   const paths = frame.paths
   const monday = model.monday
   const generated = status.showing !== 'none'
@@ -158,6 +175,7 @@ export const WeekPage: FC<WeekPageProps> = ({ frame, model, status, diff, previo
       {problem ? <ProblemSummary problem={problem} /> : null}
       {job ? <GeneratingNotice job={job} paths={paths} monday={monday} stoppable={stoppable} /> : null}
       <Status status={status} />
+      {weather ? <WeatherSection weather={weather} paths={paths} monday={monday} /> : null}
       {receipts ? <ReceiptsSection receipts={receipts} timezone={status.timezone} /> : null}
       {generated && (changes.length > 0 || model.unplanned > 0) ? (
         <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} />
