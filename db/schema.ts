@@ -121,6 +121,16 @@ export interface DutyPostsTable {
   skill_seats: Generated<string>
   priority: Generated<number>
   version: Generated<number>
+  /** the post this one replaces on wet days (same school), or null for a post that runs whatever the weather */
+  wet_weather_for: Generated<string | null>
+}
+
+/** A day a school switched to wet weather: its posts' wet-weather alternatives run that day. */
+export interface WetDaysTable {
+  school_id: string
+  date: string
+  marked_at: string
+  marked_by: string | null
 }
 
 export interface DutyPostSlotsTable {
@@ -267,6 +277,7 @@ export interface Database {
   duty_balances: DutyBalancesTable
   duty_posts: DutyPostsTable
   duty_post_slots: DutyPostSlotsTable
+  wet_days: WetDaysTable
   absences: AbsencesTable
   absence_details: AbsenceDetailsTable
   cover_requests: CoverRequestsTable

@@ -36,6 +36,7 @@ import { leaveRoutes } from './leave/leave.routes.js'
 import { supplyRoutes } from './supply/supply.routes.js'
 import { weekRoutes } from './week/week.routes.js'
 import { gapRoutes } from './week/gaps.routes.js'
+import { wetDayRoutes } from './week/wet-days.routes.js'
 import { jobRoutes } from './jobs/jobs.routes.js'
 import { notifyOnPublish } from './notifications/on-publish.js'
 
@@ -95,6 +96,7 @@ export function createApp(appDeps: AppDeps) {
   app.route('/api', gapRoutes)
   app.route('/api', jobRoutes)
   app.route('/api', absenceReplanRoutes)
+  app.route('/api', wetDayRoutes)
   app.route('/api', swapRoutes)
   // Open cover and leave: a manager's side under the school, a member of staff's under /api/me.
   app.route('/api', offerRoutes)

@@ -137,6 +137,8 @@ export const dutyPostForm: z.ZodType<DutyPostInput> = z
     peopleNeeded: text(required.pipe(wholeNumber(1, 1000))),
     skillSeats: text(seats.default({})),
     priority: text(wholeNumber(1, 5).default(3)),
+    // an empty choice is a post that runs whatever the weather
+    wetWeatherFor: text(z.string().nullable().default(null)),
   })
   .superRefine((v, ctx) => {
     const n = Object.values(v.skillSeats).reduce((a, b) => a + b, 0)

@@ -34,7 +34,18 @@ import { editAbsencePage, saveAbsence } from './absence-edit-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { linkMailPage, mailPersonalLinks } from './staff-link-mail-pages.js'
 import { authProblem } from '../auth/problems.js'
-import { cancelGenerate, decideSwap, generateWeek, overrideSeat, printPage, publishTheWeek, removeSeatOverride, thisWeek, weekPage } from './week-pages.js'
+import {
+  cancelGenerate,
+  decideSwap,
+  generateWeek,
+  overrideSeat,
+  printPage,
+  publishTheWeek,
+  removeSeatOverride,
+  switchDayWeather,
+  thisWeek,
+  weekPage,
+} from './week-pages.js'
 import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from './views/assets.js'
 import { SchoolsPage } from './views/home-page.js'
 import { managerPaths } from './views/paths.js'
@@ -242,6 +253,10 @@ function addWeekRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
   app.post(
     `${S}/week/:monday/gaps/fix`,
     form((p, v, _f, c) => fixGap(p, monday(c), v)),
+  )
+  app.post(
+    `${S}/week/:monday/weather/:date`,
+    form((p, v, _f, c) => switchDayWeather(p, monday(c), c.req.param('date') ?? '', v)),
   )
   app.post(
     `${S}/week/:monday/pins`,

@@ -55,6 +55,9 @@ export const FLASH = {
   unpinned: 'Removed: re-generate the week for it to take effect.',
   'swap-approved': 'Swap approved: the published rota is changed, and both people see it on their phones and in their calendars.',
   'swap-declined': 'Swap declined: nothing changed.',
+  'wet-replanned': 'Wet weather is on: the re-plan below moves the people on duty to the wet-weather posts. Review it, then publish it to tell them.',
+  'dry-replanned': 'Back to dry weather: the re-plan below puts people back on their usual posts. Review it, then publish it to tell them.',
+  'weather-saved': 'Weather saved: the next Generate of the week plans with it.',
   'absence-rejected':
     'Rejected: the absence is deleted, and they see on their phone that it was rejected. Each week planned around it is re-planned without it: review and publish it below.',
   'leave-declined': 'Declined: nothing changes, and they see the answer on their phone.',

@@ -13,7 +13,7 @@ import {
   type Closure,
   type ClosureInput,
 } from '../setup/calendar.js'
-import { getDutyPost, updateDutyPost, type DutyPost, type DutyPostInput } from '../setup/duty-posts.js'
+import { getDutyPost, listDutyPosts, updateDutyPost, type DutyPost, type DutyPostInput } from '../setup/duty-posts.js'
 import { getSlot, listSlots, slotUsers, updateSlot, type Slot, type SlotInput } from '../setup/slots.js'
 import { longDate } from '../ui/dates.js'
 import { saveEdit, showEdit, type Editable } from './edit-guard.js'
@@ -77,7 +77,15 @@ function postEdit(pc: PageContext, id: string): Editable<DutyPost, DutyPostInput
   const p = paths(pc)
   const action = p.edit(p.posts, id)
   const back = { href: p.posts, name: 'duty posts' }
-  const load = () => getDutyPost(pc.ctx.store, pc.schoolId, id)
+  // The posts it could stand in for on wet days; read with the post, so that the conflict page,
+  // which loads the post first, names the chosen one instead of showing its id.
+  let others: DutyPost[] = []
+  const load = async () => {
+    const [post, posts] = await Promise.all([getDutyPost(pc.ctx.store, pc.schoolId, id), all(listDutyPosts, pc.ctx.store, pc.schoolId)])
+    others = posts.filter((d) => d.id !== id)
+    return post
+  }
+  const postName = (postId: string) => others.find((d) => d.id === postId)?.name ?? postId
   return {
     what: (d) => `duty post ${d.name}`,
     whatTyped: (v) => `duty post ${one(v.name)}`,
@@ -94,14 +102,15 @@ function postEdit(pc: PageContext, id: string): Editable<DutyPost, DutyPostInput
       peopleNeeded: String(d.peopleNeeded),
       skillSeats: seatsText(d.skillSeats),
       priority: String(d.priority),
+      wetWeatherFor: d.wetWeatherFor ?? '',
     }),
     read: (values) => read(dutyPostForm, values),
     save: (input, ifMatch) => updateDutyPost(pc.ctx, pc.schoolId, id, input, ifMatch),
     labels: POST_LABELS,
-    show: named('kind', DUTY_KIND_LABELS),
+    show: (field, values) => (field === 'wetWeatherFor' ? values.map(postName).join(', ') : named('kind', DUTY_KIND_LABELS)(field, values)),
     page: async (state, status) => {
       const [post, slots] = await Promise.all([load(), all(listSlots, pc.ctx.store, pc.schoolId)])
-      return html(createElement(PostEditPage, { frame: await frameOf(pc), state, action, back, what: post.name, slots }), status)
+      return html(createElement(PostEditPage, { frame: await frameOf(pc), state, action, back, what: post.name, slots, others }), status)
     },
     refused: (alert, status) => dutyPostsPage(pc, undefined, status, alert),
     done: redirect(p.posts, 'post-saved'),

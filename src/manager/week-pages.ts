@@ -2,8 +2,8 @@
 // pins and bars) directly. The page shows the draft under review when there is one, else the
 // published rota, and the draft's difference from the published rota before it can replace it.
 import { createElement } from 'hono/jsx'
-import type { Scenario } from '../../solver/scenario.js'
-import { preconditionFailed, ProblemError } from '../platform/http/problem.js'
+import { datesOfWeek, type Scenario } from '../../solver/scenario.js'
+import { conflict, fieldError, invalid, preconditionFailed, ProblemError } from '../platform/http/problem.js'
 import { isMondayDate } from '../scenario/week-dates.js'
 import { plannedWeek } from '../week/school-week.js'
 import { approveSwap, declineSwap, listSwaps, type Swap } from '../swaps/swaps.js'
@@ -22,6 +22,10 @@ import { NoSchoolWeekPage } from './views/no-school-week.js'
 import type { FormValues } from './form-readers.js'
 import { frameOf, html, redirect, type PageContext, type PageResult } from './page-kit.js'
 import { buildWeekModel, type WeekModel } from './week-model.js'
+import type { WeekWeather } from './views/week-weather.js'
+import { loadWetWeek } from '../week/wet-week.js'
+import { switchWeather } from '../week/wet-days.js'
+import { todayAtSchool } from '../platform/school-today.js'
 import { mondayHere } from './weeks.js'
 import { schoolWeekNeighbours } from '../setup/school-days.js'
 import { supplyOffer } from './supply-pages.js'
@@ -56,6 +60,7 @@ export interface WeekData {
   changes: SetupChange[]
   /** who has seen the latest publish's changes, when it was a re-plan */
   receipts: WeekReceipts | undefined
+  weather: WeekWeather
 }
 
 export type NoWeek = { notReady: string } | { noSchoolDay: string }
@@ -71,12 +76,14 @@ export async function loadWeek(pc: PageContext, monday: string, show?: string): 
     if (err instanceof ProblemError && err.problem.status === 409) return { notReady: err.problem.detail ?? err.problem.title }
     throw err
   }
-  const [view, overrides, swaps, publications, receipts] = await Promise.all([
+  const [view, overrides, swaps, publications, receipts, wet, today] = await Promise.all([
     viewWeek(pc.ctx, pc.schoolId, monday),
     listOverrides(pc.ctx.store, pc.schoolId, monday),
     listSwaps(pc.ctx.store, pc.schoolId, monday),
     publicationCount(pc.ctx.store, pc.schoolId, monday),
     weekReceipts(pc.ctx.store, pc.schoolId, monday),
+    loadWetWeek(pc.ctx.store, pc.schoolId, monday),
+    todayAtSchool(pc.ctx.store, pc.ctx.clock, pc.schoolId),
   ])
   const showing: WeekStatus['showing'] = view.draft && !(show === 'published' && view.published) ? 'draft' : view.published ? 'published' : 'none'
   const rota = showing === 'draft' ? view.draft : showing === 'published' ? view.published : null
@@ -86,7 +93,7 @@ export async function loadWeek(pc: PageContext, monday: string, show?: string): 
     timezone: scenario.school.timezone,
     // The published rota is the week's latest publish, so its number is the count of publishes.
     published: view.published ? { publication: publications, publishedAt: view.published.publishedAt } : null,
-    draft: view.draft ? { createdAt: view.draft.createdAt, replan: (view.draft.stats.origin as { kind?: string } | undefined)?.kind === 'replan' } : null,
+    draft: view.draft ? { createdAt: view.draft.createdAt, replan: isReplan(view.draft.stats.origin) } : null,
     nextPublication: publications + 1,
     showing,
   }
@@ -94,8 +101,15 @@ export async function loadWeek(pc: PageContext, monday: string, show?: string): 
   const changes = print ? setupChanges(print, setupPrint(scenario)) : []
   // A proof is about the setup the rota was made from; once that changed it proves nothing.
   const shown = changes.length > 0 ? { ...model, proof: null } : model
-  return { scenario, model: shown, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes, receipts }
+  const weather: WeekWeather = {
+    alternatives: wet.alternatives,
+    days: model.days.filter((d) => !d.closed && d.date >= today).map((d) => ({ date: d.date, wet: wet.wetDates.includes(d.date), today: d.date === today })),
+  }
+  return { scenario, model: shown, status, view, swaps: swaps.filter((s) => s.stage === 'agreed'), changes, receipts, weather }
 }
+
+/** A draft made around something that happened (an absence, the weather), not by Generate. */
+const isReplan = (origin: unknown) => ['replan', 'wet-weather'].includes((origin as { kind?: string } | undefined)?.kind ?? '')
 
 export async function weekPage(
   pc: PageContext,
@@ -122,6 +136,7 @@ export async function weekPage(
       changes: data.changes,
       receipts: data.receipts,
       supply: await supplyOffer(pc, data.model),
+      weather: data.weather,
       job,
       stoppable: pc.ctx.jobs?.stopsRunning === true,
     }),
@@ -132,7 +147,10 @@ export async function weekPage(
 /** GET /week: this school week (or, at the weekend, the coming one). */
 export const thisWeek = async (pc: PageContext): Promise<PageResult> => redirect(managerPaths(pc.schoolId).week(await mondayHere(pc)))
 
-type WeekFlash = 'generated' | 'generating' | 'generate-cancelled' | 'published' | 'pinned' | 'barred' | 'unpinned' | 'swap-approved' | 'swap-declined'
+/** What an action may say instead of its usual flash, once it knows how it went. */
+const SAID = ['generating', 'generate-cancelled', 'wet-replanned', 'dry-replanned', 'weather-saved'] as const
+type Said = (typeof SAID)[number]
+type WeekFlash = 'generated' | 'published' | 'pinned' | 'barred' | 'unpinned' | 'swap-approved' | 'swap-declined' | Said
 
 /** Runs a week's button; the action may name a different outcome to say than `flash`. */
 async function weekAction(pc: PageContext, monday: string, action: () => Promise<unknown>, flash: WeekFlash): Promise<PageResult> {
@@ -144,7 +162,7 @@ async function weekAction(pc: PageContext, monday: string, action: () => Promise
     const problem = problemOf(err)
     return weekPage(pc, monday, { problem, status: problem.status })
   }
-  return redirect(managerPaths(pc.schoolId).week(monday), said === 'generating' || said === 'generate-cancelled' ? said : flash)
+  return redirect(managerPaths(pc.schoolId).week(monday), SAID.includes(said as Said) ? (said as Said) : flash)
 }
 
 /** The week's version a form says the manager was looking at: undefined when it says none. */
@@ -221,6 +239,26 @@ export const decideSwap = (pc: PageContext, monday: string, id: string, action: 
     action === 'approve' ? 'swap-approved' : 'swap-declined',
   )
 }
+
+/**
+ * Switches one day to wet weather or back (field `wet`: on or off). A re-plan that could not be
+ * made is said on the page; the switch stands, and Generate tries again.
+ */
+export const switchDayWeather = (pc: PageContext, monday: string, date: string, values: FormValues) =>
+  weekAction(
+    pc,
+    monday,
+    async (): Promise<Said> => {
+      const wet = one(values, 'wet')
+      if (wet !== 'on' && wet !== 'off') throw invalid([fieldError(['wet'], 'must be on or off')])
+      if (!datesOfWeek(monday).includes(date)) throw invalid([fieldError(['date'], `must be a day of the week of ${monday}`, 'params')])
+      const outcome = await switchWeather(pc.ctx, pc.schoolId, date, wet === 'on')
+      const [failed] = outcome.replanFailures
+      if (failed) throw conflict(`The weather is switched, but the week could not be re-planned: ${failed.detail}`)
+      return outcome.replans.length === 0 ? 'weather-saved' : wet === 'on' ? 'wet-replanned' : 'dry-replanned'
+    },
+    'weather-saved',
+  )
 
 export const removeSeatOverride = (pc: PageContext, monday: string, id: string) =>
   weekAction(pc, monday, () => removeOverride(pc.ctx, pc.schoolId, monday, id), 'unpinned')

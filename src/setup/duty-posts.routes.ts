@@ -17,6 +17,8 @@ const dutyPostBody = z
     peopleNeeded,
     skillSeats: skillSeats.default({}),
     priority: priority.default(3),
+    // null: a post that runs whatever the weather; left out, an update keeps what is saved
+    wetWeatherFor: reference.nullable().optional(),
   })
   .superRefine(seatsWithinPeople)
 

@@ -7,11 +7,11 @@ import type { DutyKind, Weekday } from '../../solver/scenario.js'
 import type { WriteContext } from '../platform/deps.js'
 import { checkIfMatch } from '../platform/http/etag.js'
 import { afterCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js'
-import { conflict, notFound } from '../platform/http/problem.js'
+import { conflict, fieldError, invalid, notFound } from '../platform/http/problem.js'
 import { commit } from '../platform/audit.js'
 import { insertRows, type Column } from '../platform/insert-rows.js'
 import { parseJsonColumn } from '../platform/json.js'
-import { ensureCodeFree, ensureWorkCodeFree, resolveRefs, type Ref } from './refs.js'
+import { ensureCodeFree, ensureWorkCodeFree, resolveRef, resolveRefs, type Ref } from './refs.js'
 
 export interface DutyPostInput {
   code: string
@@ -23,6 +23,11 @@ export interface DutyPostInput {
   peopleNeeded: number
   skillSeats: Record<string, number>
   priority: number
+  /**
+   * id or code of the post this one replaces on wet days (the Yard, for the Sports hall), or
+   * null for a post that runs whatever the weather; left out, an update keeps what is saved
+   */
+  wetWeatherFor?: string | null
 }
 
 export interface DutyPost extends DutyPostInput {
@@ -30,6 +35,8 @@ export interface DutyPost extends DutyPostInput {
   /** slot codes; `slotIds` are their ids */
   slots: string[]
   slotIds: string[]
+  /** the id of the post this one replaces on wet days */
+  wetWeatherFor: string | null
   version: number
 }
 
@@ -61,6 +68,7 @@ function toPost(r: Selectable<DutyPostsTable>, slots: readonly Ref[]): DutyPost 
     peopleNeeded: r.people_needed,
     skillSeats: parseJsonColumn<Record<string, number>>(r.skill_seats, {}),
     priority: r.priority,
+    wetWeatherFor: r.wet_weather_for,
     version: r.version,
   }
 }
@@ -173,9 +181,11 @@ export async function createDutyPost(ctx: WriteContext, schoolId: string, input:
   await ensureCodeFree(ctx.store, 'duty_posts', schoolId, input.code)
   await ensureWorkCodeFree(ctx.store, schoolId, 'duty_posts', input.code)
   const slots = await resolveSlots(ctx.store, schoolId, input)
-  const post: DutyPost = { id: ctx.newId('dut'), ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), version: 1 }
+  const id = ctx.newId('dut')
+  const wetWeatherFor = await wetAlternativeOf(ctx.store, schoolId, id, input.wetWeatherFor ?? null)
+  const post: DutyPost = { id, ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), wetWeatherFor, version: 1 }
   await commit(ctx, { schoolId, entity: 'duty_post', entityId: post.id, action: 'create', after: post }, [
-    ...insertDutyPosts(ctx.store.db, [dutyPostRow(schoolId, post.id, input)]),
+    ...insertDutyPosts(ctx.store.db, [{ ...dutyPostRow(schoolId, post.id, input), wet_weather_for: wetWeatherFor }]),
     ...slotStatements(ctx, post.id, slots),
   ])
   return post
@@ -191,14 +201,15 @@ export async function updateDutyPost(ctx: WriteContext, schoolId: string, id: st
     await ensureNotNamedByStaff(ctx.store, schoolId, before, 'rename it')
   }
   const slots = await resolveSlots(ctx.store, schoolId, input)
-  const after: DutyPost = { ...before, ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), version: before.version + 1 }
+  const wetWeatherFor = input.wetWeatherFor === undefined ? before.wetWeatherFor : await wetAlternativeOf(ctx.store, schoolId, id, input.wetWeatherFor)
+  const after: DutyPost = { ...before, ...input, slots: slots.map((s) => s.code), slotIds: slots.map((s) => s.id), wetWeatherFor, version: before.version + 1 }
   await commit(
     ctx,
     { schoolId, entity: 'duty_post', entityId: id, action: 'update', before, after, expect: { table: 'duty_posts', version: before.version } },
     [
       ctx.store.db
         .updateTable('duty_posts')
-        .set({ ...columns(input), version: sql<number>`version + 1` })
+        .set({ ...columns(input), wet_weather_for: wetWeatherFor, version: sql<number>`version + 1` })
         .where('id', '=', id)
         .compile(),
       ctx.store.db.deleteFrom('duty_post_slots').where('duty_post_id', '=', id).compile(),
@@ -212,7 +223,41 @@ export async function deleteDutyPost(ctx: WriteContext, schoolId: string, id: st
   const before = await getDutyPost(ctx.store, schoolId, id)
   checkIfMatch(ifMatch, before.version, `duty post ${before.code}`)
   await ensureNotNamedByStaff(ctx.store, schoolId, before, 'delete it')
+  await ensureNoWetAlternative(ctx.store, schoolId, before)
   await commit(ctx, { schoolId, entity: 'duty_post', entityId: id, action: 'delete', before, expect: { table: 'duty_posts', version: before.version } }, [
     ctx.store.db.deleteFrom('duty_posts').where('id', '=', id).compile(),
   ])
+}
+
+/**
+ * The id of the post `ref` names as the one `postId` replaces on wet days, or null. A wet day
+ * must never have to choose: so a post cannot replace itself, nor a post that is itself an
+ * alternative, nor one that has an alternative already, and a post with an alternative of its own
+ * cannot become one.
+ */
+async function wetAlternativeOf(store: Store, schoolId: string, postId: string, ref: string | null): Promise<string | null> {
+  if (ref === null) return null
+  const path = ['wetWeatherFor']
+  const dry = await resolveRef(store, 'duty_posts', schoolId, ref, path)
+  const refuse = (message: string) => invalid([fieldError(path, message)])
+  if (dry.id === postId) throw refuse('a duty post cannot be its own wet-weather alternative')
+  const rows = await store.db
+    .selectFrom('duty_posts')
+    .select(['id', 'name', 'wet_weather_for'])
+    .where('school_id', '=', schoolId)
+    .where((eb) => eb.or([eb('id', '=', dry.id), eb('wet_weather_for', 'in', [dry.id, postId])]))
+    .execute()
+  const target = rows.find((r) => r.id === dry.id)
+  if (target?.wet_weather_for) throw refuse(`${target.name} is itself a wet-weather alternative; choose the post it replaces`)
+  const rival = rows.find((r) => r.wet_weather_for === dry.id && r.id !== postId)
+  if (rival) throw refuse(`${target?.name ?? dry.code} already has a wet-weather alternative: ${rival.name}`)
+  const own = rows.find((r) => r.wet_weather_for === postId)
+  if (own) throw refuse(`${own.name} is this post's own wet-weather alternative, so this post cannot be one`)
+  return dry.id
+}
+
+/** A dry post keeps its wet-weather alternative's place: deleting it would leave the alternative running every day. */
+async function ensureNoWetAlternative(store: Store, schoolId: string, post: DutyPost): Promise<void> {
+  const alt = await store.db.selectFrom('duty_posts').select('name').where('school_id', '=', schoolId).where('wet_weather_for', '=', post.id).executeTakeFirst()
+  if (alt) throw conflict(`${alt.name} is the wet-weather alternative of ${post.name}; change or delete ${alt.name} first`)
 }

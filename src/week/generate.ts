@@ -24,6 +24,8 @@ export type DraftOrigin =
   | { kind: 'replan'; absenceId: string }
   /** a time someone cannot work, just approved */
   | { kind: 'replan'; unavailabilityId: string }
+  /** a day switched to wet weather or back */
+  | { kind: 'wet-weather'; date: string; wet: boolean }
 
 /** A rota of the week as the API shows it: rota@1 fields plus where it stands. */
 export interface WeekRota {

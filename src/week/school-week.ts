@@ -1,5 +1,5 @@
 // The week as it is planned: its scenario with the days the term dates leave without pupils
-// added to `closed`. The seam is here rather than in the export on purpose: the exported file
+// added to `closed`, and its wet days' alternatives in their dry posts' places (wet-weather.ts). The seam is here rather than in the export on purpose: the exported file
 // (GET .../scenario) lists only the closures the school stored, because an import stores every
 // `closed` date as a closure, and a holiday written back as closures would outlive a change to
 // the term dates and break the import/export round trip. Generate, publish, the re-plan and the
@@ -10,6 +10,8 @@ import { conflict } from '../platform/http/problem.js'
 import { exportScenario } from '../scenario/export.js'
 import { loadSchoolWeek, type SchoolWeek } from '../setup/school-days.js'
 import { listGrants, withGrants } from './week-grants.js'
+import { loadWetWeek } from './wet-week.js'
+import { withWetWeather } from './wet-weather.js'
 
 export interface PlannedWeek {
   scenario: Scenario
@@ -22,14 +24,15 @@ export function withSchoolDays(scenario: Scenario, schoolWeek: SchoolWeek): Scen
 }
 
 export async function plannedWeek(store: Store, schoolId: string, monday: string): Promise<PlannedWeek> {
-  const [scenario, schoolWeek, grants] = await Promise.all([
+  const [scenario, schoolWeek, grants, wet] = await Promise.all([
     exportScenario(store, schoolId, monday),
     loadSchoolWeek(store, schoolId, monday),
     listGrants(store, schoolId, monday),
+    loadWetWeek(store, schoolId, monday),
   ])
   // The week's grants (a duty over a cap, hours beyond what is left) are planned with, never
   // exported: they belong to this week, and an import would make them the person's own limits.
-  return { scenario: withGrants(withSchoolDays(scenario, schoolWeek), grants), schoolWeek }
+  return { scenario: withGrants(withSchoolDays(withWetWeather(scenario, wet), schoolWeek), grants), schoolWeek }
 }
 
 /** 409 for a week with nothing to plan: a rota there would send people in on a holiday. */

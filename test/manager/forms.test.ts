@@ -120,6 +120,7 @@ describe('the duty post form', () => {
         peopleNeeded: 2,
         skillSeats: { 'first-aid': 1 },
         priority: 2,
+        wetWeatherFor: null,
       },
     })
   })

@@ -127,6 +127,7 @@ describe('a duty post edited on its page', () => {
       peopleNeeded: '1',
       skillSeats: '',
       priority: '3',
+      wetWeatherFor: '',
     })
   })
 

@@ -26,7 +26,7 @@ describe('duty posts', () => {
   it('go through create, read, update, list and delete', async () => {
     const created = await api.json('POST', `${base}/duty-posts`, yard)
     expect(created.status).toBe(201)
-    expect(created.body).toEqual({ ...yard, id: expect.any(String), slotIds: [basics.brk.id], version: 1 })
+    expect(created.body).toEqual({ ...yard, id: expect.any(String), slotIds: [basics.brk.id], wetWeatherFor: null, version: 1 })
     const url = `${base}/duty-posts/${created.body.id}`
     const updated = await api.json('PUT', url, { ...yard, kind: 'lunch', slots: [basics.lunch.id, 'break'], skillSeats: {}, priority: undefined })
     expect(updated.body).toMatchObject({ kind: 'lunch', slots: ['lunch1', 'break'], slotIds: [basics.lunch.id, basics.brk.id], priority: 3, version: 2 })

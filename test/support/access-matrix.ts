@@ -358,6 +358,11 @@ export const ENDPOINTS: Endpoint[] = [
     ok: 400,
   },
   { method: 'DELETE', path: '/api/schools/{school}/supply-bookings/spb_none', ok: 404 },
+  // Wet weather: which days are wet, and the switch per day (the matrix school has no alternative
+  // post, so a switch makes no re-plan; the day is after the swap week, so never in the past).
+  { method: 'GET', path: '/api/schools/{school}/weeks/2026-11-23/wet-days', ok: 200 },
+  { method: 'PUT', path: `/api/schools/{school}/wet-days/${AFTER_SWAP_WEEK}`, ok: 200 },
+  { method: 'DELETE', path: `/api/schools/{school}/wet-days/${AFTER_SWAP_WEEK}`, ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/reports/fairness', ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/reports/hours', ok: 200 },
   { method: 'GET', path: '/api/schools/{school}/reports/cover-costs', ok: 200 },
@@ -406,6 +411,7 @@ export const ENDPOINTS: Endpoint[] = [
     'week/2026-11-23/pins',
     'week/2026-11-23/bars',
     'week/2026-11-23/gaps/fix',
+    'week/2026-11-23/weather/2026-11-23',
   ].map((form): Endpoint => ({ method: 'POST', path: `/manage/{school}/${form}`, ok: 400, skip: ['none'] })),
   // Generate and publish say which version of the week the manager saw; without it, 428.
   { method: 'POST', path: '/manage/{school}/week/2026-11-23/generate', ok: 428, skip: ['none'] },

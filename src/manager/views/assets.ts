@@ -80,6 +80,10 @@ const MANAGER_RULES = [
   'progress{width:12rem;height:1rem}',
   '.diff{border:2px solid #7a5c00;background:#fffbeb;padding:.25rem 1rem .75rem;margin:1rem 0}',
   '.diff h2{border:none}',
+  // The wet-weather switches: one day a row, its state beside its button, wrapping on a phone.
+  '.weather-days{list-style:none;padding:0;margin:.5rem 0}',
+  '.weather-days form{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;margin:0 0 .5rem}',
+  '.weather-days p{margin:0}',
   // The conflict page's table: what differs stands out by weight and a flag, not colour alone.
   'table.compare th[scope=row]{text-align:left}',
   'table.compare tr.differs td{font-weight:700;background:#fffbeb}',

@@ -29,6 +29,8 @@ export function managerPaths(schoolId: string) {
     week,
     generate: (monday: string) => `${week(monday)}/generate`,
     publish: (monday: string) => `${week(monday)}/publish`,
+    /** POST: switch one day of the week to wet weather or back (field `wet`: on or off) */
+    weather: (monday: string, date: string) => `${week(monday)}/weather/${date}`,
     pin: (monday: string) => `${week(monday)}/pins`,
     bar: (monday: string) => `${week(monday)}/bars`,
     unpin: (monday: string, id: string) => `${week(monday)}/overrides/${encodeURIComponent(id)}/delete`,

@@ -17,6 +17,7 @@ export const POST_LABELS: Record<string, string> = {
   peopleNeeded: 'People needed',
   skillSeats: 'Skills needed',
   priority: 'Priority',
+  wetWeatherFor: 'Wet-weather alternative for',
 }
 
 const PRIORITIES = [
@@ -27,8 +28,11 @@ const PRIORITIES = [
   { value: '5', label: '5 (lowest)' },
 ]
 
+/** The posts a post could stand in for on wet days, by id: every other post. */
+export type WetChoice = Pick<DutyPost, 'id' | 'name'>
+
 /** A duty post's fields, the same on its add form and its Edit page. */
-export const PostFields: FC<{ form: string; state: FormState; slots: Slot[] }> = ({ form, state, slots }) => (
+export const PostFields: FC<{ form: string; state: FormState; slots: Slot[]; others: WetChoice[] }> = ({ form, state, slots, others }) => (
   <>
     <div class="row">
       <TextField form={form} state={state} name="name" label={POST_LABELS.name as string} hint='e.g. "Yard"' required />
@@ -54,6 +58,17 @@ export const PostFields: FC<{ form: string; state: FormState; slots: Slot[] }> =
       />
       <SelectField form={form} state={state} name="priority" label={POST_LABELS.priority as string} options={PRIORITIES} />
     </div>
+    {others.length === 0 ? null : (
+      <SelectField
+        form={form}
+        state={state}
+        name="wetWeatherFor"
+        label={POST_LABELS.wetWeatherFor as string}
+        hint="Optional: on a day you switch to wet weather on the week page, this post runs instead of the one chosen here (a Sports hall for the Yard), and on other days it does not run"
+        placeholder="None: it runs whatever the weather"
+        options={others.map((o) => ({ value: o.id, label: o.name }))}
+      />
+    )}
   </>
 )
 
@@ -79,6 +94,7 @@ export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; po
           <>
             <th scope="row">
               {p.name} <span class="quiet">({p.code})</span>
+              {p.wetWeatherFor ? <span class="quiet"> wet weather: instead of {posts.find((d) => d.id === p.wetWeatherFor)?.name}</span> : null}
             </th>
             <td>{DUTY_KIND_LABELS[p.kind]}</td>
             <td>{p.slots.join(', ')}</td>
@@ -102,7 +118,7 @@ export const DutyPostsPage: FC<{ frame: Omit<PageFrame, 'title' | 'section'>; po
       action={frame.paths.posts}
       submit="Add duty post"
     >
-      <PostFields form={POST_FORM} state={form} slots={slots} />
+      <PostFields form={POST_FORM} state={form} slots={slots} others={posts} />
     </AddSection>
   </ManagerLayout>
 )

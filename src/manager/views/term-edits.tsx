@@ -7,7 +7,7 @@ import { SelectField, TextField, type FormState } from '../../ui/form-fields.js'
 import { EditPage, type BackTo, type EditState } from './edit-conflict.js'
 import { CLOSURE_KIND_LABELS, optionsOf, PERIOD_KIND_LABELS } from './labels.js'
 import type { PageFrame } from './layout.js'
-import { POST_LABELS, PostFields } from './setup-posts.js'
+import { POST_LABELS, PostFields, type WetChoice } from './setup-posts.js'
 import { SLOT_LABELS, SlotFields } from './setup-day.js'
 
 interface EditView {
@@ -65,7 +65,7 @@ export const SlotEditPage: FC<EditView & { posts: { name: string; href: string }
   </EditPage>
 )
 
-export const PostEditPage: FC<EditView & { slots: Slot[] }> = (p) => (
+export const PostEditPage: FC<EditView & { slots: Slot[]; others: WetChoice[] }> = (p) => (
   <EditPage
     {...p}
     section="posts"
@@ -75,7 +75,7 @@ export const PostEditPage: FC<EditView & { slots: Slot[] }> = (p) => (
     labels={POST_LABELS}
     submit="Save duty post"
   >
-    <PostFields form={POST_EDIT_FORM} state={p.state} slots={p.slots} />
+    <PostFields form={POST_EDIT_FORM} state={p.state} slots={p.slots} others={p.others} />
   </EditPage>
 )
 

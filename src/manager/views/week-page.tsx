@@ -20,6 +20,7 @@ import { WeekSteps, type WeekStep } from './week-steps.js'
 import type { WeekReceipts } from '../../notifications/receipts.js'
 import { ReceiptsSection } from './week-receipts.js'
 import { BookSupplySection, type SupplyOffer } from './week-supply.js'
+import { WeatherSection, type WeekWeather } from './week-weather.js'
 
 export interface WeekStatus {
   /** the week's version: what a publish must name, so it publishes what was reviewed (a hidden field only: drafts and swaps move it too) */
@@ -58,6 +59,8 @@ export interface WeekPageProps {
   receipts?: WeekReceipts | undefined
   /** the days with unfilled seats and the supply people who could be booked for them */
   supply?: SupplyOffer | undefined
+  /** the wet-weather switches of the days still to come */
+  weather?: WeekWeather | undefined
 }
 
 /** "Yard, Tue 24 Nov (break)" for an assignment of the week. */
@@ -163,6 +166,7 @@ export const WeekPage: FC<WeekPageProps> = ({
   stoppable = false,
   receipts,
   supply,
+  weather,
 }) => {
   const paths = frame.paths
   const monday = model.monday
@@ -178,6 +182,7 @@ export const WeekPage: FC<WeekPageProps> = ({
       {problem ? <ProblemSummary problem={problem} /> : null}
       {job ? <GeneratingNotice job={job} paths={paths} monday={monday} stoppable={stoppable} /> : null}
       <Status status={status} />
+      {weather ? <WeatherSection weather={weather} paths={paths} monday={monday} /> : null}
       {receipts ? <ReceiptsSection receipts={receipts} timezone={status.timezone} /> : null}
       {stale ? <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} /> : null}
       {status.showing !== 'none' && model.absentOnDuty.length > 0 ? (
