@@ -29,8 +29,6 @@ import { addManagerFromPage, peoplePage, removeManagerFromPage } from './people-
 import { MAX_TEXT_BYTES } from '../setup/paste-problems.js'
 import * as setup from './setup-pages.js'
 import * as edits from './setup-edit-pages.js'
-import * as termEdits from './term-edit-pages.js'
-import { editAbsencePage, saveAbsence } from './absence-edit-pages.js'
 import { makePersonalLink, personalLinkPage, printPersonalLinks, stopPersonalLink } from './staff-link-pages.js'
 import { linkMailPage, mailPersonalLinks } from './staff-link-mail-pages.js'
 import { authProblem } from '../auth/problems.js'
@@ -50,10 +48,9 @@ import { ASSET_PATHS, MANAGER_CSS, MANAGER_JS } from './views/assets.js'
 import { SchoolsPage } from './views/home-page.js'
 import { managerPaths } from './views/paths.js'
 import { createElement } from 'hono/jsx'
-import * as cover from './cover-pages.js'
-import { id, monday, S, type C, type FormHandler, type Handler, type HandlerKit, type PageHandler } from './route-kit.js'
+import { addListRoutes, addRowEdit, id, monday, S, type C, type Handler, type HandlerKit } from './route-kit.js'
 import { addTeamRoutes } from './team.routes.js'
-import * as events from './event-pages.js'
+import { addCoverAndEventRoutes, addTermEditRoutes } from './cover-events.routes.js'
 
 /** Form fields as text; an uploaded file comes back separately as its text. */
 async function readForm(c: C): Promise<{ values: FormValues; file: string | undefined }> {
@@ -146,33 +143,6 @@ function handlerKit(options: { publicOrigin?: string | undefined }): HandlerKit 
 
 /** A personal link or a manager's rights belong to people: a script's API token is refused them. */
 const peopleOnly = (why: string) => (handler: Handler) => async (c: C) => (c.var.principal?.kind === 'token' ? authProblem('forbidden', why) : handler(c))
-
-/** A list page with its add form, and the question and the button of a row's Delete. */
-interface ListHandlers {
-  show: PageHandler
-  add?: FormHandler
-  askRemove: (pc: PageContext, id: string) => Promise<PageResult>
-  remove: (pc: PageContext, id: string) => Promise<PageResult>
-}
-
-/** The GET/POST of a list and the two steps of deleting one of its rows, at `path` and `path/:id/delete`. */
-function addListRoutes(
-  app: Hono<AppEnv>,
-  { page, form }: HandlerKit,
-  path: string,
-  h: Partial<Pick<ListHandlers, 'show' | 'add'>> & Pick<ListHandlers, 'askRemove' | 'remove'>,
-): void {
-  if (h.show) app.get(path, page(h.show))
-  if (h.add) app.post(path, form(h.add))
-  app.get(
-    `${path}/:id/delete`,
-    page((p, c) => h.askRemove(p, id(c))),
-  )
-  app.post(
-    `${path}/:id/delete`,
-    page((p, c) => h.remove(p, id(c))),
-  )
-}
 
 function addSetupRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
   const { page, form } = kit
@@ -334,22 +304,6 @@ function addPeopleRoutes(app: Hono<AppEnv>, { page, form }: HandlerKit): void {
 // update use case with that version as If-Match): see src/manager/edit-guard.ts.
 
 /** The two requests of one row's Edit page, at `path/:id/edit`. */
-function addRowEdit(
-  app: Hono<AppEnv>,
-  { page, form }: HandlerKit,
-  path: string,
-  h: { show: (pc: PageContext, id: string) => Promise<PageResult>; save: (pc: PageContext, id: string, values: FormValues) => Promise<PageResult> },
-): void {
-  app.get(
-    `${path}/:id/edit`,
-    page((p, c) => h.show(p, id(c))),
-  )
-  app.post(
-    `${path}/:id/edit`,
-    form((p, v, _f, c) => h.save(p, id(c), v)),
-  )
-}
-
 /** Staff, grades and the school's own details. */
 function addEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
   addRowEdit(app, kit, `${S}/setup/grades`, { show: edits.editGradePage, save: edits.saveGrade })
@@ -359,55 +313,4 @@ function addEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
     `${S}/setup/school`,
     kit.form((p, v) => edits.saveSchool(p, v)),
   )
-}
-
-/** A week's cover requests (list, add, edit, delete, CSV) and the events from this week on. */
-function addCoverAndEventRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
-  const { page, form } = kit
-  const W = `${S}/week/:monday/cover`
-  app.get(`${S}/cover`, page(cover.coverNow))
-  app.get(
-    W,
-    page((p, c) => cover.coverPage(p, monday(c))),
-  )
-  app.post(
-    W,
-    form((p, v, _f, c) => cover.addCover(p, monday(c), v)),
-  )
-  app.post(
-    `${W}/import`,
-    form((p, v, file, c) => cover.importCover(p, monday(c), v, file)),
-  )
-  app.get(
-    `${W}/:id/edit`,
-    page((p, c) => cover.editCoverPage(p, monday(c), id(c))),
-  )
-  app.post(
-    `${W}/:id/edit`,
-    form((p, v, _f, c) => cover.saveCover(p, monday(c), id(c), v)),
-  )
-  app.get(
-    `${W}/:id/delete`,
-    page((p, c) => cover.askRemoveCover(p, monday(c), id(c))),
-  )
-  app.post(
-    `${W}/:id/delete`,
-    page((p, c) => cover.removeCover(p, monday(c), id(c))),
-  )
-  addListRoutes(app, kit, `${S}/events`, {
-    show: (p, c) => events.eventsPage(p, c.req.query('from')),
-    add: (p, v) => events.addEvent(p, v),
-    askRemove: events.askRemoveEvent,
-    remove: events.removeEvent,
-  })
-  addRowEdit(app, kit, `${S}/events`, { show: events.editEventPage, save: events.saveEvent })
-}
-
-/** Slots, duty posts, terms, closure days and absences. */
-function addTermEditRoutes(app: Hono<AppEnv>, kit: HandlerKit): void {
-  addRowEdit(app, kit, `${S}/setup/day`, { show: termEdits.editSlotPage, save: termEdits.saveSlot })
-  addRowEdit(app, kit, `${S}/setup/posts`, { show: termEdits.editDutyPostPage, save: termEdits.saveDutyPost })
-  addRowEdit(app, kit, `${S}/setup/terms/periods`, { show: termEdits.editPeriodPage, save: termEdits.savePeriod })
-  addRowEdit(app, kit, `${S}/setup/terms/closures`, { show: termEdits.editClosurePage, save: termEdits.saveClosure })
-  addRowEdit(app, kit, `${S}/absences`, { show: editAbsencePage, save: saveAbsence })
 }

@@ -1,6 +1,6 @@
 // What every manager route module shares: the handler kit that turns page handlers into Hono
 // handlers, and the path pieces of a school's pages.
-import type { Context } from 'hono'
+import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../platform/deps.js'
 import type { FormValues } from './form-readers.js'
 import type { PageContext, PageResult } from './page-kit.js'
@@ -20,3 +20,47 @@ export interface HandlerKit {
 export const S = '/manage/:schoolId'
 export const id = (c: C) => c.req.param('id') ?? ''
 export const monday = (c: C) => c.req.param('monday') ?? ''
+
+/** A list page with its add form, and the question and the button of a row's Delete. */
+export interface ListHandlers {
+  show: PageHandler
+  add?: FormHandler
+  askRemove: (pc: PageContext, id: string) => Promise<PageResult>
+  remove: (pc: PageContext, id: string) => Promise<PageResult>
+}
+
+/** The GET/POST of a list and the two steps of deleting one of its rows, at `path` and `path/:id/delete`. */
+export function addListRoutes(
+  app: Hono<AppEnv>,
+  { page, form }: HandlerKit,
+  path: string,
+  h: Partial<Pick<ListHandlers, 'show' | 'add'>> & Pick<ListHandlers, 'askRemove' | 'remove'>,
+): void {
+  if (h.show) app.get(path, page(h.show))
+  if (h.add) app.post(path, form(h.add))
+  app.get(
+    `${path}/:id/delete`,
+    page((p, c) => h.askRemove(p, id(c))),
+  )
+  app.post(
+    `${path}/:id/delete`,
+    page((p, c) => h.remove(p, id(c))),
+  )
+}
+
+/** A row's Edit page at `path/:id/edit`: GET shows it as saved, POST saves it. */
+export function addRowEdit(
+  app: Hono<AppEnv>,
+  { page, form }: HandlerKit,
+  path: string,
+  h: { show: (pc: PageContext, id: string) => Promise<PageResult>; save: (pc: PageContext, id: string, values: FormValues) => Promise<PageResult> },
+): void {
+  app.get(
+    `${path}/:id/edit`,
+    page((p, c) => h.show(p, id(c))),
+  )
+  app.post(
+    `${path}/:id/edit`,
+    form((p, v, _f, c) => h.save(p, id(c), v)),
+  )
+}

@@ -27,25 +27,7 @@ export function managerPaths(schoolId: string) {
     edit: (list: string, id: string) => `${list}/${encodeURIComponent(id)}/edit`,
     weekNow: `${school}/week`,
     week,
-    generate: (monday: string) => `${week(monday)}/generate`,
-    publish: (monday: string) => `${week(monday)}/publish`,
-    /** POST: switch one day of the week to wet weather or back (field `wet`: on or off) */
-    weather: (monday: string, date: string) => `${week(monday)}/weather/${date}`,
-    pin: (monday: string) => `${week(monday)}/pins`,
-    bar: (monday: string) => `${week(monday)}/bars`,
-    unpin: (monday: string, id: string) => `${week(monday)}/overrides/${encodeURIComponent(id)}/delete`,
-    print: (monday: string) => `${week(monday)}/print`,
-    /** the price of the week's gaps, and (POST .../fix) one of them applied */
-    gaps: (monday: string) => `${week(monday)}/gaps`,
-    gapFix: (monday: string) => `${week(monday)}/gaps/fix`,
-    /** POST: approve or decline a swap of the week that both people agreed */
-    swap: (monday: string, id: string, action: 'approve' | 'decline') => `${week(monday)}/swaps/${encodeURIComponent(id)}/${action}`,
-    /** POST: cancel a generate of the week that has not started */
-    cancelJob: (monday: string, id: string) => `${week(monday)}/jobs/${encodeURIComponent(id)}/cancel`,
-    /** GET: the week's empty seats and open cover offers; POST: offer seats to staff */
-    offers: (monday: string) => `${week(monday)}/offers`,
-    /** POST: withdraw an open cover offer */
-    withdrawOffer: (monday: string, id: string) => `${week(monday)}/offers/${encodeURIComponent(id)}/withdraw`,
+    ...weekPaths(week),
     /** GET: this school week's cover requests */
     coverNow: `${school}/cover`,
     /** GET: a week's cover requests with the add form and the CSV upload; POST: add one */
@@ -65,8 +47,6 @@ export function managerPaths(schoolId: string) {
     supply: `${school}/supply`,
     /** POST: cancel a supply booking, and plan its week again */
     cancelBooking: (id: string) => `${school}/supply/bookings/${encodeURIComponent(id)}/cancel`,
-    /** POST: book a supply person for a day of the week, and plan the week again */
-    bookSupply: (monday: string) => `${week(monday)}/supply`,
     /** GET: times staff marked on their phones as ones they cannot do */
     availability: `${school}/availability`,
     /** POST: approve or decline one of them */
@@ -82,6 +62,33 @@ export function managerPaths(schoolId: string) {
     people: `${school}/people`,
     /** POST: take away a manager's rights to the school */
     removeManager: (userId: string) => `${school}/people/${encodeURIComponent(userId)}/remove`,
+  }
+}
+
+/** The addresses under one week's page: what is done to that week. */
+function weekPaths(week: (monday: string) => string) {
+  return {
+    generate: (monday: string) => `${week(monday)}/generate`,
+    publish: (monday: string) => `${week(monday)}/publish`,
+    /** POST: switch one day of the week to wet weather or back (field `wet`: on or off) */
+    weather: (monday: string, date: string) => `${week(monday)}/weather/${date}`,
+    pin: (monday: string) => `${week(monday)}/pins`,
+    bar: (monday: string) => `${week(monday)}/bars`,
+    unpin: (monday: string, id: string) => `${week(monday)}/overrides/${encodeURIComponent(id)}/delete`,
+    print: (monday: string) => `${week(monday)}/print`,
+    /** the price of the week's gaps, and (POST .../fix) one of them applied */
+    gaps: (monday: string) => `${week(monday)}/gaps`,
+    gapFix: (monday: string) => `${week(monday)}/gaps/fix`,
+    /** POST: approve or decline a swap of the week that both people agreed */
+    swap: (monday: string, id: string, action: 'approve' | 'decline') => `${week(monday)}/swaps/${encodeURIComponent(id)}/${action}`,
+    /** POST: cancel a generate of the week that has not started */
+    cancelJob: (monday: string, id: string) => `${week(monday)}/jobs/${encodeURIComponent(id)}/cancel`,
+    /** GET: the week's empty seats and open cover offers; POST: offer seats to staff */
+    offers: (monday: string) => `${week(monday)}/offers`,
+    /** POST: withdraw an open cover offer */
+    withdrawOffer: (monday: string, id: string) => `${week(monday)}/offers/${encodeURIComponent(id)}/withdraw`,
+    /** POST: book a supply person for a day of the week, and plan the week again */
+    bookSupply: (monday: string) => `${week(monday)}/supply`,
   }
 }
 
