@@ -252,7 +252,8 @@ export const switchDayWeather = (pc: PageContext, monday: string, date: string, 
       const wet = one(values, 'wet')
       if (wet !== 'on' && wet !== 'off') throw invalid([fieldError(['wet'], 'must be on or off')])
       if (!datesOfWeek(monday).includes(date)) throw invalid([fieldError(['date'], `must be a day of the week of ${monday}`, 'params')])
-      const outcome = await switchWeather(pc.ctx, pc.schoolId, date, wet === 'on')
+      const seen = versionIn(values)
+      const outcome = await switchWeather(pc.ctx, pc.schoolId, date, wet === 'on', seen === undefined ? undefined : `"${seen}"`)
       const [failed] = outcome.replanFailures
       if (failed) throw conflict(`The weather is switched, but the week could not be re-planned: ${failed.detail}`)
       return outcome.replans.length === 0 ? 'weather-saved' : wet === 'on' ? 'wet-replanned' : 'dry-replanned'

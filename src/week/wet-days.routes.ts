@@ -21,9 +21,9 @@ export const wetDayRoutes = new Hono<AppEnv>()
   })
   .put('/schools/:schoolId/wet-days/:date', validate('param', dayParams), async (c) => {
     const { schoolId, date } = c.req.valid('param')
-    return c.json(await switchWeather(writeContext(c), schoolId, date, true))
+    return c.json(await switchWeather(writeContext(c), schoolId, date, true, c.req.header('if-match')))
   })
   .delete('/schools/:schoolId/wet-days/:date', validate('param', dayParams), async (c) => {
     const { schoolId, date } = c.req.valid('param')
-    return c.json(await switchWeather(writeContext(c), schoolId, date, false))
+    return c.json(await switchWeather(writeContext(c), schoolId, date, false, c.req.header('if-match')))
   })

@@ -4,11 +4,12 @@
 // the manager opens it, reads who moves where, and publishes, which tells each person changed.
 import type { WriteContext } from '../platform/deps.js'
 import { commit, nowIso } from '../platform/audit.js'
+import { checkIfMatch } from '../platform/http/etag.js'
 import { conflict } from '../platform/http/problem.js'
 import { todayAtSchool } from '../platform/school-today.js'
 import { mondayOf } from '../ledgers/periods.js'
 import { replanWeeks, type ReplanOutcome } from './replan.js'
-import { loadWeekRotas } from './rotas.js'
+import { loadWeekRotas, weekVersion } from './rotas.js'
 import { hasSchoolDay } from './school-week.js'
 import { wetAlternatives } from './wet-week.js'
 
@@ -20,10 +21,13 @@ export interface WeatherSwitched extends ReplanOutcome {
 /**
  * Turns a day's wet weather on or off. The same answer twice changes nothing and makes no
  * second draft. A day before today is refused: its duties are done, and a re-plan keeps them.
+ * `ifMatch`, when given, is the version of the date's week the caller saw: the re-plan replaces
+ * the draft under review, so a week that moved on since (another generate or publish) is 412.
  */
-export async function switchWeather(ctx: WriteContext, schoolId: string, date: string, wet: boolean): Promise<WeatherSwitched> {
+export async function switchWeather(ctx: WriteContext, schoolId: string, date: string, wet: boolean, ifMatch?: string): Promise<WeatherSwitched> {
   const today = await todayAtSchool(ctx.store, ctx.clock, schoolId)
   if (date < today) throw conflict(`${date} is before today (${today}): its duties are done, so its weather can no longer change`)
+  checkIfMatch(ifMatch, await weekVersion(ctx.store, schoolId, mondayOf(date)), `the week ${mondayOf(date)}`)
   const was = await ctx.store.db.selectFrom('wet_days').select('date').where('school_id', '=', schoolId).where('date', '=', date).executeTakeFirst()
   const outcome: WeatherSwitched = { date, wet, replans: [], replanJobs: [], replanFailures: [] }
   if ((was !== undefined) === wet) return outcome

@@ -68,7 +68,7 @@ describe('the week page’s wet-weather switch', () => {
     const before = await page()
     expect(before).toContain('On a wet day Sports hall runs instead of Yard')
     const switchForm = formOf(htmlOf(await weekPage(pc, MONDAY)), 'Wet weather on Tue 24 Nov')
-    expect(switchForm).toEqual({ wet: 'on' })
+    expect(switchForm).toEqual({ wet: 'on', version: '2' })
     expect(await switchDayWeather(pc, MONDAY, TUESDAY, switchForm)).toEqual({
       kind: 'redirect',
       to: `/manage/${pc.schoolId}/week/${MONDAY}?done=wet-replanned`,
@@ -84,6 +84,15 @@ describe('the week page’s wet-weather switch', () => {
     const back = formOf(htmlOf(await weekPage(pc, MONDAY)), 'Back to dry weather on Tue 24 Nov')
     expect(await switchDayWeather(pc, MONDAY, TUESDAY, back)).toMatchObject({ to: expect.stringContaining('done=dry-replanned') })
     expect(await page()).toContain('Wet weather on Tue 24 Nov')
+  })
+
+  it('refuses a switch over a week someone generated since the page was read, as a generate does', async () => {
+    const stale = formOf(htmlOf(await weekPage(pc, MONDAY)), 'Wet weather on Tue 24 Nov')
+    expect(await generateWeek(pc, MONDAY, { version: stale.version as string })).toMatchObject({ kind: 'redirect' })
+    const r = await switchDayWeather(pc, MONDAY, TUESDAY, stale)
+    expect(r).toMatchObject({ status: 412 })
+    expect(decode(htmlOf(r))).toContain('The week changed since you looked at it')
+    expect(decode(htmlOf(r))).toContain('Wet weather on Tue 24 Nov')
   })
 
   it('refuses a day outside the week, and a form that says neither on nor off', async () => {

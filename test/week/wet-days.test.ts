@@ -122,6 +122,16 @@ describe('switching today to wet weather', () => {
     expect(back.filter((a) => a.date !== TODAY)).toEqual(published.filter((a) => a.date !== TODAY))
   })
 
+  it('with If-Match, is refused (412) once the week moved on since, and goes through at the week’s version', async () => {
+    await publishedWithHall()
+    const stale = await api.json('PUT', `${base}/wet-days/${TODAY}`, undefined, { 'if-match': '"1"' })
+    expect([stale.status, stale.headers.get('content-type')]).toEqual([412, 'application/problem+json'])
+    expect((await api.json('GET', `${base}/weeks/${WEEK}/wet-days`)).body.wetDates).toEqual([])
+    const etag = (await api.json('GET', `${base}/weeks/${WEEK}/rota`)).headers.get('etag') ?? ''
+    const ok = await api.json('PUT', `${base}/wet-days/${TODAY}`, undefined, { 'if-match': etag })
+    expect([ok.status, ok.body.replans.length]).toEqual([200, 1])
+  })
+
   it('twice makes one draft, not two', async () => {
     await publishedWithHall()
     await api.json('PUT', `${base}/wet-days/${TUESDAY}`)

@@ -182,7 +182,7 @@ export const WeekPage: FC<WeekPageProps> = ({
       {problem ? <ProblemSummary problem={problem} /> : null}
       {job ? <GeneratingNotice job={job} paths={paths} monday={monday} stoppable={stoppable} /> : null}
       <Status status={status} />
-      {weather ? <WeatherSection weather={weather} paths={paths} monday={monday} /> : null}
+      {weather ? <WeatherSection weather={weather} paths={paths} monday={monday} version={status.version} /> : null}
       {receipts ? <ReceiptsSection receipts={receipts} timezone={status.timezone} /> : null}
       {stale ? <StaleNotice changes={changes} unplanned={model.unplanned} paths={paths} monday={monday} version={status.version} /> : null}
       {status.showing !== 'none' && model.absentOnDuty.length > 0 ? (

@@ -21,7 +21,13 @@ export interface WeekWeather {
 
 const dayName = (d: WeatherDay) => (d.today ? 'today' : `on ${shortDate(d.date)}`)
 
-export const WeatherSection: FC<{ weather: WeekWeather; paths: PageFrame['paths']; monday: string }> = ({ weather, paths, monday }) => (
+/** `version`: the week's, so a switch over a draft someone made since is refused, as a generate is. */
+export const WeatherSection: FC<{ weather: WeekWeather; paths: PageFrame['paths']; monday: string; version: number }> = ({
+  weather,
+  paths,
+  monday,
+  version,
+}) => (
   <section aria-labelledby="weather-title" class="no-print">
     <h2 id="weather-title">Wet weather</h2>
     {weather.alternatives.length === 0 ? (
@@ -41,6 +47,7 @@ export const WeatherSection: FC<{ weather: WeekWeather; paths: PageFrame['paths'
             <li>
               <PostForm action={paths.weather(monday, d.date)} busy="Re-planning the day…">
                 <input type="hidden" name="wet" value={d.wet ? 'off' : 'on'} />
+                <input type="hidden" name="version" value={String(version)} />
                 <p id={`weather-${d.date}`}>
                   {d.today ? 'Today' : shortDate(d.date)}: {d.wet ? 'wet weather' : 'dry weather'}
                 </p>
