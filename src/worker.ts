@@ -74,9 +74,10 @@ export default {
     return appFor(env).fetch(request, env, ctx)
   },
   // The Cron Trigger in wrangler.toml: delivers the outbox (src/notifications) once a minute,
-  // away from any request, as the timer in src/node.ts does on Node.
+  // away from any request, as the timer in src/node.ts does on Node; with the Worker's VAPID keys
+  // and SMTP mailer, or push messages fail as unconfigured and mail never leaves.
   scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): void {
-    ctx.waitUntil(deliverDue({ store: openD1Store(env.DB), clock: Clock.systemUTC(), newId }, mailerFromEnv(env), env.PUBLIC_ORIGIN).then(() => undefined))
+    ctx.waitUntil(deliverDue(depsOf(env), workerMailer(env), env.PUBLIC_ORIGIN).then(() => undefined))
   },
   // The jobs queue (wrangler.toml: one message a batch, so each solve has an invocation's CPU
   // to itself): runs the stored job and stores its draft, or leaves it for later while an

@@ -1,7 +1,6 @@
 // Push to the phone: a phone turns notifications on from /me, the next change to that person's
 // published duties reaches it encrypted for that phone alone, and a phone the push service says
 // has gone is forgotten.
-import { createECDH, createDecipheriv, hkdfSync } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -9,29 +8,13 @@ import { createApp } from '../../src/app.js'
 import { createSession } from '../../src/auth/sessions.js'
 import { deliverDue } from '../../src/notifications/outbox.js'
 import { pushSubscriptionsOf, savePushSubscription } from '../../src/notifications/push-subscriptions.js'
-import { toBase64url } from '../../src/platform/base64url.js'
 import { MemoryMailer } from '../../src/platform/mailer.js'
 import { newVapidKeys, type VapidKeys } from '../../src/platform/web-push.js'
 import { generateDraft } from '../../src/week/generate.js'
 import { publishWeek } from '../../src/week/publish.js'
 import { makeSchool, openPersonalLink, type School } from '../support/calendar.js'
+import { newPhone, openPush } from '../support/push-phone.js'
 import { example, rows, SCHOOL, staffIdOf, WEEK, worldFrom, type World } from '../support/week.js'
-
-/** The browser's half of RFC 8291, with Node's crypto. */
-function open(body: Buffer, ecdh: ReturnType<typeof createECDH>, auth: Buffer): unknown {
-  const salt = body.subarray(0, 16)
-  const asPublic = body.subarray(21, 21 + (body[20] ?? 0))
-  const ikm = Buffer.from(
-    hkdfSync('sha256', ecdh.computeSecret(asPublic), auth, Buffer.concat([Buffer.from('WebPush: info\0'), ecdh.getPublicKey(), asPublic]), 32),
-  )
-  const key = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: aes128gcm\0'), 16))
-  const nonce = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: nonce\0'), 12))
-  const sealed = body.subarray(21 + asPublic.length)
-  const decipher = createDecipheriv('aes-128-gcm', key, nonce)
-  decipher.setAuthTag(sealed.subarray(sealed.length - 16))
-  const plain = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()])
-  return JSON.parse(plain.subarray(0, plain.length - 1).toString('utf8'))
-}
 
 describe('a phone with notifications on', () => {
   let w: World
@@ -62,12 +45,10 @@ describe('a phone with notifications on', () => {
   })
 
   async function subscribe(code: string) {
-    const ecdh = createECDH('prime256v1')
-    ecdh.generateKeys()
-    const auth = Buffer.from(crypto.getRandomValues(new Uint8Array(16)))
+    const phone = newPhone()
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/push/${code}`
-    await savePushSubscription(w.ctx, staffIdOf(w.store, code), { endpoint, p256dh: toBase64url(ecdh.getPublicKey()), auth: toBase64url(auth) })
-    return { ecdh, auth }
+    await savePushSubscription(w.ctx, staffIdOf(w.store, code), { endpoint, p256dh: phone.p256dh, auth: phone.authSecret })
+    return phone
   }
 
   it('is told its duties, encrypted for it, when the week is published', async () => {
@@ -76,7 +57,7 @@ describe('a phone with notifications on', () => {
     await publishWeek(w.ctx, SCHOOL, WEEK, `"${draft.version}"`)
     const run = await deliverDue(w.ctx, new MemoryMailer(), 'https://rota.example.org')
     expect(run.sent).toBe(1)
-    expect(open(received[0]!, phone.ecdh, phone.auth)).toMatchObject({
+    expect(openPush(received[0]!, phone)).toMatchObject({
       title: 'Your duties for the week of Monday 23 November',
       body: expect.stringContaining('Your duties for the week of Monday 23 November are published:'),
       url: '/me#to-see',
@@ -120,9 +101,8 @@ describe('turning notifications on from the phone page', () => {
       body: JSON.stringify(body),
     })
   const keys = () => {
-    const ecdh = createECDH('prime256v1')
-    ecdh.generateKeys()
-    return { p256dh: toBase64url(ecdh.getPublicKey()), auth: toBase64url(crypto.getRandomValues(new Uint8Array(16))) }
+    const phone = newPhone()
+    return { p256dh: phone.p256dh, auth: phone.authSecret }
   }
 
   it('offers the switch, and the page links its manifest', async () => {

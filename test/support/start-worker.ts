@@ -23,6 +23,8 @@ export interface RunningWorker {
   stop(): Promise<void>
   /** Cookie and Origin of a signed-in tester (no role until they create an organisation) */
   auth: Record<string, string>
+  /** Runs SQL on the running worker's local D1, for rows no route may write (e.g. a loopback push endpoint) */
+  sql(command: string): Promise<string>
 }
 
 export const WORKER_TESTER = { id: 'usr_worker_tester', email: 'tester@example.test', name: 'Tess Tester' }
@@ -58,7 +60,14 @@ function exited(child: ChildProcess): Promise<void> {
  * `wrangler d1 execute --file`; a tester account is always added and signed in.
  */
 export async function startWorker(
-  options: { timeoutMs?: number; seed?: readonly CompiledQuery[] /** the Worker's env vars, e.g. SMTP_URL */; vars?: Record<string, string> } = {},
+  options: {
+    timeoutMs?: number
+    seed?: readonly CompiledQuery[]
+    /** the Worker's env vars, e.g. SMTP_URL */
+    vars?: Record<string, string>
+    /** serve GET /__scheduled, which runs the Worker's cron handler (the outbox delivery) at once */
+    scheduled?: boolean
+  } = {},
 ): Promise<RunningWorker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'duty-rota-d1-'))
   await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo])
@@ -82,6 +91,7 @@ export async function startWorker(
       '--persist-to',
       persistTo,
       '--show-interactive-dev-session=false',
+      ...(options.scheduled ? ['--test-scheduled'] : []),
       ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
     ],
     { cwd: ROOT, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -138,7 +148,8 @@ export async function startWorker(
     await stop()
     throw new Error(`could not sign in on wrangler dev: ${String(err)}\n${log}`)
   }
-  return { url, fetch: fetchPath, output: () => log, stop, auth: { cookie, origin: url } }
+  const sql = (command: string) => wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--command', command])
+  return { url, fetch: fetchPath, output: () => log, stop, auth: { cookie, origin: url }, sql }
 }
 
 /** One request as the signed-in tester, a JSON body if given; the answer's JSON parsed, or its text. */
